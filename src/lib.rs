@@ -1,0 +1,63 @@
+//! # nianbao — 政府信息公开工作年度报告检查器 (core)
+//!
+//! Reads a Chinese government information-disclosure annual report (政府信息公开工作年度
+//! 报告), lays its tables onto the national template (2019 or 2021), and checks it:
+//! structure, layout, cell values, the template's arithmetic, template and year.
+//!
+//! The data flow, one straight line (see `ARCHITECTURE.md`):
+//!
+//! ```text
+//! input text ─► read::text (lines, cells, tokens) ─► read (sections, meta, tables on the
+//!            template grid) ─► Report ─► rules (registry) ─► Findings ─► json / CLI / web
+//! ```
+//!
+//! This crate has no web dependency: it builds and tests natively and for
+//! `wasm32-unknown-unknown` alike. The CLI (`src/bin/nianbao.rs`) and the web app are thin
+//! layers over [`check`].
+//!
+//! ```
+//! let text = std::fs::read_to_string("tests/fixtures/minimal_2021.txt").unwrap();
+//! let checked = nianbao::check(&text);
+//! assert_eq!(checked.report.year, Some(2021));
+//! ```
+
+pub mod finding;
+pub mod json;
+pub mod normalize;
+pub mod read;
+pub mod report;
+pub mod rules;
+pub mod span;
+pub mod template;
+
+pub use finding::{CellRef, Finding, Severity};
+pub use report::Report;
+pub use span::{Span, Utf16Index};
+
+/// A report read and checked.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub report: Report,
+    /// Findings, sorted by severity, then by position in the input.
+    pub findings: Vec<Finding>,
+}
+
+impl Checked {
+    pub fn count(&self, severity: Severity) -> usize {
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+}
+
+/// Reads `input` (the report's text) and runs every rule on it.
+pub fn check(input: &str) -> Checked {
+    let report = read::read(input);
+    let findings = rules::run(&report, input);
+    Checked { report, findings }
+}

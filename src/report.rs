@@ -1,0 +1,294 @@
+//! The parsed report: what the reader found, laid out on the template.
+//!
+//! A [`Report`] is the one thing the rules look at. It does not know which input shape it
+//! came from (tab rows, one cell a line, run-together digits, PDF text; later HTML and
+//! .docx): the reader (`crate::read`) fills it, the rules (`crate::rules`) judge it.
+//!
+//! Tables hold **every template cell**, in the template's row and column order, whether or
+//! not the input had it: a cell the reader could not place says so in its [`Value`]
+//! ([`Value::Missing`]), and the numbers it could not place are kept in
+//! [`Table::unplaced`] with their spans. Nothing is guessed: a value is in a cell only when
+//! the reader knows it belongs there.
+
+use crate::span::Span;
+use crate::template::{TableId, TableSpec, TemplateId};
+use serde::Serialize;
+
+/// A parsed value.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum Value {
+    /// A whole number (may be negative, or written with "+").
+    Integer(i64),
+    /// A number with a fraction ("5949.088667").
+    Decimal(f64),
+    /// Nothing written.
+    Blank,
+    /// A "not applicable" marker: "/", "—", "-", "无".
+    NotApplicable,
+    /// Something written that is not a number.
+    Unreadable,
+    /// The cell was not read: see [`Missing`].
+    Missing(Missing),
+}
+
+/// Why a template cell holds no value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Missing {
+    /// The row (or the whole table) was not found in the input.
+    NotFound,
+    /// The row was found but its numbers do not fit its columns.
+    Unplaceable,
+    /// The row's numbers were run together and can be separated in more than one way.
+    Ambiguous,
+}
+
+impl Value {
+    /// The value as the arithmetic sees it: blanks and markers count as 0 (their own rule
+    /// reports them); fractions, unreadable and missing values are unknown.
+    pub fn arith(&self) -> Option<i64> {
+        match self {
+            Value::Integer(i) => Some(*i),
+            Value::Blank | Value::NotApplicable => Some(0),
+            _ => None,
+        }
+    }
+
+    pub fn is_missing(&self) -> bool {
+        matches!(self, Value::Missing(_))
+    }
+}
+
+/// One template cell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Cell {
+    /// The text as written (empty when blank or missing).
+    pub raw: String,
+    pub value: Value,
+    /// A unit written in the cell ("元", "万元", "件"…).
+    pub unit: Option<String>,
+    /// Where the value came from in the input.
+    pub spans: Vec<Span>,
+}
+
+impl Cell {
+    pub fn missing(why: Missing) -> Self {
+        Cell {
+            raw: String::new(),
+            value: Value::Missing(why),
+            unit: None,
+            spans: Vec::new(),
+        }
+    }
+}
+
+/// What the reader observed about one template row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RowRead {
+    /// The row label was found.
+    pub found: bool,
+    /// The label as written (whitespace folded), and where.
+    pub label_raw: String,
+    pub label_spans: Vec<Span>,
+    /// Spans of all the numbers the input gave for this row (placed or not).
+    pub value_spans: Vec<Span>,
+    pub problem: Option<RowProblem>,
+}
+
+impl RowRead {
+    pub fn not_found() -> Self {
+        RowRead {
+            found: false,
+            label_raw: String::new(),
+            label_spans: Vec::new(),
+            value_spans: Vec::new(),
+            problem: None,
+        }
+    }
+}
+
+/// Why a found row's numbers were not placed as they were written.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowProblem {
+    /// The row has `found` numbers for `expected` columns, and which is which cannot be told.
+    Unplaceable {
+        found: usize,
+        expected: usize,
+        raw: Vec<String>,
+    },
+    /// Digits run together ("123833092元") split into `candidates` ways that all fit.
+    Ambiguous {
+        raw: String,
+        candidates: usize,
+        examples: Vec<Vec<String>>,
+    },
+    /// Digits run together fit several splits, and the template's arithmetic chose one.
+    SplitByArithmetic { raw: String, candidates: usize },
+}
+
+/// Numbers found in a table that belong to no template row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unplaced {
+    /// The label text written before them, if any (a row not in the template).
+    pub label: String,
+    pub raw: Vec<String>,
+    pub spans: Vec<Span>,
+}
+
+/// One of tables 2, 3, 4, on the template's grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct Table {
+    pub id: TableId,
+    /// The template whose grid this is.
+    #[serde(skip)]
+    pub spec: &'static TableSpec,
+    /// Whether the table was found at all.
+    pub found: bool,
+    /// The stretch of input the table was read from.
+    pub span: Option<Span>,
+    /// Per template row.
+    pub rows: Vec<RowRead>,
+    /// `cells[row][col]`, for every template cell.
+    pub cells: Vec<Vec<Cell>>,
+    /// Template column headers that were not found (labels).
+    pub missing_columns: Vec<&'static str>,
+    /// Numbers (and rows) that fit no template cell.
+    pub unplaced: Vec<Unplaced>,
+}
+
+impl Table {
+    /// An empty grid for `spec`: every cell missing.
+    pub fn empty(spec: &'static TableSpec) -> Self {
+        Table {
+            id: spec.id,
+            spec,
+            found: false,
+            span: None,
+            rows: spec.rows.iter().map(|_| RowRead::not_found()).collect(),
+            cells: spec
+                .rows
+                .iter()
+                .map(|r| {
+                    r.cols
+                        .iter()
+                        .map(|_| Cell::missing(Missing::NotFound))
+                        .collect()
+                })
+                .collect(),
+            missing_columns: Vec::new(),
+            unplaced: Vec::new(),
+        }
+    }
+
+    pub fn cell(&self, row: usize, col: usize) -> &Cell {
+        &self.cells[row][col]
+    }
+
+    /// Row and column labels of a position.
+    pub fn labels(&self, row: usize, col: usize) -> (&'static str, &'static str) {
+        let r = &self.spec.rows[row];
+        (r.label, r.cols[col].label)
+    }
+}
+
+/// A section heading found in the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    /// 1–6 for 一–六.
+    pub canonical: u8,
+    /// The heading line as written (trimmed).
+    pub heading: String,
+    /// The numbering as written ("一、", "1、", "" when unnumbered).
+    pub numbering: String,
+    /// The number the numbering stands for (一 → 1, "1、" → 1), if any.
+    pub number: Option<u32>,
+    /// Arabic digits were used for the numbering.
+    pub arabic: bool,
+    /// The title as written, without numbering.
+    pub title: String,
+    /// The title is an accepted variant, not the template's own wording.
+    pub variant: bool,
+    pub span: Span,
+}
+
+/// A year read from somewhere in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct YearAt {
+    pub year: i32,
+    pub span: Span,
+}
+
+/// A calendar date written in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct DateAt {
+    pub kind: DateKind,
+    pub year: i32,
+    pub month: u32,
+    pub day: u32,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    /// The date under the signature at the end.
+    Signature,
+    /// A 发布时间 / 发布日期 / 成文日期 line.
+    Published,
+}
+
+impl DateKind {
+    pub fn cn(self) -> &'static str {
+        match self {
+            DateKind::Signature => "落款日期",
+            DateKind::Published => "发布日期",
+        }
+    }
+}
+
+/// Which template the reader decided on, and why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TemplateGuess {
+    pub template: Option<TemplateId>,
+    /// Plain-Chinese reason (why this template, or why none).
+    pub reason: String,
+    /// Labels that point to each template (2019, 2021).
+    pub evidence_2019: Vec<String>,
+    pub evidence_2021: Vec<String>,
+}
+
+/// A report as read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub template: TemplateGuess,
+    /// The report year: from the title, else from the statistics period.
+    pub year: Option<i32>,
+    /// The title line as written, with its span.
+    pub title: Option<(String, Span)>,
+    pub title_year: Option<YearAt>,
+    /// The year of the statistics period ("统计期限自2020年1月1日…").
+    pub period_year: Option<YearAt>,
+    pub agency: Option<String>,
+    pub sections: Vec<Section>,
+    /// Tables 2, 3, 4 in that order.
+    pub tables: Vec<Table>,
+    pub dates: Vec<DateAt>,
+    /// Length of the input in bytes.
+    pub input_len: usize,
+}
+
+impl Report {
+    pub fn table(&self, id: TableId) -> &Table {
+        &self.tables[match id {
+            TableId::T2 => 0,
+            TableId::T3 => 1,
+            TableId::T4 => 2,
+        }]
+    }
+
+    pub fn template_id(&self) -> Option<TemplateId> {
+        self.template.template
+    }
+}
