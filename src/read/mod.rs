@@ -1,24 +1,207 @@
-//! The reader: input text to [`Report`]. (stub, being written)
-use crate::report::*;
-use crate::template::*;
+//! The reader: input text to [`Report`].
+//!
+//! ```text
+//! input ─► text::Clean (artefacts blanked, same offsets)
+//!       ─► sections::find (the six headings)
+//!       ─► meta::read (title, year, agency, period, dates)
+//!       ─► regions of tables 2, 3, 4 (between headings, or by anchors)
+//!       ─► template detection (labels only one template has)
+//!       ─► tables::read_labelled / read_t4 (values placed on the template grid)
+//!       ─► Report
+//! ```
+//!
+//! Every offset in the report is a byte offset into the original input.
 
+pub mod meta;
+pub mod sections;
+pub mod split;
+pub mod tables;
+pub mod text;
+
+use crate::normalize::norm;
+use crate::report::{Report, Section, Table, TemplateGuess};
+use crate::span::Span;
+use crate::template::{TemplateId, T2_SIGNATURES};
+
+/// Reads a report from its plain text.
 pub fn read(input: &str) -> Report {
-    let t = &TEMPLATE_2021;
+    let clean = text::Clean::new(input);
+    let text = clean.text.as_str();
+    let sections = sections::find(text);
+    let body_start = sections.first().map_or(text.len(), |s| s.span.start);
+    let last_heading_end = sections.last().map_or(0, |s| s.span.end);
+    let meta = meta::read(text, body_start, last_heading_end);
+    let year = meta.title_year.or(meta.period_year).map(|y| y.year);
+
+    let regions = regions(text, &sections);
+    let region_text = |r: Option<Span>| r.map(|r| norm(r.text(text))).unwrap_or_default();
+    let template = detect_template(&region_text(regions[0]), &region_text(regions[1]), year);
+
+    let tpl = template
+        .template
+        .unwrap_or(if year.is_some_and(|y| y >= 2021) {
+            TemplateId::Y2021
+        } else {
+            TemplateId::Y2019
+        });
+    let spec = tpl.spec();
+    let tables = if template.template.is_some() {
+        vec![
+            regions[0].map_or_else(
+                || Table::empty(spec.t2),
+                |r| tables::read_labelled(text, r, spec.t2, spec),
+            ),
+            regions[1].map_or_else(
+                || Table::empty(spec.t3),
+                |r| tables::read_labelled(text, r, spec.t3, spec),
+            ),
+            regions[2].map_or_else(
+                || Table::empty(spec.t4),
+                |r| tables::read_t4(text, r, spec.t4),
+            ),
+        ]
+    } else {
+        // Without a template, table 4 (the same in both) can still be read.
+        vec![
+            Table::empty(spec.t2),
+            Table::empty(spec.t3),
+            regions[2].map_or_else(
+                || Table::empty(spec.t4),
+                |r| tables::read_t4(text, r, spec.t4),
+            ),
+        ]
+    };
+
     Report {
-        template: TemplateGuess {
-            template: None,
-            reason: String::new(),
-            evidence_2019: vec![],
-            evidence_2021: vec![],
-        },
-        year: None,
-        title: None,
-        title_year: None,
-        period_year: None,
-        agency: None,
-        sections: vec![],
-        tables: vec![Table::empty(t.t2), Table::empty(t.t3), Table::empty(t.t4)],
-        dates: vec![],
+        template,
+        year,
+        title: meta.title,
+        title_year: meta.title_year,
+        period_year: meta.period_year,
+        agency: meta.agency,
+        sections,
+        tables,
+        dates: meta.dates,
         input_len: input.len(),
+    }
+}
+
+/// The stretches of text where tables 2, 3 and 4 are: between the section headings
+/// when they are there, else from anchors that only the tables contain.
+fn regions(text: &str, sections: &[Section]) -> [Option<Span>; 3] {
+    let sec = |n: u8| sections.iter().find(|s| s.canonical == n);
+    let find_after = |from: usize, pats: &[&str]| -> Option<usize> {
+        pats.iter()
+            .filter_map(|p| text.get(from..)?.find(p).map(|i| from + i))
+            .min()
+    };
+    // Each table starts at its own anchor when the anchor follows the heading closely
+    // (narrative before the table is not part of it), else at the heading.
+    const T2_ANCHORS: &[&str] = &["第二十条"];
+    const T3_ANCHORS: &[&str] = &["本列数据", "申请人情况", "本年新收政府信息公开申请"];
+    const T4_ANCHORS: &[&str] = &["行政复议"];
+    let anchored =
+        |heading: Option<usize>, anchors: &[&str], limit: Option<usize>| -> Option<usize> {
+            let h = heading?;
+            match find_after(h, anchors) {
+                Some(a) if limit.is_none_or(|l| a < l) => Some(a),
+                _ => Some(h),
+            }
+        };
+    let t2_start = anchored(
+        sec(2).map(|s| s.span.end),
+        T2_ANCHORS,
+        sec(3).map(|s| s.span.start),
+    )
+    .or_else(|| find_after(0, T2_ANCHORS));
+    let t3_anchor_from = t2_start.unwrap_or(0);
+    let t3_start = anchored(
+        sec(3).map(|s| s.span.end),
+        T3_ANCHORS,
+        sec(4).map(|s| s.span.start),
+    )
+    .or_else(|| find_after(t3_anchor_from, T3_ANCHORS));
+    let t4_start = anchored(
+        sec(4).map(|s| s.span.end),
+        T4_ANCHORS,
+        sec(5).map(|s| s.span.start),
+    )
+    .or_else(|| {
+        let from = t3_start
+            .and_then(|s| find_after(s, &["结转下年度"]))
+            .or(t3_start)
+            .unwrap_or(t3_anchor_from);
+        find_after(from, T4_ANCHORS)
+    });
+    let end_of = |start: Option<usize>, ends: &[Option<usize>]| -> Option<Span> {
+        let s = start?;
+        let e = ends
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|&e| e >= s)
+            .min()
+            .unwrap_or(text.len());
+        Some(Span::new(s, e))
+    };
+    let start_of = |n: u8| sec(n).map(|s| s.span.start);
+    let t2 = end_of(
+        t2_start,
+        &[start_of(3), t3_start, start_of(4), start_of(5), start_of(6)],
+    );
+    let t3 = end_of(t3_start, &[start_of(4), t4_start, start_of(5), start_of(6)]);
+    let t4 = end_of(t4_start, &[start_of(5), start_of(6)]);
+    [t2, t3, t4]
+}
+
+/// Decides the template from the labels of tables 2 and 3.
+fn detect_template(t2: &str, t3: &str, year: Option<i32>) -> TemplateGuess {
+    let mut e19 = Vec::new();
+    let mut e21 = Vec::new();
+    for (sig, t) in T2_SIGNATURES {
+        // "规范性文件" of 2019 is inside "行政规范性文件" of 2021: that one is counted by
+        // its own signature; the rest are unique.
+        if t2.contains(sig) {
+            let label = format!("表二“{sig}”");
+            match t {
+                TemplateId::Y2019 => e19.push(label),
+                TemplateId::Y2021 => e21.push(label),
+            }
+        }
+    }
+    let six_2021 = ["不补正", "收费通知", "缴纳费用"]
+        .iter()
+        .any(|k| t3.contains(k));
+    if six_2021 {
+        e21.push("表三“（六）其他处理”分三行".to_string());
+    } else if t3.contains("其他处理") && (t3.contains("总计") || t3.contains("结转下年度"))
+    {
+        e19.push("表三“（六）其他处理”为一行".to_string());
+    }
+    let template = match (e19.len(), e21.len()) {
+        (0, 0) => None,
+        (a, b) if a > b => Some(TemplateId::Y2019),
+        (a, b) if b > a => Some(TemplateId::Y2021),
+        _ => Some(if year.is_some_and(|y| y >= 2021) {
+            TemplateId::Y2021
+        } else {
+            TemplateId::Y2019
+        }),
+    };
+    let reason = match template {
+        None if t2.is_empty() && t3.is_empty() => {
+            "没有找到表二、表三（“主动公开政府信息情况”“收到和处理政府信息公开申请情况”两张表），无法判断使用的是哪一版模板".to_string()
+        }
+        None => "表二、表三中没有找到能区分2019年版与2021年版模板的表头或行标签".to_string(),
+        Some(t) => {
+            let ev = if t == TemplateId::Y2019 { &e19 } else { &e21 };
+            format!("{}：{}", t.display(), ev.join("、"))
+        }
+    };
+    TemplateGuess {
+        template,
+        reason,
+        evidence_2019: e19,
+        evidence_2021: e21,
     }
 }

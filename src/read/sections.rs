@@ -1,0 +1,280 @@
+//! Finding the six section headings.
+//!
+//! A heading is a numbering ("一、", "1、", "一.", or none) followed by a title that is the
+//! template's own (一、总体情况), an accepted variant from SPEC.md §2 (整体情况), or close
+//! enough (keywords). Headings are found at the start of a line, and — for text scraped
+//! from a web page where the whole report is one line — also inside a line when the exact
+//! title follows a numbering. Table 3's own row labels ("一、本年新收…", "四、结转下年度
+//! 继续办理") look like headings but match no section title, so they are never taken.
+//!
+//! When several lines could be the same section (a sub-topic of 一 numbered "二、主动公开
+//! 情况" and the real "二、主动公开政府信息情况"), the best match wins, then the first one
+//! after the previous section.
+
+use super::text::{lines, trim};
+use crate::normalize::{cn_numeral, norm};
+use crate::report::Section;
+use crate::span::Span;
+
+/// Canonical titles 一–六.
+pub const CANONICAL: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
+/// Accepted variants (SPEC.md §2 and common wordings), by section.
+const VARIANTS: [&[&str]; 6] = [
+    &["整体情况", "总体情况概述", "基本情况"],
+    &["行政机关主动公开政府信息情况", "主动公开情况"],
+    &[
+        "收到和处理政府信息公开申请的情况",
+        "依申请公开政府信息情况",
+        "依申请公开情况",
+    ],
+    &[
+        "因政府信息公开工作被申请行政复议和提起行政诉讼情况",
+        "政府信息公开行政复议及行政诉讼情况",
+        "政府信息公开行政复议和行政诉讼情况",
+        "因政府信息公开被申请行政复议、提起行政诉讼情况",
+        "政府信息公开行政复议、诉讼情况",
+    ],
+    &[
+        "政府信息公开工作存在的主要问题及改进情况",
+        "存在问题及改进情况",
+        "存在的主要问题及改进措施",
+        "存在的问题及改进情况",
+        "存在的主要问题和改进情况",
+    ],
+    &[
+        "需要说明的其他事项",
+        "其他需要说明的事项",
+        "其他需要报告事项",
+        "其他事项",
+    ],
+];
+
+/// How well a title matches section `i`: 2 exact, 1 listed variant, 0 keywords only.
+fn match_title(title: &str) -> Option<(usize, u8)> {
+    let t = norm(title);
+    let t = t.trim_end_matches([':', '：', '。', '.']);
+    if t.is_empty() || t.chars().count() > 40 {
+        return None;
+    }
+    for (i, c) in CANONICAL.iter().enumerate() {
+        if t == norm(c) {
+            return Some((i, 2));
+        }
+    }
+    for (i, vs) in VARIANTS.iter().enumerate() {
+        if vs.iter().any(|v| t == norm(v)) {
+            return Some((i, 1));
+        }
+    }
+    let has = |k: &str| t.contains(k);
+    let n = t.chars().count();
+    let fuzzy = if has("总体情况") || has("整体情况") {
+        Some(0)
+    } else if has("主动公开") && n <= 24 {
+        Some(1)
+    } else if has("收到和处理") || (has("申请") && has("处理") && n <= 24) {
+        Some(2)
+    } else if (has("行政复议") || has("行政诉讼")) && n <= 36 {
+        Some(3)
+    } else if has("问题") && (has("改进") || has("整改")) && n <= 30 {
+        Some(4)
+    } else if has("其他") && has("事项") && n <= 20 {
+        Some(5)
+    } else {
+        None
+    };
+    fuzzy.map(|i| (i, 0))
+}
+
+/// Splits a heading line into numbering and title: ("一、", Some(1), false, "总体情况").
+fn split_numbering(s: &str) -> (&str, Option<u32>, bool, &str) {
+    let mut chars = s.char_indices();
+    let Some((_, c0)) = chars.next() else {
+        return ("", None, false, s);
+    };
+    // 一、 / 十一、 (two-char numerals are not sections, but parse them to reject cleanly)
+    let (num, arabic, after) = if let Some(n) = cn_numeral(c0) {
+        (Some(n), false, c0.len_utf8())
+    } else if let Some(d) = c0.to_digit(10).or_else(|| {
+        let f = crate::normalize::fold_char(c0)?;
+        f.to_digit(10)
+    }) {
+        (Some(d), true, c0.len_utf8())
+    } else {
+        return ("", None, false, s);
+    };
+    let rest = &s[after..];
+    let sep = rest.chars().next();
+    match sep {
+        Some('、') | Some('.') | Some('．') | Some('，') => {
+            let l = after + sep.unwrap().len_utf8();
+            let title = s[l..].trim_start_matches(|c: char| c.is_whitespace());
+            (&s[..l], num, arabic, title)
+        }
+        _ => ("", None, false, s),
+    }
+}
+
+struct Candidate {
+    section: usize,
+    quality: u8,
+    span: Span,
+    numbering: String,
+    number: Option<u32>,
+    arabic: bool,
+    title: String,
+}
+
+/// Finds the section headings of the report in `text` (the cleaned input).
+pub fn find(text: &str) -> Vec<Section> {
+    let mut cands = Vec::new();
+    for l in lines(text) {
+        let sp = trim(text, l);
+        let s = sp.text(text);
+        if s.is_empty() || s.chars().count() > 48 {
+            continue;
+        }
+        let (numbering, number, arabic, title) = split_numbering(s);
+        // Sub-headings "（一）…" are never sections.
+        if s.starts_with(['（', '(']) {
+            continue;
+        }
+        if let Some((section, quality)) = match_title(title) {
+            // Unnumbered lines must be the exact title or a listed variant.
+            if numbering.is_empty() && quality == 0 {
+                continue;
+            }
+            cands.push(Candidate {
+                section,
+                quality,
+                span: sp,
+                numbering: numbering.to_string(),
+                number,
+                arabic,
+                title: title.trim().to_string(),
+            });
+        }
+    }
+    // Inline headings (a web page scraped into one line): "…。 二、主动公开政府信息情况第二十条…".
+    for (i, titles) in CANONICAL
+        .iter()
+        .map(|c| std::iter::once(*c).chain(VARIANTS[i_of(c)].iter().copied()))
+        .enumerate()
+    {
+        for title in titles {
+            let mut from = 0;
+            while let Some(p) = text[from..].find(title) {
+                let at = from + p;
+                from = at + title.len();
+                let before = &text[..at];
+                let Some(sep) = before.chars().last() else {
+                    continue;
+                };
+                if sep != '、' {
+                    continue;
+                }
+                let num_c = before[..before.len() - sep.len_utf8()].chars().last();
+                let Some(nc) = num_c else { continue };
+                let Some(n) = cn_numeral(nc) else { continue };
+                let nstart = at - sep.len_utf8() - nc.len_utf8();
+                // Already found as a line heading?
+                if cands
+                    .iter()
+                    .any(|c| c.span.start <= nstart && nstart < c.span.end.max(c.span.start + 1))
+                {
+                    continue;
+                }
+                // Skip table-3 row labels and mentions inside sentences: a heading is
+                // preceded by a sentence end, a space or a table's end.
+                let prev = text[..nstart].chars().rev().find(|c| !c.is_whitespace());
+                let line_start = text[..nstart]
+                    .trim_end_matches([' ', '\t', '\u{3000}'])
+                    .ends_with('\n')
+                    || nstart == 0;
+                let ok =
+                    line_start || prev.is_none_or(|c| "。；;！!)）0123456789：:”\"".contains(c));
+                if !ok {
+                    continue;
+                }
+                cands.push(Candidate {
+                    section: i,
+                    quality: if title == CANONICAL[i] { 2 } else { 1 },
+                    span: Span::new(nstart, at + title.len()),
+                    numbering: format!("{nc}、"),
+                    number: Some(n),
+                    arabic: false,
+                    title: title.to_string(),
+                });
+            }
+        }
+    }
+    cands.sort_by_key(|c| c.span.start);
+
+    // Choose one candidate per section: best quality, then first after the previous pick.
+    let mut out: Vec<Section> = Vec::new();
+    let mut last_end = 0usize;
+    for s in 0..6 {
+        let of: Vec<&Candidate> = cands.iter().filter(|c| c.section == s).collect();
+        let Some(best_q) = of.iter().map(|c| c.quality).max() else {
+            continue;
+        };
+        let best: Vec<&&Candidate> = of.iter().filter(|c| c.quality == best_q).collect();
+        let pick = best
+            .iter()
+            .find(|c| c.span.start >= last_end)
+            .or(best.first())
+            .unwrap();
+        last_end = last_end.max(pick.span.end);
+        out.push(Section {
+            canonical: (s + 1) as u8,
+            heading: pick.span.text(text).trim().to_string(),
+            numbering: pick.numbering.clone(),
+            number: pick.number,
+            arabic: pick.arabic,
+            title: pick.title.clone(),
+            variant: pick.quality < 2,
+            span: pick.span,
+        });
+    }
+    out.sort_by_key(|s| s.span.start);
+    out
+}
+
+fn i_of(c: &str) -> usize {
+    CANONICAL.iter().position(|x| *x == c).unwrap()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_in_their_shapes() {
+        let t = "前言\n一、总体情况\n（一）主动公开情况\n二、主动公开政府信息情况\n1、 整体情况\n四、结转下年度继续办理\n六、需要说明的其他事项\n";
+        let s = find(t);
+        let got: Vec<(u8, &str, bool)> = s
+            .iter()
+            .map(|s| (s.canonical, s.numbering.as_str(), s.variant))
+            .collect();
+        assert_eq!(
+            got,
+            [(1, "一、", false), (2, "二、", false), (6, "六、", true)]
+        );
+    }
+
+    #[test]
+    fn inline_headings() {
+        let t = "联系电话。 一、总体情况 2023年……。二、主动公开政府信息情况第二十条";
+        let s = find(t);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].title, "主动公开政府信息情况");
+    }
+}

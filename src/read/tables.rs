@@ -1,0 +1,904 @@
+//! Placing a table's values on the template grid.
+//!
+//! A table region of the text is read as source rows of cells ([`super::text`]), and each
+//! cell as label text and value tokens. The walker then goes through them in order:
+//!
+//! 1. **Labels.** Label text accumulates — across cells, lines and blank lines, so a label
+//!    broken by a PDF line break still reads whole — until the first value after it. Then
+//!    the accumulated text is matched against the template's row keys: the row whose key
+//!    ends **last** in the text wins (so "（六）其他处理1.申请人无正当理由逾期不补正…"
+//!    is row （六）1 of 2021, not the 2019 row （六）, and the header text before row 一 never
+//!    decides). Text that matches no row, followed by values, is a row not in the template.
+//! 2. **Values.** The values after a label belong to that row until the next label text,
+//!    or until the row has all its cells. On the label's own line, empty cells right
+//!    after the label are what is left of merged label columns and are skipped; an empty
+//!    cell among the values is a blank cell. A row is placed:
+//!    - positionally, when the row has exactly as many cells as columns (blanks included);
+//!    - in order, when it has exactly as many numbers as columns;
+//!    - by separating digits run together ([`super::split`]), when exactly one cut fits,
+//!      or when the template's arithmetic (row total, then column totals) leaves exactly
+//!      one — reported as an info finding so the user can verify;
+//!    - not at all otherwise: the row is *unplaceable* or *ambiguous*, its cells stay
+//!      missing, and no arithmetic is checked on them. Never a guess.
+
+use super::split::{splits, Cut};
+use super::text::{source_rows, tokenize_cell, Item, Token};
+use crate::normalize::norm;
+use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
+use crate::span::Span;
+use crate::template::{relations, RelKind, TableId, TableSpec, Template, T3_TOTAL_COL, T4_GROUPS};
+
+/// A value cell of a row before placing: empty, or a token.
+#[derive(Debug, Clone)]
+enum VItem {
+    Empty(Span),
+    Val(Token),
+}
+
+impl VItem {
+    fn is_empty(&self) -> bool {
+        matches!(self, VItem::Empty(_))
+    }
+}
+
+#[derive(Debug, Default)]
+struct Pending {
+    norm: String,
+    raw: String,
+    spans: Vec<Span>,
+}
+
+impl Pending {
+    fn push(&mut self, text: &str, sp: Span) {
+        let s = sp.text(text);
+        self.norm.push_str(&norm(s));
+        self.raw.push_str(&s.split_whitespace().collect::<String>());
+        self.spans.push(sp);
+    }
+    fn is_empty(&self) -> bool {
+        self.spans.is_empty()
+    }
+}
+
+struct Open {
+    /// Template row, or `None` for values under a label not in the template.
+    row: Option<usize>,
+    label: Pending,
+    label_line: usize,
+    label_text_cells: usize,
+    lines: Vec<(usize, Vec<VItem>)>,
+}
+
+impl Open {
+    fn value_count(&self) -> usize {
+        self.lines
+            .iter()
+            .flat_map(|l| &l.1)
+            .filter(|v| !v.is_empty())
+            .count()
+    }
+}
+
+/// Candidates for a row whose digits could be cut several ways, resolved at the end with
+/// the table's column arithmetic.
+struct Deferred {
+    row: usize,
+    raw: String,
+    candidates: Vec<Vec<Cell>>,
+}
+
+/// The row whose key ends last in `t` (ties: the longer key).
+fn match_row(spec: &TableSpec, t: &str) -> Option<usize> {
+    let mut best: Option<(usize, usize, usize)> = None; // (end, keylen, row)
+    for (r, row) in spec.rows.iter().enumerate() {
+        for k in row.keys {
+            if let Some(p) = t.rfind(k) {
+                let cand = (p + k.len(), k.len(), r);
+                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
+                    best = Some(cand);
+                }
+            }
+        }
+    }
+    best.map(|b| b.2)
+}
+
+/// A cell from a whole token.
+fn cell_of(text: &str, t: &Token) -> Cell {
+    let raw = t.span.text(text).to_string();
+    let value = if t.marker {
+        Value::NotApplicable
+    } else if t.unreadable {
+        Value::Unreadable
+    } else {
+        parse_value(&t.digits, t.negative)
+    };
+    Cell {
+        raw,
+        value,
+        unit: t.unit.clone(),
+        spans: vec![t.span],
+    }
+}
+
+fn parse_value(digits: &str, negative: bool) -> Value {
+    if digits.contains('.') {
+        match digits.parse::<f64>() {
+            Ok(v) => Value::Decimal(if negative { -v } else { v }),
+            Err(_) => Value::Unreadable,
+        }
+    } else {
+        match digits.parse::<i64>() {
+            Ok(v) => Value::Integer(if negative { -v } else { v }),
+            Err(_) => Value::Unreadable,
+        }
+    }
+}
+
+/// Cells from one cut of a token's digits (the unit goes with the last part).
+fn cells_of_cut(text: &str, t: &Token, cut: &Cut) -> Vec<Cell> {
+    let n = cut.len();
+    cut.iter()
+        .enumerate()
+        .map(|(i, &(a, b))| {
+            let start = t.digit_offsets[a];
+            let end = if i + 1 == n {
+                t.span.end
+            } else {
+                t.digit_offsets[b]
+            };
+            let sp = Span::new(start, end);
+            Cell {
+                raw: sp.text(text).to_string(),
+                value: parse_value(&t.digits[a..b], false),
+                unit: if i + 1 == n { t.unit.clone() } else { None },
+                spans: vec![sp],
+            }
+        })
+        .collect()
+}
+
+fn blank_cell(sp: Span) -> Cell {
+    Cell {
+        raw: String::new(),
+        value: Value::Blank,
+        unit: None,
+        spans: if sp.is_empty() { vec![] } else { vec![sp] },
+    }
+}
+
+/// Does a candidate row satisfy the arithmetic inside the row (table 3 row total, table 4
+/// group totals)? Unknown values count as satisfying.
+fn row_arith_ok(id: TableId, cells: &[Cell]) -> bool {
+    let v = |c: &Cell| c.value.arith();
+    match id {
+        TableId::T3 => {
+            let parts: Option<i64> = cells[..T3_TOTAL_COL].iter().map(v).sum();
+            match (parts, v(&cells[T3_TOTAL_COL])) {
+                (Some(p), Some(t)) => p == t,
+                _ => true,
+            }
+        }
+        TableId::T4 => (0..T4_GROUPS.len()).all(|g| {
+            let parts: Option<i64> = cells[g * 5..g * 5 + 4].iter().map(v).sum();
+            match (parts, v(&cells[g * 5 + 4])) {
+                (Some(p), Some(t)) => p == t,
+                _ => true,
+            }
+        }),
+        TableId::T2 => true,
+    }
+}
+
+struct Walker<'a> {
+    text: &'a str,
+    spec: &'static TableSpec,
+    table: Table,
+    deferred: Vec<Deferred>,
+    /// Label text seen before the first row (the header).
+    header: String,
+    any_row: bool,
+}
+
+impl<'a> Walker<'a> {
+    fn finalize(&mut self, open: Open) {
+        let Some(r) = open.row else {
+            let toks: Vec<&Token> = open
+                .lines
+                .iter()
+                .flat_map(|l| &l.1)
+                .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
+                .collect();
+            if !toks.is_empty() {
+                self.table.unplaced.push(Unplaced {
+                    label: open.label.raw.clone(),
+                    raw: toks
+                        .iter()
+                        .map(|t| t.span.text(self.text).to_string())
+                        .collect(),
+                    spans: open
+                        .label
+                        .spans
+                        .iter()
+                        .copied()
+                        .chain(toks.iter().map(|t| t.span))
+                        .collect(),
+                });
+            }
+            return;
+        };
+        if !self.any_row {
+            self.any_row = true;
+        }
+        let n = self.spec.rows[r].cols.len();
+        // Values, with the label-column residue and trailing padding removed.
+        let mut items: Vec<VItem> = Vec::new();
+        for (li, vals) in &open.lines {
+            if !vals.iter().any(|v| !v.is_empty()) && !(vals.len() >= n && *li == open.label_line) {
+                continue;
+            }
+            let residue = if *li == open.label_line {
+                self.spec
+                    .label_columns
+                    .saturating_sub(open.label_text_cells)
+            } else {
+                self.spec.label_columns
+            };
+            let lead = vals
+                .iter()
+                .take(residue)
+                .take_while(|v| v.is_empty())
+                .count();
+            items.extend(vals[lead..].iter().cloned());
+        }
+        let value_spans: Vec<Span> = items
+            .iter()
+            .filter_map(|v| {
+                if let VItem::Val(t) = v {
+                    Some(t.span)
+                } else {
+                    None
+                }
+            })
+            .collect();
+        let read = &mut self.table.rows[r];
+        if read.found {
+            // The same row twice: keep the first, report the second.
+            self.table.unplaced.push(Unplaced {
+                label: open.label.raw.clone(),
+                raw: value_spans
+                    .iter()
+                    .map(|s| s.text(self.text).to_string())
+                    .collect(),
+                spans: open
+                    .label
+                    .spans
+                    .iter()
+                    .copied()
+                    .chain(value_spans.iter().copied())
+                    .collect(),
+            });
+            return;
+        }
+        read.found = true;
+        read.label_raw = open.label.raw.clone();
+        read.label_spans = open.label.spans.clone();
+        read.value_spans = value_spans;
+
+        let placed: Option<Vec<Cell>> =
+            if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
+                Some(
+                    items[..n]
+                        .iter()
+                        .map(|v| match v {
+                            VItem::Empty(sp) => blank_cell(*sp),
+                            VItem::Val(t) => cell_of(self.text, t),
+                        })
+                        .collect(),
+                )
+            } else {
+                None
+            };
+        let cells = match placed {
+            Some(c) => c,
+            None => {
+                let toks: Vec<&Token> = items
+                    .iter()
+                    .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
+                    .collect();
+                if toks.len() == n {
+                    toks.iter().map(|t| cell_of(self.text, t)).collect()
+                } else {
+                    match self.split_row(r, &toks) {
+                        Some(c) => c,
+                        None => return,
+                    }
+                }
+            }
+        };
+        self.table.cells[r] = cells;
+    }
+
+    /// Tries to separate digits run together so that the row has its `n` cells.
+    /// Returns the cells when exactly one way fits; otherwise records the problem.
+    fn split_row(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
+        let n = self.spec.rows[r].cols.len();
+        let raw: Vec<String> = toks
+            .iter()
+            .map(|t| t.span.text(self.text).to_string())
+            .collect();
+        let unplaceable = |w: &mut Self| {
+            w.table.rows[r].problem = Some(RowProblem::Unplaceable {
+                found: toks.len(),
+                expected: n,
+                raw: raw.clone(),
+            });
+            for c in w.table.cells[r].iter_mut() {
+                *c = Cell::missing(Missing::Unplaceable);
+            }
+            None
+        };
+        if toks.len() >= n {
+            return unplaceable(self);
+        }
+        // Tokens that may be several cells run together.
+        let splittable: Vec<usize> = (0..toks.len())
+            .filter(|&i| {
+                let t = toks[i];
+                // "02" is no number anyone writes: it is two cells, wherever it stands.
+                t.splittable() && (t.glued || toks.len() == 1 || t.digits.starts_with('0'))
+            })
+            .collect();
+        if splittable.is_empty() {
+            return unplaceable(self);
+        }
+        let fixed = toks.len() - splittable.len();
+        let need = n - fixed; // cells the splittable tokens must give together
+        let split_raw: String = splittable
+            .iter()
+            .map(|&i| toks[i].span.text(self.text))
+            .collect::<Vec<_>>()
+            .join(" ");
+        // Every way to share `need` cells among the splittable tokens, and every cut.
+        let mut all: Vec<Vec<Cell>> = Vec::new();
+        let mut shares = vec![1usize; splittable.len()];
+        let mut too_many = false;
+        'shares: loop {
+            if shares.iter().sum::<usize>() == need {
+                // Cartesian product of the cuts of each token with its share.
+                let mut combos: Vec<Vec<Vec<Cell>>> = vec![Vec::new()];
+                for (j, &ti) in splittable.iter().enumerate() {
+                    let Some(cuts) = splits(&toks[ti].digits, shares[j], 20_000) else {
+                        too_many = true;
+                        break 'shares;
+                    };
+                    let mut next = Vec::new();
+                    for c in &combos {
+                        for cut in &cuts {
+                            let mut c2 = c.clone();
+                            c2.push(cells_of_cut(self.text, toks[ti], cut));
+                            next.push(c2);
+                        }
+                    }
+                    combos = next;
+                    if combos.len() > 20_000 {
+                        too_many = true;
+                        break 'shares;
+                    }
+                }
+                for combo in combos {
+                    let mut parts = combo.into_iter();
+                    let mut cells = Vec::with_capacity(n);
+                    for (i, t) in toks.iter().enumerate() {
+                        if splittable.contains(&i) {
+                            cells.extend(parts.next().unwrap());
+                        } else {
+                            cells.push(cell_of(self.text, t));
+                        }
+                    }
+                    all.push(cells);
+                }
+                if all.len() > 20_000 {
+                    too_many = true;
+                    break;
+                }
+            }
+            // next share vector (odometer, each share 1..=need)
+            let mut i = 0;
+            loop {
+                if i == shares.len() {
+                    break 'shares;
+                }
+                shares[i] += 1;
+                if shares[i] <= need {
+                    break;
+                }
+                shares[i] = 1;
+                i += 1;
+            }
+        }
+        if too_many {
+            return self.ambiguous(r, split_raw, usize::MAX, Vec::new());
+        }
+        match all.len() {
+            0 => unplaceable(self),
+            1 => all.into_iter().next(),
+            total => {
+                let fit: Vec<Vec<Cell>> = all
+                    .iter()
+                    .filter(|c| row_arith_ok(self.spec.id, c))
+                    .cloned()
+                    .collect();
+                let raw = split_raw.clone();
+                match fit.len() {
+                    1 => {
+                        self.table.rows[r].problem = Some(RowProblem::SplitByArithmetic {
+                            raw,
+                            candidates: total,
+                        });
+                        fit.into_iter().next()
+                    }
+                    f if f > 1 && f <= 200 && self.spec.id == TableId::T3 => {
+                        self.deferred.push(Deferred {
+                            row: r,
+                            raw,
+                            candidates: fit,
+                        });
+                        for c in self.table.cells[r].iter_mut() {
+                            *c = Cell::missing(Missing::Ambiguous);
+                        }
+                        None
+                    }
+                    0 => self.ambiguous(r, split_raw, total, all),
+                    _ => self.ambiguous(r, split_raw, total, fit),
+                }
+            }
+        }
+    }
+
+    fn ambiguous(
+        &mut self,
+        r: usize,
+        raw: String,
+        candidates: usize,
+        examples: Vec<Vec<Cell>>,
+    ) -> Option<Vec<Cell>> {
+        self.table.rows[r].problem = Some(RowProblem::Ambiguous {
+            raw,
+            candidates,
+            examples: examples
+                .iter()
+                .take(3)
+                .map(|c| c.iter().map(|c| c.raw.clone()).collect())
+                .collect(),
+        });
+        for c in self.table.cells[r].iter_mut() {
+            *c = Cell::missing(Missing::Ambiguous);
+        }
+        None
+    }
+
+    /// Resolves deferred rows with the column arithmetic (balance, result total): every
+    /// combination of their candidate cuts is tried together, and a row is placed when all
+    /// the combinations that satisfy the arithmetic agree on its cut.
+    fn resolve_deferred(&mut self, template: &Template) {
+        let deferred = std::mem::take(&mut self.deferred);
+        if deferred.is_empty() {
+            return;
+        }
+        let rels: Vec<_> = relations(template)
+            .into_iter()
+            .filter(|r| matches!(r.kind, RelKind::T3Balance | RelKind::T3ResultTotal))
+            .collect();
+        let combos: usize = deferred
+            .iter()
+            .map(|d| d.candidates.len())
+            .try_fold(1usize, |a, n| a.checked_mul(n))
+            .unwrap_or(usize::MAX);
+        // choice[i] = the set of candidate indices of row i seen in consistent combinations
+        let mut seen: Vec<Vec<bool>> = deferred
+            .iter()
+            .map(|d| vec![false; d.candidates.len()])
+            .collect();
+        let mut any = false;
+        if combos <= 100_000 {
+            let mut pick = vec![0usize; deferred.len()];
+            loop {
+                let get = |p: (usize, usize)| -> Option<i64> {
+                    match deferred.iter().position(|d| d.row == p.0) {
+                        Some(i) => deferred[i].candidates[pick[i]][p.1].value.arith(),
+                        None => self.table.cells[p.0][p.1].value.arith(),
+                    }
+                };
+                let consistent = rels.iter().all(|rel| {
+                    let l: Option<i64> = rel.lhs.iter().map(|&p| get(p)).sum();
+                    let r: Option<i64> = rel.rhs.iter().map(|&p| get(p)).sum();
+                    match (l, r) {
+                        (Some(a), Some(b)) => a == b,
+                        _ => true,
+                    }
+                });
+                if consistent {
+                    any = true;
+                    for (i, &c) in pick.iter().enumerate() {
+                        seen[i][c] = true;
+                    }
+                }
+                // next combination
+                let mut i = 0;
+                loop {
+                    if i == pick.len() {
+                        break;
+                    }
+                    pick[i] += 1;
+                    if pick[i] < deferred[i].candidates.len() {
+                        break;
+                    }
+                    pick[i] = 0;
+                    i += 1;
+                }
+                if i == pick.len() {
+                    break;
+                }
+            }
+        }
+        for (i, d) in deferred.into_iter().enumerate() {
+            let total = d.candidates.len();
+            let ok: Vec<usize> = (0..total).filter(|&c| seen[i][c]).collect();
+            if any && ok.len() == 1 {
+                self.table.cells[d.row] = d.candidates[ok[0]].clone();
+                self.table.rows[d.row].problem = Some(RowProblem::SplitByArithmetic {
+                    raw: d.raw,
+                    candidates: total,
+                });
+            } else {
+                let ex: Vec<&Vec<Cell>> = if ok.is_empty() {
+                    d.candidates.iter().collect()
+                } else {
+                    ok.iter().map(|&c| &d.candidates[c]).collect()
+                };
+                self.table.rows[d.row].problem = Some(RowProblem::Ambiguous {
+                    raw: d.raw,
+                    candidates: total,
+                    examples: ex
+                        .iter()
+                        .take(3)
+                        .map(|c| c.iter().map(|c| c.raw.clone()).collect())
+                        .collect(),
+                });
+            }
+        }
+    }
+}
+
+/// Reads a table with row labels (tables 2 and 3) from `region`.
+pub fn read_labelled(
+    text: &str,
+    region: Span,
+    spec: &'static TableSpec,
+    template: &Template,
+) -> Table {
+    let mut w = Walker {
+        text,
+        spec,
+        table: Table::empty(spec),
+        deferred: Vec::new(),
+        header: String::new(),
+        any_row: false,
+    };
+    w.table.span = Some(region);
+    let keys: Vec<&str> = spec
+        .rows
+        .iter()
+        .flat_map(|r| r.keys.iter().copied())
+        .collect();
+    let rows = source_rows(text, region, &keys);
+    let mut pending = Pending::default();
+    let mut open: Option<Open> = None;
+    for (ri, row) in rows.iter().enumerate() {
+        if open.is_none() && w.table.rows.iter().all(|r| r.found) {
+            break; // every row read: what follows is not this table
+        }
+        let cell_items: Vec<Vec<Item>> = row
+            .cells
+            .iter()
+            .map(|c| {
+                if c.is_empty() {
+                    Vec::new()
+                } else {
+                    tokenize_cell(text, *c)
+                }
+            })
+            .collect();
+        let text_cells = cell_items
+            .iter()
+            .filter(|it| it.iter().any(|i| matches!(i, Item::Text(_))))
+            .count();
+        let mut cur: Vec<VItem> = Vec::new();
+        let mut empties_after_text = 0usize;
+        let mut line_text = Pending::default();
+        for (ci, items) in cell_items.iter().enumerate() {
+            if items.is_empty() {
+                if open.is_some() && pending.is_empty() {
+                    cur.push(VItem::Empty(row.cells[ci]));
+                } else if !line_text.is_empty() {
+                    empties_after_text += 1;
+                }
+                continue;
+            }
+            for it in items {
+                match it {
+                    Item::Text(sp) => {
+                        // Text among the values of the row on its own line, that is no
+                        // label: an unreadable cell ("不详").
+                        if let Some(o) = &open {
+                            let here = o.label_line == ri && row.positional && pending.is_empty();
+                            let n = o.row.map_or(0, |r| spec.rows[r].cols.len());
+                            if here
+                                && o.value_count() + cur.iter().filter(|v| !v.is_empty()).count()
+                                    < n
+                                && match_row(spec, &norm(sp.text(text))).is_none()
+                                && items.len() == 1
+                            {
+                                cur.push(VItem::Val(Token {
+                                    span: *sp,
+                                    digit_offsets: vec![],
+                                    digits: String::new(),
+                                    negative: false,
+                                    plus: false,
+                                    unit: None,
+                                    glued: false,
+                                    marker: false,
+                                    unreadable: true,
+                                }));
+                                continue;
+                            }
+                        }
+                        if let Some(mut o) = open.take() {
+                            if !cur.is_empty() {
+                                o.lines.push((ri, std::mem::take(&mut cur)));
+                            }
+                            w.finalize(o);
+                        }
+                        if w.table.rows.iter().all(|r| r.found) {
+                            break;
+                        }
+                        pending.push(text, *sp);
+                        line_text.push(text, *sp);
+                        empties_after_text = 0;
+                    }
+                    Item::Value(tok) => {
+                        if !pending.is_empty() {
+                            let m = match_row(spec, &pending.norm);
+                            if let Some(mut o) = open.take() {
+                                if !cur.is_empty() {
+                                    o.lines.push((ri, std::mem::take(&mut cur)));
+                                }
+                                w.finalize(o);
+                            }
+                            if m.is_some() && !w.any_row && w.header.is_empty() {
+                                w.header = pending.norm.clone();
+                            }
+                            open = Some(Open {
+                                row: m,
+                                label: std::mem::take(&mut pending),
+                                label_line: ri,
+                                label_text_cells: text_cells,
+                                lines: Vec::new(),
+                            });
+                        } else if open.is_none() {
+                            open = Some(Open {
+                                row: None,
+                                label: Pending::default(),
+                                label_line: ri,
+                                label_text_cells: 0,
+                                lines: Vec::new(),
+                            });
+                        }
+                        cur.push(VItem::Val(tok.clone()));
+                    }
+                }
+            }
+        }
+        // End of the source row.
+        if let Some(o) = open.as_mut() {
+            if !cur.is_empty() {
+                o.lines.push((ri, std::mem::take(&mut cur)));
+            }
+            let n = o.row.map_or(usize::MAX, |r| spec.rows[r].cols.len());
+            if o.value_count() >= n {
+                let o = open.take().unwrap();
+                w.finalize(o);
+            }
+        } else if row.positional
+            && (w.any_row || spec.id == TableId::T2)
+            && !line_text.is_empty()
+            && empties_after_text > 0
+        {
+            // A row whose cells are all empty: "（七）总计→→→→→→→".
+            if let Some(r) = match_row(spec, &line_text.norm) {
+                let residue = spec.label_columns.saturating_sub(text_cells);
+                let n = spec.rows[r].cols.len();
+                if empties_after_text >= residue + n {
+                    pending = Pending::default();
+                    let label = line_text;
+                    let empties: Vec<VItem> =
+                        (0..n).map(|_| VItem::Empty(Span::default())).collect();
+                    w.finalize(Open {
+                        row: Some(r),
+                        label,
+                        label_line: ri,
+                        label_text_cells: spec.label_columns,
+                        lines: vec![(ri, empties)],
+                    });
+                }
+            }
+        }
+    }
+    if let Some(o) = open.take() {
+        w.finalize(o);
+    }
+    if w.header.is_empty() {
+        w.header = pending.norm.clone();
+    }
+    w.resolve_deferred(template);
+    w.table.found = w.table.rows.iter().any(|r| r.found);
+    // Header columns.
+    let region_norm = norm(region.text(text));
+    let header = match spec.id {
+        TableId::T3 => w
+            .header
+            .replace("法人或其他组织", "法人或组织")
+            .replace("其他情形", ""),
+        _ => region_norm,
+    };
+    if w.table.found {
+        let mut seen = Vec::new();
+        for row in spec.rows {
+            for c in row.cols {
+                if seen.contains(&c.label) {
+                    continue;
+                }
+                seen.push(c.label);
+                if !c.keys.iter().any(|k| subsequence_count(&header, k) > 0) {
+                    w.table.missing_columns.push(c.label);
+                }
+            }
+        }
+    }
+    w.table
+}
+
+/// Reads table 4 (one row of 15 cells under a three-level header) from `region`.
+pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
+    let mut table = Table::empty(spec);
+    table.span = Some(region);
+    let rows = source_rows(text, region, &["行政复议", "结果维持", "尚未审结"]);
+    let mut header = String::new();
+    let mut items: Vec<VItem> = Vec::new();
+    let mut started = false;
+    'rows: for row in &rows {
+        let mut line: Vec<VItem> = Vec::new();
+        let mut line_has_text = false;
+        let mut line_has_value = false;
+        for c in &row.cells {
+            if c.is_empty() {
+                line.push(VItem::Empty(*c));
+                continue;
+            }
+            for it in tokenize_cell(text, *c) {
+                match it {
+                    Item::Text(sp) => {
+                        if started {
+                            break 'rows;
+                        }
+                        line_has_text = true;
+                        header.push_str(&norm(sp.text(text)));
+                    }
+                    Item::Value(t) => {
+                        line_has_value = true;
+                        line.push(VItem::Val(t));
+                    }
+                }
+            }
+        }
+        if line_has_value {
+            if line_has_text && !started {
+                // Values glued to the header (run-together text): keep only values.
+                line.retain(|v| !v.is_empty());
+            }
+            started = true;
+            items.extend(line);
+        }
+    }
+    while items.last().is_some_and(VItem::is_empty) {
+        items.pop();
+    }
+    let n = spec.rows[0].cols.len();
+    let text_of = |v: &VItem| match v {
+        VItem::Val(t) => cell_of(text, t),
+        VItem::Empty(sp) => blank_cell(*sp),
+    };
+    let toks: Vec<&Token> = items
+        .iter()
+        .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
+        .collect();
+    table.found = !toks.is_empty() || (header.contains("行政复议") && header.contains("行政诉讼"));
+    if toks.is_empty() {
+        if table.found {
+            table.rows[0].found = true;
+            table.rows[0].problem = Some(RowProblem::Unplaceable {
+                found: 0,
+                expected: n,
+                raw: vec![],
+            });
+            for c in table.cells[0].iter_mut() {
+                *c = Cell::missing(Missing::Unplaceable);
+            }
+        }
+    } else {
+        table.rows[0].found = true;
+        table.rows[0].value_spans = toks.iter().map(|t| t.span).collect();
+        let mut w = Walker {
+            text,
+            spec,
+            table,
+            deferred: Vec::new(),
+            header: String::new(),
+            any_row: true,
+        };
+        if items.len() == n {
+            w.table.cells[0] = items.iter().map(text_of).collect();
+        } else if toks.len() == n {
+            w.table.cells[0] = toks.iter().map(|t| cell_of(text, t)).collect();
+        } else if let Some(cells) = w.split_row(0, &toks) {
+            w.table.cells[0] = cells;
+        }
+        table = w.table;
+    }
+    if table.found {
+        for (name, keys) in T4_GROUPS.iter() {
+            if !keys.iter().any(|k| header.contains(k)) {
+                table.missing_columns.push(name);
+            }
+        }
+        for c in ["结果维持", "结果纠正", "其他结果", "尚未审结"] {
+            // PDF layout text scrambles table 4's three-level header; a label that does
+            // not occur at all is missing, fewer than three is not evidence enough.
+            if subsequence_count(&header, c) == 0 {
+                let label = spec.rows[0]
+                    .cols
+                    .iter()
+                    .find(|x| x.label.ends_with(c))
+                    .map(|x| x.label)
+                    .unwrap_or(c);
+                table.missing_columns.push(label);
+            }
+        }
+    }
+    table
+}
+
+/// How many times `key` occurs in `hay` as a subsequence, disjointly and in order.
+///
+/// Header labels of PDF text extracted with its layout kept are interleaved with their
+/// neighbours ("商业企 科研机 … 业 构"); the characters still come in order, so a
+/// column is counted as present when its label's characters do.
+fn subsequence_count(hay: &str, key: &str) -> usize {
+    if hay.contains(key) && hay.matches(key).count() >= 3 {
+        return hay.matches(key).count();
+    }
+    let k: Vec<char> = key.chars().collect();
+    let mut count = 0;
+    let mut i = 0;
+    for c in hay.chars() {
+        if c == k[i] {
+            i += 1;
+            if i == k.len() {
+                count += 1;
+                i = 0;
+            }
+        }
+    }
+    count.max(hay.matches(key).count())
+}

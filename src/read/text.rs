@@ -1,0 +1,559 @@
+//! Plain text to lines, cells and tokens.
+//!
+//! This is the only place that knows the input is plain text. It gives the rest of the
+//! reader three things:
+//!
+//! - [`Clean`]: a copy of the input **of the same byte length** in which conversion
+//!   artefacts (`[bookmark: _GoBack]`), page numbers ("- 5 -", "第 3 页") and `\r` are
+//!   blanked out with ASCII spaces. Because lengths are kept, every offset into the clean
+//!   text is an offset into the original input.
+//! - [`lines`]: the lines with their byte spans.
+//! - [`source_rows`]: a region of text as rows of cells, in whichever shape it came:
+//!   tab-separated rows (cells between tabs, empty cells kept), one cell a line (rows
+//!   separated by blank lines), or space-separated PDF text (no empty cells).
+//! - [`tokenize_cell`]: one cell as label text and value tokens. "规范性文件449" gives the
+//!   text "规范性文件" and one token "449" marked as *glued* (it may be several cells run
+//!   together); "1.属于国家秘密" is all text (list numbering, not a value);
+//!   "123833092元" is a token with the unit 元.
+
+use crate::normalize::fold_char;
+use crate::span::Span;
+
+/// The input with artefacts blanked; same byte length as the input.
+pub struct Clean {
+    pub text: String,
+}
+
+impl Clean {
+    pub fn new(input: &str) -> Self {
+        let mut bytes = input.as_bytes().to_vec();
+        // `\r` of CRLF or old Mac line ends.
+        for b in bytes.iter_mut() {
+            if *b == b'\r' {
+                *b = b'\n';
+            }
+        }
+        // Word conversion artefacts: "[bookmark: _GoBack]" and the like.
+        blank_between(&mut bytes, b"[bookmark:", b"]");
+        let mut text = String::from_utf8(bytes).expect("only ASCII bytes were replaced");
+        // Page numbers on a line of their own: "- 5 -", "—2—", "第 3 页", "第3页 共10页".
+        let mut spans = Vec::new();
+        for l in lines(&text) {
+            if is_page_number(l.text(&text)) {
+                spans.push(l);
+            }
+        }
+        if !spans.is_empty() {
+            let mut bytes = text.into_bytes();
+            for s in spans {
+                for b in &mut bytes[s.start..s.end] {
+                    *b = b' ';
+                }
+            }
+            // A multi-byte char fully blanked stays valid: every byte became ASCII.
+            text = String::from_utf8(bytes).expect("whole chars were replaced");
+        }
+        Clean { text }
+    }
+}
+
+/// Replaces `open … close` (ASCII) with spaces.
+fn blank_between(bytes: &mut [u8], open: &[u8], close: &[u8]) {
+    let mut i = 0;
+    while i + open.len() <= bytes.len() {
+        if &bytes[i..i + open.len()] == open {
+            if let Some(j) = bytes[i..]
+                .windows(close.len())
+                .position(|w| w == close)
+                .filter(|&j| j < 200)
+            {
+                let end = i + j + close.len();
+                // Only if the bracketed run is ASCII (so no char is cut).
+                if bytes[i..end].is_ascii() {
+                    for b in &mut bytes[i..end] {
+                        *b = b' ';
+                    }
+                    i = end;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+fn is_page_number(line: &str) -> bool {
+    let t: String = line.chars().filter_map(fold_char).collect();
+    if t.is_empty() {
+        return false;
+    }
+    let inner = t.trim_start_matches('-').trim_end_matches('-');
+    if inner.len() < t.len()
+        && !inner.is_empty()
+        && inner.len() <= 4
+        && inner.bytes().all(|b| b.is_ascii_digit())
+    {
+        return t.starts_with('-') && t.ends_with('-');
+    }
+    // 第3页 / 第3页共10页 / 3/10
+    let mut rest = t.as_str();
+    if let Some(r) = rest.strip_prefix('第') {
+        rest = r;
+        let d = rest.bytes().take_while(|b| b.is_ascii_digit()).count();
+        if d == 0 {
+            return false;
+        }
+        rest = &rest[d..];
+        if let Some(r) = rest.strip_prefix('页') {
+            rest = r;
+            if rest.is_empty() {
+                return true;
+            }
+            if let Some(r) = rest.strip_prefix('共') {
+                let d = r.bytes().take_while(|b| b.is_ascii_digit()).count();
+                return d > 0 && &r[d..] == "页";
+            }
+        }
+    }
+    false
+}
+
+/// The lines of `text` (without the `\n`), with their spans.
+pub fn lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            out.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    out.push(Span::new(start, text.len()));
+    out
+}
+
+/// Is this char whitespace for our purposes (incl. full-width and no-break spaces)?
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
+/// `span` without leading and trailing whitespace.
+pub fn trim(text: &str, span: Span) -> Span {
+    let s = span.text(text);
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start);
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// One cell of a source row: its trimmed span (empty span = empty cell).
+pub type SrcCell = Span;
+
+/// A row as the source laid it out.
+#[derive(Debug, Clone)]
+pub struct SrcRow {
+    pub cells: Vec<SrcCell>,
+    /// Empty cells are meaningful (tab rows, one cell a line): a cell left empty in a
+    /// grid. False for space-separated text, where an empty cell leaves no trace.
+    pub positional: bool,
+}
+
+/// Splits `region` of `text` into source rows, in the shape the region is written in.
+///
+/// Lines with a sentence end "。" are prose, not table rows, and are left out — unless they
+/// hold one of `keep` (a whole web page scraped into one line holds the table too).
+pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> Vec<SrcRow> {
+    // Lines of the region, minus prose.
+    let mut ls: Vec<Span> = Vec::new();
+    let mut start = region.start;
+    let bytes = text.as_bytes();
+    for i in region.start..region.end {
+        if bytes[i] == b'\n' {
+            ls.push(Span::new(start, i));
+            start = i + 1;
+        }
+    }
+    ls.push(Span::new(start, region.end));
+    ls.retain(|l| {
+        let s = l.text(text);
+        !s.contains('。') || keep.iter().any(|k| s.contains(k))
+    });
+
+    // One cell a line: most non-blank lines start with a tab and have no other tab.
+    let nonblank: Vec<&Span> = ls.iter().filter(|l| !trim(text, **l).is_empty()).collect();
+    let one_per_line = nonblank.len() >= 4 && {
+        let single = nonblank
+            .iter()
+            .filter(|l| {
+                let s = l.text(text);
+                s.starts_with('\t') && !s[1..].contains('\t')
+            })
+            .count();
+        single * 10 >= nonblank.len() * 7
+    };
+
+    let mut rows = Vec::new();
+    if one_per_line {
+        let mut cur: Vec<SrcCell> = Vec::new();
+        for l in &ls {
+            let s = l.text(text);
+            let blank = s.chars().all(is_space);
+            if blank && !s.contains('\t') {
+                if !cur.is_empty() {
+                    rows.push(SrcRow {
+                        cells: std::mem::take(&mut cur),
+                        positional: true,
+                    });
+                }
+            } else {
+                cur.push(trim(text, *l));
+            }
+        }
+        if !cur.is_empty() {
+            rows.push(SrcRow {
+                cells: cur,
+                positional: true,
+            });
+        }
+    } else {
+        for l in &ls {
+            let s = l.text(text);
+            if s.chars().all(is_space) {
+                continue;
+            }
+            if s.contains('\t') {
+                let mut cells = Vec::new();
+                let mut st = l.start;
+                for (i, b) in s.bytes().enumerate() {
+                    if b == b'\t' {
+                        cells.push(trim(text, Span::new(st, l.start + i)));
+                        st = l.start + i + 1;
+                    }
+                }
+                cells.push(trim(text, Span::new(st, l.end)));
+                rows.push(SrcRow {
+                    cells,
+                    positional: true,
+                });
+            } else {
+                // Space-separated (PDF text) or one run-together cell.
+                let mut cells = Vec::new();
+                let mut st: Option<usize> = None;
+                for (i, c) in s.char_indices() {
+                    if is_space(c) {
+                        if let Some(a) = st.take() {
+                            cells.push(Span::new(l.start + a, l.start + i));
+                        }
+                    } else if st.is_none() {
+                        st = Some(i);
+                    }
+                }
+                if let Some(a) = st {
+                    cells.push(Span::new(l.start + a, l.end));
+                }
+                rows.push(SrcRow {
+                    cells,
+                    positional: false,
+                });
+            }
+        }
+    }
+    rows
+}
+
+/// A number (or a not-applicable marker) read from a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    /// The token as written.
+    pub span: Span,
+    /// Byte offset of each digit of `digits` in the input (for splitting).
+    pub digit_offsets: Vec<usize>,
+    /// ASCII digits, with a "." for a decimal point; empty for a marker.
+    pub digits: String,
+    pub negative: bool,
+    /// Written with an explicit "+".
+    pub plus: bool,
+    pub unit: Option<String>,
+    /// Stuck to label text with no space between: may be several cells run together.
+    pub glued: bool,
+    /// A marker ("/", "—", "-", "无") rather than a number.
+    pub marker: bool,
+    /// A cell whose whole text is not a number and not a label either.
+    pub unreadable: bool,
+}
+
+impl Token {
+    /// Can this token be cells run together? Plain digits, more than one.
+    pub fn splittable(&self) -> bool {
+        !self.marker
+            && !self.unreadable
+            && !self.negative
+            && !self.plus
+            && self.digits.len() > 1
+            && self.digits.bytes().all(|b| b.is_ascii_digit())
+    }
+}
+
+/// What a cell holds, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(Span),
+    Value(Token),
+}
+
+const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "份", "%", "％"];
+const MARKERS: &[&str] = &[
+    "/",
+    "-",
+    "--",
+    "---",
+    "无",
+    "空",
+    "—",
+    "——",
+    "－",
+    "／",
+    "\\",
+    "\u{2014}\u{2014}",
+];
+
+/// Reads one (trimmed, non-empty) cell into label text and value tokens.
+pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
+    let s = cell.text(text);
+    // A whole-cell marker.
+    let folded: String = s.chars().filter_map(fold_char).collect();
+    if MARKERS.contains(&s.trim()) || MARKERS.contains(&folded.as_str()) {
+        return vec![Item::Value(Token {
+            span: cell,
+            digit_offsets: Vec::new(),
+            digits: String::new(),
+            negative: false,
+            plus: false,
+            unit: None,
+            glued: false,
+            marker: true,
+            unreadable: false,
+        })];
+    }
+    let chars: Vec<(usize, char, Option<char>)> = s
+        .char_indices()
+        .map(|(i, c)| (cell.start + i, c, fold_char(c)))
+        .collect();
+    let is_digit = |k: usize| {
+        chars
+            .get(k)
+            .and_then(|c| c.2)
+            .is_some_and(|f| f.is_ascii_digit())
+    };
+    let folded_at = |k: usize| chars.get(k).and_then(|c| c.2);
+    let mut items = Vec::new();
+    let mut text_start: Option<usize> = None; // byte offset where current text run began
+    let mut k = 0;
+    let push_text = |items: &mut Vec<Item>, from: Option<usize>, to: usize| {
+        if let Some(a) = from {
+            let sp = trim(text, Span::new(a, to));
+            if !sp.is_empty() {
+                items.push(Item::Text(sp));
+            }
+        }
+    };
+    while k < chars.len() {
+        if !is_digit(k) {
+            if text_start.is_none() && !is_space(chars[k].1) {
+                text_start = Some(chars[k].0);
+            }
+            k += 1;
+            continue;
+        }
+        // A run of digits (with "." between digits for decimals, "," for thousands).
+        let run_start = k;
+        let mut digits = String::new();
+        let mut offsets = Vec::new();
+        let mut j = k;
+        while j < chars.len() {
+            let f = folded_at(j).unwrap_or(' ');
+            if f.is_ascii_digit() {
+                digits.push(f);
+                offsets.push(chars[j].0);
+                j += 1;
+            } else if (f == '.')
+                && is_digit(j + 1)
+                && !digits.contains('.')
+                && is_digit(j.wrapping_sub(1))
+            {
+                digits.push('.');
+                offsets.push(chars[j].0);
+                j += 1;
+            } else if f == ','
+                && (1..=3).all(|d| is_digit(j + d))
+                && !is_digit(j + 4)
+                && !digits.contains('.')
+            {
+                j += 1; // thousands separator
+            } else {
+                break;
+            }
+        }
+        let next = folded_at(j);
+        let prev = if run_start > 0 {
+            folded_at(run_start - 1)
+        } else {
+            None
+        };
+        let after_next = folded_at(j + 1);
+        // List numbering: "1.属于…", "1、申请人…", "(2)", "第3".
+        let numbering_follows = matches!(next, Some('.') | Some('、'))
+            && !after_next.is_some_and(|c| c.is_ascii_digit());
+        let in_parens = prev == Some('(') && next == Some(')');
+        let date_follows = matches!(
+            next,
+            Some('年') | Some('月') | Some('日') | Some('号') | Some('时')
+        );
+        let ordinal = prev == Some('第');
+        if in_parens
+            || date_follows
+            || ordinal
+            || (numbering_follows && digits.len() == 1 && !digits.contains('.'))
+        {
+            if text_start.is_none() {
+                text_start = Some(chars[k].0);
+            }
+            k = j;
+            continue;
+        }
+        let (digits, offsets, numbering_split) = if numbering_follows && !digits.contains('.') {
+            // "10000012.申请人": the last digit numbers the next label.
+            let n = digits.len() - 1;
+            (digits[..n].to_string(), offsets[..n].to_vec(), true)
+        } else {
+            (digits, offsets, false)
+        };
+        // Sign: "+3" / "-2" at the start of the cell or after a space.
+        let mut negative = false;
+        let mut plus = false;
+        let mut tok_start = chars[run_start].0;
+        if run_start > 0 {
+            let p = folded_at(run_start - 1);
+            let before_sign_ok = run_start < 2 || is_space(chars[run_start - 2].1);
+            if matches!(p, Some('-') | Some('+')) && before_sign_ok {
+                negative = p == Some('-');
+                plus = p == Some('+');
+                tok_start = chars[run_start - 1].0;
+            }
+        }
+        // Text before the number (minus a sign we took).
+        let text_end = tok_start;
+        let had_text_before = text_start.is_some_and(|a| {
+            let sp = trim(text, Span::new(a, text_end));
+            !sp.is_empty()
+        });
+        let glued_left = had_text_before
+            && !prev.is_none_or(|_| is_space(chars[run_start - 1].1))
+            && !negative
+            && !plus;
+        push_text(&mut items, text_start.take(), text_end);
+        // Unit right after the digits.
+        let mut end_j = if numbering_split { j - 1 } else { j };
+        let mut unit = None;
+        if !numbering_split {
+            let rest: String = chars[j..].iter().map(|c| c.1).take(2).collect();
+            for u in UNITS {
+                if rest.starts_with(u) {
+                    unit = Some(u.replace('％', "%"));
+                    end_j = j + u.chars().count();
+                    break;
+                }
+            }
+        }
+        let tok_end = if end_j < chars.len() {
+            chars[end_j].0
+        } else {
+            cell.end
+        };
+        let glued_right = end_j < chars.len() && !is_space(chars[end_j].1) && !numbering_split;
+        items.push(Item::Value(Token {
+            span: Span::new(tok_start, tok_end),
+            digit_offsets: offsets,
+            digits,
+            negative,
+            plus,
+            unit,
+            glued: glued_left || glued_right || numbering_split,
+            marker: false,
+            unreadable: false,
+        }));
+        k = end_j;
+    }
+    push_text(&mut items, text_start, cell.end);
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toks(s: &str) -> Vec<String> {
+        tokenize_cell(s, Span::new(0, s.len()))
+            .into_iter()
+            .map(|i| match i {
+                Item::Text(sp) => format!("T:{}", sp.text(s)),
+                Item::Value(t) => format!(
+                    "V:{}{}{}{}",
+                    if t.negative { "-" } else { "" },
+                    if t.marker { "marker" } else { &t.digits },
+                    t.unit.as_deref().unwrap_or(""),
+                    if t.glued { "*" } else { "" }
+                ),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cells_read_as_text_and_values() {
+        assert_eq!(toks("规范性文件449"), ["T:规范性文件", "V:449*"]);
+        assert_eq!(toks("1.属于国家秘密"), ["T:1.属于国家秘密"]);
+        assert_eq!(toks("1. 属于国家秘密"), ["T:1. 属于国家秘密"]);
+        assert_eq!(
+            toks("政府集中采购123833092元"),
+            ["T:政府集中采购", "V:123833092元*"]
+        );
+        assert_eq!(toks("规章 1 0 11"), ["T:规章", "V:1", "V:0", "V:11"]);
+        assert_eq!(toks("１２"), ["V:12"]);
+        assert_eq!(toks("\u{3000}0"), ["V:0"]);
+        assert_eq!(toks("-3"), ["V:-3"]);
+        assert_eq!(toks("/"), ["V:marker"]);
+        assert_eq!(toks("—"), ["V:marker"]);
+        assert_eq!(toks("5949.088667"), ["V:5949.088667"]);
+        assert_eq!(
+            toks("不再处理其政府信息公开申请10000012.申请人逾期"),
+            [
+                "T:不再处理其政府信息公开申请",
+                "V:1000001*",
+                "T:2.申请人逾期"
+            ]
+        );
+        assert_eq!(toks("第二十条第（一）项"), ["T:第二十条第（一）项"]);
+        assert_eq!(toks("2020年"), ["T:2020年"]);
+        assert_eq!(toks("1,234"), ["V:1234"]);
+    }
+
+    #[test]
+    fn artefacts_and_page_numbers_are_blanked() {
+        let input = "[bookmark: _GoBack]2020年\n- 5 -\n第3页\nabc\r\n";
+        let c = Clean::new(input);
+        assert_eq!(c.text.len(), input.len());
+        assert!(c.text.starts_with("                   2020年"));
+        assert!(!c.text.contains("5 -"));
+        assert!(!c.text.contains("第3页"));
+    }
+
+    #[test]
+    fn shapes_give_rows() {
+        let t = "规章\t0\t\t1\n\n\t规章\n\t0\n\n\t1\n规章 1 0 11\n";
+        let rows = source_rows(t, Span::new(0, t.len()), &[]);
+        assert_eq!(rows[0].cells.len(), 4);
+        assert!(rows[0].cells[2].is_empty());
+    }
+}
