@@ -1,6 +1,8 @@
 //! Shared helpers for the integration tests: the seeds, and reading a table back as text.
 #![allow(dead_code)]
 
+pub mod render;
+
 use nianbao::report::{Missing, Report, Value};
 use nianbao::template::TableId;
 
