@@ -118,7 +118,24 @@ fn trad_to_simp(c: char) -> char {
         ('類', '类'),
         ('體', '体'),
     ];
-    debug_assert!(TABLE.windows(2).all(|w| w[0].0 < w[1].0));
+    // A bitmap of the CJK block tells in one lookup whether `c` is in the table at all:
+    // this runs on every char of the input.
+    const LO: u32 = 0x4E00;
+    const HI: u32 = 0xA000;
+    const BITMAP: [u64; ((HI - LO) / 64) as usize] = {
+        let mut b = [0u64; ((HI - LO) / 64) as usize];
+        let mut i = 0;
+        while i < TABLE.len() {
+            let off = TABLE[i].0 as u32 - LO;
+            b[(off / 64) as usize] |= 1 << (off % 64);
+            i += 1;
+        }
+        b
+    };
+    let u = c as u32;
+    if !(LO..HI).contains(&u) || BITMAP[((u - LO) / 64) as usize] & (1 << ((u - LO) % 64)) == 0 {
+        return c;
+    }
     match TABLE.binary_search_by(|(t, _)| t.cmp(&c)) {
         Ok(i) => TABLE[i].1,
         Err(_) => c,

@@ -58,21 +58,26 @@ const VARIANTS: [&[&str]; 6] = [
 ];
 
 /// How well a title matches section `i`: 2 exact, 1 listed variant, 0 keywords only.
-fn match_title(title: &str) -> Option<(usize, u8)> {
+fn match_title(title: &str, numbered: bool) -> Option<(usize, u8)> {
     let t = norm(title);
     let t = t.trim_end_matches([':', '：', '。', '.']);
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
+    // The titles are written in normalised form already (no spaces, no full-width ASCII).
     for (i, c) in CANONICAL.iter().enumerate() {
-        if t == norm(c) {
+        if t == *c {
             return Some((i, 2));
         }
     }
     for (i, vs) in VARIANTS.iter().enumerate() {
-        if vs.iter().any(|v| t == norm(v)) {
+        if vs.contains(&t) {
             return Some((i, 1));
         }
+    }
+    if !numbered {
+        // Unnumbered lines must be the exact title or a listed variant.
+        return None;
     }
     let has = |k: &str| t.contains(k);
     let n = t.chars().count();
@@ -147,11 +152,7 @@ pub fn find(text: &str) -> Vec<Section> {
         if s.starts_with(['（', '(']) {
             continue;
         }
-        if let Some((section, quality)) = match_title(title) {
-            // Unnumbered lines must be the exact title or a listed variant.
-            if numbering.is_empty() && quality == 0 {
-                continue;
-            }
+        if let Some((section, quality)) = match_title(title, !numbering.is_empty()) {
             cands.push(Candidate {
                 section,
                 quality,
@@ -164,57 +165,57 @@ pub fn find(text: &str) -> Vec<Section> {
         }
     }
     // Inline headings (a web page scraped into one line): "…。 二、主动公开政府信息情况第二十条…".
-    for (i, titles) in CANONICAL
-        .iter()
-        .map(|c| std::iter::once(*c).chain(VARIANTS[i_of(c)].iter().copied()))
-        .enumerate()
-    {
-        for title in titles {
-            let mut from = 0;
-            while let Some(p) = text[from..].find(title) {
-                let at = from + p;
-                from = at + title.len();
-                let before = &text[..at];
-                let Some(sep) = before.chars().last() else {
-                    continue;
-                };
-                if sep != '、' {
-                    continue;
-                }
-                let num_c = before[..before.len() - sep.len_utf8()].chars().last();
-                let Some(nc) = num_c else { continue };
-                let Some(n) = cn_numeral(nc) else { continue };
-                let nstart = at - sep.len_utf8() - nc.len_utf8();
-                // Already found as a line heading?
-                if cands
+    // One pass over the text for "X、" with X a numeral 一–六, then the titles after it.
+    for (at, _) in text.match_indices('、') {
+        let Some(nc) = text[..at].chars().last() else {
+            continue;
+        };
+        let Some(n) = cn_numeral(nc).filter(|n| (1..=6).contains(n)) else {
+            continue;
+        };
+        let nstart = at - nc.len_utf8();
+        let after = at + '、'.len_utf8();
+        let rest = &text[after..];
+        let found = (0..6).find_map(|i| {
+            if rest.starts_with(CANONICAL[i]) {
+                Some((i, CANONICAL[i], 2u8))
+            } else {
+                VARIANTS[i]
                     .iter()
-                    .any(|c| c.span.start <= nstart && nstart < c.span.end.max(c.span.start + 1))
-                {
-                    continue;
-                }
-                // Skip table-3 row labels and mentions inside sentences: a heading is
-                // preceded by a sentence end, a space or a table's end.
-                let prev = text[..nstart].chars().rev().find(|c| !c.is_whitespace());
-                let line_start = text[..nstart]
-                    .trim_end_matches([' ', '\t', '\u{3000}'])
-                    .ends_with('\n')
-                    || nstart == 0;
-                let ok =
-                    line_start || prev.is_none_or(|c| "。；;！!)）0123456789：:”\"".contains(c));
-                if !ok {
-                    continue;
-                }
-                cands.push(Candidate {
-                    section: i,
-                    quality: if title == CANONICAL[i] { 2 } else { 1 },
-                    span: Span::new(nstart, at + title.len()),
-                    numbering: format!("{nc}、"),
-                    number: Some(n),
-                    arabic: false,
-                    title: title.to_string(),
-                });
+                    .find(|v| rest.starts_with(**v))
+                    .map(|v| (i, *v, 1u8))
             }
+        });
+        let Some((i, title, quality)) = found else {
+            continue;
+        };
+        // Already found as a line heading?
+        if cands
+            .iter()
+            .any(|c| c.span.start <= nstart && nstart < c.span.end.max(c.span.start + 1))
+        {
+            continue;
         }
+        // A heading starts a line or follows a sentence end, a closing bracket, a number
+        // (the end of a table) or a colon; not the middle of a sentence.
+        let prev = text[..nstart].chars().rev().find(|c| !c.is_whitespace());
+        let line_start = text[..nstart]
+            .trim_end_matches([' ', '\t', '\u{3000}'])
+            .ends_with('\n')
+            || nstart == 0;
+        let ok = line_start || prev.is_none_or(|c| "。；;！!)）0123456789：:”\"".contains(c));
+        if !ok {
+            continue;
+        }
+        cands.push(Candidate {
+            section: i,
+            quality,
+            span: Span::new(nstart, after + title.len()),
+            numbering: format!("{nc}、"),
+            number: Some(n),
+            arabic: false,
+            title: title.to_string(),
+        });
     }
     cands.sort_by_key(|c| c.span.start);
 
@@ -246,10 +247,6 @@ pub fn find(text: &str) -> Vec<Section> {
     }
     out.sort_by_key(|s| s.span.start);
     out
-}
-
-fn i_of(c: &str) -> usize {
-    CANONICAL.iter().position(|x| *x == c).unwrap()
 }
 
 #[cfg(test)]

@@ -88,19 +88,29 @@ struct Deferred {
 }
 
 /// The row whose key ends last in `t` (ties: the longer key).
+///
+/// Walks the possible end positions from the back, so the usual case — the label ends
+/// right where the values begin — costs one comparison per key.
 fn match_row(spec: &TableSpec, t: &str) -> Option<usize> {
-    let mut best: Option<(usize, usize, usize)> = None; // (end, keylen, row)
-    for (r, row) in spec.rows.iter().enumerate() {
-        for k in row.keys {
-            if let Some(p) = t.rfind(k) {
-                let cand = (p + k.len(), k.len(), r);
-                if best.is_none_or(|b| (cand.0, cand.1) > (b.0, b.1)) {
-                    best = Some(cand);
+    let tb = t.as_bytes();
+    for end in (1..=tb.len()).rev() {
+        if !t.is_char_boundary(end) {
+            continue;
+        }
+        let head = &tb[..end];
+        let mut best: Option<(usize, usize)> = None; // (key length, row)
+        for (r, row) in spec.rows.iter().enumerate() {
+            for k in row.keys {
+                if head.ends_with(k.as_bytes()) && best.is_none_or(|b| k.len() > b.0) {
+                    best = Some((k.len(), r));
                 }
             }
         }
+        if let Some((_, r)) = best {
+            return Some(r);
+        }
     }
-    best.map(|b| b.2)
+    None
 }
 
 /// A cell from a whole token.

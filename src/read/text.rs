@@ -83,6 +83,9 @@ fn blank_between(bytes: &mut [u8], open: &[u8], close: &[u8]) {
 }
 
 fn is_page_number(line: &str) -> bool {
+    if line.len() > 40 || line.is_empty() {
+        return false;
+    }
     let t: String = line.chars().filter_map(fold_char).collect();
     if t.is_empty() {
         return false;
@@ -323,8 +326,11 @@ const MARKERS: &[&str] = &[
 pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
     let s = cell.text(text);
     // A whole-cell marker.
-    let folded: String = s.chars().filter_map(fold_char).collect();
-    if MARKERS.contains(&s.trim()) || MARKERS.contains(&folded.as_str()) {
+    let is_marker = s.len() <= 12 && {
+        let folded: String = s.chars().filter_map(fold_char).collect();
+        MARKERS.contains(&s.trim()) || MARKERS.contains(&folded.as_str())
+    };
+    if is_marker {
         return vec![Item::Value(Token {
             span: cell,
             digit_offsets: Vec::new(),
