@@ -16,9 +16,10 @@
 //! layers over [`check`].
 //!
 //! ```
-//! let text = std::fs::read_to_string("tests/fixtures/minimal_2021.txt").unwrap();
+//! let text = std::fs::read_to_string("tests/seeds/001_eefccc85c7cfbd35.txt").unwrap();
 //! let checked = nianbao::check(&text);
-//! assert_eq!(checked.report.year, Some(2021));
+//! assert_eq!(checked.report.year, Some(2020));
+//! assert!(checked.findings.iter().any(|f| f.rule == "T3-BALANCE"));
 //! ```
 
 pub mod finding;

@@ -53,6 +53,16 @@ impl Serialize for TemplateId {
     }
 }
 
+/// The titles of the report's six sections 一–六, as the template words them (SPEC.md §2).
+pub const SECTION_TITLES: [&str; 6] = [
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议、行政诉讼情况",
+    "存在的主要问题及改进情况",
+    "其他需要报告的事项",
+];
+
 /// Tables 2, 3 and 4 of the template (table 1 does not exist: the numbering follows the
 /// report's sections).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -542,20 +552,20 @@ pub fn relations(t: &Template) -> Vec<Relation> {
     let forward = row(t3_rows::CARRIED_FORWARD);
     // Result rows: everything between 二 and （七）.
     let results: Vec<usize> = (carried + 1..total).collect();
-    for c in 0..T3_COLS.len() {
+    for (c, col) in T3_COLS.iter().enumerate() {
         out.push(Relation {
             kind: RelKind::T3Balance,
             table: TableId::T3,
-            about: T3_COLS[c].label,
+            about: col.label,
             lhs: vec![(new, c), (carried, c)],
             rhs: vec![(total, c), (forward, c)],
         });
     }
-    for c in 0..T3_COLS.len() {
+    for (c, col) in T3_COLS.iter().enumerate() {
         out.push(Relation {
             kind: RelKind::T3ResultTotal,
             table: TableId::T3,
-            about: T3_COLS[c].label,
+            about: col.label,
             lhs: vec![(total, c)],
             rhs: results.iter().map(|&r| (r, c)).collect(),
         });

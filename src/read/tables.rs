@@ -244,7 +244,9 @@ impl<'a> Walker<'a> {
         // Values, with the label-column residue and trailing padding removed.
         let mut items: Vec<VItem> = Vec::new();
         for (li, vals) in &open.lines {
-            if !vals.iter().any(|v| !v.is_empty()) && !(vals.len() >= n && *li == open.label_line) {
+            let has_value = vals.iter().any(|v| !v.is_empty());
+            let blank_row = vals.len() >= n && *li == open.label_line;
+            if !has_value && !blank_row {
                 continue;
             }
             let residue = if *li == open.label_line {

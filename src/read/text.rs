@@ -171,11 +171,10 @@ pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> Vec<SrcRow> {
     // Lines of the region, minus prose.
     let mut ls: Vec<Span> = Vec::new();
     let mut start = region.start;
-    let bytes = text.as_bytes();
-    for i in region.start..region.end {
-        if bytes[i] == b'\n' {
-            ls.push(Span::new(start, i));
-            start = i + 1;
+    for (i, b) in text.as_bytes()[region.start..region.end].iter().enumerate() {
+        if *b == b'\n' {
+            ls.push(Span::new(start, region.start + i));
+            start = region.start + i + 1;
         }
     }
     ls.push(Span::new(start, region.end));

@@ -1,0 +1,80 @@
+//! `T4-GROUP-TOTAL` — a group's 总计 in table 4 is not the sum of its results.
+//!
+//! ## What it checks
+//! For each of the three groups of table 4 (行政复议, 行政诉讼 未经复议直接起诉, 行政诉讼
+//! 复议后起诉): 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计. One finding per failing group.
+//!
+//! ## Why it matters
+//! Every case is either decided (维持, 纠正, 其他结果) or not yet concluded (尚未审结), so
+//! the four add up to the group's total.
+//!
+//! ## Example
+//! "表四“行政复议”的总计为1，而结果维持、结果纠正、其他结果、尚未审结相加为2，两者应相等。"
+
+use super::check_kind;
+use crate::finding::{Finding, Severity};
+use crate::report::Table;
+use crate::rules::{Context, Rule};
+use crate::template::{RelKind, Relation};
+
+pub static RULE: Rule = Rule {
+    code: "T4-GROUP-TOTAL",
+    severity: Severity::Error,
+    title: "表四总计不等于各项之和",
+    explanation: "年报格式模板表四中，行政复议、未经复议直接起诉的行政诉讼、复议后起诉的行政诉讼各分为结果维持、结果纠正、其他结果、尚未审结和总计五列：每一件案件要么已有结果（维持、纠正或其他结果），要么尚未审结，所以前四列之和应等于总计。不相等说明总计算错，或某一项填错、漏填。请重新加总并核对。",
+    check,
+};
+
+fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64) -> String {
+    format!(
+        "表四“{}”的总计为{lhs}，而结果维持、结果纠正、其他结果、尚未审结相加为{rhs}，两者应相等",
+        rel.about
+    )
+}
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    check_kind(ctx, out, &RULE, RelKind::T4GroupTotal, describe);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::*;
+    use crate::template::{TableId, TemplateId};
+
+    #[test]
+    fn correct_groups_pass() {
+        let mut r = report(TemplateId::Y2021);
+        for (col, n) in [
+            ("行政复议/结果维持", 2),
+            ("行政复议/尚未审结", 1),
+            ("行政复议/总计", 3),
+        ] {
+            set(&mut r, TableId::T4, "", col, n);
+        }
+        assert!(run_rule(&RULE, &r).is_empty());
+    }
+
+    #[test]
+    fn a_wrong_group_is_reported() {
+        let mut r = report(TemplateId::Y2019);
+        set(&mut r, TableId::T4, "", "复议后起诉/结果纠正", 2);
+        set(&mut r, TableId::T4, "", "复议后起诉/总计", 1);
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "表四“复议后起诉”的总计为1，而结果维持、结果纠正、其他结果、尚未审结相加为2，两者应相等。"
+        );
+        assert_eq!(f[0].row, None);
+        assert_eq!(f[0].column.as_deref(), Some("复议后起诉/总计"));
+        assert_eq!(f[0].culprit, None);
+        assert_eq!(f[0].cells.len(), 5);
+        assert_eq!(f[0].cells[0].row, None);
+        assert_eq!(f[0].found.as_deref(), Some("总计 = 1"));
+        assert_eq!(
+            f[0].expected.as_deref(),
+            Some("总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 2")
+        );
+    }
+}

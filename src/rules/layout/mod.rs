@@ -1,0 +1,45 @@
+//! Layout rules (`L-`): rows, columns and numbers the reader could not put on the
+//! template's grid, and the rows whose numbers it had to separate itself.
+//!
+//! A row or number reported here takes no part in the arithmetic checks (or, for
+//! `L-SPLIT-BY-ARITHMETIC`, took part only after being separated), so the user must know.
+
+pub mod ambiguous;
+pub mod column_missing;
+pub mod extra_row;
+pub mod row_missing;
+pub mod split_by_arithmetic;
+pub mod unplaceable;
+
+use crate::finding::CellRef;
+use crate::report::Table;
+use crate::rules::util::{cell_ref, sorted_spans};
+use crate::span::Span;
+
+/// "采购项目数量 1、采购总金额 23833092元" when there is one value per column of row `r`,
+/// else the values joined with "、".
+fn labelled(table: &Table, r: usize, values: &[String]) -> String {
+    let cols = table.spec.rows[r].cols;
+    if cols.len() == values.len() {
+        cols.iter()
+            .zip(values)
+            .map(|(c, v)| format!("{} {v}", c.label))
+            .collect::<Vec<_>>()
+            .join("、")
+    } else {
+        values.join("、")
+    }
+}
+
+/// Every cell of row `r`.
+fn row_cells(table: &Table, r: usize) -> Vec<CellRef> {
+    (0..table.spec.rows[r].cols.len())
+        .map(|c| cell_ref(table, r, c))
+        .collect()
+}
+
+/// The row's label and number spans.
+fn row_spans(table: &Table, r: usize) -> Vec<Span> {
+    let row = &table.rows[r];
+    sorted_spans(row.label_spans.iter().chain(&row.value_spans).copied())
+}

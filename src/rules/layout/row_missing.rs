@@ -1,0 +1,111 @@
+//! `L-ROW-MISSING` — a row of the template was not found in a table.
+//!
+//! ## What it checks
+//! In every table that was found, that each template row was recognised. One finding per
+//! missing row; when a table was found but none of its rows, one finding for the table.
+//!
+//! ## Why it matters
+//! The template's rows are fixed: each is a category the 条例 requires to be counted
+//! (e.g. 表三 （四）无法提供/1.本机关不掌握相关政府信息). A row left out, or whose label was
+//! changed beyond recognition, is not reported, and every equation that uses it goes
+//! unchecked.
+//!
+//! ## Example
+//! "表三缺少“（四）无法提供/3.补正后申请内容仍不明确”这一行。".
+
+use crate::finding::{Finding, Severity};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "L-ROW-MISSING",
+    severity: Severity::Error,
+    title: "表格缺少行",
+    explanation: "年报格式模板的每张表都有固定的行，每一行都是需要统计的类别，即使数字为0也要保留。缺少一行，该类别就没有报告，用到这一行的核对也无法进行。如果这一行其实在表里，可能是行名被改动得太多（例如删减了文字），请使用模板原文的行名；否则请按模板补上这一行并填写数字。",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for t in ctx.report.tables.iter().filter(|t| t.found) {
+        let missing: Vec<usize> = (0..t.rows.len()).filter(|&r| !t.rows[r].found).collect();
+        if missing.is_empty() {
+            continue;
+        }
+        if missing.len() == t.rows.len() {
+            out.push(
+                RULE.finding(format!(
+                    "{}找到了表格，但没有识别出模板中的任何一行（共{}行）。",
+                    t.id.cn(),
+                    t.rows.len()
+                ))
+                .table(t.id)
+                .expected(format!("{}行", t.rows.len()))
+                .found("0行"),
+            );
+            continue;
+        }
+        for r in missing {
+            let label = t.spec.rows[r].label;
+            let message = if label.is_empty() {
+                format!("{}没有找到数据行。", t.id.cn())
+            } else {
+                format!("{}缺少“{label}”这一行。", t.id.cn())
+            };
+            out.push(
+                RULE.finding(message)
+                    .table(t.id)
+                    .row(label)
+                    .expected(if label.is_empty() { "数据行" } else { label })
+                    .found("未找到"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::*;
+    use crate::template::{TableId, TemplateId};
+
+    #[test]
+    fn all_rows_found_passes() {
+        assert!(run_rule(&RULE, &report(TemplateId::Y2019)).is_empty());
+    }
+
+    #[test]
+    fn one_finding_per_missing_row() {
+        let mut r = report(TemplateId::Y2021);
+        let (row, _) = pos(&r, TableId::T3, "补正后", "总计");
+        let t3 = table_mut(&mut r, TableId::T3);
+        t3.rows[row].found = false;
+        t3.rows[0].found = false;
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 2);
+        assert_eq!(
+            f[0].row.as_deref(),
+            Some("一、本年新收政府信息公开申请数量")
+        );
+        assert_eq!(
+            f[1].message,
+            "表三缺少“（四）无法提供/3.补正后申请内容仍不明确”这一行。"
+        );
+    }
+
+    #[test]
+    fn a_table_without_rows_gives_one_finding() {
+        let mut r = report(TemplateId::Y2021);
+        for row in &mut table_mut(&mut r, TableId::T2).rows {
+            row.found = false;
+        }
+        // A table that was not found at all is S-TABLE-MISSING's business.
+        let t4 = table_mut(&mut r, TableId::T4);
+        t4.found = false;
+        t4.rows[0].found = false;
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "表二找到了表格，但没有识别出模板中的任何一行（共6行）。"
+        );
+    }
+}

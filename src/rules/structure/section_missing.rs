@@ -1,0 +1,65 @@
+//! `S-SECTION-MISSING` — a section of the template is missing.
+//!
+//! ## What it checks
+//! That each of the six sections 一、总体情况 … 六、其他需要报告的事项 has a heading in
+//! the report (accepted variants such as 整体情况 count). One finding per missing section.
+//!
+//! ## Why it matters
+//! 《政府信息公开条例》第五十条 lists what the annual report must contain and the template
+//! lays it out as these six sections; a missing section means content the law requires is
+//! not reported (六 is the one most often left out).
+//!
+//! ## Example
+//! A report whose last heading is "五、存在的主要问题及改进情况" gets
+//! "报告缺少第六部分“六、其他需要报告的事项”。".
+
+use crate::finding::{Finding, Severity};
+use crate::rules::util::{cn_number, section_heading};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "S-SECTION-MISSING",
+    severity: Severity::Error,
+    title: "缺少报告部分",
+    explanation: "《政府信息公开条例》第五十条规定了年度报告应当包括的内容，年报格式模板据此把报告分为六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分，都是少报了条例要求的内容。请按模板补上这一部分的标题和内容；确实没有可报告的内容时，也应保留标题并写明“无”。",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    for n in 1..=6u8 {
+        if !ctx.report.sections.iter().any(|s| s.canonical == n) {
+            let heading = section_heading(n);
+            out.push(
+                RULE.finding(format!(
+                    "报告缺少第{}部分“{heading}”。",
+                    cn_number(n as u32)
+                ))
+                .expected(heading)
+                .found("未找到"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::*;
+    use crate::template::TemplateId;
+
+    #[test]
+    fn complete_report_passes() {
+        assert!(run_rule(&RULE, &report(TemplateId::Y2021)).is_empty());
+    }
+
+    #[test]
+    fn names_each_missing_section() {
+        let mut r = report(TemplateId::Y2019);
+        r.sections.retain(|s| s.canonical != 6 && s.canonical != 2);
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f[0].message, "报告缺少第二部分“二、主动公开政府信息情况”。");
+        assert_eq!(f[1].expected.as_deref(), Some("六、其他需要报告的事项"));
+        assert_eq!(f[1].severity, Severity::Error);
+    }
+}

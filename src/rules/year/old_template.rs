@@ -1,0 +1,77 @@
+//! `Y-OLD-TEMPLATE` — a report for 2021 or later uses the 2019 template.
+//!
+//! ## What it checks
+//! Template 2019 recognised in a report whose year is 2021 or later.
+//!
+//! ## Why it matters
+//! From the 2021 annual report on, the revised template issued with 国办公开办函〔2021〕30号
+//! applies (SPEC.md §1). The old tables lack rows the new one requires (（六）其他处理 split in
+//! three, 本年收费金额) and have rows it dropped (政府集中采购).
+//!
+//! ## Example
+//! "本报告是2022年度报告，却使用了2019年版模板（国办公开办函〔2019〕60号）；2021年度起应使用
+//! 2021年版模板（国办公开办函〔2021〕30号）。".
+
+use super::year_spans;
+use crate::finding::{Finding, Severity};
+use crate::rules::util::list;
+use crate::rules::{Context, Rule};
+use crate::template::TemplateId;
+
+pub static RULE: Rule = Rule {
+    code: "Y-OLD-TEMPLATE",
+    severity: Severity::Error,
+    title: "使用了旧模板",
+    explanation: "国务院办公厅政府信息与政务公开办公室2021年9月印发修订后的《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号），2021年度及以后的年报应按新格式编写。旧格式（国办公开办函〔2019〕60号）的表二有“本年新制作数量”“政府集中采购”等新格式已删去的内容，表三“（六）其他处理”只有一行，而新格式分为三行。请按2021年版模板重新制作表格。",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    let (Some(TemplateId::Y2019), Some(year)) = (r.template_id(), r.year) else {
+        return;
+    };
+    if year < 2021 {
+        return;
+    }
+    let mut f = RULE
+        .finding(format!(
+            "本报告是{year}年度报告，却使用了{}；2021年度起应使用{}。",
+            TemplateId::Y2019.display(),
+            TemplateId::Y2021.display()
+        ))
+        .expected(TemplateId::Y2021.display())
+        .spans(year_spans(r));
+    f = f.found(if r.template.evidence_2019.is_empty() {
+        TemplateId::Y2019.display().to_string()
+    } else {
+        format!("旧模板的标签：{}", list(&r.template.evidence_2019, 4))
+    });
+    out.push(f);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::testutil::*;
+
+    #[test]
+    fn right_templates_pass() {
+        assert!(run_rule(&RULE, &report(TemplateId::Y2019)).is_empty());
+        assert!(run_rule(&RULE, &report(TemplateId::Y2021)).is_empty());
+    }
+
+    #[test]
+    fn old_template_after_2020() {
+        let mut r = report(TemplateId::Y2019);
+        r.year = Some(2022);
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "本报告是2022年度报告，却使用了2019年版模板（国办公开办函〔2019〕60号）；2021年度起应使用2021年版模板（国办公开办函〔2021〕30号）。"
+        );
+        assert_eq!(f[0].found.as_deref(), Some("旧模板的标签：政府集中采购"));
+        assert_eq!(f[0].spans, vec![r.title_year.unwrap().span]);
+    }
+}
