@@ -1,1 +1,41 @@
-fn main() {}
+//! `nianbao::check` on each of the five seeds: `cargo bench --bench check`.
+//!
+//! One benchmark per seed, named by its number (`check/000` … `check/004`). The seeds are
+//! the copies in `tests/seeds/`.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn seeds() -> Vec<(String, String)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/seeds");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("directory entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy();
+            // "001_eefccc85c7cfbd35.txt" → "001".
+            let number = name.split('_').next().unwrap_or(&name).to_string();
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            (number, text)
+        })
+        .collect()
+}
+
+fn bench_check(c: &mut Criterion) {
+    let mut group = c.benchmark_group("check");
+    for (number, text) in seeds() {
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function(number, |b| b.iter(|| nianbao::check(black_box(&text))));
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check);
+criterion_main!(benches);

@@ -29,14 +29,24 @@ fn build(template: TemplateId, apps: &[App], t2: Vec<i64>, t4: [i64; 12]) -> Tab
         }
     }
     let mut it = t2.into_iter();
-    let t2: Vec<Vec<i64>> = spec.t2.rows.iter().map(|r| r.cols.iter().map(|_| it.next().unwrap()).collect()).collect();
+    let t2: Vec<Vec<i64>> = spec
+        .t2
+        .rows
+        .iter()
+        .map(|r| r.cols.iter().map(|_| it.next().unwrap()).collect())
+        .collect();
     let mut t4v = Vec::new();
     for g in 0..3 {
         let parts = &t4[g * 4..g * 4 + 4];
         t4v.extend_from_slice(parts);
         t4v.push(parts.iter().sum());
     }
-    Tables { template, t2, t3, t4: t4v }
+    Tables {
+        template,
+        t2,
+        t3,
+        t4: t4v,
+    }
 }
 
 fn tables(single_digits: bool) -> impl Strategy<Value = Tables> {
@@ -45,9 +55,18 @@ fn tables(single_digits: bool) -> impl Strategy<Value = Tables> {
     let max_t4: i64 = if single_digits { 2 } else { 40 };
     (any::<bool>(), 0usize..=9)
         .prop_flat_map(move |(y21, napps)| {
-            let template = if y21 { TemplateId::Y2021 } else { TemplateId::Y2019 };
+            let template = if y21 {
+                TemplateId::Y2021
+            } else {
+                TemplateId::Y2019
+            };
             let results = template.spec().t3.rows.len() - 5; // rows between 二 and （七）
-            let app = (0usize..6, any::<bool>(), prop::option::weighted(0.8, 0..results), 1..=max_w);
+            let app = (
+                0usize..6,
+                any::<bool>(),
+                prop::option::weighted(0.8, 0..results),
+                1..=max_w,
+            );
             let n2 = template.spec().t2.cell_count();
             (
                 Just(template),
@@ -60,19 +79,35 @@ fn tables(single_digits: bool) -> impl Strategy<Value = Tables> {
 }
 
 fn read_back(t: &Tables, shape: Shape) -> Result<(), TestCaseError> {
-    let year = if t.template == TemplateId::Y2021 { 2022 } else { 2020 };
+    let year = if t.template == TemplateId::Y2021 {
+        2022
+    } else {
+        2020
+    };
     let text = render(t, shape, year);
     let checked = nianbao::check(&text);
     let r = &checked.report;
     prop_assert_eq!(r.template.template, Some(t.template), "{}", text);
     let got = |id: TableId| -> Vec<Vec<Option<i64>>> {
-        r.table(id).cells.iter().map(|row| row.iter().map(|c| c.value.arith()).collect()).collect()
+        r.table(id)
+            .cells
+            .iter()
+            .map(|row| row.iter().map(|c| c.value.arith()).collect())
+            .collect()
     };
-    let want = |v: &Vec<Vec<i64>>| -> Vec<Vec<Option<i64>>> { v.iter().map(|r| r.iter().map(|x| Some(*x)).collect()).collect() };
+    let want = |v: &Vec<Vec<i64>>| -> Vec<Vec<Option<i64>>> {
+        v.iter()
+            .map(|r| r.iter().map(|x| Some(*x)).collect())
+            .collect()
+    };
     prop_assert_eq!(got(TableId::T2), want(&t.t2), "{}", text);
     prop_assert_eq!(got(TableId::T3), want(&t.t3), "{}", text);
     prop_assert_eq!(got(TableId::T4), want(&vec![t.t4.clone()]), "{}", text);
-    let findings: Vec<String> = checked.findings.iter().map(|f| format!("{} {}", f.rule, f.message)).collect();
+    let findings: Vec<String> = checked
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .collect();
     prop_assert!(findings.is_empty(), "{:?}\n{}", findings, text);
     Ok(())
 }
@@ -130,7 +165,12 @@ proptest! {
 #[test]
 fn every_shape_renders_a_readable_report() {
     // A fixed case, so a failure in the renderer itself shows plainly.
-    let t = build(TemplateId::Y2021, &[(0, false, Some(0), 3), (5, true, None, 2)], (0..10).collect(), [1, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0]);
+    let t = build(
+        TemplateId::Y2021,
+        &[(0, false, Some(0), 3), (5, true, None, 2)],
+        (0..10).collect(),
+        [1, 0, 0, 1, 0, 0, 0, 0, 2, 0, 0, 0],
+    );
     for shape in SHAPES {
         let text = render(&t, shape, 2022);
         let r = nianbao::read::read(&text);

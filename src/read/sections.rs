@@ -16,15 +16,8 @@ use crate::normalize::{cn_numeral, norm};
 use crate::report::Section;
 use crate::span::Span;
 
-/// Canonical titles 一–六.
-pub const CANONICAL: [&str; 6] = [
-    "总体情况",
-    "主动公开政府信息情况",
-    "收到和处理政府信息公开申请情况",
-    "政府信息公开行政复议、行政诉讼情况",
-    "存在的主要问题及改进情况",
-    "其他需要报告的事项",
-];
+/// Canonical titles 一–六 (the template's own wording, from `template`).
+use crate::template::SECTION_TITLES as CANONICAL;
 
 /// Accepted variants (SPEC.md §2 and common wordings), by section.
 const VARIANTS: [&[&str]; 6] = [

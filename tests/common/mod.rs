@@ -12,7 +12,12 @@ pub fn seed(n: &str) -> String {
     let entry = std::fs::read_dir(dir)
         .expect("tests/seeds")
         .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(&format!("{n}_")))
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with(&format!("{n}_"))
+        })
         .unwrap_or_else(|| panic!("seed {n} not found"));
     std::fs::read_to_string(entry).unwrap()
 }
@@ -34,13 +39,31 @@ pub fn show(v: &Value) -> String {
 
 /// Each row of a table as its values joined by spaces.
 pub fn rows(r: &Report, t: TableId) -> Vec<String> {
-    r.table(t).cells.iter().map(|row| row.iter().map(|c| show(&c.value)).collect::<Vec<_>>().join(" ")).collect()
+    r.table(t)
+        .cells
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|c| show(&c.value))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
 }
 
 /// The value of one cell by its labels.
 pub fn cell<'a>(r: &'a Report, t: TableId, row: &str, col: &str) -> &'a nianbao::report::Cell {
     let table = r.table(t);
-    let ri = table.spec.rows.iter().position(|x| x.label == row).unwrap_or_else(|| panic!("row {row}"));
-    let ci = table.spec.rows[ri].cols.iter().position(|x| x.label == col).unwrap_or_else(|| panic!("col {col}"));
+    let ri = table
+        .spec
+        .rows
+        .iter()
+        .position(|x| x.label == row)
+        .unwrap_or_else(|| panic!("row {row}"));
+    let ci = table.spec.rows[ri]
+        .cols
+        .iter()
+        .position(|x| x.label == col)
+        .unwrap_or_else(|| panic!("col {col}"));
     &table.cells[ri][ci]
 }

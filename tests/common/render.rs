@@ -30,8 +30,20 @@ pub struct Tables {
 fn join(shape: Shape, cells: &[String]) -> String {
     match shape {
         Shape::Tabs => cells.join("\t"),
-        Shape::Lines => cells.iter().map(|c| format!("\t{c}")).collect::<Vec<_>>().join("\n") + "\n",
-        Shape::Spaces => cells.iter().filter(|c| !c.is_empty()).cloned().collect::<Vec<_>>().join(" "),
+        Shape::Lines => {
+            cells
+                .iter()
+                .map(|c| format!("\t{c}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+                + "\n"
+        }
+        Shape::Spaces => cells
+            .iter()
+            .filter(|c| !c.is_empty())
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(" "),
         Shape::RunTogether => cells.concat(),
     }
 }
@@ -67,11 +79,42 @@ pub fn render(t: &Tables, shape: Shape, year: i32) -> String {
     out += &rows.join(if shape == Shape::Lines { "\n" } else { "\n" });
     out += "\n\n三、收到和处理政府信息公开申请情况\n\n";
     rows.clear();
-    rows.push(join(shape, &["（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into(), "".into(), "申请人情况".into()]));
-    rows.push(join(shape, &["".into(), "".into(), "自然人".into(), "法人或其他组织".into(), "".into(), "".into(), "".into(), "".into(), "总计".into()]));
     rows.push(join(
         shape,
-        &["", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""].map(String::from),
+        &[
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".into(),
+            "".into(),
+            "申请人情况".into(),
+        ],
+    ));
+    rows.push(join(
+        shape,
+        &[
+            "".into(),
+            "".into(),
+            "自然人".into(),
+            "法人或其他组织".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "".into(),
+            "总计".into(),
+        ],
+    ));
+    rows.push(join(
+        shape,
+        &[
+            "",
+            "",
+            "",
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+            "",
+        ]
+        .map(String::from),
     ));
     let mut last_group = "";
     for (ri, row) in tpl.t3.rows.iter().enumerate() {
@@ -86,7 +129,11 @@ pub fn render(t: &Tables, shape: Shape, year: i32) -> String {
             cells.push(String::new());
         }
         if !group.is_empty() {
-            cells.push(if group != last_group { group.to_string() } else { String::new() });
+            cells.push(if group != last_group {
+                group.to_string()
+            } else {
+                String::new()
+            });
             last_group = group;
         } else {
             last_group = "";
@@ -103,7 +150,10 @@ pub fn render(t: &Tables, shape: Shape, year: i32) -> String {
     out += &rows.join("\n");
     out += "\n\n四、政府信息公开行政复议、行政诉讼情况\n\n";
     rows.clear();
-    rows.push(join(shape, &["行政复议", "", "", "", "", "行政诉讼"].map(String::from)));
+    rows.push(join(
+        shape,
+        &["行政复议", "", "", "", "", "行政诉讼"].map(String::from),
+    ));
     let five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"].map(String::from);
     let mut h2 = five.to_vec();
     h2.extend(["未经复议直接起诉", "", "", "", "", "复议后起诉"].map(String::from));
