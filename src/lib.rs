@@ -12,7 +12,7 @@
 //! ```
 //!
 //! This crate has no web dependency: it builds and tests natively and for
-//! `wasm32-unknown-unknown` alike. The CLI (`src/bin/nianbao.rs`) and the web app are thin
+//! `wasm32-unknown-unknown` alike. The CLI (`src/bin/nianbao/`) and the web app are thin
 //! layers over [`check`].
 //!
 //! ```

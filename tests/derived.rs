@@ -26,8 +26,15 @@ fn edit(input: &str, edits: &[(TableId, &str, &str, &str)]) -> String {
 }
 
 /// Findings of `text` that `base` does not have: (rule, row, column, culprit).
-fn new_findings(base: &str, text: &str) -> Vec<(String, Option<String>, Option<String>, Option<CellRef>)> {
-    let old: Vec<_> = check(base).findings.into_iter().map(|f| (f.rule, f.table, f.row, f.column)).collect();
+fn new_findings(
+    base: &str,
+    text: &str,
+) -> Vec<(String, Option<String>, Option<String>, Option<CellRef>)> {
+    let old: Vec<_> = check(base)
+        .findings
+        .into_iter()
+        .map(|f| (f.rule, f.table, f.row, f.column))
+        .collect();
     let mut v: Vec<_> = check(text)
         .findings
         .into_iter()
@@ -49,8 +56,18 @@ fn one_result_cell_changed_in_tab_rows() {
     assert_eq!(
         new_findings(&base, &text),
         [
-            ("T3-RESULT-TOTAL".into(), Some("（七）总计".into()), Some(BIZ.into()), culprit.clone()),
-            ("T3-ROW-TOTAL".into(), Some(NATIONAL_SECRET.into()), Some("总计".into()), culprit),
+            (
+                "T3-RESULT-TOTAL".into(),
+                Some("（七）总计".into()),
+                Some(BIZ.into()),
+                culprit.clone()
+            ),
+            (
+                "T3-ROW-TOTAL".into(),
+                Some(NATIONAL_SECRET.into()),
+                Some("总计".into()),
+                culprit
+            ),
         ]
     );
 }
@@ -71,7 +88,11 @@ fn one_new_application_changed_in_one_cell_a_line() {
 fn several_numbers_changed_consistently_raise_nothing() {
     let base = seed("004");
     let mut edits = Vec::new();
-    for row in ["一、本年新收政府信息公开申请数量", "（一）予以公开", "（七）总计"] {
+    for row in [
+        "一、本年新收政府信息公开申请数量",
+        "（一）予以公开",
+        "（七）总计",
+    ] {
         edits.push((TableId::T3, row, "自然人", "3"));
         edits.push((TableId::T3, row, "总计", "3"));
     }
@@ -83,7 +104,12 @@ fn several_numbers_changed_consistently_raise_nothing() {
     edits.push((TableId::T4, "", "行政复议/总计", "1"));
     let text = edit(&base, &edits);
     assert_eq!(new_findings(&base, &text), []);
-    assert_eq!(nianbao::read::read(&text).table(TableId::T3).cells[0][6].value.arith(), Some(3));
+    assert_eq!(
+        nianbao::read::read(&text).table(TableId::T3).cells[0][6]
+            .value
+            .arith(),
+        Some(3)
+    );
 }
 
 #[test]
@@ -93,17 +119,27 @@ fn fixing_seed_001_total_row_clears_every_arithmetic_error() {
     assert!(base.contains("(七)总计0000000"));
     let text = base.replace("(七)总计0000000", "(七)总计1000001");
     let c = check(&text);
-    assert!(!c.findings.iter().any(|f| f.rule.starts_with("T3-")), "{:?}", c.findings);
+    assert!(
+        !c.findings.iter().any(|f| f.rule.starts_with("T3-")),
+        "{:?}",
+        c.findings
+    );
 }
 
 #[test]
 fn table4_group_total() {
     let base = seed("004");
-    let text = edit(&base, &[(TableId::T4, "", "未经复议直接起诉/结果维持", "2")]);
+    let text = edit(
+        &base,
+        &[(TableId::T4, "", "未经复议直接起诉/结果维持", "2")],
+    );
     let got = new_findings(&base, &text);
     assert_eq!(got.len(), 1, "{got:?}");
     assert_eq!(got[0].0, "T4-GROUP-TOTAL");
-    assert_eq!(got[0].3, None, "one equation alone cannot tell which of its cells is wrong");
+    assert_eq!(
+        got[0].3, None,
+        "one equation alone cannot tell which of its cells is wrong"
+    );
 }
 
 #[test]
@@ -114,12 +150,20 @@ fn cell_values_that_are_not_counts() {
         &base,
         &[
             (TableId::T3, NATIONAL_SECRET, "自然人", "-1"),
-            (TableId::T3, "（三）不予公开/2.其他法律行政法规禁止公开", "自然人", "1.5"),
+            (
+                TableId::T3,
+                "（三）不予公开/2.其他法律行政法规禁止公开",
+                "自然人",
+                "1.5",
+            ),
             (TableId::T2, "行政许可", "处理决定数量", "不详"),
             (TableId::T3, "（五）不予处理/2.重复申请", "总计", "/"),
         ],
     );
-    let rules: Vec<String> = new_findings(&base, &text).into_iter().map(|f| f.0).collect();
+    let rules: Vec<String> = new_findings(&base, &text)
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
     for r in ["C-NEGATIVE", "C-FRACTION", "C-NOT-NUMBER", "C-BLANK"] {
         assert!(rules.iter().any(|x| x == r), "{r} missing from {rules:?}");
     }
@@ -131,8 +175,19 @@ fn cell_values_that_are_not_counts() {
 #[test]
 fn yuan_in_a_wan_yuan_column() {
     let base = seed("003");
-    let text = edit(&base, &[(TableId::T2, "行政事业性收费", "本年收费金额（单位：万元）", "251000元")]);
-    let rules: Vec<String> = new_findings(&base, &text).into_iter().map(|f| f.0).collect();
+    let text = edit(
+        &base,
+        &[(
+            TableId::T2,
+            "行政事业性收费",
+            "本年收费金额（单位：万元）",
+            "251000元",
+        )],
+    );
+    let rules: Vec<String> = new_findings(&base, &text)
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
     assert_eq!(rules, ["C-UNIT"]);
 }
 
@@ -140,16 +195,39 @@ fn yuan_in_a_wan_yuan_column() {
 fn years_and_templates() {
     let base = seed("000");
     // Title and period both 2021 on the 2019 template: old template.
-    let y21 = base.replace("2020 年政府信息公开工作年度报告", "2021 年政府信息公开工作年度报告").replacen("从 2020 年 1 月 1 日至 2020", "从 2021 年 1 月 1 日至 2021", 1);
+    let y21 = base
+        .replace(
+            "2020 年政府信息公开工作年度报告",
+            "2021 年政府信息公开工作年度报告",
+        )
+        .replacen(
+            "从 2020 年 1 月 1 日至 2020",
+            "从 2021 年 1 月 1 日至 2021",
+            1,
+        );
     let rules: Vec<String> = new_findings(&base, &y21).into_iter().map(|f| f.0).collect();
     assert_eq!(rules, ["Y-OLD-TEMPLATE"]);
     // Only the title changed: title and period disagree.
-    let mismatch = base.replace("2020 年政府信息公开工作年度报告", "2021 年政府信息公开工作年度报告");
-    let rules: Vec<String> = new_findings(&base, &mismatch).into_iter().map(|f| f.0).collect();
+    let mismatch = base.replace(
+        "2020 年政府信息公开工作年度报告",
+        "2021 年政府信息公开工作年度报告",
+    );
+    let rules: Vec<String> = new_findings(&base, &mismatch)
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
     assert!(rules.contains(&"Y-TITLE-PERIOD".to_string()), "{rules:?}");
     // The 2021 template for a 2020 report.
     let base3 = seed("003");
-    let y20 = base3.replace(" 2021 年政府信息公开工作年度报告", " 2020 年政府信息公开工作年度报告").replace("统计时限为 2021 年", "统计时限为 2020 年");
-    let rules: Vec<String> = new_findings(&base3, &y20).into_iter().map(|f| f.0).collect();
+    let y20 = base3
+        .replace(
+            " 2021 年政府信息公开工作年度报告",
+            " 2020 年政府信息公开工作年度报告",
+        )
+        .replace("统计时限为 2021 年", "统计时限为 2020 年");
+    let rules: Vec<String> = new_findings(&base3, &y20)
+        .into_iter()
+        .map(|f| f.0)
+        .collect();
     assert_eq!(rules, ["Y-NEW-TEMPLATE-EARLY"]);
 }

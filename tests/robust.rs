@@ -29,7 +29,8 @@ fn huge_and_repetitive() {
     let row = "一、本年新收政府信息公开申请数量".to_string() + &"9".repeat(5000);
     let _ = check(&row);
     // One table-3 row 20,000 times: read once, the repeats reported as rows not in the template.
-    let many = "三、收到和处理政府信息公开申请情况\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n".to_string()
+    let many = "三、收到和处理政府信息公开申请情况\n（六）其他处理\t0\t0\t0\t0\t0\t0\t0\n"
+        .to_string()
         + &"（七）总计\t1\t2\t3\t0\t0\t0\t6\n".repeat(20_000);
     let c = check(&many);
     let t3 = c.report.table(nianbao::template::TableId::T3);

@@ -11,17 +11,36 @@ fn places(n: &str) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> 
     let mut v: Vec<_> = c
         .findings
         .iter()
-        .map(|f| (f.rule.to_string(), f.table.map(|t| t.number()), f.row.clone(), f.column.clone()))
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.table.map(|t| t.number()),
+                f.row.clone(),
+                f.column.clone(),
+            )
+        })
         .collect();
     v.sort();
     v
 }
 
-fn f(rule: &str, table: Option<u8>, row: Option<&str>, col: Option<&str>) -> (String, Option<u8>, Option<String>, Option<String>) {
-    (rule.to_string(), table, row.map(String::from), col.map(String::from))
+fn f(
+    rule: &str,
+    table: Option<u8>,
+    row: Option<&str>,
+    col: Option<&str>,
+) -> (String, Option<u8>, Option<String>, Option<String>) {
+    (
+        rule.to_string(),
+        table,
+        row.map(String::from),
+        col.map(String::from),
+    )
 }
 
-fn sorted(mut v: Vec<(String, Option<u8>, Option<String>, Option<String>)>) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> {
+fn sorted(
+    mut v: Vec<(String, Option<u8>, Option<String>, Option<String>)>,
+) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> {
     v.sort();
     v
 }
@@ -32,13 +51,25 @@ fn seed_000_blank_review_cells_and_a_title_variant() {
     // 需要说明的其他事项; no arithmetic error.
     assert_eq!(
         places("000"),
-        sorted(vec![f("C-BLANK", Some(4), None, None), f("S-SECTION-TITLE", None, None, None)])
+        sorted(vec![
+            f("C-BLANK", Some(4), None, None),
+            f("S-SECTION-TITLE", None, None, None)
+        ])
     );
     let c = check(&seed("000"));
     let blank = c.findings.iter().find(|f| f.rule == "C-BLANK").unwrap();
     assert_eq!(blank.severity, Severity::Warning);
     let cols: Vec<&str> = blank.cells.iter().map(|c| c.column.as_str()).collect();
-    assert_eq!(cols, ["行政复议/结果维持", "行政复议/结果纠正", "行政复议/其他结果", "行政复议/尚未审结", "行政复议/总计"]);
+    assert_eq!(
+        cols,
+        [
+            "行政复议/结果维持",
+            "行政复议/结果纠正",
+            "行政复议/其他结果",
+            "行政复议/尚未审结",
+            "行政复议/总计"
+        ]
+    );
     assert!(!c.has_errors());
 }
 
@@ -59,7 +90,16 @@ fn seed_001_total_row_all_zero_and_run_together_purchase() {
     for fi in c.findings.iter().filter(|f| f.rule.starts_with("T3-")) {
         assert_eq!(fi.severity, Severity::Error);
         let col = fi.column.as_deref().unwrap();
-        assert_eq!(fi.culprit, Some(CellRef::new(nianbao::template::TableId::T3, "（七）总计", col)), "{}", fi.message);
+        assert_eq!(
+            fi.culprit,
+            Some(CellRef::new(
+                nianbao::template::TableId::T3,
+                "（七）总计",
+                col
+            )),
+            "{}",
+            fi.message
+        );
         assert!(fi.expected.is_some() && fi.found.is_some());
         assert!(!fi.spans.is_empty());
     }
@@ -69,13 +109,28 @@ fn seed_001_total_row_all_zero_and_run_together_purchase() {
 fn seed_002_section_six_missing_and_signed_before_year_end() {
     assert_eq!(
         places("002"),
-        sorted(vec![f("S-SECTION-MISSING", None, None, None), f("Y-DATED-EARLY", None, None, None)])
+        sorted(vec![
+            f("S-SECTION-MISSING", None, None, None),
+            f("Y-DATED-EARLY", None, None, None)
+        ])
     );
     let c = check(&seed("002"));
-    let missing = c.findings.iter().find(|f| f.rule == "S-SECTION-MISSING").unwrap();
+    let missing = c
+        .findings
+        .iter()
+        .find(|f| f.rule == "S-SECTION-MISSING")
+        .unwrap();
     assert!(missing.message.contains("六"), "{}", missing.message);
-    let early = c.findings.iter().find(|f| f.rule == "Y-DATED-EARLY").unwrap();
-    assert!(early.message.contains("2020年12月30日"), "{}", early.message);
+    let early = c
+        .findings
+        .iter()
+        .find(|f| f.rule == "Y-DATED-EARLY")
+        .unwrap();
+    assert!(
+        early.message.contains("2020年12月30日"),
+        "{}",
+        early.message
+    );
     assert_eq!(early.spans[0].text(&seed("002")), "2020年12月30日");
 }
 
@@ -83,13 +138,19 @@ fn seed_002_section_six_missing_and_signed_before_year_end() {
 fn seed_003_short_rows_are_reported_not_guessed() {
     let c = check(&seed("003"));
     let spec = nianbao::template::TEMPLATE_2021.t3;
-    let mut want = vec![f("C-BLANK", Some(2), None, None), f("T3-UNCHECKED", Some(3), None, None)];
+    let mut want = vec![
+        f("C-BLANK", Some(2), None, None),
+        f("T3-UNCHECKED", Some(3), None, None),
+    ];
     for row in &spec.rows[1..] {
         want.push(f("L-UNPLACEABLE", Some(3), Some(row.label), None));
     }
     assert_eq!(places("003"), sorted(want));
     // No arithmetic is checked on rows that could not be placed.
-    assert!(!c.findings.iter().any(|f| f.rule.starts_with("T3-") && f.rule != "T3-UNCHECKED"));
+    assert!(!c
+        .findings
+        .iter()
+        .any(|f| f.rule.starts_with("T3-") && f.rule != "T3-UNCHECKED"));
     let blank = c.findings.iter().find(|f| f.rule == "C-BLANK").unwrap();
     assert!(blank.cells.iter().all(|c| c.row.as_deref() == Some("规章")));
     assert_eq!(blank.cells.len(), 3);

@@ -76,7 +76,7 @@ pub fn render(t: &Tables, shape: Shape, year: i32) -> String {
         cells.extend(nums(&t.t2[ri]));
         rows.push(join(shape, &cells));
     }
-    out += &rows.join(if shape == Shape::Lines { "\n" } else { "\n" });
+    out += &rows.join("\n");
     out += "\n\n三、收到和处理政府信息公开申请情况\n\n";
     rows.clear();
     rows.push(join(

@@ -1,0 +1,391 @@
+//! The command-line tool, run as a program: inputs it must read, inputs it must refuse with
+//! a plain message, exit codes and the JSON shape.
+//!
+//! The seeds are copies in `tests/seeds/` (the originals are in `../shared/seeds/`); the
+//! tests use the copies so that they run in a clone without `shared/` beside it.
+//! They do not assert particular findings: those are the rules' tests.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_nianbao"))
+}
+
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn seeds() -> Vec<PathBuf> {
+    let dir = manifest_dir().join("tests/seeds");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    v.sort();
+    assert_eq!(v.len(), 5, "five seeds in tests/seeds");
+    v
+}
+
+/// A scratch file for one test.
+fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
+    std::fs::create_dir_all(&dir).unwrap();
+    let p = dir.join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn run(args: &[&std::ffi::OsStr]) -> Output {
+    bin().args(args).stdin(Stdio::null()).output().unwrap()
+}
+
+fn run_with_stdin(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = bin()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    // Write from another thread so a full stdout pipe cannot block us both.
+    let writer = std::thread::spawn(move || {
+        let _ = pipe.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    out
+}
+
+fn check(path: &Path, extra: &[&str]) -> Output {
+    let mut args: Vec<&std::ffi::OsStr> = vec!["check".as_ref()];
+    args.extend(extra.iter().map(|s| std::ffi::OsStr::new(*s)));
+    args.push(path.as_os_str());
+    run(&args)
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exited normally, not by a signal")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// No panic message, whatever happened.
+fn no_panic(o: &Output) {
+    let e = stderr(o);
+    assert!(
+        !e.contains("panicked") && !e.contains("内部错误"),
+        "panic: {e}"
+    );
+}
+
+fn assert_report_shape(v: &serde_json::Value) {
+    let o = v.as_object().expect("a report is a JSON object");
+    for key in [
+        "file", "template", "year", "agency", "findings", "tables", "summary",
+    ] {
+        assert!(o.contains_key(key), "key {key} in {o:?}");
+    }
+    assert!(o["file"].is_string());
+    assert!(o["template"].is_null() || o["template"] == "2019" || o["template"] == "2021");
+    assert!(o["year"].is_null() || o["year"].is_i64());
+    assert!(o["agency"].is_null() || o["agency"].is_string());
+    for f in o["findings"].as_array().expect("findings is an array") {
+        for key in ["rule", "severity", "message", "spans"] {
+            assert!(f.get(key).is_some(), "finding key {key}");
+        }
+        assert!(["error", "warning", "info"].contains(&f["severity"].as_str().unwrap()));
+    }
+    let tables = o["tables"].as_object().expect("tables is an object");
+    for t in tables.values() {
+        assert!(t["found"].is_boolean());
+        for row in t["rows"].as_array().expect("rows is an array") {
+            assert!(row["label"].is_null() || row["label"].is_string());
+            for c in row["cells"].as_array().expect("cells is an array") {
+                assert!(c["column"].is_string());
+                assert!(c["value"]["kind"].is_string());
+            }
+        }
+    }
+}
+
+fn parse_json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout)
+        .unwrap_or_else(|e| panic!("stdout is JSON ({e}): {}", stdout(o)))
+}
+
+#[test]
+fn help_and_version() {
+    for flag in ["--help", "-h"] {
+        let o = run(&[flag.as_ref()]);
+        assert_eq!(code(&o), 0);
+        assert!(stdout(&o).contains("nianbao check"));
+        assert!(stdout(&o).contains("退出状态"));
+    }
+    let o = run(&["--version".as_ref()]);
+    assert_eq!(code(&o), 0);
+    assert_eq!(
+        stdout(&o).trim(),
+        format!("nianbao {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn bad_usage_exits_2_with_a_message() {
+    for args in [
+        &[][..],
+        &["chek", "a.txt"],
+        &["check"],
+        &["check", "--format", "xml", "a.txt"],
+        &["check", "--format"],
+        &["check", "--nonsense", "a.txt"],
+    ] {
+        let a: Vec<&std::ffi::OsStr> = args.iter().map(|s| s.as_ref()).collect();
+        let o = run(&a);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(
+            stderr(&o).starts_with("nianbao: "),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn seeds_are_checked_in_text_format() {
+    for seed in seeds() {
+        let o = check(&seed, &[]);
+        no_panic(&o);
+        let c = code(&o);
+        assert!(
+            c == 0 || c == 1,
+            "{}: exit {c}: {}",
+            seed.display(),
+            stderr(&o)
+        );
+        let out = stdout(&o);
+        let first = out.lines().next().unwrap_or("");
+        assert!(
+            first.starts_with(&format!("{}: 模板 ", seed.display())),
+            "summary line: {first}"
+        );
+        assert!(first.contains("年度") && first.contains("机关"));
+        // Errors and exit status agree.
+        let has_errors = out.lines().skip(1).any(|l| l.contains(" 错误["));
+        assert_eq!(c == 1, has_errors, "{out}");
+        if out.lines().count() == 1 {
+            assert!(first.ends_with("未发现问题"), "{first}");
+        }
+    }
+}
+
+#[test]
+fn seeds_are_checked_in_json_format() {
+    for seed in seeds() {
+        let o = check(&seed, &["--format", "json"]);
+        no_panic(&o);
+        let c = code(&o);
+        assert!(c == 0 || c == 1, "{}: exit {c}", seed.display());
+        let v = parse_json(&o);
+        assert_report_shape(&v);
+        assert_eq!(v["file"], seed.to_string_lossy().as_ref());
+        let errors = v["summary"]["errors"].as_u64().unwrap();
+        assert_eq!(c == 1, errors > 0);
+    }
+}
+
+#[test]
+fn several_files_in_json_make_an_array() {
+    let seeds = seeds();
+    let mut args: Vec<&std::ffi::OsStr> = vec!["check".as_ref(), "--format=json".as_ref()];
+    args.extend(seeds.iter().map(|p| p.as_os_str()));
+    let o = run(&args);
+    no_panic(&o);
+    assert!(code(&o) <= 1);
+    let v = parse_json(&o);
+    let a = v.as_array().expect("an array for several files");
+    assert_eq!(a.len(), seeds.len());
+    for (r, seed) in a.iter().zip(&seeds) {
+        assert_report_shape(r);
+        assert_eq!(r["file"], seed.to_string_lossy().as_ref());
+    }
+}
+
+#[test]
+fn standard_input() {
+    let seed = &seeds()[1];
+    let bytes = std::fs::read(seed).unwrap();
+    let o = run_with_stdin(&["check", "-"], &bytes);
+    no_panic(&o);
+    assert!(code(&o) <= 1, "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("<stdin>: 模板 "));
+
+    let o = run_with_stdin(&["check", "--format", "json", "-"], &bytes);
+    assert!(code(&o) <= 1);
+    let v = parse_json(&o);
+    assert_report_shape(&v);
+    assert_eq!(v["file"], "<stdin>");
+
+    // Same report as from the file, but for the name.
+    let from_file = parse_json(&check(seed, &["--format", "json"]));
+    assert_eq!(v["findings"], from_file["findings"]);
+    assert_eq!(v["tables"], from_file["tables"]);
+}
+
+#[test]
+fn byte_order_marks_and_utf16_give_the_same_report() {
+    let seed = &seeds()[0];
+    let text = std::fs::read_to_string(seed).unwrap();
+    let plain = parse_json(&check(seed, &["--format", "json"]));
+
+    let mut bom8 = b"\xEF\xBB\xBF".to_vec();
+    bom8.extend(text.as_bytes());
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(text.encode_utf16().flat_map(|u| u.to_be_bytes()));
+
+    for (name, bytes) in [("bom8.txt", bom8), ("utf16le.txt", le), ("utf16be.txt", be)] {
+        let p = scratch(name, &bytes);
+        let o = check(&p, &["--format", "json"]);
+        no_panic(&o);
+        assert!(code(&o) <= 1, "{name}: {}", stderr(&o));
+        let mut v = parse_json(&o);
+        v["file"] = plain["file"].clone();
+        assert_eq!(v, plain, "{name}");
+    }
+}
+
+/// Refused inputs: exit 2, nothing on stdout, a Chinese message naming the file.
+fn refused(path: &Path, needles: &[&str]) {
+    let o = check(path, &[]);
+    no_panic(&o);
+    assert_eq!(code(&o), 2, "{}: {}", path.display(), stdout(&o));
+    assert!(o.stdout.is_empty(), "{}", stdout(&o));
+    let e = stderr(&o);
+    assert!(e.contains(&*path.to_string_lossy()), "{e}");
+    for n in needles {
+        assert!(e.contains(n), "{} not in: {e}", n);
+    }
+}
+
+#[test]
+fn empty_input_is_refused() {
+    refused(&scratch("empty.txt", b""), &["空"]);
+    refused(
+        &scratch("blank.txt", " \r\n\t\n\u{3000}\n".as_bytes()),
+        &["空"],
+    );
+    let o = run_with_stdin(&["check", "-"], b"");
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("<stdin>"));
+}
+
+#[test]
+fn binary_input_is_refused() {
+    refused(
+        &scratch("nul.bin", b"\x00\x01\x02\x03binary\x00\xff\xfe\x00"),
+        &["不是文本", ".txt"],
+    );
+    refused(
+        &scratch(
+            "report.docx",
+            b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
+        ),
+        &["Word", ".txt"],
+    );
+    refused(
+        &scratch("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
+        &["PDF", ".txt"],
+    );
+    refused(
+        &scratch(
+            "report.doc",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00",
+        ),
+        &["Word", ".txt"],
+    );
+}
+
+#[test]
+fn gbk_input_is_refused_with_advice() {
+    // "政府信息公开工作年度报告" in GBK.
+    let gbk: &[u8] = &[
+        213, 254, 184, 174, 208, 197, 207, 162, 185, 171, 191, 170, 185, 164, 215, 247, 196, 234,
+        182, 200, 177, 168, 184, 230, b'\n',
+    ];
+    refused(&scratch("gbk.txt", gbk), &["UTF-8", "GBK", "另存为"]);
+}
+
+#[test]
+fn missing_file_and_directory_are_refused() {
+    let missing = manifest_dir().join("tests/seeds/no-such-report.txt");
+    refused(&missing, &["找不到"]);
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli-dir");
+    std::fs::create_dir_all(&dir).unwrap();
+    refused(&dir, &["文件夹"]);
+}
+
+#[test]
+fn huge_input_is_refused() {
+    let big = vec![b'1'; 20 * 1024 * 1024 + 1];
+    let p = scratch("huge.txt", &big);
+    refused(&p, &["20 MB"]);
+    std::fs::remove_file(p).unwrap();
+}
+
+#[test]
+fn one_unreadable_file_among_several() {
+    let seed = &seeds()[2];
+    let missing = manifest_dir().join("tests/seeds/missing.txt");
+    let o = run(&["check".as_ref(), seed.as_os_str(), missing.as_os_str()]);
+    no_panic(&o);
+    assert_eq!(code(&o), 2);
+    assert!(stdout(&o).starts_with(&format!("{}: 模板 ", seed.display())));
+    assert!(stderr(&o).contains("missing.txt"));
+
+    let o = run(&[
+        "check".as_ref(),
+        "--format=json".as_ref(),
+        seed.as_os_str(),
+        missing.as_os_str(),
+    ]);
+    assert_eq!(code(&o), 2);
+    let v = parse_json(&o);
+    assert_eq!(
+        v.as_array().map(Vec::len),
+        Some(1),
+        "only the readable report"
+    );
+}
+
+/// The copies in tests/seeds must be the seeds of shared/ (when it is there).
+#[test]
+fn seed_copies_match_shared() {
+    let shared = manifest_dir().join("../shared/seeds");
+    if !shared.is_dir() {
+        eprintln!("{} not found: skipped", shared.display());
+        return;
+    }
+    for seed in seeds() {
+        let orig = shared.join(seed.file_name().unwrap());
+        assert_eq!(
+            std::fs::read(&seed).unwrap(),
+            std::fs::read(&orig).unwrap_or_else(|e| panic!("{}: {e}", orig.display())),
+            "{} differs from {}: copy it again",
+            seed.display(),
+            orig.display()
+        );
+    }
+}
