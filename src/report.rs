@@ -291,4 +291,16 @@ impl Report {
     pub fn template_id(&self) -> Option<TemplateId> {
         self.template.template
     }
+
+    /// The cell a [`crate::CellRef`] names, if the report's grid has it.
+    pub fn cell(&self, r: &crate::CellRef) -> Option<&Cell> {
+        let t = self.table(r.table);
+        let row = r.row.as_deref().unwrap_or("");
+        let ri = t.spec.rows.iter().position(|x| x.label == row)?;
+        let ci = t.spec.rows[ri]
+            .cols
+            .iter()
+            .position(|x| x.label == r.column)?;
+        Some(&t.cells[ri][ci])
+    }
 }

@@ -307,14 +307,29 @@ fn render_text(name: &str, text: &str, checked: &Checked, explain: bool) -> Stri
     );
     let lines = LineIndex::new(text);
     for f in &checked.findings {
-        render_finding(&mut s, name, &lines, f, explain);
+        // Point at the likely culprit when there is one, else at the first span.
+        let at = f
+            .culprit
+            .as_ref()
+            .and_then(|c| checked.report.cell(c))
+            .and_then(|c| c.spans.first())
+            .or(f.spans.first())
+            .copied();
+        render_finding(&mut s, name, &lines, f, at, explain);
     }
     s
 }
 
-fn render_finding(s: &mut String, name: &str, lines: &LineIndex, f: &Finding, explain: bool) {
+fn render_finding(
+    s: &mut String,
+    name: &str,
+    lines: &LineIndex,
+    f: &Finding,
+    at: Option<nianbao::Span>,
+    explain: bool,
+) {
     use std::fmt::Write as _;
-    let at = match f.spans.first() {
+    let at = match at {
         Some(sp) => {
             let (l, c) = lines.line_col(sp.start);
             format!("{name}:{l}:{c}:")
@@ -420,7 +435,14 @@ mod tests {
             )))
             .spans(vec![nianbao::Span::new(14, 16)]);
         let mut s = String::new();
-        render_finding(&mut s, "a.txt", &LineIndex::new(text), &f, true);
+        render_finding(
+            &mut s,
+            "a.txt",
+            &LineIndex::new(text),
+            &f,
+            f.spans.first().copied(),
+            true,
+        );
         assert_eq!(
             s,
             "a.txt:2:4: 错误[T3-BALANCE] 表三 / （七）总计 / 自然人: 不平衡\n    期望: 15\n    实际: 12\n    可能出错的格: 表三 （七）总计 × 自然人\n    说明: 说明一\n          说明二\n"
