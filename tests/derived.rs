@@ -25,11 +25,11 @@ fn edit(input: &str, edits: &[(TableId, &str, &str, &str)]) -> String {
     out
 }
 
-/// Findings of `text` that `base` does not have: (rule, row, column, culprit).
-fn new_findings(
-    base: &str,
-    text: &str,
-) -> Vec<(String, Option<String>, Option<String>, Option<CellRef>)> {
+/// (rule, row, column, culprit) of a finding.
+type NewFinding = (String, Option<String>, Option<String>, Option<CellRef>);
+
+/// Findings of `text` that `base` does not have.
+fn new_findings(base: &str, text: &str) -> Vec<NewFinding> {
     let old: Vec<_> = check(base)
         .findings
         .into_iter()

@@ -5,8 +5,11 @@ mod common;
 use common::seed;
 use nianbao::{check, CellRef, Severity};
 
-/// (rule, table, row, column) of every finding, sorted.
-fn places(n: &str) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> {
+/// (rule, table, row, column) of a finding.
+type Place = (String, Option<u8>, Option<String>, Option<String>);
+
+/// The place of every finding, sorted.
+fn places(n: &str) -> Vec<Place> {
     let c = check(&seed(n));
     let mut v: Vec<_> = c
         .findings
@@ -24,12 +27,7 @@ fn places(n: &str) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> 
     v
 }
 
-fn f(
-    rule: &str,
-    table: Option<u8>,
-    row: Option<&str>,
-    col: Option<&str>,
-) -> (String, Option<u8>, Option<String>, Option<String>) {
+fn f(rule: &str, table: Option<u8>, row: Option<&str>, col: Option<&str>) -> Place {
     (
         rule.to_string(),
         table,
@@ -38,9 +36,7 @@ fn f(
     )
 }
 
-fn sorted(
-    mut v: Vec<(String, Option<u8>, Option<String>, Option<String>)>,
-) -> Vec<(String, Option<u8>, Option<String>, Option<String>)> {
+fn sorted(mut v: Vec<Place>) -> Vec<Place> {
     v.sort();
     v
 }
