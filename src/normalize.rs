@@ -12,7 +12,22 @@
 
 /// Folds one char to its matching form; `None` means the char is dropped (whitespace and
 /// invisible characters).
+#[inline]
 pub fn fold_char(c: char) -> Option<char> {
+    // This runs on every char the reader looks at; nearly all of them are ASCII or CJK
+    // ideographs, which fold without going through the table below.
+    if c.is_ascii() {
+        return (!c.is_whitespace()).then_some(c);
+    }
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        return Some(trad_to_simp(c));
+    }
+    fold_other(c)
+}
+
+/// The whole mapping of [`fold_char`]; it comes here only for chars that are neither ASCII
+/// nor CJK ideographs.
+fn fold_other(c: char) -> Option<char> {
     match c {
         // whitespace of every kind, and invisible format characters
         c if c.is_whitespace() => None,
@@ -36,6 +51,12 @@ pub fn fold_char(c: char) -> Option<char> {
 /// numbering "1、" as "1.".
 pub fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    norm_into(&mut out, s);
+    out
+}
+
+/// Appends [`norm`]`(s)` to `out` (without allocating a string of its own).
+pub fn norm_into(out: &mut String, s: &str) {
     let mut prev_digit = false;
     for c in s.chars() {
         let Some(f) = fold_char(c) else { continue };
@@ -43,7 +64,6 @@ pub fn norm(s: &str) -> String {
         prev_digit = f.is_ascii_digit();
         out.push(f);
     }
-    out
 }
 
 /// Maps the traditional characters that occur in the template's labels to simplified ones
@@ -164,6 +184,13 @@ mod tests {
         assert_eq!(norm("１．属于国家秘密"), "1.属于国家秘密");
         assert_eq!(norm("總計"), "总计");
         assert_eq!(norm("\u{3000}0\u{a0}"), "0");
+    }
+
+    #[test]
+    fn shortcuts_agree_with_the_whole_mapping() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(fold_char(c), fold_other(c), "{c:?}");
+        }
     }
 
     #[test]

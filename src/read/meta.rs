@@ -8,7 +8,6 @@
 //! - **Dates**: a 发布时间 / 发布日期 / 成文日期 line anywhere, and the signature date: a short
 //!   line near the end that is (or ends with) a date.
 
-use super::text::{lines, trim};
 use crate::normalize::fold_char;
 use crate::report::{DateAt, DateKind, YearAt};
 use crate::span::Span;
@@ -121,14 +120,10 @@ pub struct Meta {
     pub dates: Vec<DateAt>,
 }
 
-/// Reads the metadata; `body_start` is where section 一 begins (or the text's end).
-pub fn read(text: &str, body_start: usize, last_heading_end: usize) -> Meta {
-    let ls: Vec<Span> = lines(text)
-        .into_iter()
-        .map(|l| trim(text, l))
-        .filter(|l| !l.is_empty())
-        .collect();
-
+/// Reads the metadata; `ls` are the non-blank lines of `text`, trimmed
+/// ([`content_lines`](super::text::content_lines)); `body_start` is where section 一 begins
+/// (or the text's end).
+pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize) -> Meta {
     // Title.
     let mut title = None;
     let mut title_year = None;
@@ -337,7 +332,8 @@ mod tests {
     fn title_agency_period() {
         let t = "返回首页\n漳州市工业和信息化局2020年政府信息公开年度报告\n发布时间:2021-01-13\n本报告统计期限自2020年1月1日至2020年12月31日。\n一、总体情况\n正文\n六、其他\n漳州市工业和信息化局\n2021年1月10日\n";
         let body = t.find("一、总体").unwrap();
-        let m = read(t, body, t.find("六、").unwrap());
+        let ls = crate::read::text::content_lines(t);
+        let m = read(t, &ls, body, t.find("六、").unwrap());
         assert_eq!(m.title_year.unwrap().year, 2020);
         assert_eq!(m.agency.as_deref(), Some("漳州市工业和信息化局"));
         assert_eq!(m.period_year.unwrap().year, 2020);

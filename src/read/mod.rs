@@ -27,10 +27,10 @@ use crate::template::{TemplateId, T2_SIGNATURES};
 pub fn read(input: &str) -> Report {
     let clean = text::Clean::new(input);
     let text = clean.text.as_str();
-    let sections = sections::find(text);
+    let sections = sections::find(text, &clean.lines);
     let body_start = sections.first().map_or(text.len(), |s| s.span.start);
     let last_heading_end = sections.last().map_or(0, |s| s.span.end);
-    let meta = meta::read(text, body_start, last_heading_end);
+    let meta = meta::read(text, &clean.lines, body_start, last_heading_end);
     let year = meta.title_year.or(meta.period_year).map(|y| y.year);
 
     let regions = regions(text, &sections);

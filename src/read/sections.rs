@@ -11,8 +11,7 @@
 //! 情况" and the real "二、主动公开政府信息情况"), the best match wins, then the first one
 //! after the previous section.
 
-use super::text::{lines, trim};
-use crate::normalize::{cn_numeral, norm};
+use crate::normalize::{cn_numeral, norm_into};
 use crate::report::Section;
 use crate::span::Span;
 
@@ -51,9 +50,9 @@ const VARIANTS: [&[&str]; 6] = [
 ];
 
 /// How well a title matches section `i`: 2 exact, 1 listed variant, 0 keywords only.
-fn match_title(title: &str, numbered: bool) -> Option<(usize, u8)> {
-    let t = norm(title);
-    let t = t.trim_end_matches([':', '：', '。', '.']);
+/// `normed` is the title [`norm`](crate::normalize::norm)ed.
+fn match_title(normed: &str, numbered: bool) -> Option<(usize, u8)> {
+    let t = normed.trim_end_matches([':', '：', '。', '.']);
     if t.is_empty() || t.chars().count() > 40 {
         return None;
     }
@@ -131,11 +130,12 @@ struct Candidate {
     title: String,
 }
 
-/// Finds the section headings of the report in `text` (the cleaned input).
-pub fn find(text: &str) -> Vec<Section> {
+/// Finds the section headings of the report in `text` (the cleaned input), whose
+/// non-blank lines, trimmed, are `lines` ([`content_lines`](super::text::content_lines)).
+pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
     let mut cands = Vec::new();
-    for l in lines(text) {
-        let sp = trim(text, l);
+    let mut normed = String::new();
+    for &sp in lines {
         let s = sp.text(text);
         if s.is_empty() || s.chars().count() > 48 {
             continue;
@@ -145,7 +145,9 @@ pub fn find(text: &str) -> Vec<Section> {
         if s.starts_with(['（', '(']) {
             continue;
         }
-        if let Some((section, quality)) = match_title(title, !numbering.is_empty()) {
+        normed.clear();
+        norm_into(&mut normed, title);
+        if let Some((section, quality)) = match_title(&normed, !numbering.is_empty()) {
             cands.push(Candidate {
                 section,
                 quality,
@@ -245,11 +247,12 @@ pub fn find(text: &str) -> Vec<Section> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::read::text::content_lines;
 
     #[test]
     fn headings_in_their_shapes() {
         let t = "前言\n一、总体情况\n（一）主动公开情况\n二、主动公开政府信息情况\n1、 整体情况\n四、结转下年度继续办理\n六、需要说明的其他事项\n";
-        let s = find(t);
+        let s = find(t, &content_lines(t));
         let got: Vec<(u8, &str, bool)> = s
             .iter()
             .map(|s| (s.canonical, s.numbering.as_str(), s.variant))
@@ -263,7 +266,7 @@ mod tests {
     #[test]
     fn inline_headings() {
         let t = "联系电话。 一、总体情况 2023年……。二、主动公开政府信息情况第二十条";
-        let s = find(t);
+        let s = find(t, &content_lines(t));
         assert_eq!(s.len(), 2);
         assert_eq!(s[1].title, "主动公开政府信息情况");
     }

@@ -22,68 +22,64 @@ use crate::span::Span;
 /// The input with artefacts blanked; same byte length as the input.
 pub struct Clean {
     pub text: String,
+    /// The lines of `text` that hold anything but whitespace, trimmed ([`content_lines`]):
+    /// found once here for everyone who reads the text line by line.
+    pub lines: Vec<Span>,
 }
 
 impl Clean {
     pub fn new(input: &str) -> Self {
-        let mut bytes = input.as_bytes().to_vec();
         // `\r` of CRLF or old Mac line ends.
-        for b in bytes.iter_mut() {
-            if *b == b'\r' {
-                *b = b'\n';
-            }
-        }
+        let mut text = input.replace('\r', "\n");
         // Word conversion artefacts: "[bookmark: _GoBack]" and the like.
-        blank_between(&mut bytes, b"[bookmark:", b"]");
-        let mut text = String::from_utf8(bytes).expect("only ASCII bytes were replaced");
+        blank_between(&mut text, "[bookmark:", ']');
         // Page numbers on a line of their own: "- 5 -", "—2—", "第 3 页", "第3页 共10页".
-        let mut spans = Vec::new();
-        for l in lines(&text) {
+        let mut lines = lines(&text);
+        for l in &lines {
             if is_page_number(l.text(&text)) {
-                spans.push(l);
+                blank(&mut text, *l);
             }
         }
-        if !spans.is_empty() {
-            let mut bytes = text.into_bytes();
-            for s in spans {
-                for b in &mut bytes[s.start..s.end] {
-                    *b = b' ';
-                }
-            }
-            // A multi-byte char fully blanked stays valid: every byte became ASCII.
-            text = String::from_utf8(bytes).expect("whole chars were replaced");
-        }
-        Clean { text }
+        lines.retain_mut(|l| {
+            *l = trim(&text, *l);
+            !l.is_empty()
+        });
+        Clean { text, lines }
     }
 }
 
-/// Replaces `open … close` (ASCII) with spaces.
-fn blank_between(bytes: &mut [u8], open: &[u8], close: &[u8]) {
-    let mut i = 0;
-    while i + open.len() <= bytes.len() {
-        if &bytes[i..i + open.len()] == open {
-            if let Some(j) = bytes[i..]
-                .windows(close.len())
-                .position(|w| w == close)
-                .filter(|&j| j < 200)
-            {
-                let end = i + j + close.len();
-                // Only if the bracketed run is ASCII (so no char is cut).
-                if bytes[i..end].is_ascii() {
-                    for b in &mut bytes[i..end] {
-                        *b = b' ';
-                    }
-                    i = end;
-                    continue;
-                }
+/// Replaces `span` of `text` with as many spaces (whole chars only, so it stays valid).
+fn blank(text: &mut String, span: Span) {
+    text.replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+}
+
+/// Replaces `open … close` (ASCII, at most 200 bytes) with spaces.
+fn blank_between(text: &mut String, open: &str, close: char) {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(open) {
+        let i = from + p;
+        from = i + 1;
+        let window = &text.as_bytes()[i..text.len().min(i + 200)];
+        if let Some(j) = window.iter().position(|&b| b == close as u8) {
+            let end = i + j + 1;
+            // Only if the bracketed run is ASCII (so no char is cut).
+            if text.as_bytes()[i..end].is_ascii() {
+                blank(text, Span::new(i, end));
+                from = end;
             }
         }
-        i += 1;
     }
 }
 
 fn is_page_number(line: &str) -> bool {
     if line.len() > 40 || line.is_empty() {
+        return false;
+    }
+    // Every shape below starts or ends with a dash, or starts with 第.
+    if !line
+        .chars()
+        .any(|c| matches!(fold_char(c), Some('-' | '第')))
+    {
         return false;
     }
     let t: String = line.chars().filter_map(fold_char).collect();
@@ -123,16 +119,24 @@ fn is_page_number(line: &str) -> bool {
 
 /// The lines of `text` (without the `\n`), with their spans.
 pub fn lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            out.push(Span::new(start, i));
-            start = i + 1;
-        }
+    for (i, _) in text.match_indices('\n') {
+        out.push(Span::new(start, i));
+        start = i + 1;
     }
     out.push(Span::new(start, text.len()));
     out
+}
+
+/// The lines of `text` that hold anything but whitespace, trimmed.
+pub fn content_lines(text: &str) -> Vec<Span> {
+    let mut ls = lines(text);
+    ls.retain_mut(|l| {
+        *l = trim(text, *l);
+        !l.is_empty()
+    });
+    ls
 }
 
 /// Is this char whitespace for our purposes (incl. full-width and no-break spaces)?
@@ -143,12 +147,12 @@ pub fn is_space(c: char) -> bool {
 /// `span` without leading and trailing whitespace.
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.text(text);
-    let lead = s.len() - s.trim_start_matches(is_space).len();
-    let trail = s.len() - s.trim_end_matches(is_space).len();
-    if lead == s.len() {
+    let rest = s.trim_start_matches(is_space);
+    if rest.is_empty() {
         return Span::new(span.start, span.start);
     }
-    Span::new(span.start + lead, span.end - trail)
+    let start = span.start + (s.len() - rest.len());
+    Span::new(start, start + rest.trim_end_matches(is_space).len())
 }
 
 /// One cell of a source row: its trimmed span (empty span = empty cell).
