@@ -35,7 +35,8 @@ pub fn read(input: &str) -> Report {
 
     let regions = regions(text, &sections);
     let region_text = |r: Option<Span>| r.map(|r| norm(r.text(text))).unwrap_or_default();
-    let template = detect_template(&region_text(regions[0]), &region_text(regions[1]), year);
+    let (t2_norm, t3_norm) = (region_text(regions[0]), region_text(regions[1]));
+    let template = detect_template(&t2_norm, &t3_norm, year);
 
     let tpl = template
         .template
@@ -49,11 +50,11 @@ pub fn read(input: &str) -> Report {
         vec![
             regions[0].map_or_else(
                 || Table::empty(spec.t2),
-                |r| tables::read_labelled(text, r, spec.t2, spec),
+                |r| tables::read_labelled(text, r, &t2_norm, spec.t2, spec),
             ),
             regions[1].map_or_else(
                 || Table::empty(spec.t3),
-                |r| tables::read_labelled(text, r, spec.t3, spec),
+                |r| tables::read_labelled(text, r, &t3_norm, spec.t3, spec),
             ),
             regions[2].map_or_else(
                 || Table::empty(spec.t4),

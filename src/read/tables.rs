@@ -23,7 +23,7 @@
 
 use super::split::{splits, Cut};
 use super::text::{source_rows, tokenize_cell, Item, Token};
-use crate::normalize::norm;
+use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
 use crate::span::Span;
 use crate::template::{relations, RelKind, TableId, TableSpec, Template, T3_TOTAL_COL, T4_GROUPS};
@@ -51,12 +51,18 @@ struct Pending {
 impl Pending {
     fn push(&mut self, text: &str, sp: Span) {
         let s = sp.text(text);
-        self.norm.push_str(&norm(s));
-        self.raw.push_str(&s.split_whitespace().collect::<String>());
+        norm_into(&mut self.norm, s);
+        self.raw.extend(s.split_whitespace());
         self.spans.push(sp);
     }
     fn is_empty(&self) -> bool {
         self.spans.is_empty()
+    }
+    /// Empties it, keeping the memory for the next text.
+    fn clear(&mut self) {
+        self.norm.clear();
+        self.raw.clear();
+        self.spans.clear();
     }
 }
 
@@ -221,7 +227,7 @@ impl<'a> Walker<'a> {
                 .collect();
             if !toks.is_empty() {
                 self.table.unplaced.push(Unplaced {
-                    label: open.label.raw.clone(),
+                    label: open.label.raw,
                     raw: toks
                         .iter()
                         .map(|t| t.span.text(self.text).to_string())
@@ -243,13 +249,13 @@ impl<'a> Walker<'a> {
         let n = self.spec.rows[r].cols.len();
         // Values, with the label-column residue and trailing padding removed.
         let mut items: Vec<VItem> = Vec::new();
-        for (li, vals) in &open.lines {
+        for (li, vals) in open.lines {
             let has_value = vals.iter().any(|v| !v.is_empty());
-            let blank_row = vals.len() >= n && *li == open.label_line;
+            let blank_row = vals.len() >= n && li == open.label_line;
             if !has_value && !blank_row {
                 continue;
             }
-            let residue = if *li == open.label_line {
+            let residue = if li == open.label_line {
                 self.spec
                     .label_columns
                     .saturating_sub(open.label_text_cells)
@@ -261,7 +267,7 @@ impl<'a> Walker<'a> {
                 .take(residue)
                 .take_while(|v| v.is_empty())
                 .count();
-            items.extend(vals[lead..].iter().cloned());
+            items.extend(vals.into_iter().skip(lead));
         }
         let value_spans: Vec<Span> = items
             .iter()
@@ -277,7 +283,7 @@ impl<'a> Walker<'a> {
         if read.found {
             // The same row twice: keep the first, report the second.
             self.table.unplaced.push(Unplaced {
-                label: open.label.raw.clone(),
+                label: open.label.raw,
                 raw: value_spans
                     .iter()
                     .map(|s| s.text(self.text).to_string())
@@ -293,8 +299,8 @@ impl<'a> Walker<'a> {
             return;
         }
         read.found = true;
-        read.label_raw = open.label.raw.clone();
-        read.label_spans = open.label.spans.clone();
+        read.label_raw = open.label.raw;
+        read.label_spans = open.label.spans;
         read.value_spans = value_spans;
 
         let placed: Option<Vec<Cell>> =
@@ -583,10 +589,12 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Reads a table with row labels (tables 2 and 3) from `region`.
+/// Reads a table with row labels (tables 2 and 3) from `region`; `region_norm` is the
+/// region's text [`norm`]ed (template detection has it already).
 pub fn read_labelled(
     text: &str,
     region: Span,
+    region_norm: &str,
     spec: &'static TableSpec,
     template: &Template,
 ) -> Table {
@@ -607,6 +615,8 @@ pub fn read_labelled(
     let rows = source_rows(text, region, &keys);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
+    // The label text of the current source row.
+    let mut line_text = Pending::default();
     for (ri, row) in rows.iter().enumerate() {
         if open.is_none() && w.table.rows.iter().all(|r| r.found) {
             break; // every row read: what follows is not this table
@@ -628,8 +638,8 @@ pub fn read_labelled(
             .count();
         let mut cur: Vec<VItem> = Vec::new();
         let mut empties_after_text = 0usize;
-        let mut line_text = Pending::default();
-        for (ci, items) in cell_items.iter().enumerate() {
+        line_text.clear();
+        for (ci, items) in cell_items.into_iter().enumerate() {
             if items.is_empty() {
                 if open.is_some() && pending.is_empty() {
                     cur.push(VItem::Empty(row.cells[ci]));
@@ -638,6 +648,7 @@ pub fn read_labelled(
                 }
                 continue;
             }
+            let n_items = items.len();
             for it in items {
                 match it {
                     Item::Text(sp) => {
@@ -650,10 +661,10 @@ pub fn read_labelled(
                                 && o.value_count() + cur.iter().filter(|v| !v.is_empty()).count()
                                     < n
                                 && match_row(spec, &norm(sp.text(text))).is_none()
-                                && items.len() == 1
+                                && n_items == 1
                             {
                                 cur.push(VItem::Val(Token {
-                                    span: *sp,
+                                    span: sp,
                                     digit_offsets: vec![],
                                     digits: String::new(),
                                     negative: false,
@@ -675,8 +686,8 @@ pub fn read_labelled(
                         if w.table.rows.iter().all(|r| r.found) {
                             break;
                         }
-                        pending.push(text, *sp);
-                        line_text.push(text, *sp);
+                        pending.push(text, sp);
+                        line_text.push(text, sp);
                         empties_after_text = 0;
                     }
                     Item::Value(tok) => {
@@ -707,7 +718,7 @@ pub fn read_labelled(
                                 lines: Vec::new(),
                             });
                         }
-                        cur.push(VItem::Val(tok.clone()));
+                        cur.push(VItem::Val(tok));
                     }
                 }
             }
@@ -732,8 +743,8 @@ pub fn read_labelled(
                 let residue = spec.label_columns.saturating_sub(text_cells);
                 let n = spec.rows[r].cols.len();
                 if empties_after_text >= residue + n {
-                    pending = Pending::default();
-                    let label = line_text;
+                    pending.clear();
+                    let label = std::mem::take(&mut line_text);
                     let empties: Vec<VItem> =
                         (0..n).map(|_| VItem::Empty(Span::default())).collect();
                     w.finalize(Open {
@@ -756,12 +767,15 @@ pub fn read_labelled(
     w.resolve_deferred(template);
     w.table.found = w.table.rows.iter().any(|r| r.found);
     // Header columns.
-    let region_norm = norm(region.text(text));
+    let t3_header;
     let header = match spec.id {
-        TableId::T3 => w
-            .header
-            .replace("法人或其他组织", "法人或组织")
-            .replace("其他情形", ""),
+        TableId::T3 => {
+            t3_header = w
+                .header
+                .replace("法人或其他组织", "法人或组织")
+                .replace("其他情形", "");
+            &t3_header
+        }
         _ => region_norm,
     };
     if w.table.found {
@@ -772,7 +786,7 @@ pub fn read_labelled(
                     continue;
                 }
                 seen.push(c.label);
-                if !c.keys.iter().any(|k| subsequence_count(&header, k) > 0) {
+                if !c.keys.iter().any(|k| is_subsequence(header, k)) {
                     w.table.missing_columns.push(c.label);
                 }
             }
@@ -805,7 +819,7 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
                             break 'rows;
                         }
                         line_has_text = true;
-                        header.push_str(&norm(sp.text(text)));
+                        norm_into(&mut header, sp.text(text));
                     }
                     Item::Value(t) => {
                         line_has_value = true;
@@ -877,7 +891,7 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
         for c in ["结果维持", "结果纠正", "其他结果", "尚未审结"] {
             // PDF layout text scrambles table 4's three-level header; a label that does
             // not occur at all is missing, fewer than three is not evidence enough.
-            if subsequence_count(&header, c) == 0 {
+            if !is_subsequence(&header, c) {
                 let label = spec.rows[0]
                     .cols
                     .iter()
@@ -891,26 +905,12 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
     table
 }
 
-/// How many times `key` occurs in `hay` as a subsequence, disjointly and in order.
+/// Do the chars of `key` occur in `hay` in order (not necessarily next to each other)?
 ///
 /// Header labels of PDF text extracted with its layout kept are interleaved with their
 /// neighbours ("商业企 科研机 … 业 构"); the characters still come in order, so a
 /// column is counted as present when its label's characters do.
-fn subsequence_count(hay: &str, key: &str) -> usize {
-    if hay.contains(key) && hay.matches(key).count() >= 3 {
-        return hay.matches(key).count();
-    }
-    let k: Vec<char> = key.chars().collect();
-    let mut count = 0;
-    let mut i = 0;
-    for c in hay.chars() {
-        if c == k[i] {
-            i += 1;
-            if i == k.len() {
-                count += 1;
-                i = 0;
-            }
-        }
-    }
-    count.max(hay.matches(key).count())
+fn is_subsequence(hay: &str, key: &str) -> bool {
+    let mut hay = hay.chars();
+    key.chars().all(|k| hay.any(|c| c == k))
 }

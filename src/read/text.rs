@@ -310,30 +310,26 @@ pub enum Item {
 }
 
 const UNITS: &[&str] = &["万元", "元", "件", "条", "个", "项", "份", "%", "％"];
-const MARKERS: &[&str] = &[
-    "/",
-    "-",
-    "--",
-    "---",
-    "无",
-    "空",
-    "—",
-    "——",
-    "－",
-    "／",
-    "\\",
-    "\u{2014}\u{2014}",
-];
+/// Whole-cell markers, as [`fold_char`] leaves them: "—" and "－" fold to "-", "——" to
+/// "--", "／" to "/".
+const MARKERS: &[&str] = &["/", "-", "--", "---", "无", "空", "\\"];
+
+/// Is the cell a not-applicable marker ("/", "—", "无", …)?
+fn is_marker(s: &str) -> bool {
+    if s.len() > 12 {
+        return false;
+    }
+    let folded = s.chars().filter_map(fold_char);
+    MARKERS.iter().any(|m| folded.clone().eq(m.chars()))
+}
 
 /// Reads one (trimmed, non-empty) cell into label text and value tokens.
+///
+/// Positions are byte offsets into the cell; the chars around a run of digits are decoded
+/// where they are needed.
 pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
     let s = cell.text(text);
-    // A whole-cell marker.
-    let is_marker = s.len() <= 12 && {
-        let folded: String = s.chars().filter_map(fold_char).collect();
-        MARKERS.contains(&s.trim()) || MARKERS.contains(&folded.as_str())
-    };
-    if is_marker {
+    if is_marker(s) {
         return vec![Item::Value(Token {
             span: cell,
             digit_offsets: Vec::new(),
@@ -346,17 +342,11 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             unreadable: false,
         })];
     }
-    let chars: Vec<(usize, char, Option<char>)> = s
-        .char_indices()
-        .map(|(i, c)| (cell.start + i, c, fold_char(c)))
-        .collect();
-    let is_digit = |k: usize| {
-        chars
-            .get(k)
-            .and_then(|c| c.2)
-            .is_some_and(|f| f.is_ascii_digit())
-    };
-    let folded_at = |k: usize| chars.get(k).and_then(|c| c.2);
+    // The `n`th char from byte `at` on (0: the char at `at`), and the char before `at`.
+    let nth = |at: usize, n: usize| s.get(at..).and_then(|r| r.chars().nth(n));
+    let before = |at: usize| s[..at].chars().next_back();
+    let folded = |c: Option<char>| c.and_then(fold_char);
+    let digit = |c: Option<char>| folded(c).is_some_and(|f| f.is_ascii_digit());
     let mut items = Vec::new();
     let mut text_start: Option<usize> = None; // byte offset where current text run began
     let mut k = 0;
@@ -368,12 +358,12 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             }
         }
     };
-    while k < chars.len() {
-        if !is_digit(k) {
-            if text_start.is_none() && !is_space(chars[k].1) {
-                text_start = Some(chars[k].0);
+    while let Some(c) = nth(k, 0) {
+        if !digit(Some(c)) {
+            if text_start.is_none() && !is_space(c) {
+                text_start = Some(cell.start + k);
             }
-            k += 1;
+            k += c.len_utf8();
             continue;
         }
         // A run of digits (with "." between digits for decimals, "," for thousands).
@@ -381,37 +371,29 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
         let mut digits = String::new();
         let mut offsets = Vec::new();
         let mut j = k;
-        while j < chars.len() {
-            let f = folded_at(j).unwrap_or(' ');
+        while let Some(c) = nth(j, 0) {
+            let f = fold_char(c).unwrap_or(' ');
             if f.is_ascii_digit() {
                 digits.push(f);
-                offsets.push(chars[j].0);
-                j += 1;
-            } else if (f == '.')
-                && is_digit(j + 1)
-                && !digits.contains('.')
-                && is_digit(j.wrapping_sub(1))
-            {
+                offsets.push(cell.start + j);
+            } else if (f == '.') && digit(nth(j, 1)) && !digits.contains('.') && digit(before(j)) {
                 digits.push('.');
-                offsets.push(chars[j].0);
-                j += 1;
+                offsets.push(cell.start + j);
             } else if f == ','
-                && (1..=3).all(|d| is_digit(j + d))
-                && !is_digit(j + 4)
+                && (1..=3).all(|d| digit(nth(j, d)))
+                && !digit(nth(j, 4))
                 && !digits.contains('.')
             {
-                j += 1; // thousands separator
+                // thousands separator
             } else {
                 break;
             }
+            j += c.len_utf8();
         }
-        let next = folded_at(j);
-        let prev = if run_start > 0 {
-            folded_at(run_start - 1)
-        } else {
-            None
-        };
-        let after_next = folded_at(j + 1);
+        let next = folded(nth(j, 0));
+        let prev_char = before(run_start);
+        let prev = folded(prev_char);
+        let after_next = folded(nth(j, 1));
         // List numbering: "1.属于…", "1、申请人…", "(2)", "第3".
         let numbering_follows = matches!(next, Some('.') | Some('、'))
             && !after_next.is_some_and(|c| c.is_ascii_digit());
@@ -427,29 +409,28 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             || (numbering_follows && digits.len() == 1 && !digits.contains('.'))
         {
             if text_start.is_none() {
-                text_start = Some(chars[k].0);
+                text_start = Some(cell.start + k);
             }
             k = j;
             continue;
         }
-        let (digits, offsets, numbering_split) = if numbering_follows && !digits.contains('.') {
+        let numbering_split = numbering_follows && !digits.contains('.');
+        if numbering_split {
             // "10000012.申请人": the last digit numbers the next label.
-            let n = digits.len() - 1;
-            (digits[..n].to_string(), offsets[..n].to_vec(), true)
-        } else {
-            (digits, offsets, false)
-        };
+            digits.pop();
+            offsets.pop();
+        }
         // Sign: "+3" / "-2" at the start of the cell or after a space.
         let mut negative = false;
         let mut plus = false;
-        let mut tok_start = chars[run_start].0;
-        if run_start > 0 {
-            let p = folded_at(run_start - 1);
-            let before_sign_ok = run_start < 2 || is_space(chars[run_start - 2].1);
-            if matches!(p, Some('-') | Some('+')) && before_sign_ok {
-                negative = p == Some('-');
-                plus = p == Some('+');
-                tok_start = chars[run_start - 1].0;
+        let mut tok_start = cell.start + run_start;
+        if let Some(pc) = prev_char {
+            let sign_at = run_start - pc.len_utf8();
+            let before_sign_ok = before(sign_at).is_none_or(is_space);
+            if matches!(prev, Some('-') | Some('+')) && before_sign_ok {
+                negative = prev == Some('-');
+                plus = prev == Some('+');
+                tok_start = cell.start + sign_at;
             }
         }
         // Text before the number (minus a sign we took).
@@ -459,31 +440,31 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             !sp.is_empty()
         });
         let glued_left = had_text_before
-            && !prev.is_none_or(|_| is_space(chars[run_start - 1].1))
+            && !prev.is_none_or(|_| prev_char.is_some_and(is_space))
             && !negative
             && !plus;
         push_text(&mut items, text_start.take(), text_end);
         // Unit right after the digits.
-        let mut end_j = if numbering_split { j - 1 } else { j };
+        let mut end_j = if numbering_split {
+            j - before(j).map_or(0, char::len_utf8)
+        } else {
+            j
+        };
         let mut unit = None;
         if !numbering_split {
-            let rest: String = chars[j..].iter().map(|c| c.1).take(2).collect();
+            let rest = &s[j..];
+            let rest = &rest[..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i)];
             for u in UNITS {
                 if rest.starts_with(u) {
                     unit = Some(u.replace('％', "%"));
-                    end_j = j + u.chars().count();
+                    end_j = j + u.len();
                     break;
                 }
             }
         }
-        let tok_end = if end_j < chars.len() {
-            chars[end_j].0
-        } else {
-            cell.end
-        };
-        let glued_right = end_j < chars.len() && !is_space(chars[end_j].1) && !numbering_split;
+        let glued_right = nth(end_j, 0).is_some_and(|c| !is_space(c)) && !numbering_split;
         items.push(Item::Value(Token {
-            span: Span::new(tok_start, tok_end),
+            span: Span::new(tok_start, cell.start + end_j),
             digit_offsets: offsets,
             digits,
             negative,
@@ -546,6 +527,19 @@ mod tests {
         assert_eq!(toks("第二十条第（一）项"), ["T:第二十条第（一）项"]);
         assert_eq!(toks("2020年"), ["T:2020年"]);
         assert_eq!(toks("1,234"), ["V:1234"]);
+    }
+
+    #[test]
+    fn markers_in_every_form() {
+        let forms = [
+            "/", "-", "--", "---", "无", "空", "—", "——", "－", "／", "\\", " — ", "＼",
+        ];
+        for m in forms {
+            assert!(is_marker(m), "{m:?}");
+        }
+        for m in ["0", "-1", "无 无", "/-", "----"] {
+            assert!(!is_marker(m), "{m:?}");
+        }
     }
 
     #[test]
