@@ -23,6 +23,7 @@
 //! ```
 
 pub mod finding;
+pub mod input;
 pub mod json;
 pub mod normalize;
 pub mod read;
@@ -30,6 +31,8 @@ pub mod report;
 pub mod rules;
 pub mod span;
 pub mod template;
+#[cfg(feature = "web")]
+pub mod wasm_api;
 
 pub use finding::{CellRef, Finding, Severity};
 pub use report::Report;

@@ -319,13 +319,29 @@ fn binary_input_is_refused() {
 }
 
 #[test]
-fn gbk_input_is_refused_with_advice() {
-    // "政府信息公开工作年度报告" in GBK.
-    let gbk: &[u8] = &[
-        213, 254, 184, 174, 208, 197, 207, 162, 185, 171, 191, 170, 185, 164, 215, 247, 196, 234,
-        182, 200, 177, 168, 184, 230, b'\n',
-    ];
-    refused(&scratch("gbk.txt", gbk), &["UTF-8", "GBK", "另存为"]);
+fn gbk_input_is_read() {
+    // Seed 004 saved as GBK (Notepad's "ANSI" on Chinese Windows) reads as the UTF-8 file does.
+    let s004 = seeds()
+        .into_iter()
+        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with("004"))
+        .unwrap();
+    let utf8 = std::fs::read_to_string(s004).unwrap();
+    // GB18030 (GBK's superset): the seed has no-break spaces, which GBK proper lacks.
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&utf8);
+    let p = scratch("gbk.txt", &gbk);
+    let o = check(&p, &["--format", "json"]);
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v = parse_json(&o);
+    assert_eq!(v["agency"], "薛城区工信局");
+    assert_eq!(v["year"], 2020);
+}
+
+#[test]
+fn undecodable_bytes_are_refused_with_advice() {
+    // Bytes that are neither UTF-8 nor GBK.
+    let bad: &[u8] = &[b'a', 0xFF, 0xFF, 0x81, b'\n', b'b', 0xC0, 0x20, b'\n'];
+    refused(&scratch("bad.txt", bad), &["UTF-8", "另存为"]);
 }
 
 #[test]
