@@ -57,13 +57,25 @@ pub fn norm(s: &str) -> String {
 
 /// Appends [`norm`]`(s)` to `out` (without allocating a string of its own).
 pub fn norm_into(out: &mut String, s: &str) {
+    // Folding never makes a char longer.
+    out.reserve(s.len());
     let mut prev_digit = false;
-    for c in s.chars() {
-        let Some(f) = fold_char(c) else { continue };
-        let f = if prev_digit && f == '、' { '.' } else { f };
-        prev_digit = f.is_ascii_digit();
-        out.push(f);
+    // Runs of chars that fold to themselves are copied whole.
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        let f = fold_char(c).map(|f| if prev_digit && f == '、' { '.' } else { f });
+        if f == Some(c) {
+            prev_digit = c.is_ascii_digit();
+            continue;
+        }
+        out.push_str(&s[run..i]);
+        run = i + c.len_utf8();
+        if let Some(f) = f {
+            prev_digit = f.is_ascii_digit();
+            out.push(f);
+        }
     }
+    out.push_str(&s[run..]);
 }
 
 /// Maps the traditional characters that occur in the template's labels to simplified ones
@@ -190,6 +202,16 @@ mod tests {
     fn shortcuts_agree_with_the_whole_mapping() {
         for c in (0..0x3_0000).filter_map(char::from_u32) {
             assert_eq!(fold_char(c), fold_other(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn folding_never_lengthens() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert!(
+                fold_char(c).map_or(0, char::len_utf8) <= c.len_utf8(),
+                "{c:?}"
+            );
         }
     }
 

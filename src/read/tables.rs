@@ -615,8 +615,9 @@ pub fn read_labelled(
     let rows = source_rows(text, region, &keys);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
-    // The label text of the current source row.
-    let mut line_text = Pending::default();
+    // The label text of the current source row (made a label only for a row of empty
+    // cells, at its end).
+    let mut line_text: Vec<Span> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         if open.is_none() && w.table.rows.iter().all(|r| r.found) {
             break; // every row read: what follows is not this table
@@ -687,7 +688,7 @@ pub fn read_labelled(
                             break;
                         }
                         pending.push(text, sp);
-                        line_text.push(text, sp);
+                        line_text.push(sp);
                         empties_after_text = 0;
                     }
                     Item::Value(tok) => {
@@ -739,12 +740,15 @@ pub fn read_labelled(
             && empties_after_text > 0
         {
             // A row whose cells are all empty: "（七）总计→→→→→→→".
-            if let Some(r) = match_row(spec, &line_text.norm) {
+            let mut label = Pending::default();
+            for &sp in &line_text {
+                label.push(text, sp);
+            }
+            if let Some(r) = match_row(spec, &label.norm) {
                 let residue = spec.label_columns.saturating_sub(text_cells);
                 let n = spec.rows[r].cols.len();
                 if empties_after_text >= residue + n {
                     pending.clear();
-                    let label = std::mem::take(&mut line_text);
                     let empties: Vec<VItem> =
                         (0..n).map(|_| VItem::Empty(Span::default())).collect();
                     w.finalize(Open {
