@@ -27,6 +27,7 @@ use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
 use crate::span::Span;
 use crate::template::{relations, RelKind, TableId, TableSpec, Template, T3_TOTAL_COL, T4_GROUPS};
+use std::ops::Range;
 
 /// A value cell of a row before placing: empty, or a token.
 #[derive(Debug, Clone)]
@@ -127,13 +128,34 @@ fn cell_of(text: &str, t: &Token) -> Cell {
     } else if t.unreadable {
         Value::Unreadable
     } else {
-        parse_value(&t.digits, t.negative)
+        token_value(text, t)
     };
     Cell {
         raw,
         value,
-        unit: t.unit.clone(),
+        unit: t.unit.map(str::to_string),
         spans: vec![t.span],
+    }
+}
+
+/// [`parse_value`] of a token's digits, without making a string of them unless there is
+/// a decimal point.
+fn token_value(text: &str, t: &Token) -> Value {
+    let mut v = Some(0i64);
+    let mut any = false;
+    for (_, d) in t.digits(text) {
+        let Some(x) = d.to_digit(10) else {
+            // A decimal point: the float parser reads it.
+            let digits: String = t.digits(text).map(|d| d.1).collect();
+            return parse_value(&digits, t.negative);
+        };
+        any = true;
+        // What `parse::<i64>` does: too many digits are no number.
+        v = v.and_then(|v| v.checked_mul(10)?.checked_add(i64::from(x)));
+    }
+    match v.filter(|_| any) {
+        Some(v) => Value::Integer(if t.negative { -v } else { v }),
+        None => Value::Unreadable,
     }
 }
 
@@ -151,23 +173,38 @@ fn parse_value(digits: &str, negative: bool) -> Value {
     }
 }
 
+/// A splittable token's digits as a string, and the byte offset of each in the input.
+struct Digits {
+    digits: String,
+    offsets: Vec<usize>,
+}
+
+impl Digits {
+    fn of(text: &str, t: &Token) -> Self {
+        Digits {
+            digits: t.digits(text).map(|d| d.1).collect(),
+            offsets: t.digits(text).map(|d| d.0).collect(),
+        }
+    }
+}
+
 /// Cells from one cut of a token's digits (the unit goes with the last part).
-fn cells_of_cut(text: &str, t: &Token, cut: &Cut) -> Vec<Cell> {
+fn cells_of_cut(text: &str, t: &Token, d: &Digits, cut: &Cut) -> Vec<Cell> {
     let n = cut.len();
     cut.iter()
         .enumerate()
         .map(|(i, &(a, b))| {
-            let start = t.digit_offsets[a];
-            let end = if i + 1 == n {
-                t.span.end
-            } else {
-                t.digit_offsets[b]
-            };
+            let start = d.offsets[a];
+            let end = if i + 1 == n { t.span.end } else { d.offsets[b] };
             let sp = Span::new(start, end);
             Cell {
                 raw: sp.text(text).to_string(),
-                value: parse_value(&t.digits[a..b], false),
-                unit: if i + 1 == n { t.unit.clone() } else { None },
+                value: parse_value(&d.digits[a..b], false),
+                unit: if i + 1 == n {
+                    t.unit.map(str::to_string)
+                } else {
+                    None
+                },
                 spans: vec![sp],
             }
         })
@@ -364,12 +401,19 @@ impl<'a> Walker<'a> {
             .filter(|&i| {
                 let t = toks[i];
                 // "02" is no number anyone writes: it is two cells, wherever it stands.
-                t.splittable() && (t.glued || toks.len() == 1 || t.digits.starts_with('0'))
+                t.splittable(self.text)
+                    && (t.glued
+                        || toks.len() == 1
+                        || t.digits(self.text).next().is_some_and(|d| d.1 == '0'))
             })
             .collect();
         if splittable.is_empty() {
             return unplaceable(self);
         }
+        let digits: Vec<Digits> = splittable
+            .iter()
+            .map(|&i| Digits::of(self.text, toks[i]))
+            .collect();
         let fixed = toks.len() - splittable.len();
         let need = n - fixed; // cells the splittable tokens must give together
         let split_raw: String = splittable
@@ -386,7 +430,7 @@ impl<'a> Walker<'a> {
                 // Cartesian product of the cuts of each token with its share.
                 let mut combos: Vec<Vec<Vec<Cell>>> = vec![Vec::new()];
                 for (j, &ti) in splittable.iter().enumerate() {
-                    let Some(cuts) = splits(&toks[ti].digits, shares[j], 20_000) else {
+                    let Some(cuts) = splits(&digits[j].digits, shares[j], 20_000) else {
                         too_many = true;
                         break 'shares;
                     };
@@ -394,7 +438,7 @@ impl<'a> Walker<'a> {
                     for c in &combos {
                         for cut in &cuts {
                             let mut c2 = c.clone();
-                            c2.push(cells_of_cut(self.text, toks[ti], cut));
+                            c2.push(cells_of_cut(self.text, toks[ti], &digits[j], cut));
                             next.push(c2);
                         }
                     }
@@ -618,29 +662,35 @@ pub fn read_labelled(
     // The label text of the current source row (made a label only for a row of empty
     // cells, at its end).
     let mut line_text: Vec<Span> = Vec::new();
+    // The items of the current source row, and where each cell's items are among them.
+    let mut row_items: Vec<Item> = Vec::new();
+    let mut cell_items: Vec<Range<usize>> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         if open.is_none() && w.table.rows.iter().all(|r| r.found) {
             break; // every row read: what follows is not this table
         }
-        let cell_items: Vec<Vec<Item>> = row
-            .cells
-            .iter()
-            .map(|c| {
-                if c.is_empty() {
-                    Vec::new()
-                } else {
-                    tokenize_cell(text, *c)
-                }
-            })
-            .collect();
+        row_items.clear();
+        cell_items.clear();
+        for c in &row.cells {
+            let start = row_items.len();
+            if !c.is_empty() {
+                tokenize_cell(text, *c, &mut row_items);
+            }
+            cell_items.push(start..row_items.len());
+        }
         let text_cells = cell_items
             .iter()
-            .filter(|it| it.iter().any(|i| matches!(i, Item::Text(_))))
+            .filter(|r| {
+                row_items[(*r).clone()]
+                    .iter()
+                    .any(|i| matches!(i, Item::Text(_)))
+            })
             .count();
         let mut cur: Vec<VItem> = Vec::new();
         let mut empties_after_text = 0usize;
         line_text.clear();
-        for (ci, items) in cell_items.into_iter().enumerate() {
+        for (ci, range) in cell_items.iter().enumerate() {
+            let items = &row_items[range.clone()];
             if items.is_empty() {
                 if open.is_some() && pending.is_empty() {
                     cur.push(VItem::Empty(row.cells[ci]));
@@ -650,7 +700,7 @@ pub fn read_labelled(
                 continue;
             }
             let n_items = items.len();
-            for it in items {
+            for &it in items {
                 match it {
                     Item::Text(sp) => {
                         // Text among the values of the row on its own line, that is no
@@ -666,8 +716,7 @@ pub fn read_labelled(
                             {
                                 cur.push(VItem::Val(Token {
                                     span: sp,
-                                    digit_offsets: vec![],
-                                    digits: String::new(),
+                                    run: Span::new(sp.start, sp.start),
                                     negative: false,
                                     plus: false,
                                     unit: None,
@@ -807,6 +856,7 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
     let mut header = String::new();
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;
+    let mut cell_items = Vec::new();
     'rows: for row in &rows {
         let mut line: Vec<VItem> = Vec::new();
         let mut line_has_text = false;
@@ -816,7 +866,9 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
                 line.push(VItem::Empty(*c));
                 continue;
             }
-            for it in tokenize_cell(text, *c) {
+            cell_items.clear();
+            tokenize_cell(text, *c, &mut cell_items);
+            for &it in &cell_items {
                 match it {
                     Item::Text(sp) => {
                         if started {

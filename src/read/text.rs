@@ -270,18 +270,20 @@ pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> Vec<SrcRow> {
 }
 
 /// A number (or a not-applicable marker) read from a cell.
-#[derive(Debug, Clone, PartialEq)]
+///
+/// It holds no text of its own, only spans: the reader makes one for every value cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Token {
     /// The token as written.
     pub span: Span,
-    /// Byte offset of each digit of `digits` in the input (for splitting).
-    pub digit_offsets: Vec<usize>,
-    /// ASCII digits, with a "." for a decimal point; empty for a marker.
-    pub digits: String,
+    /// The run of digits as written: digits (full-width ones too), a decimal point between
+    /// digits, thousands separators. Empty for a marker. See [`Token::digits`].
+    pub run: Span,
     pub negative: bool,
     /// Written with an explicit "+".
     pub plus: bool,
-    pub unit: Option<String>,
+    /// "%" for "％".
+    pub unit: Option<&'static str>,
     /// Stuck to label text with no space between: may be several cells run together.
     pub glued: bool,
     /// A marker ("/", "—", "-", "无") rather than a number.
@@ -291,19 +293,32 @@ pub struct Token {
 }
 
 impl Token {
+    /// The digits of the number, each with its byte offset in `text`: ASCII digits, with a
+    /// "." for a decimal point (thousands separators left out).
+    pub fn digits<'a>(&self, text: &'a str) -> impl Iterator<Item = (usize, char)> + Clone + 'a {
+        let start = self.run.start;
+        self.run
+            .text(text)
+            .char_indices()
+            .filter_map(move |(i, c)| match fold_char(c)? {
+                ',' => None,
+                f => Some((start + i, f)),
+            })
+    }
+
     /// Can this token be cells run together? Plain digits, more than one.
-    pub fn splittable(&self) -> bool {
+    pub fn splittable(&self, text: &str) -> bool {
         !self.marker
             && !self.unreadable
             && !self.negative
             && !self.plus
-            && self.digits.len() > 1
-            && self.digits.bytes().all(|b| b.is_ascii_digit())
+            && self.digits(text).nth(1).is_some()
+            && self.digits(text).all(|(_, d)| d.is_ascii_digit())
     }
 }
 
 /// What a cell holds, in order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Item {
     Text(Span),
     Value(Token),
@@ -323,31 +338,31 @@ fn is_marker(s: &str) -> bool {
     MARKERS.iter().any(|m| folded.clone().eq(m.chars()))
 }
 
-/// Reads one (trimmed, non-empty) cell into label text and value tokens.
+/// Reads one (trimmed, non-empty) cell into label text and value tokens, appended to
+/// `items`.
 ///
 /// Positions are byte offsets into the cell; the chars around a run of digits are decoded
 /// where they are needed.
-pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
+pub fn tokenize_cell(text: &str, cell: Span, items: &mut Vec<Item>) {
     let s = cell.text(text);
     if is_marker(s) {
-        return vec![Item::Value(Token {
+        items.push(Item::Value(Token {
             span: cell,
-            digit_offsets: Vec::new(),
-            digits: String::new(),
+            run: Span::new(cell.start, cell.start),
             negative: false,
             plus: false,
             unit: None,
             glued: false,
             marker: true,
             unreadable: false,
-        })];
+        }));
+        return;
     }
     // The `n`th char from byte `at` on (0: the char at `at`), and the char before `at`.
     let nth = |at: usize, n: usize| s.get(at..).and_then(|r| r.chars().nth(n));
     let before = |at: usize| s[..at].chars().next_back();
     let folded = |c: Option<char>| c.and_then(fold_char);
     let digit = |c: Option<char>| folded(c).is_some_and(|f| f.is_ascii_digit());
-    let mut items = Vec::new();
     let mut text_start: Option<usize> = None; // byte offset where current text run began
     let mut k = 0;
     let push_text = |items: &mut Vec<Item>, from: Option<usize>, to: usize| {
@@ -368,22 +383,17 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
         }
         // A run of digits (with "." between digits for decimals, "," for thousands).
         let run_start = k;
-        let mut digits = String::new();
-        let mut offsets = Vec::new();
+        let mut n_digits = 0; // digits and decimal point
+        let mut point = false;
         let mut j = k;
         while let Some(c) = nth(j, 0) {
             let f = fold_char(c).unwrap_or(' ');
             if f.is_ascii_digit() {
-                digits.push(f);
-                offsets.push(cell.start + j);
-            } else if (f == '.') && digit(nth(j, 1)) && !digits.contains('.') && digit(before(j)) {
-                digits.push('.');
-                offsets.push(cell.start + j);
-            } else if f == ','
-                && (1..=3).all(|d| digit(nth(j, d)))
-                && !digit(nth(j, 4))
-                && !digits.contains('.')
-            {
+                n_digits += 1;
+            } else if (f == '.') && digit(nth(j, 1)) && !point && digit(before(j)) {
+                n_digits += 1;
+                point = true;
+            } else if f == ',' && (1..=3).all(|d| digit(nth(j, d))) && !digit(nth(j, 4)) && !point {
                 // thousands separator
             } else {
                 break;
@@ -403,23 +413,20 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             Some('年') | Some('月') | Some('日') | Some('号') | Some('时')
         );
         let ordinal = prev == Some('第');
-        if in_parens
-            || date_follows
-            || ordinal
-            || (numbering_follows && digits.len() == 1 && !digits.contains('.'))
-        {
+        if in_parens || date_follows || ordinal || (numbering_follows && n_digits == 1 && !point) {
             if text_start.is_none() {
                 text_start = Some(cell.start + k);
             }
             k = j;
             continue;
         }
-        let numbering_split = numbering_follows && !digits.contains('.');
-        if numbering_split {
-            // "10000012.申请人": the last digit numbers the next label.
-            digits.pop();
-            offsets.pop();
-        }
+        // "10000012.申请人": the last digit numbers the next label.
+        let numbering_split = numbering_follows && !point;
+        let run_end = if numbering_split {
+            j - before(j).map_or(0, char::len_utf8)
+        } else {
+            j
+        };
         // Sign: "+3" / "-2" at the start of the cell or after a space.
         let mut negative = false;
         let mut plus = false;
@@ -443,20 +450,16 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
             && !prev.is_none_or(|_| prev_char.is_some_and(is_space))
             && !negative
             && !plus;
-        push_text(&mut items, text_start.take(), text_end);
+        push_text(items, text_start.take(), text_end);
         // Unit right after the digits.
-        let mut end_j = if numbering_split {
-            j - before(j).map_or(0, char::len_utf8)
-        } else {
-            j
-        };
+        let mut end_j = run_end;
         let mut unit = None;
         if !numbering_split {
             let rest = &s[j..];
             let rest = &rest[..rest.char_indices().nth(2).map_or(rest.len(), |(i, _)| i)];
             for u in UNITS {
                 if rest.starts_with(u) {
-                    unit = Some(u.replace('％', "%"));
+                    unit = Some(if *u == "％" { "%" } else { u });
                     end_j = j + u.len();
                     break;
                 }
@@ -465,8 +468,7 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
         let glued_right = nth(end_j, 0).is_some_and(|c| !is_space(c)) && !numbering_split;
         items.push(Item::Value(Token {
             span: Span::new(tok_start, cell.start + end_j),
-            digit_offsets: offsets,
-            digits,
+            run: Span::new(cell.start + run_start, cell.start + run_end),
             negative,
             plus,
             unit,
@@ -476,8 +478,7 @@ pub fn tokenize_cell(text: &str, cell: Span) -> Vec<Item> {
         }));
         k = end_j;
     }
-    push_text(&mut items, text_start, cell.end);
-    items
+    push_text(items, text_start, cell.end);
 }
 
 #[cfg(test)]
@@ -485,15 +486,21 @@ mod tests {
     use super::*;
 
     fn toks(s: &str) -> Vec<String> {
-        tokenize_cell(s, Span::new(0, s.len()))
+        let mut items = Vec::new();
+        tokenize_cell(s, Span::new(0, s.len()), &mut items);
+        items
             .into_iter()
             .map(|i| match i {
                 Item::Text(sp) => format!("T:{}", sp.text(s)),
                 Item::Value(t) => format!(
                     "V:{}{}{}{}",
                     if t.negative { "-" } else { "" },
-                    if t.marker { "marker" } else { &t.digits },
-                    t.unit.as_deref().unwrap_or(""),
+                    if t.marker {
+                        "marker".to_string()
+                    } else {
+                        t.digits(s).map(|d| d.1).collect()
+                    },
+                    t.unit.unwrap_or(""),
                     if t.glued { "*" } else { "" }
                 ),
             })
