@@ -1,9 +1,336 @@
-//! The web app (placeholder while it is being written).
+//! The web app: paste or drop a report, see every finding on its own tables.
+//!
+//! A thin Yew layer over the core: `nianbao::check` reads and checks the text; this app
+//! only draws the result. Modules:
+//!
+//! - `main.rs` — the [`App`] component: state (text, result, selection, filters), input
+//!   handling (typing is debounced, a paste or a dropped file is checked at once), saving
+//!   the text in the browser's localStorage so a reload loses nothing.
+//! - `marks.rs` — which cells each finding touches, by template labels.
+//! - `tables.rs` — tables 2, 3, 4 drawn in the template's layout, cells marked.
+//! - `findings.rs` — the findings list, grouped by table and rule, with filters.
+//! - `source.rs` — the pasted text with what was recognised marked.
+//! - `files.rs` — reading a dropped or picked file (UTF-8, UTF-16, GB18030 via the browser's
+//!   own `TextDecoder`, so no encoding tables ship in the wasm).
+//!
+//! DOM contract (tests and the widget rely on it): the paste area is `#report-input`; every
+//! table cell has `data-table`, `data-row`, `data-column` (the JSON contract's labels),
+//! `data-severity` when a finding touches it and `data-culprit` on the likely culprit; the
+//! findings list is `#findings` with one `[data-rule]` element per finding. After each
+//! check is drawn, `document.body.dataset.checked` is incremented.
+
+mod files;
+mod findings;
+mod marks;
+mod source;
+mod tables;
+
+use gloo_timers::callback::Timeout;
+use nianbao::{Checked, Severity};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
+
+/// The example report (seed 001: a real report with real mistakes).
+const EXAMPLE: &str = include_str!("../../../tests/seeds/001_eefccc85c7cfbd35.txt");
+const STORAGE_KEY: &str = "nianbao.text";
+/// Typing waits this long for a pause before checking.
+const DEBOUNCE_MS: u32 = 200;
+/// A change of more than this many chars at once is a paste or a drop: checked at once.
+const PASTE_CHARS: usize = 64;
+
+/// A text and what the checker made of it.
+pub struct Result {
+    pub text: Rc<str>,
+    pub checked: Checked,
+    pub marks: marks::Marks,
+}
+
+impl Result {
+    fn new(text: Rc<str>) -> Self {
+        let checked = nianbao::check(&text);
+        let marks = marks::Marks::new(&checked);
+        Result {
+            text,
+            checked,
+            marks,
+        }
+    }
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn load_saved() -> Option<String> {
+    storage()?.get_item(STORAGE_KEY).ok().flatten()
+}
+
+fn save(text: &str) {
+    if let Some(s) = storage() {
+        // A full storage (quota) only loses the copy, never the text on screen.
+        let _ = s.set_item(STORAGE_KEY, text);
+    }
+}
+
+/// Severity filters: which severities are shown.
+#[derive(Clone, Copy, PartialEq)]
+pub struct Filters {
+    pub error: bool,
+    pub warning: bool,
+    pub info: bool,
+}
+
+impl Filters {
+    pub fn shows(&self, s: Severity) -> bool {
+        match s {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+}
 
 #[function_component(App)]
 fn app() -> Html {
-    html! { <main><h1>{ "政府信息公开工作年度报告检查" }</h1></main> }
+    let initial = use_memo((), |_| {
+        let t = load_saved().unwrap_or_else(|| EXAMPLE.to_string());
+        Rc::<str>::from(t)
+    });
+    let text = use_state(|| (*initial).clone());
+    let result = use_state(|| Rc::new(Result::new((*initial).clone())));
+    let generation = use_state(|| 0u32);
+    let selected = use_state(|| None::<usize>);
+    let filters = use_state(|| Filters {
+        error: true,
+        warning: true,
+        info: true,
+    });
+    let notice = use_state(|| None::<String>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+
+    // Checks `t` now and shows the result.
+    let run_check = {
+        let result = result.clone();
+        let generation = generation.clone();
+        let selected = selected.clone();
+        Rc::new(move |t: Rc<str>| {
+            result.set(Rc::new(Result::new(t)));
+            selected.set(None);
+            generation.set(*generation + 1);
+        })
+    };
+
+    // New text from typing, pasting, a file or the example button.
+    let set_text: Rc<dyn Fn(String, bool)> = {
+        let text = text.clone();
+        let timer = timer.clone();
+        let run_check = run_check.clone();
+        Rc::new(move |t: String, immediate: bool| {
+            save(&t);
+            let t: Rc<str> = Rc::from(t);
+            text.set(t.clone());
+            *timer.borrow_mut() = None;
+            if immediate {
+                run_check(t);
+            } else {
+                let run_check = run_check.clone();
+                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || run_check(t)));
+            }
+        })
+    };
+
+    let oninput = {
+        let set_text = set_text.clone();
+        let text = text.clone();
+        Callback::from(move |e: InputEvent| {
+            let el: HtmlTextAreaElement = e.target_unchecked_into();
+            let v = el.value();
+            let big = v.len().abs_diff(text.len()) > PASTE_CHARS * 3;
+            set_text(v, big);
+        })
+    };
+
+    let on_example = {
+        let set_text = set_text.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            notice.set(None);
+            set_text(EXAMPLE.to_string(), true);
+        })
+    };
+
+    let on_clear = {
+        let set_text = set_text.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            notice.set(None);
+            set_text(String::new(), true);
+            if let Some(el) = gloo_document().get_element_by_id("report-input") {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        })
+    };
+
+    // A file, dropped anywhere or picked.
+    let on_file = {
+        let set_text = set_text.clone();
+        let notice = notice.clone();
+        Callback::from(move |file: web_sys::File| {
+            let set_text = set_text.clone();
+            let notice = notice.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                match files::read(&file).await {
+                    Ok(t) => {
+                        notice.set(Some(format!("已读取文件“{}”。", file.name())));
+                        set_text(t, true);
+                    }
+                    Err(msg) => notice.set(Some(format!("无法读取文件“{}”：{msg}", file.name()))),
+                }
+            });
+        })
+    };
+    files::use_page_drop(on_file.clone());
+
+    let on_pick = {
+        let on_file = on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                on_file.emit(f);
+            }
+            input.set_value("");
+        })
+    };
+
+    let on_select = {
+        let selected = selected.clone();
+        Callback::from(move |i: usize| selected.set(Some(i)))
+    };
+    let on_filters = {
+        let filters = filters.clone();
+        Callback::from(move |f: Filters| filters.set(f))
+    };
+
+    // After a new result is drawn: tell tests and benchmarks.
+    use_effect_with(*generation, |g| {
+        if let Some(body) = gloo_document().body() {
+            let _ = body.set_attribute("data-checked", &g.to_string());
+        }
+    });
+    // When a finding is chosen: focus its cell, show its text.
+    {
+        let result = result.clone();
+        use_effect_with(*selected, move |sel| {
+            if let Some(i) = *sel {
+                if let Some(f) = result.checked.findings.get(i) {
+                    tables::focus_finding(f);
+                    source::scroll_to_selection();
+                }
+            }
+        });
+    }
+
+    let r = &**result;
+    let sel = *selected;
+    let stale = *text != r.text;
+    html! {
+        <div class="app">
+            <header class="top">
+                <h1>{ "政府信息公开工作年度报告检查" }</h1>
+                <p class="lead">{ "把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。" }</p>
+                <div class="actions">
+                    <button id="load-example" type="button" onclick={on_example}>{ "示例" }</button>
+                    <label class="file-button">
+                        { "选择文件…" }
+                        <input id="file-input" type="file" accept=".txt,text/plain" onchange={on_pick} />
+                    </label>
+                    <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
+                    <span class="hint">{ "支持 .txt（UTF-8、GBK 均可）；Word、PDF 请复制文字后粘贴。" }</span>
+                </div>
+                if let Some(n) = &*notice {
+                    <p class="notice" role="status">{ n }</p>
+                }
+            </header>
+            <section class="input-pane">
+                <label for="report-input" class="pane-title">{ "年报全文" }</label>
+                <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"
+                    value={(*text).to_string()} {oninput} />
+                <p class="status">{ if stale { "正在检查…" } else { "" } }</p>
+            </section>
+            <section class="summary-pane" aria-live="polite">
+                { summary(r) }
+                <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
+                    on_select={on_select.clone()} on_filters={on_filters} />
+            </section>
+            <section class="tables-pane">
+                { tables::render(r, sel, *filters) }
+            </section>
+            <section class="source-pane">
+                <h2>{ "原文识别情况" }</h2>
+                <p class="legend">
+                    <span class="m-sec">{ "部分标题" }</span>{ " " }
+                    <span class="m-lab">{ "表格行名" }</span>{ " " }
+                    <span class="m-val">{ "读入表格的数字" }</span>{ " " }
+                    <span class="m-meta">{ "标题、年度、日期" }</span>{ " " }
+                    <span class="m-sel">{ "所选问题的位置" }</span>
+                    { "。没有标记的文字未被当作表格内容。" }
+                </p>
+                { source::render(r, sel) }
+            </section>
+        </div>
+    }
+}
+
+fn gloo_document() -> web_sys::Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// The summary line: template, year, agency and counts — or that nothing is wrong.
+fn summary(r: &Result) -> Html {
+    let rep = &r.checked.report;
+    if r.text.trim().is_empty() {
+        return html! { <p id="summary" class="summary empty">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
+    }
+    let template = match rep.template.template {
+        Some(nianbao::template::TemplateId::Y2019) => "2019年版模板",
+        Some(nianbao::template::TemplateId::Y2021) => "2021年版模板",
+        None => "未识别出模板",
+    };
+    let year = rep
+        .year
+        .map_or("年度未识别".to_string(), |y| format!("{y}年度"));
+    let agency = rep
+        .agency
+        .clone()
+        .unwrap_or_else(|| "机关名称未识别".to_string());
+    let (e, w, i) = (
+        r.checked.count(Severity::Error),
+        r.checked.count(Severity::Warning),
+        r.checked.count(Severity::Info),
+    );
+    let verdict = if e + w + i == 0 {
+        html! { <strong class="ok">{ "✔ 未发现问题。" }</strong> }
+    } else {
+        html! {
+            <span class="counts">
+                <span class="c-error">{ format!("✖ 错误 {e}") }</span>
+                <span class="c-warning">{ format!("▲ 警告 {w}") }</span>
+                <span class="c-info">{ format!("ℹ 提示 {i}") }</span>
+            </span>
+        }
+    };
+    html! {
+        <p id="summary" class="summary">
+            <span>{ format!("{agency} · {year} · {template}") }</span>
+            { verdict }
+        </p>
+    }
 }
 
 fn main() {
