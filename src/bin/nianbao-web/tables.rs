@@ -46,9 +46,20 @@ fn td(
             .any(|&i| shows(r.checked.findings[i].severity))
     });
     let in_selected = sel.is_some_and(|s| mark.is_some_and(|m| m.findings.contains(&s)));
+    // A cell only takes part in findings that name another cell as the culprit: drawn
+    // lightly, so the culprit stands out from the rest of its column.
+    let strong = mark.is_some_and(|m| {
+        m.findings.iter().any(|&i| {
+            let f = &r.checked.findings[i];
+            shows(f.severity) && (f.culprit.is_none() || m.culprit_of.contains(&i))
+        })
+    });
     let mut class = classes!("cell", vclass);
     if let Some(s) = sev {
         class.push(format!("sev-{}", s.as_str()));
+        if !strong {
+            class.push("involved");
+        }
     }
     if culprit {
         class.push("culprit");
@@ -81,7 +92,7 @@ fn td(
             data-culprit={culprit.then_some("")}
             aria-label={label}>
             <span class="val">{ text }</span>
-            if let Some(s) = sev {
+            if let Some(s) = sev.filter(|_| strong) {
                 <span class="sym" aria-hidden="true">{ symbol(s) }{ if culprit { "◆" } else { "" } }</span>
             }
             if !tip.is_empty() {
