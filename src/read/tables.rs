@@ -42,35 +42,47 @@ impl VItem {
     }
 }
 
+/// A row label as written (without whitespace), and where its pieces are.
 #[derive(Debug, Default)]
-struct Pending {
-    norm: String,
+struct Label {
     raw: String,
     spans: Vec<Span>,
+}
+
+/// Label text accumulating until the first value after it.
+#[derive(Debug, Default)]
+struct Pending {
+    /// The text [`norm`]ed, for matching.
+    norm: String,
+    label: Label,
 }
 
 impl Pending {
     fn push(&mut self, text: &str, sp: Span) {
         let s = sp.text(text);
         norm_into(&mut self.norm, s);
-        self.raw.extend(s.split_whitespace());
-        self.spans.push(sp);
+        self.label.raw.extend(s.split_whitespace());
+        self.label.spans.push(sp);
     }
     fn is_empty(&self) -> bool {
-        self.spans.is_empty()
+        self.label.spans.is_empty()
     }
-    /// Empties it, keeping the memory for the next text.
     fn clear(&mut self) {
         self.norm.clear();
-        self.raw.clear();
-        self.spans.clear();
+        self.label.raw.clear();
+        self.label.spans.clear();
+    }
+    /// Takes the label out and empties the pending text (its buffer is kept for the next).
+    fn take(&mut self) -> Label {
+        self.norm.clear();
+        std::mem::take(&mut self.label)
     }
 }
 
 struct Open {
     /// Template row, or `None` for values under a label not in the template.
     row: Option<usize>,
-    label: Pending,
+    label: Label,
     label_line: usize,
     label_text_cells: usize,
     lines: Vec<(usize, Vec<VItem>)>,
@@ -105,10 +117,15 @@ fn match_row(spec: &TableSpec, t: &str) -> Option<usize> {
             continue;
         }
         let head = &tb[..end];
+        let last = tb[end - 1];
         let mut best: Option<(usize, usize)> = None; // (key length, row)
         for (r, row) in spec.rows.iter().enumerate() {
             for k in row.keys {
-                if head.ends_with(k.as_bytes()) && best.is_none_or(|b| k.len() > b.0) {
+                // The last byte first: it rules out nearly every key at once.
+                if k.as_bytes().last() == Some(&last)
+                    && head.ends_with(k.as_bytes())
+                    && best.is_none_or(|b| k.len() > b.0)
+                {
                     best = Some((k.len(), r));
                 }
             }
@@ -671,7 +688,7 @@ pub fn read_labelled(
         }
         row_items.clear();
         cell_items.clear();
-        for c in &row.cells {
+        for c in row.cells {
             let start = row_items.len();
             if !c.is_empty() {
                 tokenize_cell(text, *c, &mut row_items);
@@ -754,7 +771,7 @@ pub fn read_labelled(
                             }
                             open = Some(Open {
                                 row: m,
-                                label: std::mem::take(&mut pending),
+                                label: pending.take(),
                                 label_line: ri,
                                 label_text_cells: text_cells,
                                 lines: Vec::new(),
@@ -762,7 +779,7 @@ pub fn read_labelled(
                         } else if open.is_none() {
                             open = Some(Open {
                                 row: None,
-                                label: Pending::default(),
+                                label: Label::default(),
                                 label_line: ri,
                                 label_text_cells: 0,
                                 lines: Vec::new(),
@@ -794,6 +811,7 @@ pub fn read_labelled(
                 label.push(text, sp);
             }
             if let Some(r) = match_row(spec, &label.norm) {
+                let label = label.label;
                 let residue = spec.label_columns.saturating_sub(text_cells);
                 let n = spec.rows[r].cols.len();
                 if empties_after_text >= residue + n {
@@ -857,11 +875,11 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;
     let mut cell_items = Vec::new();
-    'rows: for row in &rows {
+    'rows: for row in rows.iter() {
         let mut line: Vec<VItem> = Vec::new();
         let mut line_has_text = false;
         let mut line_has_value = false;
-        for c in &row.cells {
+        for c in row.cells {
             if c.is_empty() {
                 line.push(VItem::Empty(*c));
                 continue;

@@ -159,110 +159,124 @@ pub fn trim(text: &str, span: Span) -> Span {
 pub type SrcCell = Span;
 
 /// A row as the source laid it out.
-#[derive(Debug, Clone)]
-pub struct SrcRow {
-    pub cells: Vec<SrcCell>,
+#[derive(Debug, Clone, Copy)]
+pub struct SrcRow<'a> {
+    pub cells: &'a [SrcCell],
     /// Empty cells are meaningful (tab rows, one cell a line): a cell left empty in a
     /// grid. False for space-separated text, where an empty cell leaves no trace.
     pub positional: bool,
+}
+
+/// The source rows of a region, their cells kept in one vector.
+#[derive(Debug, Default)]
+pub struct SrcRows {
+    cells: Vec<SrcCell>,
+    /// Where each row's cells end in `cells`, and whether the row is positional.
+    rows: Vec<(usize, bool)>,
+}
+
+impl SrcRows {
+    pub fn iter(&self) -> impl Iterator<Item = SrcRow<'_>> {
+        let starts = std::iter::once(0).chain(self.rows.iter().map(|r| r.0));
+        starts
+            .zip(&self.rows)
+            .map(|(start, &(end, positional))| SrcRow {
+                cells: &self.cells[start..end],
+                positional,
+            })
+    }
+
+    /// Ends the row whose cells were pushed since the last one.
+    fn end_row(&mut self, positional: bool) {
+        self.rows.push((self.cells.len(), positional));
+    }
 }
 
 /// Splits `region` of `text` into source rows, in the shape the region is written in.
 ///
 /// Lines with a sentence end "。" are prose, not table rows, and are left out — unless they
 /// hold one of `keep` (a whole web page scraped into one line holds the table too).
-pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> Vec<SrcRow> {
-    // Lines of the region, minus prose.
-    let mut ls: Vec<Span> = Vec::new();
+pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> SrcRows {
+    // Lines of the region, minus prose; each with its trimmed span (empty: a blank line).
+    let mut ls: Vec<(Span, Span)> = Vec::new();
     let mut start = region.start;
+    let mut line = |l: Span| {
+        let s = l.text(text);
+        if !s.contains('。') || keep.iter().any(|k| s.contains(k)) {
+            ls.push((l, trim(text, l)));
+        }
+    };
     for (i, b) in text.as_bytes()[region.start..region.end].iter().enumerate() {
         if *b == b'\n' {
-            ls.push(Span::new(start, region.start + i));
+            line(Span::new(start, region.start + i));
             start = region.start + i + 1;
         }
     }
-    ls.push(Span::new(start, region.end));
-    ls.retain(|l| {
-        let s = l.text(text);
-        !s.contains('。') || keep.iter().any(|k| s.contains(k))
-    });
+    line(Span::new(start, region.end));
 
     // One cell a line: most non-blank lines start with a tab and have no other tab.
-    let nonblank: Vec<&Span> = ls.iter().filter(|l| !trim(text, **l).is_empty()).collect();
-    let one_per_line = nonblank.len() >= 4 && {
+    let nonblank = ls.iter().filter(|l| !l.1.is_empty());
+    let one_per_line = nonblank.clone().count() >= 4 && {
         let single = nonblank
-            .iter()
+            .clone()
             .filter(|l| {
-                let s = l.text(text);
+                let s = l.0.text(text);
                 s.starts_with('\t') && !s[1..].contains('\t')
             })
             .count();
-        single * 10 >= nonblank.len() * 7
+        single * 10 >= nonblank.count() * 7
     };
 
-    let mut rows = Vec::new();
+    let mut rows = SrcRows::default();
     if one_per_line {
-        let mut cur: Vec<SrcCell> = Vec::new();
-        for l in &ls {
-            let s = l.text(text);
-            let blank = s.chars().all(is_space);
-            if blank && !s.contains('\t') {
-                if !cur.is_empty() {
-                    rows.push(SrcRow {
-                        cells: std::mem::take(&mut cur),
-                        positional: true,
-                    });
+        let mut cur = false; // cells pushed for the current row
+        for &(l, trimmed) in &ls {
+            let blank = trimmed.is_empty();
+            if blank && !l.text(text).contains('\t') {
+                if cur {
+                    rows.end_row(true);
+                    cur = false;
                 }
             } else {
-                cur.push(trim(text, *l));
+                rows.cells.push(trimmed);
+                cur = true;
             }
         }
-        if !cur.is_empty() {
-            rows.push(SrcRow {
-                cells: cur,
-                positional: true,
-            });
+        if cur {
+            rows.end_row(true);
         }
     } else {
-        for l in &ls {
+        for &(l, trimmed) in &ls {
             let s = l.text(text);
-            if s.chars().all(is_space) {
+            if trimmed.is_empty() {
                 continue;
             }
             if s.contains('\t') {
-                let mut cells = Vec::new();
                 let mut st = l.start;
                 for (i, b) in s.bytes().enumerate() {
                     if b == b'\t' {
-                        cells.push(trim(text, Span::new(st, l.start + i)));
+                        rows.cells.push(trim(text, Span::new(st, l.start + i)));
                         st = l.start + i + 1;
                     }
                 }
-                cells.push(trim(text, Span::new(st, l.end)));
-                rows.push(SrcRow {
-                    cells,
-                    positional: true,
-                });
+                rows.cells.push(trim(text, Span::new(st, l.end)));
+                rows.end_row(true);
             } else {
                 // Space-separated (PDF text) or one run-together cell.
-                let mut cells = Vec::new();
                 let mut st: Option<usize> = None;
                 for (i, c) in s.char_indices() {
                     if is_space(c) {
                         if let Some(a) = st.take() {
-                            cells.push(Span::new(l.start + a, l.start + i));
+                            rows.cells.push(Span::new(l.start + a, l.start + i));
                         }
                     } else if st.is_none() {
                         st = Some(i);
                     }
                 }
                 if let Some(a) = st {
-                    cells.push(Span::new(l.start + a, l.end));
+                    rows.cells.push(Span::new(l.start + a, l.end));
                 }
-                rows.push(SrcRow {
-                    cells,
-                    positional: false,
-                });
+                rows.end_row(false);
             }
         }
     }
@@ -562,7 +576,8 @@ mod tests {
     #[test]
     fn shapes_give_rows() {
         let t = "规章\t0\t\t1\n\n\t规章\n\t0\n\n\t1\n规章 1 0 11\n";
-        let rows = source_rows(t, Span::new(0, t.len()), &[]);
+        let src = source_rows(t, Span::new(0, t.len()), &[]);
+        let rows: Vec<SrcRow> = src.iter().collect();
         assert_eq!(rows[0].cells.len(), 4);
         assert!(rows[0].cells[2].is_empty());
     }
