@@ -61,6 +61,7 @@ impl Pending {
     fn push(&mut self, text: &str, sp: Span) {
         let s = sp.text(text);
         norm_into(&mut self.norm, s);
+        self.label.raw.reserve(s.len());
         self.label.raw.extend(s.split_whitespace());
         self.label.spans.push(sp);
     }
@@ -395,15 +396,14 @@ impl<'a> Walker<'a> {
     /// Returns the cells when exactly one way fits; otherwise records the problem.
     fn split_row(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
         let n = self.spec.rows[r].cols.len();
-        let raw: Vec<String> = toks
-            .iter()
-            .map(|t| t.span.text(self.text).to_string())
-            .collect();
         let unplaceable = |w: &mut Self| {
             w.table.rows[r].problem = Some(RowProblem::Unplaceable {
                 found: toks.len(),
                 expected: n,
-                raw: raw.clone(),
+                raw: toks
+                    .iter()
+                    .map(|t| t.span.text(w.text).to_string())
+                    .collect(),
             });
             for c in w.table.cells[r].iter_mut() {
                 *c = Cell::missing(Missing::Unplaceable);

@@ -359,6 +359,20 @@ fn is_marker(s: &str) -> bool {
 /// where they are needed.
 pub fn tokenize_cell(text: &str, cell: Span, items: &mut Vec<Item>) {
     let s = cell.text(text);
+    // Most value cells are plain ASCII digits: the whole cell is the number.
+    if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) {
+        items.push(Item::Value(Token {
+            span: cell,
+            run: cell,
+            negative: false,
+            plus: false,
+            unit: None,
+            glued: false,
+            marker: false,
+            unreadable: false,
+        }));
+        return;
+    }
     if is_marker(s) {
         items.push(Item::Value(Token {
             span: cell,
@@ -531,6 +545,7 @@ mod tests {
             ["T:政府集中采购", "V:123833092元*"]
         );
         assert_eq!(toks("规章 1 0 11"), ["T:规章", "V:1", "V:0", "V:11"]);
+        assert_eq!(toks("449"), ["V:449"]);
         assert_eq!(toks("１２"), ["V:12"]);
         assert_eq!(toks("\u{3000}0"), ["V:0"]);
         assert_eq!(toks("-3"), ["V:-3"]);
