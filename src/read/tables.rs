@@ -30,7 +30,7 @@ use crate::template::{relations, RelKind, TableId, TableSpec, Template, T3_TOTAL
 use std::ops::Range;
 
 /// A value cell of a row before placing: empty, or a token.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 enum VItem {
     Empty(Span),
     Val(Token),
@@ -80,22 +80,54 @@ impl Pending {
     }
 }
 
+/// A row whose label has been read and whose values are being collected (into the
+/// walker's [`OpenValues`]).
 struct Open {
     /// Template row, or `None` for values under a label not in the template.
     row: Option<usize>,
     label: Label,
     label_line: usize,
     label_text_cells: usize,
-    lines: Vec<(usize, Vec<VItem>)>,
 }
 
-impl Open {
+/// The values of the open row, by the source row they came from. There is one open row at
+/// a time, so the walker keeps one of these and empties it for the next.
+#[derive(Default)]
+struct OpenValues {
+    vals: Vec<VItem>,
+    /// For each source row that gave values: its index, and where its values end in
+    /// `vals`. Values after the last end are the current source row's.
+    lines: Vec<(usize, usize)>,
+}
+
+impl OpenValues {
+    fn push(&mut self, v: VItem) {
+        self.vals.push(v);
+    }
+    /// Does the current source row have values of this row yet?
+    fn has_current(&self) -> bool {
+        self.vals.len() > self.lines.last().map_or(0, |l| l.1)
+    }
+    /// Closes the current source row's values as those of source row `ri`.
+    fn end_line(&mut self, ri: usize) {
+        if self.has_current() {
+            self.lines.push((ri, self.vals.len()));
+        }
+    }
+    /// Non-empty values, of the current source row too.
     fn value_count(&self) -> usize {
-        self.lines
-            .iter()
-            .flat_map(|l| &l.1)
-            .filter(|v| !v.is_empty())
-            .count()
+        self.vals.iter().filter(|v| !v.is_empty()).count()
+    }
+    /// The closed source rows: (index, values).
+    fn lines(&self) -> impl Iterator<Item = (usize, &[VItem])> {
+        let starts = std::iter::once(0).chain(self.lines.iter().map(|l| l.1));
+        starts
+            .zip(&self.lines)
+            .map(|(start, &(ri, end))| (ri, &self.vals[start..end]))
+    }
+    fn clear(&mut self) {
+        self.vals.clear();
+        self.lines.clear();
     }
 }
 
@@ -269,15 +301,43 @@ struct Walker<'a> {
     /// Label text seen before the first row (the header).
     header: String,
     any_row: bool,
+    /// The values of the open row.
+    values: OpenValues,
+    /// A row's values once placed (kept for the next row's).
+    items: Vec<VItem>,
 }
 
 impl<'a> Walker<'a> {
+    fn new(text: &'a str, spec: &'static TableSpec, table: Table) -> Self {
+        Walker {
+            text,
+            spec,
+            table,
+            deferred: Vec::new(),
+            header: String::new(),
+            any_row: false,
+            values: OpenValues::default(),
+            items: Vec::new(),
+        }
+    }
+
+    /// Places the open row with the values collected for it (the current source row's
+    /// must have been closed), and empties them for the next.
     fn finalize(&mut self, open: Open) {
+        let values = std::mem::take(&mut self.values);
+        let mut items = std::mem::take(&mut self.items);
+        self.place(open, &values, &mut items);
+        self.values = values;
+        self.values.clear();
+        items.clear();
+        self.items = items;
+    }
+
+    fn place(&mut self, open: Open, values: &OpenValues, items: &mut Vec<VItem>) {
         let Some(r) = open.row else {
-            let toks: Vec<&Token> = open
-                .lines
-                .iter()
-                .flat_map(|l| &l.1)
+            let toks: Vec<&Token> = values
+                .lines()
+                .flat_map(|l| l.1)
                 .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
                 .collect();
             if !toks.is_empty() {
@@ -303,8 +363,7 @@ impl<'a> Walker<'a> {
         }
         let n = self.spec.rows[r].cols.len();
         // Values, with the label-column residue and trailing padding removed.
-        let mut items: Vec<VItem> = Vec::new();
-        for (li, vals) in open.lines {
+        for (li, vals) in values.lines() {
             let has_value = vals.iter().any(|v| !v.is_empty());
             let blank_row = vals.len() >= n && li == open.label_line;
             if !has_value && !blank_row {
@@ -322,7 +381,7 @@ impl<'a> Walker<'a> {
                 .take(residue)
                 .take_while(|v| v.is_empty())
                 .count();
-            items.extend(vals.into_iter().skip(lead));
+            items.extend_from_slice(&vals[lead..]);
         }
         let value_spans: Vec<Span> = items
             .iter()
@@ -358,38 +417,28 @@ impl<'a> Walker<'a> {
         read.label_spans = open.label.spans;
         read.value_spans = value_spans;
 
-        let placed: Option<Vec<Cell>> =
-            if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
-                Some(
-                    items[..n]
-                        .iter()
-                        .map(|v| match v {
-                            VItem::Empty(sp) => blank_cell(*sp),
-                            VItem::Val(t) => cell_of(self.text, t),
-                        })
-                        .collect(),
-                )
-            } else {
-                None
-            };
-        let cells = match placed {
-            Some(c) => c,
-            None => {
-                let toks: Vec<&Token> = items
-                    .iter()
-                    .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
-                    .collect();
-                if toks.len() == n {
-                    toks.iter().map(|t| cell_of(self.text, t)).collect()
-                } else {
-                    match self.split_row(r, &toks) {
-                        Some(c) => c,
-                        None => return,
-                    }
-                }
+        let text = self.text;
+        let row_cells = &mut self.table.cells[r];
+        if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
+            for (cell, v) in row_cells.iter_mut().zip(&items[..n]) {
+                *cell = match v {
+                    VItem::Empty(sp) => blank_cell(*sp),
+                    VItem::Val(t) => cell_of(text, t),
+                };
             }
-        };
-        self.table.cells[r] = cells;
+            return;
+        }
+        let toks: Vec<&Token> = items
+            .iter()
+            .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
+            .collect();
+        if toks.len() == n {
+            for (cell, t) in row_cells.iter_mut().zip(&toks) {
+                *cell = cell_of(text, t);
+            }
+        } else if let Some(cells) = self.split_row(r, &toks) {
+            self.table.cells[r] = cells;
+        }
     }
 
     /// Tries to separate digits run together so that the row has its `n` cells.
@@ -659,14 +708,7 @@ pub fn read_labelled(
     spec: &'static TableSpec,
     template: &Template,
 ) -> Table {
-    let mut w = Walker {
-        text,
-        spec,
-        table: Table::empty(spec),
-        deferred: Vec::new(),
-        header: String::new(),
-        any_row: false,
-    };
+    let mut w = Walker::new(text, spec, Table::empty(spec));
     w.table.span = Some(region);
     let keys: Vec<&str> = spec
         .rows
@@ -703,14 +745,13 @@ pub fn read_labelled(
                     .any(|i| matches!(i, Item::Text(_)))
             })
             .count();
-        let mut cur: Vec<VItem> = Vec::new();
         let mut empties_after_text = 0usize;
         line_text.clear();
         for (ci, range) in cell_items.iter().enumerate() {
             let items = &row_items[range.clone()];
             if items.is_empty() {
                 if open.is_some() && pending.is_empty() {
-                    cur.push(VItem::Empty(row.cells[ci]));
+                    w.values.push(VItem::Empty(row.cells[ci]));
                 } else if !line_text.is_empty() {
                     empties_after_text += 1;
                 }
@@ -726,12 +767,11 @@ pub fn read_labelled(
                             let here = o.label_line == ri && row.positional && pending.is_empty();
                             let n = o.row.map_or(0, |r| spec.rows[r].cols.len());
                             if here
-                                && o.value_count() + cur.iter().filter(|v| !v.is_empty()).count()
-                                    < n
+                                && w.values.value_count() < n
                                 && match_row(spec, &norm(sp.text(text))).is_none()
                                 && n_items == 1
                             {
-                                cur.push(VItem::Val(Token {
+                                w.values.push(VItem::Val(Token {
                                     span: sp,
                                     run: Span::new(sp.start, sp.start),
                                     negative: false,
@@ -744,10 +784,8 @@ pub fn read_labelled(
                                 continue;
                             }
                         }
-                        if let Some(mut o) = open.take() {
-                            if !cur.is_empty() {
-                                o.lines.push((ri, std::mem::take(&mut cur)));
-                            }
+                        if let Some(o) = open.take() {
+                            w.values.end_line(ri);
                             w.finalize(o);
                         }
                         if w.table.rows.iter().all(|r| r.found) {
@@ -760,10 +798,8 @@ pub fn read_labelled(
                     Item::Value(tok) => {
                         if !pending.is_empty() {
                             let m = match_row(spec, &pending.norm);
-                            if let Some(mut o) = open.take() {
-                                if !cur.is_empty() {
-                                    o.lines.push((ri, std::mem::take(&mut cur)));
-                                }
+                            if let Some(o) = open.take() {
+                                w.values.end_line(ri);
                                 w.finalize(o);
                             }
                             if m.is_some() && !w.any_row && w.header.is_empty() {
@@ -774,7 +810,6 @@ pub fn read_labelled(
                                 label: pending.take(),
                                 label_line: ri,
                                 label_text_cells: text_cells,
-                                lines: Vec::new(),
                             });
                         } else if open.is_none() {
                             open = Some(Open {
@@ -782,21 +817,18 @@ pub fn read_labelled(
                                 label: Label::default(),
                                 label_line: ri,
                                 label_text_cells: 0,
-                                lines: Vec::new(),
                             });
                         }
-                        cur.push(VItem::Val(tok));
+                        w.values.push(VItem::Val(tok));
                     }
                 }
             }
         }
         // End of the source row.
-        if let Some(o) = open.as_mut() {
-            if !cur.is_empty() {
-                o.lines.push((ri, std::mem::take(&mut cur)));
-            }
+        if let Some(o) = open.as_ref() {
+            w.values.end_line(ri);
             let n = o.row.map_or(usize::MAX, |r| spec.rows[r].cols.len());
-            if o.value_count() >= n {
+            if w.values.value_count() >= n {
                 let o = open.take().unwrap();
                 w.finalize(o);
             }
@@ -816,14 +848,15 @@ pub fn read_labelled(
                 let n = spec.rows[r].cols.len();
                 if empties_after_text >= residue + n {
                     pending.clear();
-                    let empties: Vec<VItem> =
-                        (0..n).map(|_| VItem::Empty(Span::default())).collect();
+                    for _ in 0..n {
+                        w.values.push(VItem::Empty(Span::default()));
+                    }
+                    w.values.end_line(ri);
                     w.finalize(Open {
                         row: Some(r),
                         label,
                         label_line: ri,
                         label_text_cells: spec.label_columns,
-                        lines: vec![(ri, empties)],
                     });
                 }
             }
@@ -939,14 +972,8 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
     } else {
         table.rows[0].found = true;
         table.rows[0].value_spans = toks.iter().map(|t| t.span).collect();
-        let mut w = Walker {
-            text,
-            spec,
-            table,
-            deferred: Vec::new(),
-            header: String::new(),
-            any_row: true,
-        };
+        let mut w = Walker::new(text, spec, table);
+        w.any_row = true;
         if items.len() == n {
             w.table.cells[0] = items.iter().map(text_of).collect();
         } else if toks.len() == n {
