@@ -176,10 +176,19 @@ fn trad_to_simp(c: char) -> char {
 
 /// Chinese numerals 一 to 十 as numbers.
 pub fn cn_numeral(c: char) -> Option<u32> {
-    "一二三四五六七八九十"
-        .chars()
-        .position(|d| d == c)
-        .map(|i| i as u32 + 1)
+    Some(match c {
+        '一' => 1,
+        '二' => 2,
+        '三' => 3,
+        '四' => 4,
+        '五' => 5,
+        '六' => 6,
+        '七' => 7,
+        '八' => 8,
+        '九' => 9,
+        '十' => 10,
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -213,6 +222,17 @@ mod tests {
                 "{c:?}"
             );
         }
+    }
+
+    #[test]
+    fn numerals() {
+        let got: Vec<_> = "一二三四五六七八九十"
+            .chars()
+            .filter_map(cn_numeral)
+            .collect();
+        assert_eq!(got, (1..=10).collect::<Vec<_>>());
+        assert_eq!(cn_numeral('零'), None);
+        assert_eq!(cn_numeral('1'), None);
     }
 
     #[test]

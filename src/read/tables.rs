@@ -139,35 +139,59 @@ struct Deferred {
     candidates: Vec<Vec<Cell>>,
 }
 
-/// The row whose key ends last in `t` (ties: the longer key).
-///
-/// Walks the possible end positions from the back, so the usual case — the label ends
-/// right where the values begin — costs one comparison per key.
-fn match_row(spec: &TableSpec, t: &str) -> Option<usize> {
-    let tb = t.as_bytes();
-    for end in (1..=tb.len()).rev() {
-        if !t.is_char_boundary(end) {
-            continue;
+/// A table's row keys, grouped by their last byte for [`RowKeys::match_row`].
+struct RowKeys {
+    /// (key, row); within a group, in template order.
+    keys: Vec<(&'static str, usize)>,
+    /// `keys[start[b]..start[b + 1]]` are the keys whose last byte is `b`.
+    start: [usize; 257],
+}
+
+impl RowKeys {
+    fn new(spec: &'static TableSpec) -> Self {
+        let last = |k: &str| k.as_bytes()[k.len() - 1] as usize;
+        let mut keys: Vec<(&'static str, usize)> = spec
+            .rows
+            .iter()
+            .enumerate()
+            .flat_map(|(r, row)| row.keys.iter().map(move |&k| (k, r)))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        keys.sort_by_key(|(k, _)| last(k)); // stable: template order kept in a group
+        let mut start = [0; 257];
+        for (k, _) in &keys {
+            start[last(k) + 1] += 1;
         }
-        let head = &tb[..end];
-        let last = tb[end - 1];
-        let mut best: Option<(usize, usize)> = None; // (key length, row)
-        for (r, row) in spec.rows.iter().enumerate() {
-            for k in row.keys {
-                // The last byte first: it rules out nearly every key at once.
-                if k.as_bytes().last() == Some(&last)
-                    && head.ends_with(k.as_bytes())
-                    && best.is_none_or(|b| k.len() > b.0)
-                {
+        for b in 0..256 {
+            start[b + 1] += start[b];
+        }
+        RowKeys { keys, start }
+    }
+
+    /// The row whose key ends last in `t` (ties: the longer key, then the earlier row).
+    ///
+    /// Walks the possible end positions from the back, so the usual case — the label ends
+    /// right where the values begin — costs one look at the keys ending with that byte.
+    fn match_row(&self, t: &str) -> Option<usize> {
+        let tb = t.as_bytes();
+        for end in (1..=tb.len()).rev() {
+            if !t.is_char_boundary(end) {
+                continue;
+            }
+            let head = &tb[..end];
+            let last = tb[end - 1] as usize;
+            let mut best: Option<(usize, usize)> = None; // (key length, row)
+            for &(k, r) in &self.keys[self.start[last]..self.start[last + 1]] {
+                if head.ends_with(k.as_bytes()) && best.is_none_or(|b| k.len() > b.0) {
                     best = Some((k.len(), r));
                 }
             }
+            if let Some((_, r)) = best {
+                return Some(r);
+            }
         }
-        if let Some((_, r)) = best {
-            return Some(r);
-        }
+        None
     }
-    None
 }
 
 /// A cell from a whole token.
@@ -716,6 +740,7 @@ pub fn read_labelled(
         .flat_map(|r| r.keys.iter().copied())
         .collect();
     let rows = source_rows(text, region, &keys);
+    let row_keys = RowKeys::new(spec);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
     // The label text of the current source row (made a label only for a row of empty
@@ -768,7 +793,7 @@ pub fn read_labelled(
                             let n = o.row.map_or(0, |r| spec.rows[r].cols.len());
                             if here
                                 && w.values.value_count() < n
-                                && match_row(spec, &norm(sp.text(text))).is_none()
+                                && row_keys.match_row(&norm(sp.text(text))).is_none()
                                 && n_items == 1
                             {
                                 w.values.push(VItem::Val(Token {
@@ -797,7 +822,7 @@ pub fn read_labelled(
                     }
                     Item::Value(tok) => {
                         if !pending.is_empty() {
-                            let m = match_row(spec, &pending.norm);
+                            let m = row_keys.match_row(&pending.norm);
                             if let Some(o) = open.take() {
                                 w.values.end_line(ri);
                                 w.finalize(o);
@@ -842,7 +867,7 @@ pub fn read_labelled(
             for &sp in &line_text {
                 label.push(text, sp);
             }
-            if let Some(r) = match_row(spec, &label.norm) {
+            if let Some(r) = row_keys.match_row(&label.norm) {
                 let label = label.label;
                 let residue = spec.label_columns.saturating_sub(text_cells);
                 let n = spec.rows[r].cols.len();
@@ -1012,6 +1037,9 @@ pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
 /// neighbours ("商业企 科研机 … 业 构"); the characters still come in order, so a
 /// column is counted as present when its label's characters do.
 fn is_subsequence(hay: &str, key: &str) -> bool {
-    let mut hay = hay.chars();
-    key.chars().all(|k| hay.any(|c| c == k))
+    // Usually the label is there as written, which `contains` finds fastest.
+    hay.contains(key) || {
+        let mut hay = hay.chars();
+        key.chars().all(|k| hay.any(|c| c == k))
+    }
 }
