@@ -1,40 +1,21 @@
 #!/usr/bin/env bash
-# THE run command (for now): builds the CLI and checks an example report.
-#   bash scripts/run.sh            checks tests/seeds/001_*.txt
-#   bash scripts/run.sh FILE...    checks your own files (plain text, UTF-8)
+# THE run command: builds the web app and serves it on http://127.0.0.1:8080 (or the next free port).
+#   bash scripts/run.sh            installs what is missing (scripts/setup-web.sh), builds with trunk,
+#                                  serves dist/ until Ctrl-C; open the address it prints
+#   bash scripts/run.sh FILE...    the command-line demo instead: checks your files (scripts/cli-demo.sh)
+#   PORT=9000 bash scripts/run.sh  another port to start from
 set -euo pipefail
-here="$PWD"
+if [ "$#" -gt 0 ]; then
+    exec bash "$(dirname "$0")/cli-demo.sh" "$@"
+fi
 cd "$(dirname "$0")/.."
 
-echo "==> 编译命令行工具 (release) / building the CLI (release)…"
-cargo build --release --bin nianbao
+echo "==> 准备工具 / setting up the tools (scripts/setup-web.sh)…"
+bash scripts/setup-web.sh
+. scripts/web-env.sh
 
-if [ "$#" -gt 0 ]; then
-    files=()
-    for f in "$@"; do
-        # Paths are relative to where the script was started, not to the repo.
-        case "$f" in
-            /* | -*) files+=("$f") ;;
-            *) files+=("$here/$f") ;;
-        esac
-    done
-else
-    files=(tests/seeds/001_*.txt)
-    echo "==> 检查示例年报（含真实错误） / checking an example report with real mistakes: ${files[*]}"
-fi
-echo "==> nianbao check ${files[*]}"
-echo
+echo "==> 编译网页版 / building the web app: trunk build --release --offline"
+trunk build --release --offline
 
-status=0
-cargo run --release --quiet --bin nianbao -- check "${files[@]}" || status=$?
-
-echo
-case "$status" in
-    0) echo "==> 退出状态 0：没有发现错误 / exit 0: no errors" ;;
-    1) echo "==> 退出状态 1：发现错误（见上） / exit 1: errors found (above)" ;;
-    2) echo "==> 退出状态 2：有输入读不了 / exit 2: an input could not be read" ;;
-    *) echo "==> 退出状态 $status" ;;
-esac
-echo "==> 更多用法 / more: cargo run --release -- --help"
-# Finding errors in the example is the expected outcome: the demo itself succeeded.
-if [ "$status" -ge 2 ]; then exit "$status"; fi
+echo "==> 网页版在 dist/ / the web app is in dist/ (命令行演示 / CLI demo: bash scripts/cli-demo.sh)"
+exec python3 scripts/serve.py dist --port "${PORT:-8080}"

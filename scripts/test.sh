@@ -23,4 +23,24 @@ cargo build --lib --target wasm32-unknown-unknown
 step "cargo bench --no-run / 基准测试能编译"
 cargo bench --no-run
 
+# ---- the web app ----------------------------------------------------------------------------
+step "web tools / 网页版工具 (scripts/setup-web.sh: trunk, wasm-bindgen-cli, wasm-opt, chromium)"
+bash scripts/setup-web.sh
+. scripts/web-env.sh
+
+step "cargo clippy (wasm32, --features web) -- -D warnings / 网页版静态检查"
+cargo clippy --target wasm32-unknown-unknown --features web --bin nianbao-web --lib --test wasm_api -- -D warnings
+
+step "trunk build --release --offline / 编译网页版到 dist/"
+trunk build --release --offline
+
+step "wasm-bindgen-test: tests/wasm_api.rs in headless Chromium / wasm 导出在浏览器中测试"
+CHROMEDRIVER="$(command -v chromedriver)" \
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
+    cargo test --target wasm32-unknown-unknown --features web --test wasm_api
+
+step "node --test tests/e2e/ / 浏览器端到端测试 (screenshots: tests/output/)"
+node --test --test-reporter=tap tests/e2e/
+
 step "OK / 全部通过"

@@ -67,21 +67,31 @@ fn td(
     if in_selected {
         class.push("selected");
     }
-    let tip: Vec<Html> = mark
+    // The cell's findings, one a line: the native tooltip on hover, and the floating
+    // note (`#cell-tip`) when the cell has keyboard focus. Plain text, not elements, so
+    // that drawing 200 cells stays within a frame.
+    let tip: String = mark
         .map(|m| {
             m.findings
                 .iter()
                 .filter(|&&i| shows(r.checked.findings[i].severity))
                 .map(|&i| {
                     let f = &r.checked.findings[i];
-                    let is_culprit = m.culprit_of.contains(&i);
-                    html! {
-                        <span class={classes!("tip-line", format!("sev-{}", f.severity.as_str()))}>
-                            { format!("{} {}{}", symbol(f.severity), if is_culprit { "【可能出错的格】" } else { "" }, f.message) }
-                        </span>
-                    }
+                    let culprit_note = if m.culprit_of.contains(&i) {
+                        "【最可能出错的格】"
+                    } else {
+                        ""
+                    };
+                    format!(
+                        "{} {}{}{}",
+                        symbol(f.severity),
+                        f.severity.cn(),
+                        culprit_note,
+                        f.message
+                    )
                 })
-                .collect()
+                .collect::<Vec<_>>()
+                .join("\n")
         })
         .unwrap_or_default();
     let label = format!("{} {} {}：{}", table.id.cn(), row, col, text);
@@ -90,13 +100,10 @@ fn td(
             data-table={n.to_string()} data-row={row} data-column={col}
             data-severity={sev.map(|s| s.as_str())}
             data-culprit={culprit.then_some("")}
-            aria-label={label}>
+            aria-label={label} title={(!tip.is_empty()).then_some(tip)}>
             <span class="val">{ text }</span>
             if let Some(s) = sev.filter(|_| strong) {
                 <span class="sym" aria-hidden="true">{ symbol(s) }{ if culprit { "◆" } else { "" } }</span>
-            }
-            if !tip.is_empty() {
-                <span class="tip" role="tooltip">{ for tip }</span>
             }
         </td>
     }
@@ -261,6 +268,49 @@ fn table4(r: &Result, sel: Option<usize>, f: Filters) -> Html {
     }
 }
 
+/// Shows the focused cell's findings (its `title`) in the floating note under it.
+fn on_focus_in(e: FocusEvent) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(tip) = doc
+        .get_element_by_id("cell-tip")
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let cell = e
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .filter(|el| el.has_attribute("data-table"));
+    let text = cell
+        .as_ref()
+        .and_then(|c| c.get_attribute("title"))
+        .unwrap_or_default();
+    match cell {
+        Some(c) if !text.is_empty() => {
+            let rect = c.get_bounding_client_rect();
+            let win = web_sys::window().expect("window");
+            let x = rect.left() + win.scroll_x().unwrap_or(0.0);
+            let y = rect.bottom() + win.scroll_y().unwrap_or(0.0);
+            tip.set_inner_text(&text);
+            let _ = tip.style().set_property("left", &format!("{x}px"));
+            let _ = tip.style().set_property("top", &format!("{y}px"));
+            tip.set_hidden(false);
+        }
+        _ => tip.set_hidden(true),
+    }
+}
+
+fn on_focus_out(_: FocusEvent) {
+    if let Some(tip) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("cell-tip"))
+    {
+        let _ = tip.set_attribute("hidden", "");
+    }
+}
+
 /// The three tables.
 pub fn render(r: &Result, sel: Option<usize>, f: Filters) -> Html {
     if r.text.trim().is_empty() {
@@ -272,12 +322,13 @@ pub fn render(r: &Result, sel: Option<usize>, f: Filters) -> Html {
         None => "未能识别模板，表二、表三无法排列",
     };
     html! {
-        <>
+        <div onfocusin={Callback::from(on_focus_in)} onfocusout={Callback::from(on_focus_out)}>
+            <div id="cell-tip" class="cell-tip" role="tooltip" hidden=true></div>
             <h2>{ "表格" }<small>{ format!("（{tpl}；带 ✖ ▲ ℹ 的格子有问题，◆ 为最可能出错的格，指向或选中格子可看说明）") }</small></h2>
             { table2(r, sel, f) }
             { table3(r, sel, f) }
             { table4(r, sel, f) }
-        </>
+        </div>
     }
 }
 

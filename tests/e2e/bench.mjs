@@ -1,0 +1,145 @@
+// Benchmark of the web app in headless chromium, and the size of what a browser downloads.
+//   node tests/e2e/bench.mjs [RUNS]        (default 50 runs per seed; build dist/ first)
+//
+// 1. input → render: in the page, set #report-input to a seed, dispatch `input`, and time with
+//    performance.now() until the app has rendered the results (it increments
+//    <body data-checked> after each render; a MutationObserver sees the change). Two cases:
+//    "paste" (from empty to the whole report: the app checks at once) and "typing" (one
+//    character added: this includes the app's debounce, DEBOUNCE_MS in src/bin/nianbao-web/).
+// 2. check() alone: the wasm export nianbao::wasm_api::check on the same text (no DOM), when
+//    trunk's loader exposes the module's exports as window.wasmBindings.
+// 3. Sizes: dist/*.wasm, *.js, *.css and index.html, raw and gzip -9 (Node's zlib).
+// Prints median and p95 per seed, and writes everything to tests/output/bench.json.
+import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, extname } from 'node:path';
+import { gzipSync, constants } from 'node:zlib';
+import { DIST, OUTPUT, SEEDS, seed, serveDist, launch, newPage } from './lib.mjs';
+
+const RUNS = Number(process.argv[2] ?? 50);
+const WARMUP = 5;
+
+function quantile(sorted, q) {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1);
+  return sorted[Math.max(0, i)];
+}
+const summarize = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { runs: s.length, median: quantile(s, 0.5), p95: quantile(s, 0.95), min: s[0], max: s[s.length - 1] };
+};
+const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
+
+function sizes() {
+  const files = readdirSync(DIST)
+    .filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)) || f === 'index.html')
+    .filter((f) => statSync(join(DIST, f)).isFile())
+    .sort();
+  const rows = files.map((f) => {
+    const body = readFileSync(join(DIST, f));
+    return { file: f, bytes: body.length, gzip: gzipSync(body, { level: constants.Z_BEST_COMPRESSION }).length };
+  });
+  const total = rows.reduce((t, r) => ({ bytes: t.bytes + r.bytes, gzip: t.gzip + r.gzip }), { bytes: 0, gzip: 0 });
+  return { files: rows, total };
+}
+
+async function main() {
+  const server = await serveDist();
+  const browser = await launch();
+  const results = { runs: RUNS, chromium: browser.version(), seeds: {} };
+  try {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await page.waitForSelector('#report-input', { timeout: 15_000 });
+    const hasCheck = await page.evaluate(() => typeof window.wasmBindings?.check === 'function');
+
+    for (const n of SEEDS) {
+      const text = seed(n);
+      // paste: the textarea goes from empty to the whole report (the app checks at once);
+      // typing: one character added at the end (the app waits for its debounce first).
+      const { paste, typing } = await page.evaluate(
+        async ({ text, runs, warmup }) => {
+          const ta = document.querySelector('#report-input');
+          // Sets the text, dispatches `input`, resolves with the ms until <body data-checked> changes.
+          const once = (value) =>
+            new Promise((resolve, reject) => {
+              const before = document.body.dataset.checked;
+              const timer = setTimeout(() => {
+                obs.disconnect();
+                reject(new Error('the app did not update <body data-checked> within 10 s'));
+              }, 10_000);
+              const obs = new MutationObserver(() => {
+                if (document.body.dataset.checked !== before) {
+                  const t = performance.now() - t0;
+                  obs.disconnect();
+                  clearTimeout(timer);
+                  resolve(t);
+                }
+              });
+              obs.observe(document.body, { attributes: true, attributeFilter: ['data-checked'] });
+              const t0 = performance.now();
+              ta.value = value;
+              ta.dispatchEvent(new Event('input', { bubbles: true }));
+            });
+          const paste = [];
+          const typing = [];
+          for (let i = 0; i < warmup + runs; i++) {
+            await once('');
+            const t = await once(text);
+            if (i >= warmup) paste.push(t);
+          }
+          for (let i = 0; i < warmup + runs; i++) {
+            // Alternate a trailing character so that every run is a change of text.
+            const t = await once(text + (i % 2 ? '' : '\n'));
+            if (i >= warmup) typing.push(t);
+          }
+          return { paste, typing };
+        },
+        { text, runs: RUNS, warmup: WARMUP },
+      );
+      const entry = { bytes: Buffer.byteLength(text), paste: summarize(paste), typing: summarize(typing) };
+      if (hasCheck) {
+        const check = await page.evaluate(
+          ({ text, runs, warmup }) => {
+            const times = [];
+            for (let i = 0; i < warmup + runs; i++) {
+              const t0 = performance.now();
+              window.wasmBindings.check(text);
+              if (i >= warmup) times.push(performance.now() - t0);
+            }
+            return times;
+          },
+          { text, runs: RUNS, warmup: WARMUP },
+        );
+        entry.check = summarize(check);
+      }
+      results.seeds[n] = entry;
+      const c = entry.check ? `   check() alone: median ${ms(entry.check.median)}, p95 ${ms(entry.check.p95)}` : '';
+      console.log(
+        `seed ${n} (${String(entry.bytes).padStart(5)} B): paste→render median ${ms(entry.paste.median)}, ` +
+          `p95 ${ms(entry.paste.p95)}   typing→render median ${ms(entry.typing.median)}, p95 ${ms(entry.typing.p95)}${c}`,
+      );
+    }
+    if (!hasCheck) console.log('(check() alone not measured: window.wasmBindings.check is not exported by the app bundle)');
+    if (page.errors.length) console.log(`page errors:\n  ${page.errors.join('\n  ')}`);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+
+  results.sizes = sizes();
+  console.log('\nsizes (gzip -9) / 下载大小:');
+  for (const r of results.sizes.files) {
+    console.log(`  ${r.file.padEnd(40)} ${String(r.bytes).padStart(9)} B   gzip ${String(r.gzip).padStart(8)} B`);
+  }
+  const t = results.sizes.total;
+  console.log(`  ${'total'.padEnd(40)} ${String(t.bytes).padStart(9)} B   gzip ${String(t.gzip).padStart(8)} B (${(t.gzip / 1024).toFixed(1)} KiB)`);
+
+  mkdirSync(OUTPUT, { recursive: true });
+  writeFileSync(join(OUTPUT, 'bench.json'), JSON.stringify(results, null, 2) + '\n');
+  console.log(`\n(written to tests/output/bench.json; Chromium ${results.chromium}, ${RUNS} runs per seed after ${WARMUP} warm-up)`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
