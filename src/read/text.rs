@@ -75,11 +75,8 @@ fn is_page_number(line: &str) -> bool {
     if line.len() > 40 || line.is_empty() {
         return false;
     }
-    // Every shape below starts or ends with a dash, or starts with 第.
-    if !line
-        .chars()
-        .any(|c| matches!(fold_char(c), Some('-' | '第')))
-    {
+    // Every shape below starts with a dash or with 第.
+    if !matches!(line.chars().find_map(fold_char), Some('-' | '第')) {
         return false;
     }
     let t: String = line.chars().filter_map(fold_char).collect();
@@ -119,11 +116,33 @@ fn is_page_number(line: &str) -> bool {
 
 /// The lines of `text` (without the `\n`), with their spans.
 pub fn lines(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 32);
     let mut start = 0;
-    for (i, _) in text.match_indices('\n') {
-        out.push(Span::new(start, i));
-        start = i + 1;
+    let mut i = 0;
+    // Eight bytes at a time: zero bytes of `x` are the word's `\n`s, and the lowest set
+    // bit of `found` is in the first of them (the classic has-zero-byte test, whose false
+    // positives can only be above a true zero byte).
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
+    while let Some(word) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ NEWLINES;
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found == 0 {
+            i += 8;
+            continue;
+        }
+        let nl = i + found.trailing_zeros() as usize / 8;
+        out.push(Span::new(start, nl));
+        start = nl + 1;
+        i = nl + 1;
+    }
+    for (j, &b) in bytes.iter().enumerate().skip(i) {
+        if b == b'\n' {
+            out.push(Span::new(start, j));
+            start = j + 1;
+        }
     }
     out.push(Span::new(start, text.len()));
     out
@@ -198,21 +217,18 @@ impl SrcRows {
 /// hold one of `keep` (a whole web page scraped into one line holds the table too).
 pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> SrcRows {
     // Lines of the region, minus prose; each with its trimmed span (empty: a blank line).
+    // The sentence ends are found in one pass over the region; a line holding one is prose.
+    let r = region.text(text);
+    let mut stops = r.match_indices('。').map(|(i, _)| i).peekable();
     let mut ls: Vec<(Span, Span)> = Vec::new();
-    let mut start = region.start;
-    let mut line = |l: Span| {
-        let s = l.text(text);
-        if !s.contains('。') || keep.iter().any(|k| s.contains(k)) {
+    for l in lines(r) {
+        while stops.next_if(|&p| p < l.start).is_some() {}
+        let prose = stops.peek().is_some_and(|&p| p < l.end);
+        let l = Span::new(region.start + l.start, region.start + l.end);
+        if !prose || keep.iter().any(|k| l.text(text).contains(k)) {
             ls.push((l, trim(text, l)));
         }
-    };
-    for (i, b) in text.as_bytes()[region.start..region.end].iter().enumerate() {
-        if *b == b'\n' {
-            line(Span::new(start, region.start + i));
-            start = region.start + i + 1;
-        }
     }
-    line(Span::new(start, region.end));
 
     // One cell a line: most non-blank lines start with a tab and have no other tab.
     let nonblank = ls.iter().filter(|l| !l.1.is_empty());
@@ -220,8 +236,8 @@ pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> SrcRows {
         let single = nonblank
             .clone()
             .filter(|l| {
-                let s = l.0.text(text);
-                s.starts_with('\t') && !s[1..].contains('\t')
+                let s = l.0.text(text).as_bytes();
+                s.first() == Some(&b'\t') && !s[1..].contains(&b'\t')
             })
             .count();
         single * 10 >= nonblank.count() * 7
@@ -586,6 +602,33 @@ mod tests {
         assert!(c.text.starts_with("                   2020年"));
         assert!(!c.text.contains("5 -"));
         assert!(!c.text.contains("第3页"));
+    }
+
+    #[test]
+    fn lines_of_any_length() {
+        for t in [
+            "",
+            "\n",
+            "a",
+            "ab\n\ncd",
+            "0123456\n89abcdef\n",
+            "规章\t0\n\n\t1\n\n",
+        ] {
+            let spans: Vec<&str> = lines(t).iter().map(|l| l.text(t)).collect();
+            assert_eq!(spans, t.split('\n').collect::<Vec<_>>(), "{t:?}");
+        }
+        // Newlines at every offset of a word, next to multi-byte chars.
+        let mut seed = 1u32;
+        for _ in 0..2000 {
+            let t: String = (0..(seed % 40))
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    ['\n', 'a', '\t', '表', '\u{0a0a}'][(seed >> 16) as usize % 5]
+                })
+                .collect();
+            let spans: Vec<&str> = lines(&t).iter().map(|l| l.text(&t)).collect();
+            assert_eq!(spans, t.split('\n').collect::<Vec<_>>(), "{t:?}");
+        }
     }
 
     #[test]
