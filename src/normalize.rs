@@ -59,117 +59,147 @@ pub fn norm(s: &str) -> String {
 pub fn norm_into(out: &mut String, s: &str) {
     // Folding never makes a char longer.
     out.reserve(s.len());
+    let bytes = s.as_bytes();
     let mut prev_digit = false;
     // Runs of chars that fold to themselves are copied whole.
     let mut run = 0;
-    for (i, c) in s.char_indices() {
-        let f = fold_char(c).map(|f| if prev_digit && f == '、' { '.' } else { f });
-        if f == Some(c) {
-            prev_digit = c.is_ascii_digit();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Nearly every char is ASCII or a CJK ideograph (three bytes, the first 0xE4–0xE9),
+        // which folds to itself unless it is whitespace or traditional: the bytes tell.
+        let b = bytes[i];
+        if b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r') {
+            prev_digit = b.is_ascii_digit();
+            i += 1;
             continue;
         }
-        out.push_str(&s[run..i]);
-        run = i + c.len_utf8();
+        if (0xE4..=0xE9).contains(&b) {
+            let u = u32::from(b & 0x0F) << 12
+                | u32::from(bytes[i + 1] & 0x3F) << 6
+                | u32::from(bytes[i + 2] & 0x3F);
+            if !is_traditional(u) {
+                prev_digit = false;
+                i += 3;
+                continue;
+            }
+        }
+        let c = s[i..].chars().next().expect("a char starts at i");
+        let f = fold_char(c).map(|f| if prev_digit && f == '、' { '.' } else { f });
+        if f != Some(c) {
+            out.push_str(&s[run..i]);
+            run = i + c.len_utf8();
+            if let Some(f) = f {
+                out.push(f);
+            }
+        }
         if let Some(f) = f {
             prev_digit = f.is_ascii_digit();
-            out.push(f);
         }
+        i += c.len_utf8();
     }
     out.push_str(&s[run..]);
 }
 
-/// Maps the traditional characters that occur in the template's labels to simplified ones
-/// (some provincial mirrors publish in traditional script).
+/// The traditional characters that occur in the template's labels, with their simplified
+/// ones (some provincial mirrors publish in traditional script). Sorted by the traditional
+/// char, for binary search.
+const TRAD: &[(char, char)] = &[
+    ('並', '并'),
+    ('內', '内'),
+    ('動', '动'),
+    ('務', '务'),
+    ('單', '单'),
+    ('國', '国'),
+    ('執', '执'),
+    ('報', '报'),
+    ('學', '学'),
+    ('實', '实'),
+    ('審', '审'),
+    ('強', '强'),
+    ('後', '后'),
+    ('復', '复'),
+    ('應', '应'),
+    ('數', '数'),
+    ('會', '会'),
+    ('條', '条'),
+    ('業', '业'),
+    ('構', '构'),
+    ('標', '标'),
+    ('機', '机'),
+    ('權', '权'),
+    ('況', '况'),
+    ('準', '准'),
+    ('無', '无'),
+    ('獲', '获'),
+    ('現', '现'),
+    ('當', '当'),
+    ('發', '发'),
+    ('確', '确'),
+    ('範', '范'),
+    ('糾', '纠'),
+    ('組', '组'),
+    ('結', '结'),
+    ('經', '经'),
+    ('維', '维'),
+    ('總', '总'),
+    ('織', '织'),
+    ('罰', '罚'),
+    ('處', '处'),
+    ('補', '补'),
+    ('製', '制'),
+    ('複', '复'),
+    ('規', '规'),
+    ('計', '计'),
+    ('訟', '讼'),
+    ('許', '许'),
+    ('訴', '诉'),
+    ('詢', '询'),
+    ('請', '请'),
+    ('證', '证'),
+    ('議', '议'),
+    ('護', '护'),
+    ('費', '费'),
+    ('資', '资'),
+    ('購', '购'),
+    ('轉', '转'),
+    ('辦', '办'),
+    ('過', '过'),
+    ('開', '开'),
+    ('關', '关'),
+    ('項', '项'),
+    ('額', '额'),
+    ('類', '类'),
+    ('體', '体'),
+];
+
+/// A bitmap of the CJK block tells in one lookup whether a char is in [`TRAD`] at all:
+/// this runs on every char of the input.
+const TRAD_LO: u32 = 0x4E00;
+const TRAD_HI: u32 = 0xA000;
+const TRAD_BITMAP: [u64; ((TRAD_HI - TRAD_LO) / 64) as usize] = {
+    let mut b = [0u64; ((TRAD_HI - TRAD_LO) / 64) as usize];
+    let mut i = 0;
+    while i < TRAD.len() {
+        let off = TRAD[i].0 as u32 - TRAD_LO;
+        b[(off / 64) as usize] |= 1 << (off % 64);
+        i += 1;
+    }
+    b
+};
+
+/// Is the char with this code point in [`TRAD`]?
+fn is_traditional(u: u32) -> bool {
+    (TRAD_LO..TRAD_HI).contains(&u)
+        && TRAD_BITMAP[((u - TRAD_LO) / 64) as usize] & (1 << ((u - TRAD_LO) % 64)) != 0
+}
+
+/// Maps a traditional char of [`TRAD`] to its simplified one; any other char stays.
 fn trad_to_simp(c: char) -> char {
-    // Sorted by the traditional char, for binary search.
-    const TABLE: &[(char, char)] = &[
-        ('並', '并'),
-        ('內', '内'),
-        ('動', '动'),
-        ('務', '务'),
-        ('單', '单'),
-        ('國', '国'),
-        ('執', '执'),
-        ('報', '报'),
-        ('學', '学'),
-        ('實', '实'),
-        ('審', '审'),
-        ('強', '强'),
-        ('後', '后'),
-        ('復', '复'),
-        ('應', '应'),
-        ('數', '数'),
-        ('會', '会'),
-        ('條', '条'),
-        ('業', '业'),
-        ('構', '构'),
-        ('標', '标'),
-        ('機', '机'),
-        ('權', '权'),
-        ('況', '况'),
-        ('準', '准'),
-        ('無', '无'),
-        ('獲', '获'),
-        ('現', '现'),
-        ('當', '当'),
-        ('發', '发'),
-        ('確', '确'),
-        ('範', '范'),
-        ('糾', '纠'),
-        ('組', '组'),
-        ('結', '结'),
-        ('經', '经'),
-        ('維', '维'),
-        ('總', '总'),
-        ('織', '织'),
-        ('罰', '罚'),
-        ('處', '处'),
-        ('補', '补'),
-        ('製', '制'),
-        ('複', '复'),
-        ('規', '规'),
-        ('計', '计'),
-        ('訟', '讼'),
-        ('許', '许'),
-        ('訴', '诉'),
-        ('詢', '询'),
-        ('請', '请'),
-        ('證', '证'),
-        ('議', '议'),
-        ('護', '护'),
-        ('費', '费'),
-        ('資', '资'),
-        ('購', '购'),
-        ('轉', '转'),
-        ('辦', '办'),
-        ('過', '过'),
-        ('開', '开'),
-        ('關', '关'),
-        ('項', '项'),
-        ('額', '额'),
-        ('類', '类'),
-        ('體', '体'),
-    ];
-    // A bitmap of the CJK block tells in one lookup whether `c` is in the table at all:
-    // this runs on every char of the input.
-    const LO: u32 = 0x4E00;
-    const HI: u32 = 0xA000;
-    const BITMAP: [u64; ((HI - LO) / 64) as usize] = {
-        let mut b = [0u64; ((HI - LO) / 64) as usize];
-        let mut i = 0;
-        while i < TABLE.len() {
-            let off = TABLE[i].0 as u32 - LO;
-            b[(off / 64) as usize] |= 1 << (off % 64);
-            i += 1;
-        }
-        b
-    };
-    let u = c as u32;
-    if !(LO..HI).contains(&u) || BITMAP[((u - LO) / 64) as usize] & (1 << ((u - LO) % 64)) == 0 {
+    if !is_traditional(c as u32) {
         return c;
     }
-    match TABLE.binary_search_by(|(t, _)| t.cmp(&c)) {
-        Ok(i) => TABLE[i].1,
+    match TRAD.binary_search_by(|(t, _)| t.cmp(&c)) {
+        Ok(i) => TRAD[i].1,
         Err(_) => c,
     }
 }
@@ -235,9 +265,44 @@ mod tests {
         assert_eq!(cn_numeral('1'), None);
     }
 
+    /// `norm` as its definition says: every char folded, "、" after a digit as ".".
+    fn norm_by_definition(s: &str) -> String {
+        let mut out = String::new();
+        let mut prev_digit = false;
+        for c in s.chars() {
+            let Some(f) = fold_char(c) else { continue };
+            let f = if prev_digit && f == '、' { '.' } else { f };
+            prev_digit = f.is_ascii_digit();
+            out.push(f);
+        }
+        out
+    }
+
+    #[test]
+    fn norm_agrees_with_its_definition() {
+        let chars = [
+            'a', '1', '９', ' ', '\t', '\u{3000}', '\u{200B}', '、', '.', '總', '计', '㐀', '（',
+            '“', '—', '．', '\n', '\u{a0}', '\u{0B}', '鿿', '並', '體', '😀',
+        ];
+        let mut seed = 7u32;
+        for _ in 0..5000 {
+            let s: String = (0..(seed % 24))
+                .map(|_| {
+                    seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                    chars[(seed >> 16) as usize % chars.len()]
+                })
+                .collect();
+            assert_eq!(norm(&s), norm_by_definition(&s), "{s:?}");
+        }
+    }
+
     #[test]
     fn table_is_sorted() {
         assert_eq!(trad_to_simp('計'), '计');
         assert_eq!(trad_to_simp('计'), '计');
+        assert!(TRAD.windows(2).all(|w| w[0].0 < w[1].0));
+        for (t, _) in TRAD {
+            assert!(is_traditional(*t as u32), "{t}");
+        }
     }
 }

@@ -49,11 +49,20 @@ const VARIANTS: [&[&str]; 6] = [
     ],
 ];
 
+/// Every title that matches is at least this long (bytes, normalised): the shortest
+/// titles ("基本情况") and keyword pairs ("问题" and "改进") are four CJK chars.
+const SHORTEST_TITLE: usize = 12;
+
+/// Does `s` have more than `n` chars? (Counted only when its length leaves it open.)
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().count() > n
+}
+
 /// How well a title matches section `i`: 2 exact, 1 listed variant, 0 keywords only.
 /// `normed` is the title [`norm`](crate::normalize::norm)ed.
 fn match_title(normed: &str, numbered: bool) -> Option<(usize, u8)> {
     let t = normed.trim_end_matches([':', '：', '。', '.']);
-    if t.is_empty() || t.chars().count() > 40 {
+    if t.is_empty() || more_chars_than(t, 40) {
         return None;
     }
     // The titles are written in normalised form already (no spaces, no full-width ASCII).
@@ -137,12 +146,12 @@ pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
     let mut normed = String::new();
     for &sp in lines {
         let s = sp.text(text);
-        if s.is_empty() || s.chars().count() > 48 {
+        if s.is_empty() || more_chars_than(s, 48) {
             continue;
         }
         let (numbering, number, arabic, title) = split_numbering(s);
-        // Sub-headings "（一）…" are never sections.
-        if s.starts_with(['（', '(']) {
+        // Sub-headings "（一）…" are never sections; normalising never lengthens a title.
+        if s.starts_with(['（', '(']) || title.len() < SHORTEST_TITLE {
             continue;
         }
         normed.clear();
@@ -261,6 +270,13 @@ mod tests {
             got,
             [(1, "一、", false), (2, "二、", false), (6, "六、", true)]
         );
+    }
+
+    #[test]
+    fn no_title_is_shorter_than_the_shortest() {
+        for t in CANONICAL.iter().chain(VARIANTS.iter().copied().flatten()) {
+            assert!(t.len() >= SHORTEST_TITLE, "{t}");
+        }
     }
 
     #[test]
