@@ -196,17 +196,22 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
         agency = contact_agency(text);
     }
 
-    // Statistics period.
+    // Statistics period (every key holds 统计: without it, none is there to look for).
     let mut period_year = None;
-    for key in [
-        "统计期限",
-        "统计时限",
-        "统计时间",
-        "统计周期",
-        "统计区间",
-        "数据统计",
-        "统计期间",
-    ] {
+    let period_keys: &[&str] = if text.contains("统计") {
+        &[
+            "统计期限",
+            "统计时限",
+            "统计时间",
+            "统计周期",
+            "统计区间",
+            "数据统计",
+            "统计期间",
+        ]
+    } else {
+        &[]
+    };
+    for key in period_keys {
         if let Some(p) = text.find(key) {
             let window_end = floor_char(text, (p + key.len() + 60).min(text.len()));
             let w = &text[p..window_end];
@@ -221,12 +226,14 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
     }
 
     // Dates: 发布时间 lines anywhere; the signature near the end.
+    const DATE_KEYS: [&str; 3] = ["发布日期", "成文日期", "印发日期"];
+    let published = occurrences(text, "发布时间", &["发布时间"])
+        .into_iter()
+        .chain(occurrences(text, "日期", &DATE_KEYS));
     let mut dates = Vec::new();
-    for key in ["发布时间", "发布日期", "成文日期", "印发日期"] {
-        let mut from = 0;
-        while let Some(p) = text[from..].find(key) {
-            let at = from + p + key.len();
-            from = at;
+    for (key, found) in ["发布时间"].iter().chain(&DATE_KEYS).zip(published) {
+        for p in found {
+            let at = p + key.len();
             let end = floor_char(text, (at + 24).min(text.len()));
             let w = &text[at..end];
             if let Some((i, _)) = w.char_indices().find(|(i, _)| date_at(w, *i).is_some()) {
@@ -272,6 +279,28 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
         agency,
         dates,
     }
+}
+
+/// Where each of `keys` occurs in `text` (`out[k]`: the starts of `keys[k]`, in order),
+/// found in one pass over the occurrences of `common`, a part that every key holds once.
+fn occurrences(text: &str, common: &str, keys: &[&str]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); keys.len()];
+    let offsets: Vec<usize> = keys
+        .iter()
+        .map(|k| k.find(common).expect("common part"))
+        .collect();
+    for (q, _) in text.match_indices(common) {
+        for ((key, &d), found) in keys.iter().zip(&offsets).zip(&mut out) {
+            let at = q.checked_sub(d);
+            if at
+                .and_then(|a| text.get(a..))
+                .is_some_and(|t| t.starts_with(key))
+            {
+                found.push(at.expect("checked"));
+            }
+        }
+    }
+    out
 }
 
 fn floor_char(s: &str, mut i: usize) -> usize {
@@ -326,6 +355,16 @@ mod tests {
             Some((2020, 1, 1))
         );
         assert_eq!(date_at("2020年", 0), None);
+    }
+
+    #[test]
+    fn occurrences_as_find_gives_them() {
+        let t = "数据统计，统计期限2020年；统计时间：统计期限。数据统计统计期间";
+        let keys = ["统计期限", "数据统计", "统计期间", "统计周期"];
+        for (key, found) in keys.iter().zip(occurrences(t, "统计", &keys)) {
+            let expected: Vec<usize> = t.match_indices(key).map(|(i, _)| i).collect();
+            assert_eq!(found, expected, "{key}");
+        }
     }
 
     #[test]
