@@ -29,7 +29,7 @@ pub fn row_place(table: &Table, r: usize) -> String {
 /// Spans sorted by position, duplicates and empty spans removed.
 pub fn sorted_spans(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
     let mut v: Vec<Span> = spans.into_iter().filter(|s| !s.is_empty()).collect();
-    v.sort();
+    v.sort_unstable();
     v.dedup();
     v
 }

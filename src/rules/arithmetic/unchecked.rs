@@ -41,14 +41,16 @@ fn why(v: &Value) -> &'static str {
 
 /// "“A”这一行", "“A”、“B”这2行", "“A”、“B”、“C”等24行"; table 4's row is "数据行".
 fn rows_named(t: &Table, rows: &[usize]) -> String {
+    // At most three are named.
     let names: Vec<String> = rows
         .iter()
+        .take(3)
         .map(|&r| match t.spec.rows[r].label {
             "" => "数据行".to_string(),
             label => format!("“{label}”"),
         })
         .collect();
-    match names.len() {
+    match rows.len() {
         1 if t.spec.rows[rows[0]].label.is_empty() => names[0].clone(),
         1 => format!("{}这一行", names[0]),
         2..=3 => format!("{}这{}行", names.join("、"), names.len()),
@@ -76,7 +78,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if n == 0 {
             continue;
         }
-        unknown.sort();
+        unknown.sort_unstable();
         unknown.dedup();
         // The rows behind each reason, in table order.
         let mut reasons: Vec<(&str, Vec<usize>)> = Vec::new();
