@@ -136,7 +136,7 @@ impl OpenValues {
 struct Deferred {
     row: usize,
     raw: String,
-    candidates: Vec<Vec<Cell>>,
+    candidates: Vec<Vec<Part>>,
 }
 
 /// A table's row keys, grouped by their last byte for [`RowKeys::match_row`].
@@ -196,20 +196,60 @@ impl RowKeys {
 
 /// A cell from a whole token.
 fn cell_of(text: &str, t: &Token) -> Cell {
-    let raw = t.span.text(text).to_string();
-    let value = if t.marker {
+    Cell {
+        raw: t.span.text(text).to_string(),
+        value: value_of(text, t),
+        unit: t.unit.map(str::to_string),
+        spans: vec![t.span],
+    }
+}
+
+/// The value of a whole token.
+fn value_of(text: &str, t: &Token) -> Value {
+    if t.marker {
         Value::NotApplicable
     } else if t.unreadable {
         Value::Unreadable
     } else {
         token_value(text, t)
-    };
-    Cell {
-        raw,
-        value,
-        unit: t.unit.map(str::to_string),
-        spans: vec![t.span],
     }
+}
+
+/// A cell as a candidate way to place a row sees it: where it is written and its value.
+/// Only the candidate that is kept is made into [`Cell`]s.
+#[derive(Debug, Clone)]
+struct Part {
+    span: Span,
+    value: Value,
+    unit: Option<&'static str>,
+}
+
+impl Part {
+    /// A whole token.
+    fn of_token(text: &str, t: &Token) -> Self {
+        Part {
+            span: t.span,
+            value: value_of(text, t),
+            unit: t.unit,
+        }
+    }
+
+    fn raw(&self, text: &str) -> String {
+        self.span.text(text).to_string()
+    }
+
+    fn cell(self, text: &str) -> Cell {
+        Cell {
+            raw: self.raw(text),
+            value: self.value,
+            unit: self.unit.map(str::to_string),
+            spans: vec![self.span],
+        }
+    }
+}
+
+fn cells_of(text: &str, parts: Vec<Part>) -> Vec<Cell> {
+    parts.into_iter().map(|p| p.cell(text)).collect()
 }
 
 /// [`parse_value`] of a token's digits, without making a string of them unless there is
@@ -262,27 +302,17 @@ impl Digits {
     }
 }
 
-/// Cells from one cut of a token's digits (the unit goes with the last part).
-fn cells_of_cut(text: &str, t: &Token, d: &Digits, cut: &Cut) -> Vec<Cell> {
+/// The cells of one cut of a token's digits (the unit goes with the last part).
+fn parts_of_cut<'c>(t: &'c Token, d: &'c Digits, cut: &'c Cut) -> impl Iterator<Item = Part> + 'c {
     let n = cut.len();
-    cut.iter()
-        .enumerate()
-        .map(|(i, &(a, b))| {
-            let start = d.offsets[a];
-            let end = if i + 1 == n { t.span.end } else { d.offsets[b] };
-            let sp = Span::new(start, end);
-            Cell {
-                raw: sp.text(text).to_string(),
-                value: parse_value(&d.digits[a..b], false),
-                unit: if i + 1 == n {
-                    t.unit.map(str::to_string)
-                } else {
-                    None
-                },
-                spans: vec![sp],
-            }
-        })
-        .collect()
+    cut.iter().enumerate().map(move |(i, &(a, b))| {
+        let last = i + 1 == n;
+        Part {
+            span: Span::new(d.offsets[a], if last { t.span.end } else { d.offsets[b] }),
+            value: parse_value(&d.digits[a..b], false),
+            unit: if last { t.unit } else { None },
+        }
+    })
 }
 
 fn blank_cell(sp: Span) -> Cell {
@@ -296,8 +326,8 @@ fn blank_cell(sp: Span) -> Cell {
 
 /// Does a candidate row satisfy the arithmetic inside the row (table 3 row total, table 4
 /// group totals)? Unknown values count as satisfying.
-fn row_arith_ok(id: TableId, cells: &[Cell]) -> bool {
-    let v = |c: &Cell| c.value.arith();
+fn row_arith_ok(id: TableId, cells: &[Part]) -> bool {
+    let v = |c: &Part| c.value.arith();
     match id {
         TableId::T3 => {
             let parts: Option<i64> = cells[..T3_TOTAL_COL].iter().map(v).sum();
@@ -512,43 +542,45 @@ impl<'a> Walker<'a> {
             .collect::<Vec<_>>()
             .join(" ");
         // Every way to share `need` cells among the splittable tokens, and every cut.
-        let mut all: Vec<Vec<Cell>> = Vec::new();
+        let text = self.text;
+        let mut all: Vec<Vec<Part>> = Vec::new();
         let mut shares = vec![1usize; splittable.len()];
         let mut too_many = false;
         'shares: loop {
             if shares.iter().sum::<usize>() == need {
-                // Cartesian product of the cuts of each token with its share.
-                let mut combos: Vec<Vec<Vec<Cell>>> = vec![Vec::new()];
-                for (j, &ti) in splittable.iter().enumerate() {
-                    let Some(cuts) = splits(&digits[j].digits, shares[j], 20_000) else {
+                // The cuts of each token with its share, and their Cartesian product (the
+                // first token's cut varying slowest).
+                let mut cuts = Vec::with_capacity(splittable.len());
+                let mut combos = 1usize;
+                for (j, d) in digits.iter().enumerate() {
+                    let Some(c) = splits(&d.digits, shares[j], 20_000) else {
                         too_many = true;
                         break 'shares;
                     };
-                    let mut next = Vec::new();
-                    for c in &combos {
-                        for cut in &cuts {
-                            let mut c2 = c.clone();
-                            c2.push(cells_of_cut(self.text, toks[ti], &digits[j], cut));
-                            next.push(c2);
-                        }
-                    }
-                    combos = next;
-                    if combos.len() > 20_000 {
+                    combos *= c.len();
+                    cuts.push(c);
+                    if combos > 20_000 {
                         too_many = true;
                         break 'shares;
                     }
                 }
-                for combo in combos {
-                    let mut parts = combo.into_iter();
-                    let mut cells = Vec::with_capacity(n);
+                let mut pick = vec![0usize; cuts.len()];
+                for _ in 0..combos {
+                    let mut parts = Vec::with_capacity(n);
                     for (i, t) in toks.iter().enumerate() {
-                        if splittable.contains(&i) {
-                            cells.extend(parts.next().unwrap());
-                        } else {
-                            cells.push(cell_of(self.text, t));
+                        match splittable.iter().position(|&s| s == i) {
+                            Some(j) => parts.extend(parts_of_cut(t, &digits[j], &cuts[j][pick[j]])),
+                            None => parts.push(Part::of_token(text, t)),
                         }
                     }
-                    all.push(cells);
+                    all.push(parts);
+                    for j in (0..pick.len()).rev() {
+                        pick[j] += 1;
+                        if pick[j] < cuts[j].len() {
+                            break;
+                        }
+                        pick[j] = 0;
+                    }
                 }
                 if all.len() > 20_000 {
                     too_many = true;
@@ -570,13 +602,13 @@ impl<'a> Walker<'a> {
             }
         }
         if too_many {
-            return self.ambiguous(r, split_raw, usize::MAX, Vec::new());
+            return self.ambiguous(r, split_raw, usize::MAX, &[]);
         }
         match all.len() {
             0 => unplaceable(self),
-            1 => all.into_iter().next(),
+            1 => all.pop().map(|c| cells_of(text, c)),
             total => {
-                let fit: Vec<Vec<Cell>> = all
+                let mut fit: Vec<Vec<Part>> = all
                     .iter()
                     .filter(|c| row_arith_ok(self.spec.id, c))
                     .cloned()
@@ -588,7 +620,7 @@ impl<'a> Walker<'a> {
                             raw,
                             candidates: total,
                         });
-                        fit.into_iter().next()
+                        fit.pop().map(|c| cells_of(text, c))
                     }
                     f if f > 1 && f <= 200 && self.spec.id == TableId::T3 => {
                         self.deferred.push(Deferred {
@@ -601,8 +633,8 @@ impl<'a> Walker<'a> {
                         }
                         None
                     }
-                    0 => self.ambiguous(r, split_raw, total, all),
-                    _ => self.ambiguous(r, split_raw, total, fit),
+                    0 => self.ambiguous(r, split_raw, total, &all),
+                    _ => self.ambiguous(r, split_raw, total, &fit),
                 }
             }
         }
@@ -613,7 +645,7 @@ impl<'a> Walker<'a> {
         r: usize,
         raw: String,
         candidates: usize,
-        examples: Vec<Vec<Cell>>,
+        examples: &[Vec<Part>],
     ) -> Option<Vec<Cell>> {
         self.table.rows[r].problem = Some(RowProblem::Ambiguous {
             raw,
@@ -621,7 +653,7 @@ impl<'a> Walker<'a> {
             examples: examples
                 .iter()
                 .take(3)
-                .map(|c| c.iter().map(|c| c.raw.clone()).collect())
+                .map(|c| c.iter().map(|p| p.raw(self.text)).collect())
                 .collect(),
         });
         for c in self.table.cells[r].iter_mut() {
@@ -694,17 +726,17 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        for (i, d) in deferred.into_iter().enumerate() {
+        for (i, mut d) in deferred.into_iter().enumerate() {
             let total = d.candidates.len();
             let ok: Vec<usize> = (0..total).filter(|&c| seen[i][c]).collect();
             if any && ok.len() == 1 {
-                self.table.cells[d.row] = d.candidates[ok[0]].clone();
+                self.table.cells[d.row] = cells_of(self.text, d.candidates.swap_remove(ok[0]));
                 self.table.rows[d.row].problem = Some(RowProblem::SplitByArithmetic {
                     raw: d.raw,
                     candidates: total,
                 });
             } else {
-                let ex: Vec<&Vec<Cell>> = if ok.is_empty() {
+                let ex: Vec<&Vec<Part>> = if ok.is_empty() {
                     d.candidates.iter().collect()
                 } else {
                     ok.iter().map(|&c| &d.candidates[c]).collect()
@@ -715,7 +747,7 @@ impl<'a> Walker<'a> {
                     examples: ex
                         .iter()
                         .take(3)
-                        .map(|c| c.iter().map(|c| c.raw.clone()).collect())
+                        .map(|c| c.iter().map(|p| p.raw(self.text)).collect())
                         .collect(),
                 });
             }
