@@ -116,36 +116,36 @@ fn is_page_number(line: &str) -> bool {
 
 /// The lines of `text` (without the `\n`), with their spans.
 pub fn lines(text: &str) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 32);
+    let mut out = Vec::with_capacity(text.len() / 16);
     let mut start = 0;
-    let mut i = 0;
-    // Eight bytes at a time: zero bytes of `x` are the word's `\n`s, and the lowest set
-    // bit of `found` is in the first of them (the classic has-zero-byte test, whose false
-    // positives can only be above a true zero byte).
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
-    while let Some(word) = bytes.get(i..i + 8) {
-        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ NEWLINES;
-        let found = x.wrapping_sub(ONES) & !x & HIGHS;
-        if found == 0 {
-            i += 8;
-            continue;
-        }
-        let nl = i + found.trailing_zeros() as usize / 8;
+    while let Some(nl) = find_byte(text.as_bytes(), start, b'\n') {
         out.push(Span::new(start, nl));
         start = nl + 1;
-        i = nl + 1;
-    }
-    for (j, &b) in bytes.iter().enumerate().skip(i) {
-        if b == b'\n' {
-            out.push(Span::new(start, j));
-            start = j + 1;
-        }
     }
     out.push(Span::new(start, text.len()));
     out
+}
+
+/// The offset of the first `needle` in `bytes` at or after `from`.
+///
+/// Looks at eight bytes at a time: lines are short (a table cell is often one), and a
+/// char search costs more per call than such a line. Zero bytes of `x` are the word's
+/// matches, and the lowest set bit of `found` is in the first of them (the classic
+/// has-zero-byte test, whose false positives can only be above a true zero byte).
+pub fn find_byte(bytes: &[u8], from: usize, needle: u8) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_le_bytes([0x80; 8]);
+    let needles = u64::from_le_bytes([needle; 8]);
+    let mut i = from;
+    while let Some(word) = bytes.get(i..i + 8) {
+        let x = u64::from_le_bytes(word.try_into().expect("eight bytes")) ^ needles;
+        let found = x.wrapping_sub(ONES) & !x & HIGHS;
+        if found != 0 {
+            return Some(i + found.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    Some(i + bytes.get(i..)?.iter().position(|&b| b == needle)?)
 }
 
 /// The lines of `text` that hold anything but whitespace, trimmed.
@@ -166,12 +166,33 @@ pub fn is_space(c: char) -> bool {
 /// `span` without leading and trailing whitespace.
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.text(text);
-    let rest = s.trim_start_matches(is_space);
-    if rest.is_empty() {
-        return Span::new(span.start, span.start);
-    }
-    let start = span.start + (s.len() - rest.len());
-    Span::new(start, start + rest.trim_end_matches(is_space).len())
+    let b = s.as_bytes();
+    // The usual ends are plainly no space, which their bytes tell without decoding: ASCII
+    // letters, digits and punctuation, and CJK ideographs (three bytes, the first
+    // 0xE4–0xE9).
+    let start = match b.first() {
+        Some(0x21..=0x7E | 0xE4..=0xE9) => 0,
+        _ => match s.char_indices().find(|&(_, c)| !is_space(c)) {
+            Some((i, _)) => i,
+            None => return Span::new(span.start, span.start),
+        },
+    };
+    let plain_end = match b {
+        [.., 0x21..=0x7E] => true,
+        [.., 0xE4..=0xE9, 0x80..=0xBF, 0x80..=0xBF] => true,
+        _ => false,
+    };
+    let end = if plain_end {
+        s.len()
+    } else {
+        let (last, c) = s
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !is_space(c))
+            .expect("a char that is no space");
+        last + c.len_utf8()
+    };
+    Span::new(span.start + start, span.start + end)
 }
 
 /// One cell of a source row: its trimmed span (empty span = empty cell).
@@ -237,7 +258,7 @@ pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> SrcRows {
             .clone()
             .filter(|l| {
                 let s = l.0.text(text).as_bytes();
-                s.first() == Some(&b'\t') && !s[1..].contains(&b'\t')
+                s.first() == Some(&b'\t') && s[1..].iter().all(|&b| b != b'\t')
             })
             .count();
         single * 10 >= nonblank.count() * 7
@@ -602,6 +623,34 @@ mod tests {
         assert!(c.text.starts_with("                   2020年"));
         assert!(!c.text.contains("5 -"));
         assert!(!c.text.contains("第3页"));
+    }
+
+    #[test]
+    fn trims_every_kind_of_space() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\t规章\u{3000}",
+            "\u{a0}0\u{200B}",
+            "一\u{FEFF}",
+            "\u{3000}",
+            "a b",
+            "(一)",
+            " 表 ",
+            "\u{2003}x\u{2003}",
+            "é ",
+            " \u{4E00}",
+        ] {
+            let t = trim(s, Span::new(0, s.len()));
+            let expected = s.trim_matches(is_space);
+            if expected.is_empty() {
+                assert!(t.is_empty() && t.start == 0, "{s:?}");
+            } else {
+                assert_eq!(t.text(s), expected, "{s:?}");
+            }
+        }
     }
 
     #[test]
