@@ -177,11 +177,10 @@ pub fn trim(text: &str, span: Span) -> Span {
             None => return Span::new(span.start, span.start),
         },
     };
-    let plain_end = match b {
-        [.., 0x21..=0x7E] => true,
-        [.., 0xE4..=0xE9, 0x80..=0xBF, 0x80..=0xBF] => true,
-        _ => false,
-    };
+    let plain_end = matches!(
+        b,
+        [.., 0x21..=0x7E] | [.., 0xE4..=0xE9, 0x80..=0xBF, 0x80..=0xBF]
+    );
     let end = if plain_end {
         s.len()
     } else {
