@@ -131,14 +131,14 @@ fn split_numbering(s: &str) -> (&str, Option<u32>, bool, &str) {
     }
 }
 
-struct Candidate {
+struct Candidate<'a> {
     section: usize,
     quality: u8,
     span: Span,
-    numbering: String,
+    numbering: &'a str,
     number: Option<u32>,
     arabic: bool,
-    title: String,
+    title: &'a str,
 }
 
 /// Finds the section headings of the report in `text` (the cleaned input), whose
@@ -163,10 +163,10 @@ pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
                 section,
                 quality,
                 span: sp,
-                numbering: numbering.to_string(),
+                numbering,
                 number,
                 arabic,
-                title: title.trim().to_string(),
+                title: title.trim(),
             });
         }
     }
@@ -224,10 +224,10 @@ pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
             section: i,
             quality,
             span: Span::new(nstart, after + title.len()),
-            numbering: format!("{nc}、"),
+            numbering: &text[nstart..after],
             number: Some(n),
             arabic: false,
-            title: title.to_string(),
+            title: &text[after..after + title.len()],
         });
     }
     cands.sort_by_key(|c| c.span.start);
@@ -236,24 +236,23 @@ pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
     let mut out: Vec<Section> = Vec::new();
     let mut last_end = 0usize;
     for s in 0..6 {
-        let of: Vec<&Candidate> = cands.iter().filter(|c| c.section == s).collect();
-        let Some(best_q) = of.iter().map(|c| c.quality).max() else {
+        let of = || cands.iter().filter(|c| c.section == s);
+        let Some(best_q) = of().map(|c| c.quality).max() else {
             continue;
         };
-        let best: Vec<&&Candidate> = of.iter().filter(|c| c.quality == best_q).collect();
-        let pick = best
-            .iter()
+        let best = || of().filter(|c| c.quality == best_q);
+        let pick = best()
             .find(|c| c.span.start >= last_end)
-            .or(best.first())
+            .or_else(|| best().next())
             .unwrap();
         last_end = last_end.max(pick.span.end);
         out.push(Section {
             canonical: (s + 1) as u8,
             heading: pick.span.text(text).trim().to_string(),
-            numbering: pick.numbering.clone(),
+            numbering: pick.numbering.to_string(),
             number: pick.number,
             arabic: pick.arabic,
-            title: pick.title.clone(),
+            title: pick.title.to_string(),
             variant: pick.quality < 2,
             span: pick.span,
         });
