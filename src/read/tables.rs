@@ -22,7 +22,7 @@
 //!      missing, and no arithmetic is checked on them. Never a guess.
 
 use super::split::{splits, Cut};
-use super::text::{source_rows, tokenize_cell, Item, Token};
+use super::text::{push_unspaced, source_rows, tokenize_cell, Item, Token};
 use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
 use crate::span::Span;
@@ -61,8 +61,7 @@ impl Pending {
     fn push(&mut self, text: &str, sp: Span) {
         let s = sp.text(text);
         norm_into(&mut self.norm, s);
-        self.label.raw.reserve(s.len());
-        self.label.raw.extend(s.split_whitespace());
+        push_unspaced(&mut self.label.raw, s);
         self.label.spans.push(sp);
     }
     fn is_empty(&self) -> bool {

@@ -163,6 +163,35 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
 }
 
+/// Appends `s` to `out` without its whitespace (what `s.split_whitespace()` gives, joined).
+pub fn push_unspaced(out: &mut String, s: &str) {
+    out.reserve(s.len());
+    let b = s.as_bytes();
+    let mut run = 0; // start of the text not yet copied
+    let mut i = 0;
+    while i < b.len() {
+        let len = match b[i] {
+            0x00..=0x7F => 1,
+            0xC0..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            _ => 4,
+        };
+        // Whitespace is ASCII or starts with one of these bytes (U+0085 and U+00A0,
+        // U+1680, U+2000–U+205F, U+3000): other chars need no decoding.
+        let space = match b[i] {
+            b' ' | b'\t'..=b'\r' => true,
+            0xC2 | 0xE1 | 0xE2 | 0xE3 => s[i..].chars().next().is_some_and(char::is_whitespace),
+            _ => false,
+        };
+        if space {
+            out.push_str(&s[run..i]);
+            run = i + len;
+        }
+        i += len;
+    }
+    out.push_str(&s[run..]);
+}
+
 /// `span` without leading and trailing whitespace.
 pub fn trim(text: &str, span: Span) -> Span {
     let s = span.text(text);
@@ -622,6 +651,33 @@ mod tests {
         assert!(c.text.starts_with("                   2020年"));
         assert!(!c.text.contains("5 -"));
         assert!(!c.text.contains("第3页"));
+    }
+
+    #[test]
+    fn whitespace_starts_with_the_bytes_push_unspaced_decodes() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            if c.is_whitespace() {
+                let lead = c.to_string().as_bytes()[0];
+                assert!(
+                    lead < 0x80 || [0xC2, 0xE1, 0xE2, 0xE3].contains(&lead),
+                    "{c:?}"
+                );
+            }
+        }
+        for s in [
+            "",
+            " a b ",
+            "规 章\u{3000}0\u{a0}1\u{2003}\u{85}x",
+            "\t\n",
+            "é ü",
+        ] {
+            let mut out = String::from(">");
+            push_unspaced(&mut out, s);
+            assert_eq!(
+                out,
+                format!(">{}", s.split_whitespace().collect::<String>())
+            );
+        }
     }
 
     #[test]
