@@ -12,7 +12,7 @@
 //! after the previous section.
 
 use super::text::find_byte;
-use crate::normalize::{cn_numeral, norm_into};
+use crate::normalize::{cn_numeral, fold_char, norm_into};
 use crate::report::Section;
 use crate::span::Span;
 
@@ -53,6 +53,14 @@ const VARIANTS: [&[&str]; 6] = [
 /// Every title that matches is at least this long (bytes, normalised): the shortest
 /// titles ("基本情况") and keyword pairs ("问题" and "改进") are four CJK chars.
 const SHORTEST_TITLE: usize = 12;
+
+/// Does a title or a variant start with `c`? (A test checks the list.)
+fn starts_a_title(c: char) -> bool {
+    matches!(
+        c,
+        '总' | '主' | '收' | '政' | '存' | '其' | '整' | '基' | '行' | '依' | '因' | '需'
+    )
+}
 
 /// Does `s` have more than `n` chars? (Counted only when its length leaves it open: a
 /// char takes one to four bytes.)
@@ -112,7 +120,7 @@ fn split_numbering(s: &str) -> (&str, Option<u32>, bool, &str) {
     let (num, arabic, after) = if let Some(n) = cn_numeral(c0) {
         (Some(n), false, c0.len_utf8())
     } else if let Some(d) = c0.to_digit(10).or_else(|| {
-        let f = crate::normalize::fold_char(c0)?;
+        let f = fold_char(c0)?;
         f.to_digit(10)
     }) {
         (Some(d), true, c0.len_utf8())
@@ -154,6 +162,15 @@ pub fn find(text: &str, lines: &[Span]) -> Vec<Section> {
         let (numbering, number, arabic, title) = split_numbering(s);
         // Sub-headings "（一）…" are never sections; normalising never lengthens a title.
         if s.starts_with(['（', '(']) || title.len() < SHORTEST_TITLE {
+            continue;
+        }
+        // An unnumbered line must be a title or variant as it is: it starts as one does.
+        if numbering.is_empty()
+            && !title
+                .chars()
+                .find_map(fold_char)
+                .is_some_and(starts_a_title)
+        {
             continue;
         }
         normed.clear();
@@ -281,9 +298,10 @@ mod tests {
     }
 
     #[test]
-    fn no_title_is_shorter_than_the_shortest() {
+    fn what_every_title_has() {
         for t in CANONICAL.iter().chain(VARIANTS.iter().copied().flatten()) {
             assert!(t.len() >= SHORTEST_TITLE, "{t}");
+            assert!(t.chars().next().is_some_and(starts_a_title), "{t}");
         }
     }
 
