@@ -73,15 +73,12 @@ pub fn norm_into(out: &mut String, s: &str) {
             i += 1;
             continue;
         }
-        if (0xE4..=0xE9).contains(&b) {
-            let u = u32::from(b & 0x0F) << 12
-                | u32::from(bytes[i + 1] & 0x3F) << 6
-                | u32::from(bytes[i + 2] & 0x3F);
-            if !is_traditional(u) {
-                prev_digit = false;
-                i += 3;
-                continue;
-            }
+        if (0xE4..=0xE9).contains(&b)
+            && TRAD_PAIRS[usize::from(b - 0xE4)] & 1 << (bytes[i + 1] & 0x3F) == 0
+        {
+            prev_digit = false;
+            i += 3;
+            continue;
         }
         let c = s[i..].chars().next().expect("a char starts at i");
         let f = fold_char(c).map(|f| if prev_digit && f == '、' { '.' } else { f });
@@ -185,6 +182,19 @@ const TRAD_BITMAP: [u64; ((TRAD_HI - TRAD_LO) / 64) as usize] = {
         i += 1;
     }
     b
+};
+
+/// For the first bytes 0xE4–0xE9 of CJK ideographs: which second bytes (by their low six
+/// bits) start a char of [`TRAD`]. A char whose first two bytes start none is not in it.
+const TRAD_PAIRS: [u64; 6] = {
+    let mut p = [0u64; 6];
+    let mut i = 0;
+    while i < TRAD.len() {
+        let u = TRAD[i].0 as u32;
+        p[((u >> 12) - 0x4) as usize] |= 1 << ((u >> 6) & 0x3F);
+        i += 1;
+    }
+    p
 };
 
 /// Is the char with this code point in [`TRAD`]?
@@ -303,6 +313,8 @@ mod tests {
         assert!(TRAD.windows(2).all(|w| w[0].0 < w[1].0));
         for (t, _) in TRAD {
             assert!(is_traditional(*t as u32), "{t}");
+            let b = t.to_string().into_bytes();
+            assert!(TRAD_PAIRS[usize::from(b[0] - 0xE4)] & 1 << (b[1] & 0x3F) != 0, "{t}");
         }
     }
 }
