@@ -414,7 +414,18 @@ fn is_marker(s: &str) -> bool {
         return false;
     }
     let folded = s.chars().filter_map(fold_char);
-    MARKERS.iter().any(|m| folded.clone().eq(m.chars()))
+    // Every marker starts with one of these.
+    matches!(folded.clone().next(), Some('/' | '-' | '无' | '空' | '\\'))
+        && MARKERS.iter().any(|m| folded.clone().eq(m.chars()))
+}
+
+/// Does `s` hold a digit as [`fold_char`] reads them: ASCII, or full-width (U+FF10–U+FF19,
+/// bytes EF BC 90–99)?
+fn has_digit(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| {
+        x.is_ascii_digit() || (x == 0xEF && matches!(b[i + 1..], [0xBC, 0x90..=0x99, ..]))
+    })
 }
 
 /// Reads one (trimmed, non-empty) cell into label text and value tokens, appended to
@@ -449,6 +460,14 @@ pub fn tokenize_cell(text: &str, cell: Span, items: &mut Vec<Item>) {
             marker: true,
             unreadable: false,
         }));
+        return;
+    }
+    // Without a digit the cell is all label text.
+    if !has_digit(s) {
+        let sp = trim(text, cell);
+        if !sp.is_empty() {
+            items.push(Item::Text(sp));
+        }
         return;
     }
     // The `n`th char from byte `at` on (0: the char at `at`), and the char before `at`.
@@ -631,6 +650,14 @@ mod tests {
     }
 
     #[test]
+    fn digits_as_fold_char_reads_them() {
+        for c in (0..0x11_0000).filter_map(char::from_u32) {
+            let digit = fold_char(c).is_some_and(|f| f.is_ascii_digit());
+            assert_eq!(has_digit(&format!("a{c}b")), digit, "{c:?}");
+        }
+    }
+
+    #[test]
     fn markers_in_every_form() {
         let forms = [
             "/", "-", "--", "---", "无", "空", "—", "——", "－", "／", "\\", " — ", "＼",
@@ -640,6 +667,12 @@ mod tests {
         }
         for m in ["0", "-1", "无 无", "/-", "----"] {
             assert!(!is_marker(m), "{m:?}");
+        }
+        for m in MARKERS {
+            assert!(matches!(
+                m.chars().next(),
+                Some('/' | '-' | '无' | '空' | '\\')
+            ));
         }
     }
 
