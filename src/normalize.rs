@@ -68,8 +68,14 @@ pub fn norm_into(out: &mut String, s: &str) {
         // Nearly every char is ASCII or a CJK ideograph (three bytes, the first 0xE4–0xE9),
         // which folds to itself unless it is whitespace or traditional: the bytes tell.
         let b = bytes[i];
-        if b < 0x80 && !matches!(b, b' ' | b'\t'..=b'\r') {
-            prev_digit = b.is_ascii_digit();
+        if b < 0x80 {
+            if matches!(b, b' ' | b'\t'..=b'\r') {
+                // Dropped: the run so far is copied.
+                out.push_str(&s[run..i]);
+                run = i + 1;
+            } else {
+                prev_digit = b.is_ascii_digit();
+            }
             i += 1;
             continue;
         }
@@ -314,7 +320,10 @@ mod tests {
         for (t, _) in TRAD {
             assert!(is_traditional(*t as u32), "{t}");
             let b = t.to_string().into_bytes();
-            assert!(TRAD_PAIRS[usize::from(b[0] - 0xE4)] & 1 << (b[1] & 0x3F) != 0, "{t}");
+            assert!(
+                TRAD_PAIRS[usize::from(b[0] - 0xE4)] & 1 << (b[1] & 0x3F) != 0,
+                "{t}"
+            );
         }
     }
 }
