@@ -27,6 +27,7 @@ use crate::template::{TemplateId, T2_SIGNATURES};
 pub fn read(input: &str) -> Report {
     let clean = text::Clean::new(input);
     let text = clean.text.as_str();
+    let lines = &clean.all_lines;
     let sections = sections::find(text, &clean.lines);
     let body_start = sections.first().map_or(text.len(), |s| s.span.start);
     let last_heading_end = sections.last().map_or(0, |s| s.span.end);
@@ -50,15 +51,15 @@ pub fn read(input: &str) -> Report {
         vec![
             regions[0].map_or_else(
                 || Table::empty(spec.t2),
-                |r| tables::read_labelled(text, r, &t2_norm, spec.t2, spec),
+                |r| tables::read_labelled(text, lines, r, &t2_norm, spec.t2, spec),
             ),
             regions[1].map_or_else(
                 || Table::empty(spec.t3),
-                |r| tables::read_labelled(text, r, &t3_norm, spec.t3, spec),
+                |r| tables::read_labelled(text, lines, r, &t3_norm, spec.t3, spec),
             ),
             regions[2].map_or_else(
                 || Table::empty(spec.t4),
-                |r| tables::read_t4(text, r, spec.t4),
+                |r| tables::read_t4(text, lines, r, spec.t4),
             ),
         ]
     } else {
@@ -68,7 +69,7 @@ pub fn read(input: &str) -> Report {
             Table::empty(spec.t3),
             regions[2].map_or_else(
                 || Table::empty(spec.t4),
-                |r| tables::read_t4(text, r, spec.t4),
+                |r| tables::read_t4(text, lines, r, spec.t4),
             ),
         ]
     };

@@ -754,10 +754,12 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Reads a table with row labels (tables 2 and 3) from `region`; `region_norm` is the
-/// region's text [`norm`]ed (template detection has it already).
+/// Reads a table with row labels (tables 2 and 3) from `region` of `text`, whose lines
+/// are `lines`; `region_norm` is the region's text [`norm`]ed (template detection has it
+/// already).
 pub fn read_labelled(
     text: &str,
+    lines: &[Span],
     region: Span,
     region_norm: &str,
     spec: &'static TableSpec,
@@ -770,7 +772,7 @@ pub fn read_labelled(
         .iter()
         .flat_map(|r| r.keys.iter().copied())
         .collect();
-    let rows = source_rows(text, region, &keys);
+    let rows = source_rows(text, lines, region, &keys);
     let row_keys = RowKeys::new(spec);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
@@ -955,11 +957,12 @@ pub fn read_labelled(
     w.table
 }
 
-/// Reads table 4 (one row of 15 cells under a three-level header) from `region`.
-pub fn read_t4(text: &str, region: Span, spec: &'static TableSpec) -> Table {
+/// Reads table 4 (one row of 15 cells under a three-level header) from `region` of `text`,
+/// whose lines are `lines`.
+pub fn read_t4(text: &str, lines: &[Span], region: Span, spec: &'static TableSpec) -> Table {
     let mut table = Table::empty(spec);
     table.span = Some(region);
-    let rows = source_rows(text, region, &["行政复议", "结果维持", "尚未审结"]);
+    let rows = source_rows(text, lines, region, &["行政复议", "结果维持", "尚未审结"]);
     let mut header = String::new();
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;

@@ -7,7 +7,7 @@
 //!   artefacts (`[bookmark: _GoBack]`), page numbers ("- 5 -", "第 3 页") and `\r` are
 //!   blanked out with ASCII spaces. Because lengths are kept, every offset into the clean
 //!   text is an offset into the original input.
-//! - [`lines`]: the lines with their byte spans.
+//! - [`lines`]: the lines with their byte spans, found once for the whole text.
 //! - [`source_rows`]: a region of text as rows of cells, in whichever shape it came:
 //!   tab-separated rows (cells between tabs, empty cells kept), one cell a line (rows
 //!   separated by blank lines), or space-separated PDF text (no empty cells).
@@ -22,8 +22,10 @@ use crate::span::Span;
 /// The input with artefacts blanked; same byte length as the input.
 pub struct Clean {
     pub text: String,
-    /// The lines of `text` that hold anything but whitespace, trimmed ([`content_lines`]):
-    /// found once here for everyone who reads the text line by line.
+    /// Every line of `text` ([`lines`]), found once here for everyone who reads the text
+    /// line by line.
+    pub all_lines: Vec<Span>,
+    /// The lines that hold anything but whitespace, trimmed ([`content_lines`]).
     pub lines: Vec<Span>,
 }
 
@@ -34,17 +36,22 @@ impl Clean {
         // Word conversion artefacts: "[bookmark: _GoBack]" and the like.
         blank_between(&mut text, "[bookmark:", ']');
         // Page numbers on a line of their own: "- 5 -", "—2—", "第 3 页", "第3页 共10页".
-        let mut lines = lines(&text);
-        for l in &lines {
+        let all_lines = lines(&text);
+        for l in &all_lines {
             if is_page_number(l.text(&text)) {
                 blank(&mut text, *l);
             }
         }
-        lines.retain_mut(|l| {
-            *l = trim(&text, *l);
-            !l.is_empty()
-        });
-        Clean { text, lines }
+        let lines = all_lines
+            .iter()
+            .map(|l| trim(&text, *l))
+            .filter(|t| !t.is_empty())
+            .collect();
+        Clean {
+            text,
+            all_lines,
+            lines,
+        }
     }
 }
 
@@ -260,20 +267,26 @@ impl SrcRows {
     }
 }
 
-/// Splits `region` of `text` into source rows, in the shape the region is written in.
+/// Splits `region` of `text`, whose lines are `lines` ([`lines`]), into source rows, in the
+/// shape the region is written in.
 ///
 /// Lines with a sentence end "。" are prose, not table rows, and are left out — unless they
 /// hold one of `keep` (a whole web page scraped into one line holds the table too).
-pub fn source_rows(text: &str, region: Span, keep: &[&str]) -> SrcRows {
-    // Lines of the region, minus prose; each with its trimmed span (empty: a blank line).
-    // The sentence ends are found in one pass over the region; a line holding one is prose.
-    let r = region.text(text);
-    let mut stops = r.match_indices('。').map(|(i, _)| i).peekable();
+pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> SrcRows {
+    // Lines of the region (the text's lines cut to it), minus prose; each with its trimmed
+    // span (empty: a blank line). The sentence ends are found in one pass over the region;
+    // a line holding one is prose.
+    let mut stops = region
+        .text(text)
+        .match_indices('。')
+        .map(|(i, _)| region.start + i)
+        .peekable();
+    let first = lines.partition_point(|l| l.end < region.start);
     let mut ls: Vec<(Span, Span)> = Vec::new();
-    for l in lines(r) {
+    for line in lines[first..].iter().take_while(|l| l.start <= region.end) {
+        let l = Span::new(line.start.max(region.start), line.end.min(region.end));
         while stops.next_if(|&p| p < l.start).is_some() {}
         let prose = stops.peek().is_some_and(|&p| p < l.end);
-        let l = Span::new(region.start + l.start, region.start + l.end);
         if !prose || keep.iter().any(|k| l.text(text).contains(k)) {
             ls.push((l, trim(text, l)));
         }
@@ -771,7 +784,7 @@ mod tests {
     #[test]
     fn shapes_give_rows() {
         let t = "规章\t0\t\t1\n\n\t规章\n\t0\n\n\t1\n规章 1 0 11\n";
-        let src = source_rows(t, Span::new(0, t.len()), &[]);
+        let src = source_rows(t, &lines(t), Span::new(0, t.len()), &[]);
         let rows: Vec<SrcRow> = src.iter().collect();
         assert_eq!(rows[0].cells.len(), 4);
         assert!(rows[0].cells[2].is_empty());
