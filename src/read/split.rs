@@ -8,24 +8,52 @@
 //! after the template's arithmetic has ruled the others out — and otherwise reports that
 //! the cells cannot be separated. It never picks one of several.
 
-/// A cut: `k` ranges into the digit string.
-pub type Cut = Vec<(usize, usize)>;
+/// The cuts of a digit string into `k` numbers, kept one after the other: for each cut,
+/// where each of its numbers ends.
+#[derive(Debug, Clone, Default)]
+pub struct Cuts {
+    k: usize,
+    count: usize,
+    ends: Vec<usize>,
+}
+
+impl Cuts {
+    /// How many cuts there are.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    /// Cut `i` as `k` ranges into the digit string.
+    pub fn cut(&self, i: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        let ends = &self.ends[i * self.k..(i + 1) * self.k];
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        starts.zip(ends.iter().copied())
+    }
+}
 
 /// Every valid cut of `digits` (ASCII digits) into `k` numbers, or `None` when there are
 /// more than `cap` of them (the run is too long to reason about).
-pub fn splits(digits: &str, k: usize, cap: usize) -> Option<Vec<Cut>> {
+pub fn splits(digits: &str, k: usize, cap: usize) -> Option<Cuts> {
     let b = digits.as_bytes();
-    let mut out = Vec::new();
-    let mut cur = Vec::with_capacity(k);
+    let mut out = Cuts {
+        k,
+        ..Cuts::default()
+    };
     if k == 0 || b.len() < k || b.len() > 12 * k {
         return Some(out);
     }
-    fn go(b: &[u8], at: usize, k: usize, cur: &mut Cut, out: &mut Vec<Cut>, cap: usize) -> bool {
+    let mut cur = Vec::with_capacity(k);
+    fn go(b: &[u8], at: usize, k: usize, cur: &mut Vec<usize>, out: &mut Cuts, cap: usize) -> bool {
         let left = b.len() - at;
         if k == 0 {
             if left == 0 {
-                out.push(cur.clone());
-                return out.len() <= cap;
+                out.ends.extend_from_slice(cur);
+                out.count += 1;
+                return out.count <= cap;
             }
             return true;
         }
@@ -38,7 +66,7 @@ pub fn splits(digits: &str, k: usize, cap: usize) -> Option<Vec<Cut>> {
             12.min(left - (k - 1))
         };
         for len in 1..=max_len {
-            cur.push((at, at + len));
+            cur.push(at + len);
             let ok = go(b, at + len, k - 1, cur, out, cap);
             cur.pop();
             if !ok {
@@ -59,10 +87,9 @@ mod tests {
     use super::*;
 
     fn show(d: &str, k: usize) -> Vec<Vec<&str>> {
-        let mut v: Vec<Vec<&str>> = splits(d, k, 1000)
-            .unwrap()
-            .into_iter()
-            .map(|c| c.into_iter().map(|(a, b)| &d[a..b]).collect())
+        let cuts = splits(d, k, 1000).unwrap();
+        let mut v: Vec<Vec<&str>> = (0..cuts.len())
+            .map(|i| cuts.cut(i).map(|(a, b)| &d[a..b]).collect())
             .collect();
         v.sort();
         v

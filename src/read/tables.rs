@@ -21,7 +21,7 @@
 //!    - not at all otherwise: the row is *unplaceable* or *ambiguous*, its cells stay
 //!      missing, and no arithmetic is checked on them. Never a guess.
 
-use super::split::{splits, Cut};
+use super::split::splits;
 use super::text::{push_unspaced, source_rows, tokenize_cell, Item, Token};
 use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
@@ -135,7 +135,7 @@ impl OpenValues {
 struct Deferred {
     row: usize,
     raw: String,
-    candidates: Vec<Vec<Part>>,
+    candidates: Candidates,
 }
 
 /// A table's row keys, grouped by their last byte for [`RowKeys::match_row`].
@@ -247,8 +247,36 @@ impl Part {
     }
 }
 
-fn cells_of(text: &str, parts: Vec<Part>) -> Vec<Cell> {
-    parts.into_iter().map(|p| p.cell(text)).collect()
+fn cells_of(text: &str, parts: &[Part]) -> Vec<Cell> {
+    parts.iter().map(|p| p.clone().cell(text)).collect()
+}
+
+/// Candidate ways to place a row, `n` parts each, kept one after the other.
+#[derive(Debug)]
+struct Candidates {
+    n: usize,
+    parts: Vec<Part>,
+}
+
+impl Candidates {
+    fn new(n: usize) -> Self {
+        Candidates {
+            n,
+            parts: Vec::new(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.parts.len() / self.n
+    }
+
+    fn get(&self, i: usize) -> &[Part] {
+        &self.parts[i * self.n..(i + 1) * self.n]
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &[Part]> {
+        self.parts.chunks(self.n)
+    }
 }
 
 /// [`parse_value`] of a token's digits, without making a string of them unless there is
@@ -302,10 +330,14 @@ impl Digits {
 }
 
 /// The cells of one cut of a token's digits (the unit goes with the last part).
-fn parts_of_cut<'c>(t: &'c Token, d: &'c Digits, cut: &'c Cut) -> impl Iterator<Item = Part> + 'c {
-    let n = cut.len();
-    cut.iter().enumerate().map(move |(i, &(a, b))| {
-        let last = i + 1 == n;
+fn parts_of_cut<'c>(
+    t: &'c Token,
+    d: &'c Digits,
+    cut: impl Iterator<Item = (usize, usize)> + 'c,
+) -> impl Iterator<Item = Part> + 'c {
+    let end = d.digits.len();
+    cut.map(move |(a, b)| {
+        let last = b == end;
         Part {
             span: Span::new(d.offsets[a], if last { t.span.end } else { d.offsets[b] }),
             value: parse_value(&d.digits[a..b], false),
@@ -535,14 +567,19 @@ impl<'a> Walker<'a> {
             .collect();
         let fixed = toks.len() - splittable.len();
         let need = n - fixed; // cells the splittable tokens must give together
-        let split_raw: String = splittable
-            .iter()
-            .map(|&i| toks[i].span.text(self.text))
-            .collect::<Vec<_>>()
-            .join(" ");
+        let split_raw = || {
+            let mut raw = String::new();
+            for (k, &i) in splittable.iter().enumerate() {
+                if k > 0 {
+                    raw.push(' ');
+                }
+                raw.push_str(toks[i].span.text(self.text));
+            }
+            raw
+        };
         // Every way to share `need` cells among the splittable tokens, and every cut.
         let text = self.text;
-        let mut all: Vec<Vec<Part>> = Vec::new();
+        let mut all = Candidates::new(n);
         let mut shares = vec![1usize; splittable.len()];
         let mut too_many = false;
         'shares: loop {
@@ -565,14 +602,15 @@ impl<'a> Walker<'a> {
                 }
                 let mut pick = vec![0usize; cuts.len()];
                 for _ in 0..combos {
-                    let mut parts = Vec::with_capacity(n);
                     for (i, t) in toks.iter().enumerate() {
                         match splittable.iter().position(|&s| s == i) {
-                            Some(j) => parts.extend(parts_of_cut(t, &digits[j], &cuts[j][pick[j]])),
-                            None => parts.push(Part::of_token(text, t)),
+                            Some(j) => {
+                                let cut = cuts[j].cut(pick[j]);
+                                all.parts.extend(parts_of_cut(t, &digits[j], cut));
+                            }
+                            None => all.parts.push(Part::of_token(text, t)),
                         }
                     }
-                    all.push(parts);
                     for j in (0..pick.len()).rev() {
                         pick[j] += 1;
                         if pick[j] < cuts[j].len() {
@@ -601,56 +639,56 @@ impl<'a> Walker<'a> {
             }
         }
         if too_many {
-            return self.ambiguous(r, split_raw, usize::MAX, &[]);
+            return self.ambiguous(r, split_raw(), usize::MAX, std::iter::empty());
         }
         match all.len() {
             0 => unplaceable(self),
-            1 => all.pop().map(|c| cells_of(text, c)),
+            1 => Some(cells_of(text, all.get(0))),
             total => {
-                let mut fit: Vec<Vec<Part>> = all
-                    .iter()
-                    .filter(|c| row_arith_ok(self.spec.id, c))
-                    .cloned()
+                let fit: Vec<usize> = (0..total)
+                    .filter(|&c| row_arith_ok(self.spec.id, all.get(c)))
                     .collect();
-                let raw = split_raw.clone();
                 match fit.len() {
                     1 => {
                         self.table.rows[r].problem = Some(RowProblem::SplitByArithmetic {
-                            raw,
+                            raw: split_raw(),
                             candidates: total,
                         });
-                        fit.pop().map(|c| cells_of(text, c))
+                        Some(cells_of(text, all.get(fit[0])))
                     }
                     f if f > 1 && f <= 200 && self.spec.id == TableId::T3 => {
+                        let mut candidates = Candidates::new(n);
+                        for &c in &fit {
+                            candidates.parts.extend_from_slice(all.get(c));
+                        }
                         self.deferred.push(Deferred {
                             row: r,
-                            raw,
-                            candidates: fit,
+                            raw: split_raw(),
+                            candidates,
                         });
                         for c in self.table.cells[r].iter_mut() {
                             *c = Cell::missing(Missing::Ambiguous);
                         }
                         None
                     }
-                    0 => self.ambiguous(r, split_raw, total, &all),
-                    _ => self.ambiguous(r, split_raw, total, &fit),
+                    0 => self.ambiguous(r, split_raw(), total, all.iter()),
+                    _ => self.ambiguous(r, split_raw(), total, fit.iter().map(|&c| all.get(c))),
                 }
             }
         }
     }
 
-    fn ambiguous(
+    fn ambiguous<'p>(
         &mut self,
         r: usize,
         raw: String,
         candidates: usize,
-        examples: &[Vec<Part>],
+        examples: impl Iterator<Item = &'p [Part]>,
     ) -> Option<Vec<Cell>> {
         self.table.rows[r].problem = Some(RowProblem::Ambiguous {
             raw,
             candidates,
             examples: examples
-                .iter()
                 .take(3)
                 .map(|c| c.iter().map(|p| p.raw(self.text)).collect())
                 .collect(),
@@ -689,7 +727,7 @@ impl<'a> Walker<'a> {
             loop {
                 let get = |p: (usize, usize)| -> Option<i64> {
                     match deferred.iter().position(|d| d.row == p.0) {
-                        Some(i) => deferred[i].candidates[pick[i]][p.1].value.arith(),
+                        Some(i) => deferred[i].candidates.get(pick[i])[p.1].value.arith(),
                         None => self.table.cells[p.0][p.1].value.arith(),
                     }
                 };
@@ -725,20 +763,20 @@ impl<'a> Walker<'a> {
                 }
             }
         }
-        for (i, mut d) in deferred.into_iter().enumerate() {
+        for (i, d) in deferred.into_iter().enumerate() {
             let total = d.candidates.len();
             let ok: Vec<usize> = (0..total).filter(|&c| seen[i][c]).collect();
             if any && ok.len() == 1 {
-                self.table.cells[d.row] = cells_of(self.text, d.candidates.swap_remove(ok[0]));
+                self.table.cells[d.row] = cells_of(self.text, d.candidates.get(ok[0]));
                 self.table.rows[d.row].problem = Some(RowProblem::SplitByArithmetic {
                     raw: d.raw,
                     candidates: total,
                 });
             } else {
-                let ex: Vec<&Vec<Part>> = if ok.is_empty() {
+                let ex: Vec<&[Part]> = if ok.is_empty() {
                     d.candidates.iter().collect()
                 } else {
-                    ok.iter().map(|&c| &d.candidates[c]).collect()
+                    ok.iter().map(|&c| d.candidates.get(c)).collect()
                 };
                 self.table.rows[d.row].problem = Some(RowProblem::Ambiguous {
                     raw: d.raw,
