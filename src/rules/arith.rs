@@ -19,6 +19,7 @@
 use crate::report::{Report, Table};
 use crate::template::{relations, Pos, Relation, TableId, Template, TEMPLATE_2019, TEMPLATE_2021};
 use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
 
 /// The outcome of one equation.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,13 +46,13 @@ pub struct Culprit {
 
 /// One equation of the template, evaluated.
 #[derive(Debug, Clone)]
-pub struct Evaluated {
-    pub relation: Relation,
+pub struct Evaluated<'r> {
+    pub relation: &'r Relation,
     pub outcome: Outcome,
     pub culprit: Option<Culprit>,
 }
 
-impl Evaluated {
+impl Evaluated<'_> {
     pub fn fails(&self) -> Option<(i64, i64)> {
         match self.outcome {
             Outcome::Fails { lhs_sum, rhs_sum } => Some((lhs_sum, rhs_sum)),
@@ -92,12 +93,24 @@ fn outcome(table: &Table, rel: &Relation) -> Outcome {
     }
 }
 
+/// The relations of a template, built once.
+fn relations_of(template: &'static Template) -> &'static [Relation] {
+    static Y2019: OnceLock<Vec<Relation>> = OnceLock::new();
+    static Y2021: OnceLock<Vec<Relation>> = OnceLock::new();
+    let built = if std::ptr::eq(template, &TEMPLATE_2019) {
+        &Y2019
+    } else {
+        &Y2021
+    };
+    built.get_or_init(|| relations(template))
+}
+
 /// Evaluates every relation of the template on `report` and names culprits.
-pub fn evaluate(report: &Report) -> Vec<Evaluated> {
-    let mut out: Vec<Evaluated> = relations(grid(report))
-        .into_iter()
+pub fn evaluate(report: &Report) -> Vec<Evaluated<'static>> {
+    let mut out: Vec<Evaluated> = relations_of(grid(report))
+        .iter()
         .map(|relation| Evaluated {
-            outcome: outcome(report.table(relation.table), &relation),
+            outcome: outcome(report.table(relation.table), relation),
             relation,
             culprit: None,
         })
@@ -281,10 +294,11 @@ mod tests {
             set(&mut r, TableId::T4, "", "行政复议/结果纠正", b);
             set(&mut r, TableId::T4, "", "行政复议/其他结果", c);
             let t4 = r.table(TableId::T4);
-            let mut evs: Vec<Evaluated> = [rel((0, 1)), rel((0, 2))]
-                .into_iter()
+            let rels = [rel((0, 1)), rel((0, 2))];
+            let mut evs: Vec<Evaluated> = rels
+                .iter()
                 .map(|relation| Evaluated {
-                    outcome: outcome(t4, &relation),
+                    outcome: outcome(t4, relation),
                     relation,
                     culprit: None,
                 })

@@ -78,7 +78,7 @@ pub struct Context<'a> {
     pub report: &'a Report,
     pub input: &'a str,
     /// Every equation of the template, evaluated on the report's tables.
-    pub arith: Vec<Evaluated>,
+    pub arith: Vec<Evaluated<'static>>,
 }
 
 impl<'a> Context<'a> {
