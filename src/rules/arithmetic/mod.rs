@@ -49,7 +49,7 @@ fn check_kind(
             continue;
         };
         let table = ctx.report.table(ev.relation.table);
-        let what = describe(table, &ev.relation, lhs, rhs);
+        let what = describe(table, ev.relation, lhs, rhs);
         let f = match ev.culprit {
             Some(c) => {
                 let at = cell_name(&cell_ref(table, c.pos.0, c.pos.1));
