@@ -90,7 +90,24 @@ fn match_title(normed: &str, numbered: bool) -> Option<(usize, u8)> {
         // Unnumbered lines must be the exact title or a listed variant.
         return None;
     }
-    let has = |k: &str| t.contains(k);
+    // The keywords' first chars that the title has, found in one pass: a keyword whose
+    // first char is not there needs no search.
+    let first = |c: char| match c {
+        '总' => 1,
+        '整' => 1 << 1,
+        '主' => 1 << 2,
+        '收' => 1 << 3,
+        '申' => 1 << 4,
+        '处' => 1 << 5,
+        '行' => 1 << 6,
+        '问' => 1 << 7,
+        '改' => 1 << 8,
+        '其' => 1 << 9,
+        '事' => 1 << 10,
+        _ => 0u16,
+    };
+    let firsts = t.chars().fold(0, |acc, c| acc | first(c));
+    let has = |k: &str| k.chars().next().is_some_and(|c| firsts & first(c) != 0) && t.contains(k);
     let n = t.chars().count();
     let fuzzy = if has("总体情况") || has("整体情况") {
         Some(0)
@@ -295,6 +312,22 @@ mod tests {
             got,
             [(1, "一、", false), (2, "二、", false), (6, "六、", true)]
         );
+    }
+
+    #[test]
+    fn fuzzy_titles() {
+        let m = |t: &str| match_title(t, true).map(|m| m.0);
+        assert_eq!(m("本机关总体情况"), Some(0));
+        assert_eq!(m("整体情况概览"), Some(0));
+        assert_eq!(m("政府信息主动公开"), Some(1));
+        assert_eq!(m("收到和处理政府信息公开申请"), Some(2));
+        assert_eq!(m("依申请处理"), Some(2));
+        assert_eq!(m("政府信息公开行政复议"), Some(3));
+        assert_eq!(m("行政诉讼情况"), Some(3));
+        assert_eq!(m("主要问题和整改情况"), Some(4));
+        assert_eq!(m("存在问题及改进措施"), Some(4));
+        assert_eq!(m("其他需说明事项"), Some(5));
+        assert_eq!(m("属于国家秘密"), None);
     }
 
     #[test]
