@@ -386,6 +386,8 @@ struct Walker<'a> {
     /// Label text seen before the first row (the header).
     header: String,
     any_row: bool,
+    /// How many of the table's rows have been read.
+    rows_found: usize,
     /// The values of the open row.
     values: OpenValues,
     /// A row's values once placed (kept for the next row's).
@@ -401,9 +403,15 @@ impl<'a> Walker<'a> {
             deferred: Vec::new(),
             header: String::new(),
             any_row: false,
+            rows_found: 0,
             values: OpenValues::default(),
             items: Vec::new(),
         }
+    }
+
+    /// Has every row of the table been read?
+    fn all_found(&self) -> bool {
+        self.rows_found == self.table.rows.len()
     }
 
     /// Places the open row with the values collected for it (the current source row's
@@ -498,6 +506,7 @@ impl<'a> Walker<'a> {
             return;
         }
         read.found = true;
+        self.rows_found += 1;
         read.label_raw = open.label.raw;
         read.label_spans = open.label.spans;
         read.value_spans = value_spans;
@@ -821,7 +830,7 @@ pub fn read_labelled(
     let mut row_items: Vec<Item> = Vec::new();
     let mut cell_items: Vec<Range<usize>> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
-        if open.is_none() && w.table.rows.iter().all(|r| r.found) {
+        if open.is_none() && w.all_found() {
             break; // every row read: what follows is not this table
         }
         row_items.clear();
@@ -884,7 +893,7 @@ pub fn read_labelled(
                             w.values.end_line(ri);
                             w.finalize(o);
                         }
-                        if w.table.rows.iter().all(|r| r.found) {
+                        if w.all_found() {
                             break;
                         }
                         pending.push(text, sp);
