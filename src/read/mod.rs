@@ -1,11 +1,12 @@
 //! The reader: input text to [`Report`].
 //!
 //! ```text
-//! input ─► text::Clean (artefacts blanked, same offsets)
+//! input ─► text::Clean (artefacts blanked, same offsets; the lines, found once)
 //!       ─► sections::find (the six headings)
 //!       ─► meta::read (title, year, agency, period, dates)
 //!       ─► regions of tables 2, 3, 4 (between headings, or by anchors)
-//!       ─► template detection (labels only one template has)
+//!       ─► template detection (labels only one template has; tables 2 and 3 normalised
+//!          once, for this and for table 2's header)
 //!       ─► tables::read_labelled / read_t4 (values placed on the template grid)
 //!       ─► Report
 //! ```

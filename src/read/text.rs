@@ -1,13 +1,14 @@
 //! Plain text to lines, cells and tokens.
 //!
 //! This is the only place that knows the input is plain text. It gives the rest of the
-//! reader three things:
+//! reader four things:
 //!
 //! - [`Clean`]: a copy of the input **of the same byte length** in which conversion
 //!   artefacts (`[bookmark: _GoBack]`), page numbers ("- 5 -", "第 3 页") and `\r` are
 //!   blanked out with ASCII spaces. Because lengths are kept, every offset into the clean
 //!   text is an offset into the original input.
-//! - [`lines`]: the lines with their byte spans, found once for the whole text.
+//! - [`lines`]: the lines with their byte spans. [`Clean`] finds them once for everyone:
+//!   every line, and the non-blank ones trimmed.
 //! - [`source_rows`]: a region of text as rows of cells, in whichever shape it came:
 //!   tab-separated rows (cells between tabs, empty cells kept), one cell a line (rows
 //!   separated by blank lines), or space-separated PDF text (no empty cells).
