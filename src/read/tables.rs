@@ -72,10 +72,15 @@ impl Pending {
         self.label.raw.clear();
         self.label.spans.clear();
     }
-    /// Takes the label out and empties the pending text (its buffer is kept for the next).
+    /// Takes a copy of the label and empties the pending text (its buffers are kept for
+    /// the next).
     fn take(&mut self) -> Label {
-        self.norm.clear();
-        std::mem::take(&mut self.label)
+        let label = Label {
+            raw: self.label.raw.as_str().into(),
+            spans: self.label.spans.to_vec(),
+        };
+        self.clear();
+        label
     }
 }
 

@@ -283,8 +283,9 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
         .map(|(i, _)| region.start + i)
         .peekable();
     let first = lines.partition_point(|l| l.end < region.start);
-    let mut ls: Vec<(Span, Span)> = Vec::new();
-    for line in lines[first..].iter().take_while(|l| l.start <= region.end) {
+    let last = lines.partition_point(|l| l.start <= region.end);
+    let mut ls: Vec<(Span, Span)> = Vec::with_capacity(last.saturating_sub(first));
+    for line in &lines[first..last] {
         let l = Span::new(line.start.max(region.start), line.end.min(region.end));
         while stops.next_if(|&p| p < l.start).is_some() {}
         let prose = stops.peek().is_some_and(|&p| p < l.end);
@@ -306,7 +307,10 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
         single * 10 >= nonblank.count() * 7
     };
 
-    let mut rows = SrcRows::default();
+    let mut rows = SrcRows {
+        cells: Vec::with_capacity(ls.len() * 2),
+        rows: Vec::with_capacity(ls.len()),
+    };
     if one_per_line {
         let mut cur = false; // cells pushed for the current row
         for &(l, trimmed) in &ls {
