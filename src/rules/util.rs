@@ -36,12 +36,12 @@ pub fn sorted_spans(spans: impl IntoIterator<Item = Span>) -> Vec<Span> {
 
 /// Where to point for a cell: its own spans, or its row label when it has none (a blank
 /// cell was never written).
-pub fn cell_spans(table: &Table, r: usize, c: usize) -> Vec<Span> {
+pub fn cell_spans(table: &Table, r: usize, c: usize) -> &[Span] {
     let cell = table.cell(r, c);
     if cell.spans.is_empty() {
-        table.rows[r].label_spans.clone()
+        &table.rows[r].label_spans
     } else {
-        cell.spans.clone()
+        &cell.spans
     }
 }
 

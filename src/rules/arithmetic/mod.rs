@@ -107,7 +107,7 @@ fn locate(f: Finding, table: &Table, ev: &Evaluated, lhs: i64, rhs: i64) -> Find
     }
     let mut spans: Vec<_> = rel
         .cells()
-        .flat_map(|(r, c)| cell_spans(table, r, c))
+        .flat_map(|(r, c)| cell_spans(table, r, c).iter().copied())
         .collect();
     if rel.kind == RelKind::T3RowTotal {
         spans.extend(&table.rows[rel.lhs[0].0].label_spans);

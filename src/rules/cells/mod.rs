@@ -23,5 +23,5 @@ fn cell_finding(rule: &Rule, table: &Table, r: usize, c: usize, message: String)
         .column(col)
         .cells(vec![cell])
         .found(table.cell(r, c).raw.clone())
-        .spans(cell_spans(table, r, c))
+        .spans(cell_spans(table, r, c).to_vec())
 }
