@@ -481,16 +481,14 @@ impl<'a> Walker<'a> {
                 .count();
             items.extend_from_slice(&vals[lead..]);
         }
-        let value_spans: Vec<Span> = items
-            .iter()
-            .filter_map(|v| {
-                if let VItem::Val(t) = v {
-                    Some(t.span)
-                } else {
-                    None
-                }
-            })
-            .collect();
+        let mut value_spans: Vec<Span> = Vec::with_capacity(items.len());
+        value_spans.extend(items.iter().filter_map(|v| {
+            if let VItem::Val(t) = v {
+                Some(t.span)
+            } else {
+                None
+            }
+        }));
         let read = &mut self.table.rows[r];
         if read.found {
             // The same row twice: keep the first, report the second.
@@ -993,10 +991,11 @@ pub fn read_labelled(
         _ => region_norm,
     };
     if w.table.found {
-        let mut seen = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for row in spec.rows {
             for c in row.cols {
-                if seen.contains(&c.label) {
+                // Rows share their column lists: the same label is mostly the same str.
+                if seen.iter().any(|s| std::ptr::eq(*s, c.label)) || seen.contains(&c.label) {
                     continue;
                 }
                 seen.push(c.label);
