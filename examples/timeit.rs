@@ -1,7 +1,8 @@
 //! Runs `nianbao::check` in a loop, for profiling and timing the reader:
 //!
 //! ```text
-//! cargo run --release --example timeit -- N FILE...      # N checks of each file, µs per check
+//! cargo run --release --example timeit -- N FILE...      # N checks of each file: µs per
+//!                                                         # check, best and mean of 10 rounds
 //! cargo run --release --example timeit -- --debug FILE... # the whole result, for diffing
 //! ```
 //!
