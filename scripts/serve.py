@@ -27,6 +27,8 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".json": "application/json",
         ".txt": "text/plain; charset=utf-8",
         ".svg": "image/svg+xml",
+        ".png": "image/png",
+        ".webmanifest": "application/manifest+json",
     }
 
     def end_headers(self):
