@@ -12,6 +12,11 @@
 //! - `source.rs` — the pasted text with what was recognised marked.
 //! - `files.rs` — reading a dropped or picked file (UTF-8, UTF-16, GB18030 via the browser's
 //!   own `TextDecoder`, so no encoding tables ship in the wasm).
+//! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
+//!
+//! The offline app (manifest, service worker, update offer) is plain static files:
+//! `www/manifest.webmanifest`, `www/pwa.js`, and `sw.js` generated after each build by
+//! `scripts/pwa-build.py`.
 //!
 //! DOM contract (tests and the widget rely on it): the paste area is `#report-input`; every
 //! table cell has `data-table`, `data-row`, `data-column` (the JSON contract's labels),
@@ -19,6 +24,7 @@
 //! findings list is `#findings` with one `[data-rule]` element per finding. After each
 //! check is drawn, `document.body.dataset.checked` is incremented.
 
+mod embed;
 mod files;
 mod findings;
 mod marks;
@@ -94,8 +100,16 @@ impl Filters {
 
 #[function_component(App)]
 fn app() -> Html {
-    let initial = use_memo((), |_| {
-        let t = load_saved().unwrap_or_else(|| EXAMPLE.to_string());
+    let mode = use_memo((), |_| embed::mode());
+    let initial = use_memo(mode.embed, |&embed| {
+        // The widget starts empty (the host page says what it is for); the app with the example.
+        let t = load_saved().unwrap_or_else(|| {
+            if embed {
+                String::new()
+            } else {
+                EXAMPLE.to_string()
+            }
+        });
         Rc::<str>::from(t)
     });
     let text = use_state(|| (*initial).clone());
@@ -194,6 +208,7 @@ fn app() -> Html {
         })
     };
     files::use_page_drop(on_file.clone());
+    embed::use_embed(mode.clone(), set_text.clone());
 
     let on_pick = {
         let on_file = on_file.clone();
