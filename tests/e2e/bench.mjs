@@ -8,10 +8,11 @@
 //    character added: this includes the app's debounce, DEBOUNCE_MS in src/bin/nianbao-web/).
 // 2. check() alone: the wasm export nianbao::wasm_api::check on the same text (no DOM), when
 //    trunk's loader exposes the module's exports as window.wasmBindings.
-// 3. Sizes: dist/*.wasm, *.js, *.css and index.html, raw and gzip -9 (Node's zlib).
+// 3. Sizes, raw and gzip -9 (Node's zlib): what a first visit loads (index.html and every file it
+//    names), and what the service worker then precaches for offline use (sw.js's list).
 // Prints median and p95 per seed, and writes everything to tests/output/bench.json.
-import { readdirSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, extname } from 'node:path';
+import { existsSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
 import { DIST, OUTPUT, SEEDS, seed, serveDist, launch, newPage } from './lib.mjs';
 
@@ -29,17 +30,30 @@ const summarize = (xs) => {
 };
 const ms = (x) => `${x.toFixed(1).padStart(7)} ms`;
 
-function sizes() {
-  const files = readdirSync(DIST)
-    .filter((f) => ['.wasm', '.js', '.css'].includes(extname(f)) || f === 'index.html')
-    .filter((f) => statSync(join(DIST, f)).isFile())
-    .sort();
+/** gzip -9 sizes of `files` (paths relative to dist/). */
+function sizesOf(files) {
   const rows = files.map((f) => {
     const body = readFileSync(join(DIST, f));
     return { file: f, bytes: body.length, gzip: gzipSync(body, { level: constants.Z_BEST_COMPRESSION }).length };
   });
   const total = rows.reduce((t, r) => ({ bytes: t.bytes + r.bytes, gzip: t.gzip + r.gzip }), { bytes: 0, gzip: 0 });
   return { files: rows, total };
+}
+
+/**
+ * What a first visit downloads before the app works: index.html and every file it names
+ * (scripts, wasm, styles, manifest, icon). And, separately, what the service worker then
+ * fetches in the background to work offline: the PRECACHE list of dist/sw.js.
+ */
+function sizes() {
+  const index = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const named = [...index.matchAll(/(?:src|href|module_or_path:\s*)=?\s*["']\.?\/?([^"'#?]+)["']/g)]
+    .map((m) => m[1])
+    .filter((f) => existsSync(join(DIST, f)) && statSync(join(DIST, f)).isFile());
+  const page = sizesOf(['index.html', ...new Set(named)].sort());
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const precached = JSON.parse(sw.match(/const PRECACHE = (\[.*\]);/)[1]).filter((f) => f !== './');
+  return { ...page, offline: sizesOf(precached.sort()).total };
 }
 
 async function main() {
@@ -133,6 +147,8 @@ async function main() {
   }
   const t = results.sizes.total;
   console.log(`  ${'total'.padEnd(40)} ${String(t.bytes).padStart(9)} B   gzip ${String(t.gzip).padStart(8)} B (${(t.gzip / 1024).toFixed(1)} KiB)`);
+  const o = results.sizes.offline;
+  console.log(`  ${'offline precache (sw.js), in the background'.padEnd(40)} ${String(o.bytes).padStart(9)} B   gzip ${String(o.gzip).padStart(8)} B (${(o.gzip / 1024).toFixed(1)} KiB)`);
 
   mkdirSync(OUTPUT, { recursive: true });
   writeFileSync(join(OUTPUT, 'bench.json'), JSON.stringify(results, null, 2) + '\n');

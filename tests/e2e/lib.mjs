@@ -32,12 +32,16 @@ const MIME = {
   '.json': 'application/json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Serves `dir` on 127.0.0.1 on a free port. Returns { url, close() }. */
-export async function serveDist(dir = DIST) {
+/**
+ * Serves `dir` on 127.0.0.1 on a free port, under `prefix` (default "/": a sub-path such as
+ * "/some/path/" serves the app there and nothing elsewhere). Returns { url, origin, close() }.
+ */
+export async function serveDist(dir = DIST, { prefix = '/' } = {}) {
   if (!existsSync(join(dir, 'index.html'))) {
     throw new Error(`${dir}/index.html not found: build first (. scripts/web-env.sh && trunk build --release --offline)`);
   }
@@ -45,6 +49,11 @@ export async function serveDist(dir = DIST) {
   const server = createServer(async (req, res) => {
     try {
       let path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      if (!path.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+        return;
+      }
+      path = '/' + path.slice(prefix.length);
       if (path.endsWith('/')) path += 'index.html';
       const file = resolve(root, '.' + path);
       if (file !== root && !file.startsWith(root + sep)) {
@@ -73,7 +82,8 @@ export async function serveDist(dir = DIST) {
   });
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
+    origin: `http://127.0.0.1:${port}`,
     close: () => new Promise((ok) => { server.closeAllConnections?.(); server.close(ok); }),
   };
 }
