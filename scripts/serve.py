@@ -68,6 +68,8 @@ def main():
     url = f"http://127.0.0.1:{port}/"
     print(f"==> 网页版已启动，请在浏览器中打开 {url}", flush=True)
     print(f"==> The web app is running: open {url}", flush=True)
+    if os.path.isfile(os.path.join(args.dir, "demo-host.html")):
+        print(f"==> 挂件演示 / widget demo: {url}demo-host.html", flush=True)
     print("==> 按 Ctrl-C 停止 / press Ctrl-C to stop", flush=True)
     try:
         httpd.serve_forever()
