@@ -275,6 +275,9 @@ pub struct Report {
     /// Tables 2, 3, 4 in that order.
     pub tables: Vec<Table>,
     pub dates: Vec<DateAt>,
+    /// The running text outside tables and headings, and what it states about the tables.
+    #[serde(skip)]
+    pub narrative: crate::read::narrative::Narrative,
     /// Length of the input in bytes.
     pub input_len: usize,
 }

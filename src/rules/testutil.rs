@@ -102,6 +102,7 @@ pub fn report(t: TemplateId) -> Report {
             day: 20,
             span: Span::new(20_000, 20_010),
         }],
+        narrative: Default::default(),
         input_len: 20_010,
     }
 }
@@ -172,4 +173,13 @@ pub fn run_rule(rule: &Rule, r: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     (rule.check)(&ctx, &mut out);
     out
+}
+
+/// The findings of rule `code` when `text` is read and checked whole.
+pub fn findings_of(code: &str, text: &str) -> Vec<Finding> {
+    crate::check(text)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == code)
+        .collect()
 }
