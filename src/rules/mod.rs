@@ -15,6 +15,7 @@
 //! | `C-` | cells: values that are not what the column holds | [`cells`] |
 //! | `T3-`, `T4-` | the template's arithmetic | [`arithmetic`] |
 //! | `Y-` | template and year | [`year`] |
+//! | `N-` | the narrative against the tables | [`narrative`] |
 //!
 //! Adding a rule: write `family/name.rs` with a `pub static RULE: Rule`, its doc comment and
 //! tests, declare it in the family's `mod.rs` and list it in [`RULES`].
@@ -26,6 +27,7 @@ pub mod arith;
 pub mod arithmetic;
 pub mod cells;
 pub mod layout;
+pub mod narrative;
 pub mod structure;
 pub mod util;
 pub mod year;
@@ -127,6 +129,10 @@ pub static RULES: &[&Rule] = &[
     &year::year_missing::RULE,
     &year::title_period::RULE,
     &year::dated_early::RULE,
+    &narrative::count::RULE,
+    &narrative::none_but_table::RULE,
+    &narrative::all_concluded::RULE,
+    &narrative::all_upheld::RULE,
 ];
 
 /// The rule with this code.
@@ -168,13 +174,13 @@ mod tests {
                 "{}",
                 r.code
             );
-            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-"]
+            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-", "N-"]
                 .iter()
                 .any(|p| r.code.starts_with(p)));
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 29);
+        assert_eq!(RULES.len(), 33);
     }
 
     #[test]
