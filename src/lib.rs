@@ -22,6 +22,7 @@
 //! assert!(checked.findings.iter().any(|f| f.rule == "T3-BALANCE"));
 //! ```
 
+pub mod agency;
 pub mod finding;
 pub mod input;
 pub mod json;

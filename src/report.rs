@@ -235,7 +235,7 @@ pub struct DateAt {
 pub enum DateKind {
     /// The date under the signature at the end.
     Signature,
-    /// A 发布时间 / 发布日期 / 成文日期 line.
+    /// A 发布时间 / 发布日期 / 成文日期 / 印发日期 / 公开日期 / 公布日期 line.
     Published,
 }
 

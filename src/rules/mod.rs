@@ -129,6 +129,8 @@ pub static RULES: &[&Rule] = &[
     &year::year_missing::RULE,
     &year::title_period::RULE,
     &year::dated_early::RULE,
+    &year::late::RULE,
+    &year::text_year::RULE,
     &narrative::count::RULE,
     &narrative::none_but_table::RULE,
     &narrative::all_concluded::RULE,
@@ -180,7 +182,7 @@ mod tests {
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 33);
+        assert_eq!(RULES.len(), 35);
     }
 
     #[test]
