@@ -175,6 +175,29 @@ impl Narrative {
     }
 }
 
+impl Narrative {
+    /// A narrative of the given sentences, one a line, each with its section: for tests of
+    /// rules on hand-built reports, whose spans are made up. The sentences' spans are their
+    /// offsets in the joined text, from `base`.
+    #[cfg(test)]
+    pub fn of_sentences(base: usize, items: &[(u8, &str)]) -> Narrative {
+        let mut n = Narrative::default();
+        for &(section, s) in items {
+            let start = n.text.len();
+            n.runs.push((start, base + start));
+            n.text.push_str(s);
+            let at = Span::new(start, n.text.len());
+            n.sentences.push(Sentence {
+                at,
+                span: Span::new(base + at.start, base + at.end),
+                section,
+            });
+            n.text.push('\n');
+        }
+        n
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Building the text
 

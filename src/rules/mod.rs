@@ -105,6 +105,10 @@ pub static RULES: &[&Rule] = &[
     &structure::section_numbering::RULE,
     &structure::section_title::RULE,
     &structure::table_missing::RULE,
+    &structure::problems_thin::RULE,
+    &structure::fee_unreported::RULE,
+    &structure::fee_contradiction::RULE,
+    &structure::overview_aspects::RULE,
     &layout::row_missing::RULE,
     &layout::column_missing::RULE,
     &layout::unplaceable::RULE,
@@ -182,7 +186,7 @@ mod tests {
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 35);
+        assert_eq!(RULES.len(), 39);
     }
 
     #[test]

@@ -39,7 +39,8 @@ impl Cells<'_> {
     }
 
     /// The sum of money cells in 万元 (a cell written with "元" converted), and the
-    /// precision written (half a unit of the last decimal place of the least precise cell).
+    /// precision written (half a unit of the last decimal place of the least precise cell;
+    /// none for a 0).
     pub fn money_wan(&self) -> Option<(f64, f64)> {
         let mut total = 0.0;
         let mut tol: f64 = 0.0;
@@ -60,7 +61,10 @@ impl Cells<'_> {
                 (v, 1.0)
             };
             total += v;
-            tol = tol.max(0.5 * scale * 10f64.powi(-decimals));
+            // 0 is nothing collected, not an amount rounded to 0.
+            if v != 0.0 {
+                tol = tol.max(0.5 * scale * 10f64.powi(-decimals));
+            }
         }
         Some((total, tol))
     }
