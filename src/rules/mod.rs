@@ -17,6 +17,9 @@
 //! | `Y-` | template and year | [`year`] |
 //! | `N-` | the narrative against the tables | [`narrative`] |
 //!
+//! The cross-year rules (`P-`, [`pair`]) compare two reports and have their own registry,
+//! [`pair::RULES`].
+//!
 //! Adding a rule: write `family/name.rs` with a `pub static RULE: Rule`, its doc comment and
 //! tests, declare it in the family's `mod.rs` and list it in [`RULES`].
 
@@ -28,6 +31,7 @@ pub mod arithmetic;
 pub mod cells;
 pub mod layout;
 pub mod narrative;
+pub mod pair;
 pub mod structure;
 pub mod util;
 pub mod year;
