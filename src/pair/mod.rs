@@ -106,18 +106,18 @@ impl PairProblem {
     pub fn message(&self, a: &str, b: &str) -> String {
         match self {
             PairProblem::YearUnknown(i) => format!(
-                "读不出{}的报告年度（标题和统计期限中都没有找到年份），无法判断哪一份是上一年的报告。",
+                "读不出“{}”的报告年度（标题和统计期限中都没有找到年份），无法判断哪一份是上一年的报告。",
                 if *i == Input::A { a } else { b }
             ),
             PairProblem::SameYear(y) => format!(
-                "{a}和{b}都是{y}年度的报告。跨年核对需要同一机关相邻两年的报告（如{}年度和{y}年度）。",
+                "“{a}”和“{b}”都是{y}年度的报告。跨年核对需要同一机关相邻两年的报告（如{}年度和{y}年度）。",
                 y - 1
             ),
             PairProblem::NotConsecutive { a: ya, b: yb } => format!(
-                "{a}是{ya}年度的报告，{b}是{yb}年度的报告，两者不是相邻的两年。跨年核对需要同一机关相邻两年的报告。"
+                "“{a}”是{ya}年度的报告，“{b}”是{yb}年度的报告，两者不是相邻的两年。跨年核对需要同一机关相邻两年的报告。"
             ),
             PairProblem::DifferentAgency { a: na, b: nb } => format!(
-                "{a}是“{na}”的报告，{b}是“{nb}”的报告，看来不是同一个机关。跨年核对需要同一机关相邻两年的报告。"
+                "“{a}”是{na}的报告，“{b}”是{nb}的报告，看来不是同一个机关。跨年核对需要同一机关相邻两年的报告；机关改名、合并的，请先确认两份报告确属前后相承。"
             ),
         }
     }
