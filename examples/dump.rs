@@ -58,6 +58,17 @@ fn main() {
             println!("  UNPLACED {:?} {:?}", u.label, u.raw);
         }
     }
+    let n = &r.narrative;
+    println!("narrative: {} sentences", n.sentences.len());
+    for m in &n.mentions {
+        println!(
+            "  mention {:?} = {}{} «{}» (sentence {}, section {})",
+            m.quantity, m.value, m.unit, m.phrase, m.sentence, n.sentences[m.sentence].section
+        );
+    }
+    for s in &n.statements {
+        println!("  claim {:?} «{}»", s.claim, s.phrase);
+    }
     for f in &c.findings {
         println!(
             "{} [{}] {} | {}",

@@ -11,6 +11,11 @@
 //!
 //! Spans carry byte offsets (`start`, `end`) and UTF-16 offsets (`start16`, `end16`, what a
 //! browser text control counts).
+//!
+//! Two reports checked together ([`pair_to_json`]) give `{ "previous": "a" | "b" | null,
+//! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
+//! where every span and cell of a cross-year finding says which input (`"a"`, `"b"`) and
+//! which report (`"previous"`, `"current"`) it is in.
 
 use crate::finding::{CellRef, Finding};
 use crate::report::{Report, RowProblem, Value};
@@ -222,6 +227,194 @@ pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonRepo
 /// The JSON contract as a string (pretty when `pretty`).
 pub fn to_json_string(file: &str, input: &str, checked: &Checked, pretty: bool) -> String {
     let j = to_json(file, input, checked);
+    if pretty {
+        serde_json::to_string_pretty(&j)
+    } else {
+        serde_json::to_string(&j)
+    }
+    .expect("serialising plain data cannot fail")
+}
+
+// ---------------------------------------------------------------------------------------
+// Two reports: `nianbao pair --format json`, the wasm `check_pair()`.
+
+/// A span of one of the two inputs: which input (`"a"`, `"b"`: the order given) and which
+/// report (`"previous"`, `"current"`) it points into.
+#[derive(Serialize)]
+pub struct JsonPairSpan {
+    pub input: &'static str,
+    pub report: &'static str,
+    pub start: usize,
+    pub end: usize,
+    pub start16: usize,
+    pub end16: usize,
+}
+
+/// A cell of one of the two reports.
+#[derive(Serialize)]
+pub struct JsonPairCell<'a> {
+    pub input: &'static str,
+    pub report: &'static str,
+    #[serde(flatten)]
+    pub cell: &'a CellRef,
+}
+
+#[derive(Serialize)]
+pub struct JsonPairFinding<'a> {
+    pub rule: &'a str,
+    pub severity: &'a str,
+    pub message: &'a str,
+    pub explanation: &'a str,
+    pub table: Option<u8>,
+    pub row: Option<&'a str>,
+    pub column: Option<&'a str>,
+    pub cells: Vec<JsonPairCell<'a>>,
+    /// Always `null`: the cross-year rules name no culprit (either report may be wrong).
+    pub culprit: Option<&'a CellRef>,
+    pub expected: Option<&'a str>,
+    pub found: Option<&'a str>,
+    pub spans: Vec<JsonPairSpan>,
+}
+
+#[derive(Serialize)]
+pub struct JsonPassage {
+    pub similarity: f64,
+    pub sentences: usize,
+    pub current: JsonPairSpan,
+    pub previous: JsonPairSpan,
+}
+
+#[derive(Serialize)]
+pub struct JsonCopied {
+    pub share: f64,
+    pub sentences: usize,
+    pub repeated: usize,
+    pub chars: usize,
+    pub repeated_chars: usize,
+    pub passages: Vec<JsonPassage>,
+}
+
+#[derive(Serialize)]
+pub struct JsonProblem {
+    pub kind: &'static str,
+    pub message: String,
+}
+
+#[derive(Serialize)]
+pub struct JsonPair<'a> {
+    /// Which input is last year's report (`"a"` or `"b"`), or `null` when not paired.
+    pub previous: Option<&'static str>,
+    /// Which input is this year's report, or `null`.
+    pub current: Option<&'static str>,
+    /// Why the two could not be paired, or `null`.
+    pub problem: Option<JsonProblem>,
+    /// Each input checked alone: the single-report contract.
+    pub a: JsonReport<'a>,
+    pub b: JsonReport<'a>,
+    /// Counts of the cross-year findings only.
+    pub summary: JsonSummary,
+    pub findings: Vec<JsonPairFinding<'a>>,
+    pub copied: Option<JsonCopied>,
+}
+
+/// Builds the JSON form of two reports checked and compared. `a_text` and `b_text` are the
+/// inputs, in the order given to [`crate::check_pair`].
+pub fn pair_to_json<'a>(
+    a_name: &'a str,
+    a_text: &str,
+    b_name: &'a str,
+    b_text: &str,
+    pair: &'a crate::pair::PairChecked,
+) -> JsonPair<'a> {
+    use crate::pair::{Input, Side};
+    let (ia, ib) = (Utf16Index::new(a_text), Utf16Index::new(b_text));
+    let c = &pair.compared;
+    let input_of = |side: Side| c.input(side).unwrap_or(Input::A);
+    let sp = |side: Side, s: &Span| {
+        let input = input_of(side);
+        let idx = if input == Input::A { &ia } else { &ib };
+        let (a, b) = idx.span(*s);
+        JsonPairSpan {
+            input: input.as_str(),
+            report: side.as_str(),
+            start: s.start,
+            end: s.end,
+            start16: a,
+            end16: b,
+        }
+    };
+    let findings = c
+        .findings
+        .iter()
+        .map(|f| JsonPairFinding {
+            rule: f.rule,
+            severity: f.severity.as_str(),
+            message: &f.message,
+            explanation: &f.explanation,
+            table: f.table.map(|t| t.number()),
+            row: f.row.as_deref(),
+            column: f.column.as_deref(),
+            cells: f
+                .cells
+                .iter()
+                .map(|(side, cell)| JsonPairCell {
+                    input: input_of(*side).as_str(),
+                    report: side.as_str(),
+                    cell,
+                })
+                .collect(),
+            culprit: None,
+            expected: f.expected.as_deref(),
+            found: f.found.as_deref(),
+            spans: f.spans.iter().map(|(side, s)| sp(*side, s)).collect(),
+        })
+        .collect();
+    let copied = c.copied.as_ref().map(|k| JsonCopied {
+        share: k.share,
+        sentences: k.sentences,
+        repeated: k.repeated,
+        chars: k.chars,
+        repeated_chars: k.repeated_chars,
+        passages: k
+            .passages
+            .iter()
+            .map(|p| JsonPassage {
+                similarity: p.similarity,
+                sentences: p.sentences,
+                current: sp(Side::Current, &p.current),
+                previous: sp(Side::Previous, &p.previous),
+            })
+            .collect(),
+    });
+    JsonPair {
+        previous: c.input(Side::Previous).map(Input::as_str),
+        current: c.input(Side::Current).map(Input::as_str),
+        problem: c.problem.as_ref().map(|p| JsonProblem {
+            kind: p.kind(),
+            message: p.message(a_name, b_name),
+        }),
+        a: to_json(a_name, a_text, &pair.a),
+        b: to_json(b_name, b_text, &pair.b),
+        summary: JsonSummary {
+            errors: c.count(crate::Severity::Error),
+            warnings: c.count(crate::Severity::Warning),
+            infos: c.count(crate::Severity::Info),
+        },
+        findings,
+        copied,
+    }
+}
+
+/// The pair contract as a string (pretty when `pretty`).
+pub fn pair_to_json_string(
+    a_name: &str,
+    a_text: &str,
+    b_name: &str,
+    b_text: &str,
+    pair: &crate::pair::PairChecked,
+    pretty: bool,
+) -> String {
+    let j = pair_to_json(a_name, a_text, b_name, b_text, pair);
     if pretty {
         serde_json::to_string_pretty(&j)
     } else {

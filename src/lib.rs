@@ -22,10 +22,12 @@
 //! assert!(checked.findings.iter().any(|f| f.rule == "T3-BALANCE"));
 //! ```
 
+pub mod agency;
 pub mod finding;
 pub mod input;
 pub mod json;
 pub mod normalize;
+pub mod pair;
 pub mod read;
 pub mod report;
 pub mod rules;
@@ -35,6 +37,7 @@ pub mod template;
 pub mod wasm_api;
 
 pub use finding::{CellRef, Finding, Severity};
+pub use pair::{check_pair, PairChecked};
 pub use report::Report;
 pub use span::{Span, Utf16Index};
 

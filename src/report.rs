@@ -235,7 +235,7 @@ pub struct DateAt {
 pub enum DateKind {
     /// The date under the signature at the end.
     Signature,
-    /// A 发布时间 / 发布日期 / 成文日期 line.
+    /// A 发布时间 / 发布日期 / 成文日期 / 印发日期 / 公开日期 / 公布日期 line.
     Published,
 }
 
@@ -275,6 +275,9 @@ pub struct Report {
     /// Tables 2, 3, 4 in that order.
     pub tables: Vec<Table>,
     pub dates: Vec<DateAt>,
+    /// The running text outside tables and headings, and what it states about the tables.
+    #[serde(skip)]
+    pub narrative: crate::read::narrative::Narrative,
     /// Length of the input in bytes.
     pub input_len: usize,
 }

@@ -9,6 +9,17 @@
 //!
 //! The same JSON as `nianbao check --format json` (see the README), with `file` set to
 //! `"input"`.
+//!
+//! `check_pair(a, b)` checks two reports of one agency, last year's and this year's, in
+//! either order, and returns the JSON of `nianbao pair --format json`, with the files named
+//! `"a"` and `"b"`:
+//!
+//! ```js
+//! const pair = JSON.parse(check_pair(textA, textB));
+//! // pair.previous === "a" or "b" (null, with pair.problem, when they cannot be paired);
+//! // pair.a and pair.b are the single-report results; every span of pair.findings says
+//! // which input it points into: { input: "a" | "b", report: "previous" | "current", … }.
+//! ```
 
 use wasm_bindgen::prelude::*;
 
@@ -17,6 +28,14 @@ use wasm_bindgen::prelude::*;
 pub fn check(text: &str) -> String {
     let checked = crate::check(text);
     crate::json::to_json_string("input", text, &checked, false)
+}
+
+/// Checks two reports of one agency (last year's and this year's, in either order) and
+/// compares them; returns the pair JSON contract.
+#[wasm_bindgen]
+pub fn check_pair(a: &str, b: &str) -> String {
+    let pair = crate::check_pair(a, b);
+    crate::json::pair_to_json_string("a", a, "b", b, &pair, false)
 }
 
 /// The checker's version.

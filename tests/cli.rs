@@ -405,3 +405,136 @@ fn seed_copies_match_shared() {
         );
     }
 }
+
+/// Seed 000 (2020) and a 2019 report of the same agency made from it, whose 四、结转下年度
+/// carries 2 applications forward (自然人 and 总计): this year's 二、上年结转 says 0.
+fn pair_files() -> (PathBuf, PathBuf) {
+    let this_year = manifest_dir().join("tests/seeds/000_1eed19740971f940.txt");
+    let text = std::fs::read_to_string(&this_year).unwrap();
+    let last_year = text
+        .replacen(
+            "2020 年政府信息公开工作年度报告",
+            "2019 年政府信息公开工作年度报告",
+            1,
+        )
+        .replacen(
+            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
+            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
+            1,
+        )
+        .replacen(
+            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
+            "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
+            1,
+        );
+    (this_year, scratch("2019年报.txt", last_year.as_bytes()))
+}
+
+#[test]
+fn pair_in_text_format() {
+    let (this_year, last_year) = pair_files();
+    // This year's first: the years decide which is which.
+    let o = run(&[
+        "pair".as_ref(),
+        this_year.as_os_str(),
+        last_year.as_os_str(),
+    ]);
+    no_panic(&o);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(
+        lines[0].starts_with(&format!("上年报告 {}: ", last_year.display())),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("本年报告 {}: ", this_year.display())),
+        "{out}"
+    );
+    assert!(out.contains("两年对照 上年"), "{out}");
+    let carry: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.contains("错误[P-CARRY-OVER]"))
+        .collect();
+    assert_eq!(carry.len(), 2, "{out}");
+    assert!(
+        carry[0].starts_with(&format!("{}:66:", this_year.display())),
+        "{}",
+        carry[0]
+    );
+    assert!(
+        out.contains(&format!("    上年报告中: {}:89:", last_year.display())),
+        "{out}"
+    );
+    assert!(out.contains("警告[P-COPIED-TEXT]"), "{out}");
+    assert!(
+        out.lines()
+            .last()
+            .unwrap()
+            .starts_with("内容雷同: 本年正文"),
+        "{out}"
+    );
+}
+
+#[test]
+fn pair_in_json_format() {
+    let (this_year, last_year) = pair_files();
+    let o = run(&[
+        "pair".as_ref(),
+        "--format=json".as_ref(),
+        last_year.as_os_str(),
+        this_year.as_os_str(),
+    ]);
+    assert_eq!(code(&o), 1);
+    let v = parse_json(&o);
+    assert_eq!(v["previous"], "a");
+    assert_eq!(v["current"], "b");
+    assert!(v["problem"].is_null());
+    assert_report_shape(&v["a"]);
+    assert_report_shape(&v["b"]);
+    assert_eq!(v["a"]["year"], 2019);
+    assert_eq!(v["summary"]["errors"], 2);
+    let f = &v["findings"][0];
+    assert_eq!(f["rule"], "P-CARRY-OVER");
+    assert_eq!(f["column"], "自然人");
+    let spans = f["spans"].as_array().unwrap();
+    assert_eq!(spans[0]["input"], "b");
+    assert_eq!(spans[0]["report"], "current");
+    assert_eq!(spans[1]["input"], "a");
+    assert_eq!(spans[1]["report"], "previous");
+    assert_eq!(f["cells"][1]["row"], "四、结转下年度继续办理");
+    assert_eq!(f["cells"][1]["input"], "a");
+    let copied = &v["copied"];
+    assert_eq!(copied["share"], 1.0);
+    assert!(copied["passages"][0]["current"]["input"] == "b");
+}
+
+#[test]
+fn pair_refuses_what_cannot_be_paired() {
+    let seeds = seeds();
+    // Seeds 000 and 001: both 2020, two agencies.
+    let o = run(&["pair".as_ref(), seeds[0].as_os_str(), seeds[1].as_os_str()]);
+    assert_eq!(code(&o), 2);
+    assert!(o.stdout.is_empty());
+    assert!(stderr(&o).contains("都是2020年度的报告"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("nianbao check"), "{}", stderr(&o));
+    // Seeds 001 (2020) and 003 (2021): consecutive years, other agencies.
+    let o = run(&[
+        "pair".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        seeds[1].as_os_str(),
+        seeds[3].as_os_str(),
+    ]);
+    assert_eq!(code(&o), 2);
+    let v = parse_json(&o);
+    assert_eq!(v["problem"]["kind"], "different_agency");
+    assert!(v["previous"].is_null());
+    assert!(v["findings"].as_array().unwrap().is_empty());
+    assert_report_shape(&v["a"]);
+    // One file, or three.
+    for args in [&["pair", "a.txt"][..], &["pair", "a", "b", "c"]] {
+        let a: Vec<&std::ffi::OsStr> = args.iter().map(|s| s.as_ref()).collect();
+        assert_eq!(code(&run(&a)), 2, "{args:?}");
+    }
+}

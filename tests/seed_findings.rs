@@ -137,6 +137,9 @@ fn seed_003_short_rows_are_reported_not_guessed() {
     let mut want = vec![
         f("C-BLANK", Some(2), None, None),
         f("T3-UNCHECKED", Some(3), None, None),
+        // A 2021-template report whose 六 is only "无": it does not say whether any
+        // 信息处理费 was charged (a note, not a fault).
+        f("S-FEE-UNREPORTED", None, None, None),
     ];
     for row in &spec.rows[1..] {
         want.push(f("L-UNPLACEABLE", Some(3), Some(row.label), None));

@@ -76,6 +76,62 @@ fn empty_input_returns_valid_json() {
     assert!(v["summary"]["errors"].is_u64());
 }
 
+/// Seed 000 (2020) and a 2019 report made from it that carries 2 applications forward:
+/// this year's 二、上年结转 says 0.
+#[wasm_bindgen_test]
+fn check_pair_points_into_both_inputs() {
+    const SEED_000: &str = include_str!("seeds/000_1eed19740971f940.txt");
+    let last_year = SEED_000
+        .replacen(
+            "2020 年政府信息公开工作年度报告",
+            "2019 年政府信息公开工作年度报告",
+            1,
+        )
+        .replacen(
+            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
+            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
+            1,
+        )
+        .replacen(
+            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
+            "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
+            1,
+        );
+    let json = nianbao::wasm_api::check_pair(SEED_000, &last_year);
+    let v: Value = serde_json::from_str(&json).expect("valid JSON");
+    assert_eq!(v["previous"], "b");
+    assert_eq!(v["current"], "a");
+    assert!(v["problem"].is_null());
+    assert_eq!(v["a"]["year"], 2020);
+    assert_eq!(v["b"]["year"], 2019);
+    let carry: Vec<&Value> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "P-CARRY-OVER")
+        .collect();
+    let mut cols: Vec<&str> = carry
+        .iter()
+        .map(|f| f["column"].as_str().unwrap())
+        .collect();
+    cols.sort_unstable();
+    assert_eq!(cols, ["总计", "自然人"]);
+    let spans = carry[0]["spans"].as_array().unwrap();
+    assert_eq!(spans[0]["input"], "a");
+    assert_eq!(spans[1]["input"], "b");
+    // UTF-16 offsets of each span fall inside its own input.
+    for (s, text) in [(&spans[0], SEED_000), (&spans[1], last_year.as_str())] {
+        let len16 = text.encode_utf16().count() as u64;
+        assert!(s["end16"].as_u64().unwrap() <= len16);
+    }
+    assert_eq!(v["copied"]["share"], 1.0);
+    // Two reports of the same year cannot be paired.
+    let v: Value =
+        serde_json::from_str(&nianbao::wasm_api::check_pair(SEED_000, SEED_000)).unwrap();
+    assert_eq!(v["problem"]["kind"], "same_year");
+    assert!(v["previous"].is_null());
+}
+
 #[wasm_bindgen_test]
 fn version_is_the_crate_version() {
     assert_eq!(nianbao::wasm_api::version(), env!("CARGO_PKG_VERSION"));

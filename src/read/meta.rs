@@ -5,7 +5,7 @@
 //! - **Agency**: the title's text before the year; failing that, a short line just above
 //!   the title; failing that, the contact sentence of the preamble ("请与××局办公室联系").
 //! - **Statistics period**: the first year after 统计期限 / 统计时限 / 统计时间.
-//! - **Dates**: a 发布时间 / 发布日期 / 成文日期 line anywhere, and the signature date: a short
+//! - **Dates**: a 发布时间 / 发布日期 / 成文日期 / 印发日期 / 公开日期 / 公布日期 line anywhere, and the signature date: a short
 //!   line near the end that is (or ends with) a date.
 
 use crate::normalize::fold_char;
@@ -226,7 +226,7 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
     }
 
     // Dates: 发布时间 lines anywhere; the signature near the end.
-    const DATE_KEYS: [&str; 3] = ["发布日期", "成文日期", "印发日期"];
+    const DATE_KEYS: [&str; 5] = ["发布日期", "成文日期", "印发日期", "公开日期", "公布日期"];
     let published = occurrences(text, "发布时间", &["发布时间"])
         .into_iter()
         .chain(occurrences(text, "日期", &DATE_KEYS));
@@ -355,6 +355,15 @@ mod tests {
             Some((2020, 1, 1))
         );
         assert_eq!(date_at("2020年", 0), None);
+    }
+
+    #[test]
+    fn every_date_line_is_read() {
+        let t = "某局2020年政府信息公开工作年度报告\n公开日期：2021年1月5日\n公布日期:2021-01-06\n一、总体情况\n正文\n";
+        let ls = crate::read::text::content_lines(t);
+        let m = read(t, &ls, t.find("一、").unwrap(), t.len());
+        let ds: Vec<(i32, u32, u32)> = m.dates.iter().map(|d| (d.year, d.month, d.day)).collect();
+        assert_eq!(ds, [(2021, 1, 5), (2021, 1, 6)]);
     }
 
     #[test]

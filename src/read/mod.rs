@@ -8,12 +8,15 @@
 //!       ─► template detection (labels only one template has; tables 2 and 3 normalised
 //!          once, for this and for table 2's header)
 //!       ─► tables::read_labelled / read_t4 (values placed on the template grid)
+//!       ─► narrative::read (the text outside tables and headings: sentences, the numbers
+//!          they state about the tables, claims such as "未发生行政复议")
 //!       ─► Report
 //! ```
 //!
 //! Every offset in the report is a byte offset into the original input.
 
 pub mod meta;
+pub mod narrative;
 pub mod sections;
 pub mod split;
 pub mod tables;
@@ -75,6 +78,13 @@ pub fn read(input: &str) -> Report {
         ]
     };
 
+    let excluded: Vec<Span> = tables
+        .iter()
+        .filter_map(|t| t.span)
+        .chain(sections.iter().map(|s| s.span))
+        .collect();
+    let narrative = narrative::read(text, &sections, &excluded);
+
     Report {
         template,
         year,
@@ -85,6 +95,7 @@ pub fn read(input: &str) -> Report {
         sections,
         tables,
         dates: meta.dates,
+        narrative,
         input_len: input.len(),
     }
 }

@@ -15,6 +15,10 @@
 //! | `C-` | cells: values that are not what the column holds | [`cells`] |
 //! | `T3-`, `T4-` | the template's arithmetic | [`arithmetic`] |
 //! | `Y-` | template and year | [`year`] |
+//! | `N-` | the narrative against the tables | [`narrative`] |
+//!
+//! The cross-year rules (`P-`, [`pair`]) compare two reports and have their own registry,
+//! [`pair::RULES`].
 //!
 //! Adding a rule: write `family/name.rs` with a `pub static RULE: Rule`, its doc comment and
 //! tests, declare it in the family's `mod.rs` and list it in [`RULES`].
@@ -26,6 +30,8 @@ pub mod arith;
 pub mod arithmetic;
 pub mod cells;
 pub mod layout;
+pub mod narrative;
+pub mod pair;
 pub mod structure;
 pub mod util;
 pub mod year;
@@ -103,6 +109,10 @@ pub static RULES: &[&Rule] = &[
     &structure::section_numbering::RULE,
     &structure::section_title::RULE,
     &structure::table_missing::RULE,
+    &structure::problems_thin::RULE,
+    &structure::fee_unreported::RULE,
+    &structure::fee_contradiction::RULE,
+    &structure::overview_aspects::RULE,
     &layout::row_missing::RULE,
     &layout::column_missing::RULE,
     &layout::unplaceable::RULE,
@@ -127,6 +137,12 @@ pub static RULES: &[&Rule] = &[
     &year::year_missing::RULE,
     &year::title_period::RULE,
     &year::dated_early::RULE,
+    &year::late::RULE,
+    &year::text_year::RULE,
+    &narrative::count::RULE,
+    &narrative::none_but_table::RULE,
+    &narrative::all_concluded::RULE,
+    &narrative::all_upheld::RULE,
 ];
 
 /// The rule with this code.
@@ -168,13 +184,13 @@ mod tests {
                 "{}",
                 r.code
             );
-            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-"]
+            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-", "N-"]
                 .iter()
                 .any(|p| r.code.starts_with(p)));
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 29);
+        assert_eq!(RULES.len(), 39);
     }
 
     #[test]

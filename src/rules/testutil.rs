@@ -1,5 +1,6 @@
 //! Hand-built reports for the rules' tests: a complete, consistent report (all six
-//! sections, all three tables with every cell 0, year, template and dates that agree),
+//! sections, all three tables with every cell 0, year, template and dates that agree, a
+//! section 五 of two sentences and a 六 that says no 信息处理费 was charged),
 //! and setters by row and column label.
 //!
 //! Every cell and row label gets its own made-up span, so that tests can check which
@@ -102,6 +103,15 @@ pub fn report(t: TemplateId) -> Report {
             day: 20,
             span: Span::new(20_000, 20_010),
         }],
+        // Section 五 says what a real one does; 六 says none was charged.
+        narrative: crate::read::narrative::Narrative::of_sentences(
+            30_000,
+            &[
+                (5, "一是政策解读形式不够丰富。"),
+                (5, "下一步将运用图解、视频等方式加强政策解读。"),
+                (6, "本年度未收取信息处理费。"),
+            ],
+        ),
         input_len: 20_010,
     }
 }
@@ -172,4 +182,13 @@ pub fn run_rule(rule: &Rule, r: &Report) -> Vec<Finding> {
     let mut out = Vec::new();
     (rule.check)(&ctx, &mut out);
     out
+}
+
+/// The findings of rule `code` when `text` is read and checked whole.
+pub fn findings_of(code: &str, text: &str) -> Vec<Finding> {
+    crate::check(text)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == code)
+        .collect()
 }

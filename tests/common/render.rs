@@ -165,7 +165,7 @@ pub fn render(t: &Tables, shape: Shape, year: i32) -> String {
     rows.push(join(shape, &nums(&t.t4)));
     out += &rows.join("\n");
     out += &format!(
-        "\n\n五、存在的主要问题及改进情况\n\n存在一些问题，将加以改进。\n\n六、其他需要报告的事项\n\n无。\n\n某某市某某局\n{}年1月20日\n",
+        "\n\n五、存在的主要问题及改进情况\n\n一是政策解读形式不够丰富。下一步将运用图解、视频等方式加强解读。\n\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n\n某某市某某局\n{}年1月20日\n",
         year + 1
     );
     out

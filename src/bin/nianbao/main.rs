@@ -2,11 +2,18 @@
 //!
 //! ```text
 //! nianbao check FILE... [--format text|json] [--explain]
+//! nianbao pair FILE FILE [--format text|json] [--explain]
 //! ```
 //!
-//! A thin layer over [`nianbao::check`]: it reads and decodes the input (see `input.rs`),
-//! runs the checker and prints the findings like a compiler (`text`) or as the JSON
-//! contract (`json`, see `nianbao::json` and the README).
+//! A thin layer over [`nianbao::check`] and [`nianbao::check_pair`]: it reads and decodes
+//! the input (see `input.rs`), runs the checker and prints the findings like a compiler
+//! (`text`) or as the JSON contract (`json`, see `nianbao::json` and the README).
+//!
+//! `pair` takes two reports of one agency, last year's and this year's, in either order
+//! (the report years tell which is which), checks each and then the two together. Two
+//! reports of the same year, of years that are not consecutive, of agencies whose names
+//! differ too much, or whose year cannot be read, are refused (exit status 2) with the
+//! reason.
 //!
 //! Exit status: 0 no errors (warnings and notes alone are fine), 1 errors found, 2 an input
 //! could not be read or the command line is wrong, 3 an internal error (a bug).
@@ -30,6 +37,8 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
 
 用法 / Usage:
   nianbao check [选项] 文件...    检查一份或多份年报（纯文本，UTF-8 或带 BOM 的 UTF-16）
+  nianbao pair [选项] 文件 文件    同一机关相邻两年的年报对照检查（先后顺序不限，按年度判断）：
+                                  各自检查，再核对上年结转、表二存量推算和正文雷同
   nianbao --help                  显示本帮助 / show this help
   nianbao --version               显示版本 / show the version
 
@@ -43,15 +52,17 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
 
 退出状态 / Exit status:
   0  没有发现错误（可能有警告或提示） / no errors (warnings alone are fine)
-  1  至少一份报告有错误 / errors found
-  2  有输入读不了（找不到、不是 UTF-8 文本、空的、二进制文件、超过 20 MB）或命令写错了
-     / an input could not be read, or bad usage
+  1  至少一份报告有错误（pair：两份报告或两者之间） / errors found
+  2  有输入读不了（找不到、不是 UTF-8 文本、空的、二进制文件、超过 20 MB）或命令写错了；
+     pair 的两份报告不能对照（同一年度、不是相邻两年、不是同一机关、读不出年度）
+     / an input could not be read, bad usage, or the two reports cannot be paired
   3  程序内部错误（本工具的缺陷） / internal error (a bug)
 
 例 / Example:
   nianbao check 2023年报.txt
   nianbao check --format json a.txt b.txt > result.json
   cat 年报.txt | nianbao check -
+  nianbao pair 2022年报.txt 2023年报.txt
 ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +84,8 @@ enum Command {
     Help,
     Version,
     Check(Options),
+    /// Two reports, last year's and this year's (`files` holds exactly two).
+    Pair(Options),
 }
 
 /// Parses the command line (without the program name). `Err` is a message for the user.
@@ -81,17 +94,18 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
     let Some(first) = it.next() else {
         return Err("缺少命令。用法：nianbao check 文件...（nianbao --help 查看帮助）".into());
     };
-    match first.to_str() {
+    let pair = match first.to_str() {
         Some("-h" | "--help" | "help") => return Ok(Command::Help),
         Some("-V" | "--version" | "version") => return Ok(Command::Version),
-        Some("check") => {}
+        Some("check") => false,
+        Some("pair") => true,
         _ => {
             return Err(format!(
-                "不认识的命令“{}”。用法：nianbao check 文件...（nianbao --help 查看帮助）",
+                "不认识的命令“{}”。用法：nianbao check 文件... 或 nianbao pair 文件 文件（nianbao --help 查看帮助）",
                 first.to_string_lossy()
             ))
         }
-    }
+    };
     let mut opts = Options {
         format: Format::Text,
         explain: false,
@@ -138,6 +152,14 @@ fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
             _ => opts.files.push(Some(PathBuf::from(arg))),
         }
     }
+    if pair {
+        return match opts.files.len() {
+            2 => Ok(Command::Pair(opts)),
+            n => Err(format!(
+                "pair 要两个文件（同一机关相邻两年的年报），给了{n}个。用法：nianbao pair 文件 文件"
+            )),
+        };
+    }
     if opts.files.is_empty() {
         return Err("没有给出要检查的文件。用法：nianbao check 文件...（- 表示标准输入）".into());
     }
@@ -166,6 +188,7 @@ fn main() -> ExitCode {
             Status::Clean
         }
         Ok(Command::Check(opts)) => run_check(&opts),
+        Ok(Command::Pair(opts)) => run_pair(&opts),
         Err(msg) => {
             eprintln!("nianbao: {msg}");
             Status::Unreadable
@@ -255,6 +278,179 @@ fn run_check(opts: &Options) -> Status {
         print_or_exit(if printed > 0 { "\n]\n" } else { "]\n" }, status);
     }
     status
+}
+
+/// The name a file goes by in messages and in the JSON `file` field.
+fn display_name(file: Option<&PathBuf>) -> String {
+    match file {
+        Some(p) => p.to_string_lossy().into_owned(),
+        None => STDIN_NAME.to_string(),
+    }
+}
+
+fn run_pair(opts: &Options) -> Status {
+    let names: Vec<String> = opts
+        .files
+        .iter()
+        .map(|f| display_name(f.as_ref()))
+        .collect();
+    let mut texts = Vec::new();
+    let mut status = Status::Clean;
+    for (file, name) in opts.files.iter().zip(&names) {
+        match load(file.as_ref()) {
+            Ok(t) => texts.push(t),
+            Err(e) => {
+                eprintln!("nianbao: {name}: {e}");
+                status = Status::Unreadable;
+            }
+        }
+    }
+    if status != Status::Clean {
+        return status;
+    }
+    let (a, b) = (&texts[0], &texts[1]);
+    let pair = match std::panic::catch_unwind(|| nianbao::check_pair(a, b)) {
+        Ok(p) => p,
+        Err(_) => {
+            eprintln!("nianbao: 对照检查这两份报告时程序出错，没有结果（见上面的信息）。");
+            return Status::Internal;
+        }
+    };
+    let (na, nb) = (names[0].as_str(), names[1].as_str());
+    if pair.has_errors() {
+        status = Status::Errors;
+    }
+    if let Some(p) = &pair.compared.problem {
+        eprintln!(
+            "nianbao: 无法对照：{}（要分别检查两份报告，请用 nianbao check {na} {nb}）",
+            p.message(na, nb)
+        );
+        status = Status::Unreadable;
+    }
+    let out = match opts.format {
+        Format::Json => nianbao::json::pair_to_json_string(na, a, nb, b, &pair, true) + "\n",
+        Format::Text if pair.compared.problem.is_some() => return status,
+        Format::Text => render_pair(&names, &texts, &pair, opts.explain),
+    };
+    print_or_exit(&out, status);
+    status
+}
+
+/// Both reports (last year's first), then what comparing them found, compiler style.
+fn render_pair(
+    names: &[String],
+    texts: &[String],
+    pair: &nianbao::PairChecked,
+    explain: bool,
+) -> String {
+    use nianbao::pair::{Input, Side};
+    use std::fmt::Write as _;
+    let c = &pair.compared;
+    let idx = |side: Side| match c.input(side) {
+        Some(Input::B) => 1,
+        _ => 0,
+    };
+    let (p, q) = (idx(Side::Previous), idx(Side::Current));
+    let checked = |i: usize| if i == 0 { &pair.a } else { &pair.b };
+    let mut s = String::new();
+    for (i, side) in [(p, Side::Previous), (q, Side::Current)] {
+        let _ = write!(s, "{}报告 ", side.cn());
+        s.push_str(&render_text(&names[i], &texts[i], checked(i), explain));
+        s.push('\n');
+    }
+    let year = |i: usize| {
+        checked(i)
+            .report
+            .year
+            .map_or_else(|| "?".to_string(), |y| y.to_string())
+    };
+    let _ = write!(
+        s,
+        "两年对照 上年 {}（{}年度）→ 本年 {}（{}年度） · ",
+        names[p],
+        year(p),
+        names[q],
+        year(q)
+    );
+    if c.findings.is_empty() {
+        s.push_str("未发现问题\n");
+    } else {
+        let _ = writeln!(
+            s,
+            "{} {}、{} {}、{} {}",
+            Severity::Error.cn(),
+            c.count(Severity::Error),
+            Severity::Warning.cn(),
+            c.count(Severity::Warning),
+            Severity::Info.cn(),
+            c.count(Severity::Info),
+        );
+    }
+    let lines = [LineIndex::new(&texts[0]), LineIndex::new(&texts[1])];
+    let at = |side: Side, span: nianbao::Span| {
+        let i = idx(side);
+        let (l, col) = lines[i].line_col(span.start);
+        format!("{}:{l}:{col}", names[i])
+    };
+    for f in &c.findings {
+        let first = f
+            .spans
+            .iter()
+            .find(|x| x.0 == Side::Current)
+            .or(f.spans.first());
+        let head = match first {
+            Some(&(side, span)) => format!("{}:", at(side, span)),
+            None => format!("{}:", names[q]),
+        };
+        let mut place: Vec<&str> = Vec::new();
+        if let Some(t) = f.table {
+            place.push(t.cn());
+        }
+        place.extend(f.row.as_deref());
+        place.extend(f.column.as_deref());
+        let place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" {}:", place.join(" / "))
+        };
+        let _ = writeln!(
+            s,
+            "{head} {}[{}]{place} {}",
+            f.severity.cn(),
+            f.rule,
+            one_line(&f.message)
+        );
+        if let Some(e) = &f.expected {
+            let _ = writeln!(s, "    期望: {}", one_line(e));
+        }
+        if let Some(x) = &f.found {
+            let _ = writeln!(s, "    实际: {}", one_line(x));
+        }
+        if let Some(&(side, span)) = f.spans.iter().find(|x| x.0 == Side::Previous) {
+            if first.is_some_and(|x| x.0 == Side::Current) {
+                let _ = writeln!(s, "    上年报告中: {}", at(side, span));
+            }
+        }
+        if explain && !f.explanation.trim().is_empty() {
+            let mut first = true;
+            for l in f.explanation.trim().lines() {
+                let head = if first { "    说明: " } else { "          " };
+                first = false;
+                let _ = writeln!(s, "{head}{}", l.trim_end());
+            }
+        }
+    }
+    if let Some(k) = &c.copied {
+        let _ = writeln!(
+            s,
+            "内容雷同: 本年正文{}句中有{}句与上年相同或几乎相同，占正文字数的{}%（{}段）",
+            k.sentences,
+            k.repeated,
+            (k.share * 100.0).round() as u32,
+            k.passages.len()
+        );
+    }
+    s
 }
 
 fn load(file: Option<&PathBuf>) -> Result<String, InputError> {
@@ -399,6 +595,19 @@ mod tests {
         };
         assert_eq!(o.format, Format::Text);
         assert_eq!(o.files, vec![Some(PathBuf::from("-x"))]);
+    }
+
+    #[test]
+    fn parses_pair() {
+        let Ok(Command::Pair(o)) = parse_args(args(&["pair", "a.txt", "-", "--format=json"]))
+        else {
+            panic!()
+        };
+        assert_eq!(o.files, vec![Some(PathBuf::from("a.txt")), None]);
+        assert_eq!(o.format, Format::Json);
+        for a in [&["pair", "a"][..], &["pair", "a", "b", "c"], &["pair"]] {
+            assert!(parse_args(args(a)).is_err(), "{a:?}");
+        }
     }
 
     #[test]

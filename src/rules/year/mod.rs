@@ -5,11 +5,13 @@
 //! other families are switched off (see [`crate::rules::Rule::applies`]).
 
 pub mod dated_early;
+pub mod late;
 pub mod new_template_early;
 pub mod old_template;
 pub mod out_of_scope;
 pub mod template_mixed;
 pub mod template_unknown;
+pub mod text_year;
 pub mod title_period;
 pub mod year_missing;
 

@@ -1,0 +1,1316 @@
+//! The running text: its sentences, and what they state about the tables.
+//!
+//! The narrative is the report's text outside the three tables and the six headings. It is
+//! read once into [`Narrative::text`], a copy **without whitespace** (a PDF breaks "答复" into
+//! "答" and "复" on two lines; a web page runs everything together), kept in runs that map
+//! back to the input, and cut into sentences at 。！？； and at paragraph breaks.
+//!
+//! In each sentence the reader looks for two kinds of things, and only where the wording
+//! leaves no doubt about what they refer to:
+//!
+//! - [`Mention`]s: a number with its unit and the table quantity it is about. "全市共受理政府
+//!   信息公开申请3119件" is table 3 row 一 (new applications); "结果纠正64件" after
+//!   "政府信息公开行政复议351件，其中" is table 4's 行政复议/结果纠正; "自然人80件" after a
+//!   count of applications is the 自然人 column of that row. The keyword nearest before the
+//!   number decides; a number is never taken for a quantity whose unit does not fit
+//!   ("依申请公开信息数68条" counts items of information, 条, not applications, 件), nor when
+//!   the phrase compares, accumulates or estimates ("较上年增加3件", "累计", "5500余条").
+//! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
+//!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持".
+//!
+//! Anything else is left alone: a rule that finds nothing to compare says nothing.
+
+use crate::normalize::fold_char;
+use crate::read::text::is_space;
+use crate::report::Section;
+use crate::span::Span;
+
+/// The narrative of a report, read once.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Narrative {
+    /// The text outside tables and headings, whitespace removed, original chars (CJK folded
+    /// to simplified, which keeps their length). A paragraph break or a table in between is
+    /// a `\n`.
+    pub text: String,
+    /// Where each run of `text` starts: (offset in `text`, offset in the input).
+    runs: Vec<(usize, usize)>,
+    pub sentences: Vec<Sentence>,
+    pub mentions: Vec<Mention>,
+    pub statements: Vec<Statement>,
+}
+
+/// One sentence of the narrative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Where it is in [`Narrative::text`].
+    pub at: Span,
+    /// Where it is in the input.
+    pub span: Span,
+    /// The section it is in: 1–6 for 一–六, 0 before section 一.
+    pub section: u8,
+}
+
+/// Rows of table 3 a number is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum T3Rows {
+    /// 一、本年新收 ("新收").
+    New,
+    /// Received ("收到", "受理", "接收"): row 一, or 一 + 二 when the count includes last
+    /// year's carried-over applications, as many reports count it.
+    Received,
+    /// 二、上年结转.
+    CarriedOver,
+    /// （七）总计: concluded this year ("办结", "答复").
+    Concluded,
+    /// 四、结转下年度继续办理.
+    CarriedForward,
+    /// Result groups （一）–（六）: bit k−1 for group k, summed ("予以公开及部分公开42件").
+    Results(u8),
+}
+
+/// What a number in the text is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Quantity {
+    /// Table 3: `rows` in the columns `cols` (bit i for column i, 0 自然人 … 5 其他, summed);
+    /// `cols == 0` is the 总计 column.
+    Applications { rows: T3Rows, cols: u8 },
+    /// Table 4: the groups (bit 0 行政复议, bit 1 未经复议直接起诉, bit 2 复议后起诉, summed) in
+    /// one outcome column (0 结果维持, 1 结果纠正, 2 其他结果, 3 尚未审结) or the 总计.
+    Cases { groups: u8, outcome: Option<u8> },
+    /// Table 2: 规章 (`normative == false`) or 规范性文件 issued this year.
+    Issued { normative: bool },
+    /// Table 2: decisions (0 行政许可, 1 行政处罚, 2 行政强制).
+    Decisions { row: u8 },
+    /// Table 2: the amount of 行政事业性收费.
+    Fees,
+    /// An amount of 信息处理费 (not a table cell; section 六 reports it).
+    InfoFee,
+}
+
+/// A number the text states about a table quantity.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub quantity: Quantity,
+    pub value: f64,
+    /// Digits after the decimal point as written.
+    pub decimals: u8,
+    /// "件", "万元", "元"…
+    pub unit: &'static str,
+    /// The words that say it, whitespace dropped: "全市共受理政府信息公开申请3119件".
+    pub phrase: String,
+    /// The number and its unit in the input.
+    pub span: Span,
+    /// Index into [`Narrative::sentences`].
+    pub sentence: usize,
+}
+
+impl Mention {
+    /// The value in 万元 (for money), or as it is.
+    pub fn in_wan(&self) -> f64 {
+        match self.unit {
+            "元" => self.value / 10_000.0,
+            "亿元" => self.value * 10_000.0,
+            _ => self.value,
+        }
+    }
+}
+
+/// A claim without a number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// "未收到政府信息公开申请".
+    NoApplications,
+    /// "未发生行政复议、行政诉讼": the groups of table 4 (bits as in [`Quantity::Cases`]).
+    NoCases { groups: u8 },
+    /// "所有申请均已办结".
+    AllConcluded,
+    /// "均获维持": the groups of table 4 the sentence is about.
+    AllUpheld { groups: u8 },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Statement {
+    pub claim: Claim,
+    /// The clause, whitespace dropped.
+    pub phrase: String,
+    /// The clause in the input.
+    pub span: Span,
+    pub sentence: usize,
+}
+
+impl Narrative {
+    /// The input offset of offset `at` of [`Narrative::text`] (`at` on a char of a run).
+    pub fn input_offset(&self, at: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.0 <= at).saturating_sub(1);
+        match self.runs.get(i) {
+            Some(&(t, inp)) => inp + (at - t),
+            None => at,
+        }
+    }
+
+    /// The input span of `at` (a stretch of [`Narrative::text`] with no `\n` at its ends).
+    pub fn input_span(&self, at: Span) -> Span {
+        if at.is_empty() {
+            let s = self.input_offset(at.start);
+            return Span::new(s, s);
+        }
+        let last = self.text[..at.end]
+            .chars()
+            .next_back()
+            .map_or(1, char::len_utf8);
+        Span::new(
+            self.input_offset(at.start),
+            self.input_offset(at.end - last) + last,
+        )
+    }
+
+    /// The text of a sentence (whitespace dropped).
+    pub fn sentence_text(&self, s: &Sentence) -> &str {
+        &self.text[s.at.start..s.at.end]
+    }
+
+    /// The sentences of section `n` (1–6).
+    pub fn section(&self, n: u8) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(move |s| s.section == n)
+    }
+}
+
+impl Narrative {
+    /// A narrative of the given sentences, one a line, each with its section: for tests of
+    /// rules on hand-built reports, whose spans are made up. The sentences' spans are their
+    /// offsets in the joined text, from `base`.
+    #[cfg(test)]
+    pub fn of_sentences(base: usize, items: &[(u8, &str)]) -> Narrative {
+        let mut n = Narrative::default();
+        for &(section, s) in items {
+            let start = n.text.len();
+            n.runs.push((start, base + start));
+            n.text.push_str(s);
+            let at = Span::new(start, n.text.len());
+            n.sentences.push(Sentence {
+                at,
+                span: Span::new(base + at.start, base + at.end),
+                section,
+            });
+            n.text.push('\n');
+        }
+        n
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Building the text
+
+/// Does a line start with a numbering: "（一）", "(1)", "一、", "1、", "1." …?
+fn starts_numbered(s: &str) -> bool {
+    let mut cs = s.chars();
+    let Some(c0) = cs.next() else {
+        return false;
+    };
+    if matches!(c0, '（' | '(') {
+        return true;
+    }
+    let numeral = crate::normalize::cn_numeral(c0).is_some()
+        || fold_char(c0).is_some_and(|f| f.is_ascii_digit());
+    if !numeral {
+        return false;
+    }
+    let mut c = cs.next();
+    if c.and_then(fold_char).is_some_and(|f| f.is_ascii_digit()) {
+        c = cs.next();
+    }
+    matches!(c, Some('、' | '.' | '．' | '，'))
+}
+
+/// What the reader remembers of the previous line to tell whether a new line starts a new
+/// sentence (PDF text breaks lines in the middle of sentences; Word text does not).
+#[derive(Clone, Copy)]
+struct LineEnd {
+    /// Ends with a stop (。！？；：).
+    stop: bool,
+    /// A short line (a heading or a title), or a numbered heading.
+    heading: bool,
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '；' | ';' | '!' | '?' | '：' | ':')
+}
+
+/// Merges overlapping spans, sorted.
+fn merged(spans: &[Span]) -> Vec<Span> {
+    let mut v: Vec<Span> = spans.iter().copied().filter(|s| !s.is_empty()).collect();
+    v.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(v.len());
+    for s in v {
+        match out.last_mut() {
+            Some(l) if s.start <= l.end => l.end = l.end.max(s.end),
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+impl Narrative {
+    fn push_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+        }
+    }
+
+    fn push_segment(&mut self, text: &str, seg: Span, last_end: &mut usize) {
+        for (i, c) in text[seg.start..seg.end].char_indices() {
+            if is_space(c) {
+                continue;
+            }
+            let at = seg.start + i;
+            if at != *last_end {
+                self.runs.push((self.text.len(), at));
+            }
+            // CJK folds to CJK (traditional to simplified): the length stays.
+            let c2 = if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+                fold_char(c).unwrap_or(c)
+            } else {
+                c
+            };
+            self.text.push(c2);
+            *last_end = at + c.len_utf8();
+        }
+    }
+}
+
+/// Reads the narrative of `text` (the cleaned input): everything outside `excluded` (the
+/// tables and the section headings), cut into sentences, with what they state.
+pub fn read(text: &str, sections: &[Section], excluded: &[Span]) -> Narrative {
+    let ex = merged(excluded);
+    let mut n = Narrative {
+        text: String::with_capacity(text.len() / 2),
+        ..Narrative::default()
+    };
+    let mut ei = 0;
+    let mut prev: Option<LineEnd> = None;
+    let mut blank = true;
+    let mut last_end = usize::MAX;
+    let mut start = 0;
+    for line in text.split('\n') {
+        let ls = start;
+        let le = ls + line.len();
+        start = le + 1;
+        let trimmed = line.trim_matches(is_space);
+        if trimmed.is_empty() {
+            blank = true;
+            continue;
+        }
+        while ei < ex.len() && ex[ei].end <= ls {
+            ei += 1;
+        }
+        // The parts of the line outside the excluded spans.
+        let mut segs: Vec<Span> = Vec::new();
+        let mut from = ls;
+        let mut j = ei;
+        while j < ex.len() && ex[j].start < le {
+            if ex[j].start > from {
+                segs.push(Span::new(from, ex[j].start));
+            }
+            from = from.max(ex[j].end);
+            j += 1;
+        }
+        if from < le {
+            segs.push(Span::new(from, le));
+        }
+        let kept = segs
+            .iter()
+            .any(|s| !s.text(text).trim_matches(is_space).is_empty());
+        if !kept {
+            // A line of a table or a heading: the sentence before it has ended.
+            blank = true;
+            continue;
+        }
+        let brk = blank
+            || prev.is_none_or(|p| p.stop || p.heading)
+            || starts_numbered(trimmed)
+            || segs[0].start > ls;
+        if brk {
+            n.push_break();
+        }
+        blank = false;
+        for (k, seg) in segs.iter().enumerate() {
+            if k > 0 {
+                n.push_break();
+            }
+            n.push_segment(text, *seg, &mut last_end);
+        }
+        let tail = segs
+            .last()
+            .map_or("", |s| s.text(text).trim_matches(is_space));
+        let chars = trimmed.chars().count();
+        prev = Some(LineEnd {
+            stop: tail.chars().next_back().is_some_and(is_stop),
+            heading: chars <= 20 || (starts_numbered(trimmed) && chars <= 30),
+        });
+        if segs.last().is_some_and(|s| s.end < le) {
+            n.push_break();
+        }
+    }
+
+    // Sentences.
+    let mut heads: Vec<(usize, u8)> = sections
+        .iter()
+        .map(|s| (s.span.start, s.canonical))
+        .collect();
+    heads.sort_unstable();
+    let mut sentences = Vec::new();
+    let mut s0 = 0;
+    for (i, c) in n.text.char_indices() {
+        let end = match c {
+            '\n' => i,
+            '。' | '！' | '？' | '!' | '?' => i + c.len_utf8(),
+            _ => continue,
+        };
+        sentences.extend(n.sentence(&heads, Span::new(s0, end)));
+        s0 = i + c.len_utf8();
+    }
+    sentences.extend(n.sentence(&heads, Span::new(s0, n.text.len())));
+
+    // What they state.
+    let mut mentions = Vec::new();
+    let mut statements = Vec::new();
+    let mut topic = Topic::None;
+    for (si, sentence) in sentences.iter().enumerate() {
+        let s = n.sentence_text(sentence);
+        // A sentence starting with 其中 goes on with the previous sentence's topic.
+        if !s.starts_with("其中") {
+            topic = Topic::None;
+        } else if let Topic::T3 { end, .. } | Topic::T4 { end, .. } = &mut topic {
+            *end = 0;
+        }
+        n.scan_sentence(si, sentence, &mut topic, &mut mentions);
+        n.scan_claims(si, sentence, &mut statements);
+    }
+    n.sentences = sentences;
+    n.mentions = mentions;
+    n.statements = statements;
+    n
+}
+
+impl Narrative {
+    fn sentence(&self, heads: &[(usize, u8)], at: Span) -> Option<Sentence> {
+        if at.is_empty() {
+            return None;
+        }
+        let span = self.input_span(at);
+        let section = match heads.partition_point(|h| h.0 <= span.start) {
+            0 => 0,
+            i => heads[i - 1].1,
+        };
+        Some(Sentence { at, span, section })
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Numbers and what they are about
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kw {
+    New,
+    Received,
+    Carried,
+    Concluded,
+    Forward,
+    Result(u8),
+    Col(u8),
+    Legal,
+    Review,
+    Suit,
+    SuitDirect,
+    SuitAfter,
+    Outcome(u8),
+    Rules,
+    Normative,
+    Decision(u8),
+    Fee,
+    InfoFee,
+}
+
+impl Kw {
+    fn t3_row(self) -> Option<T3Rows> {
+        Some(match self {
+            Kw::New => T3Rows::New,
+            Kw::Received => T3Rows::Received,
+            Kw::Carried => T3Rows::CarriedOver,
+            Kw::Concluded => T3Rows::Concluded,
+            Kw::Forward => T3Rows::CarriedForward,
+            Kw::Result(k) => T3Rows::Results(1 << (k - 1)),
+            _ => return None,
+        })
+    }
+
+    fn t3_col(self) -> Option<u8> {
+        match self {
+            Kw::Col(i) => Some(1 << i),
+            Kw::Legal => Some(0b11_1110),
+            _ => None,
+        }
+    }
+
+    fn t4_groups(self) -> Option<u8> {
+        match self {
+            Kw::Review => Some(0b001),
+            Kw::Suit => Some(0b110),
+            Kw::SuitDirect => Some(0b010),
+            Kw::SuitAfter => Some(0b100),
+            _ => None,
+        }
+    }
+}
+
+/// The words that tell what a number is about. When several end at the same place, the
+/// longest wins ("结果维持" over "维持").
+static KEYWORDS: &[(&str, Kw)] = &[
+    ("新收", Kw::New),
+    ("收到", Kw::Received),
+    ("受理", Kw::Received),
+    ("接收", Kw::Received),
+    ("接到", Kw::Received),
+    ("上年结转", Kw::Carried),
+    ("上年度结转", Kw::Carried),
+    ("上一年度结转", Kw::Carried),
+    ("上一年结转", Kw::Carried),
+    ("去年结转", Kw::Carried),
+    ("办结", Kw::Concluded),
+    ("答复", Kw::Concluded),
+    ("办理完毕", Kw::Concluded),
+    ("处理完毕", Kw::Concluded),
+    ("结转下年", Kw::Forward),
+    ("结转至下年", Kw::Forward),
+    ("结转到下年", Kw::Forward),
+    ("结转下一年", Kw::Forward),
+    ("转入下年", Kw::Forward),
+    ("顺延到下年", Kw::Forward),
+    ("顺延至下年", Kw::Forward),
+    ("延至下年", Kw::Forward),
+    ("下年度继续办理", Kw::Forward),
+    ("予以公开", Kw::Result(1)),
+    ("同意公开", Kw::Result(1)),
+    ("部分公开", Kw::Result(2)),
+    ("不予公开", Kw::Result(3)),
+    ("不予以公开", Kw::Result(3)),
+    ("无法提供", Kw::Result(4)),
+    ("不予处理", Kw::Result(5)),
+    ("其他处理", Kw::Result(6)),
+    ("自然人", Kw::Col(0)),
+    ("商业企业", Kw::Col(1)),
+    ("科研机构", Kw::Col(2)),
+    ("社会公益组织", Kw::Col(3)),
+    ("公益组织", Kw::Col(3)),
+    ("法律服务机构", Kw::Col(4)),
+    ("法人或其他组织", Kw::Legal),
+    ("法人和其他组织", Kw::Legal),
+    ("法人及其他组织", Kw::Legal),
+    ("行政复议", Kw::Review),
+    ("行政诉讼", Kw::Suit),
+    ("直接起诉", Kw::SuitDirect),
+    ("复议后起诉", Kw::SuitAfter),
+    ("结果维持", Kw::Outcome(0)),
+    ("维持", Kw::Outcome(0)),
+    ("结果纠正", Kw::Outcome(1)),
+    ("纠正", Kw::Outcome(1)),
+    ("其他结果", Kw::Outcome(2)),
+    ("尚未审结", Kw::Outcome(3)),
+    ("未审结", Kw::Outcome(3)),
+    ("正在审理", Kw::Outcome(3)),
+    ("审理中", Kw::Outcome(3)),
+    ("规章", Kw::Rules),
+    ("规范性文件", Kw::Normative),
+    ("行政许可", Kw::Decision(0)),
+    ("行政处罚", Kw::Decision(1)),
+    ("行政强制", Kw::Decision(2)),
+    ("行政事业性收费", Kw::Fee),
+    ("信息处理费", Kw::InfoFee),
+];
+
+/// A phrase with one of these says something other than this year's plain count.
+const NOT_A_COUNT: &[&str] = &[
+    "较",
+    "比上",
+    "同比",
+    "增长",
+    "下降",
+    "减少",
+    "增加",
+    "累计",
+    "历年",
+    "信息数",
+    "留言",
+    "咨询",
+    "来信",
+    "信件",
+    "热线",
+    "建议",
+    "提案",
+    "平均",
+    "规章制度",
+    "不予受理",
+    "以来",
+    "人次",
+];
+
+/// The units a number may carry, longest first.
+const UNITS: &[&str] = &[
+    "万元", "亿元", "元", "件", "起", "宗", "例", "个", "份", "部", "条",
+];
+
+/// After the number: an estimate, not a count.
+const APPROXIMATE: &[&str] = &["余", "多", "左右", "以上", "以下"];
+
+fn is_clause_end(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ','
+            | '：'
+            | ':'
+            | '（'
+            | '('
+            | '）'
+            | ')'
+            | '。'
+            | '；'
+            | ';'
+            | '！'
+            | '？'
+            | '!'
+            | '?'
+    )
+}
+
+fn digit(c: char) -> Option<u32> {
+    match c {
+        '0'..='9' => Some(c as u32 - '0' as u32),
+        '０'..='９' => Some(c as u32 - '０' as u32),
+        _ => None,
+    }
+}
+
+struct Num {
+    end: usize,
+    value: f64,
+    decimals: u8,
+}
+
+/// The number starting at `at` of `s`: digits, "3,119" thousands, "96171.6" decimals.
+fn number_at(s: &str, at: usize) -> Num {
+    let mut int: f64 = 0.0;
+    let mut end = at;
+    let mut it = s[at..].char_indices().peekable();
+    while let Some(&(i, c)) = it.peek() {
+        if let Some(d) = digit(c) {
+            int = int * 10.0 + d as f64;
+            end = at + i + c.len_utf8();
+            it.next();
+        } else if c == ',' {
+            // "3,119": a comma followed by exactly three digits.
+            let rest = &s[at + i + 1..];
+            let ds = rest.chars().take_while(|&c| digit(c).is_some()).count();
+            if ds == 3 {
+                it.next();
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    let mut decimals = 0u8;
+    let mut value = int;
+    if let Some(c) = s[end..].chars().next().filter(|c| matches!(c, '.' | '．')) {
+        let after = end + c.len_utf8();
+        let mut scale = 0.1;
+        let mut e = after;
+        for (i, c) in s[after..].char_indices() {
+            let Some(d) = digit(c) else { break };
+            value += d as f64 * scale;
+            scale /= 10.0;
+            decimals = decimals.saturating_add(1);
+            e = after + i + c.len_utf8();
+        }
+        if decimals > 0 {
+            end = e;
+        }
+    }
+    Num {
+        end,
+        value,
+        decimals,
+    }
+}
+
+/// The keywords found in `head`, in order of where they end; a keyword inside a longer one
+/// that ends or starts at the same place is dropped.
+fn keywords(head: &str) -> Vec<(usize, usize, Kw)> {
+    let mut out: Vec<(usize, usize, Kw)> = Vec::new();
+    for &(k, kw) in KEYWORDS {
+        let first = k.chars().next().expect("keyword");
+        if !head.contains(first) {
+            continue;
+        }
+        for (p, _) in head.match_indices(k) {
+            // "规章制度" is not 规章.
+            if kw == Kw::Rules && head[p + k.len()..].starts_with("制度") {
+                continue;
+            }
+            out.push((p, p + k.len(), kw));
+        }
+    }
+    // Keep the longest of nested matches.
+    out.sort_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+    let mut kept: Vec<(usize, usize, Kw)> = Vec::with_capacity(out.len());
+    for m in out {
+        if kept.iter().any(|k| k.0 <= m.0 && m.1 <= k.1) {
+            continue;
+        }
+        kept.retain(|k| !(m.0 <= k.0 && k.1 <= m.1));
+        kept.push(m);
+    }
+    kept
+}
+
+/// What the sentence is about so far: the rows or groups of the last count, for the
+/// breakdown that follows ("其中自然人80件").
+#[derive(Debug, Clone, Copy)]
+enum Topic {
+    None,
+    T3 { rows: T3Rows, end: usize },
+    T4 { groups: u8, end: usize },
+}
+
+fn unit_fits(q: &Quantity, unit: &str) -> bool {
+    match q {
+        Quantity::Applications { .. } => unit == "件",
+        Quantity::Cases { .. } => matches!(unit, "件" | "起" | "宗" | "例"),
+        Quantity::Issued { .. } => matches!(unit, "件" | "个" | "份" | "部"),
+        Quantity::Decisions { .. } => matches!(unit, "件" | "个" | "起" | "宗"),
+        Quantity::Fees | Quantity::InfoFee => matches!(unit, "元" | "万元" | "亿元"),
+    }
+}
+
+/// Result keywords joined by 及/和/与/、 before the last one: "予以公开及部分公开".
+fn joined_results(head: &str, kws: &[(usize, usize, Kw)]) -> u8 {
+    let mut bits = 0u8;
+    let mut next_start = usize::MAX;
+    for &(s, e, kw) in kws.iter().rev() {
+        let Kw::Result(k) = kw else { break };
+        if next_start != usize::MAX {
+            let between = &head[e..next_start];
+            if !matches!(between, "及" | "和" | "与" | "、" | "以及" | "或") {
+                break;
+            }
+        }
+        bits |= 1 << (k - 1);
+        next_start = s;
+    }
+    bits
+}
+
+impl Narrative {
+    fn scan_sentence(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        topic: &mut Topic,
+        out: &mut Vec<Mention>,
+    ) {
+        let n = self;
+        let s = self.sentence_text(sentence);
+        let base = sentence.at.start;
+        let about_applications = s.contains("申请");
+        let about_disclosure = s.contains("公开") || sentence.section == 4;
+        let mut clause_start = 0;
+        let mut item_start = 0;
+        let mut prev: Option<char> = None;
+        let mut skip_to = 0;
+        for (i, c) in s.char_indices() {
+            let before = prev.replace(c);
+            if i < skip_to {
+                continue;
+            }
+            if is_clause_end(c) {
+                clause_start = i + c.len_utf8();
+                continue;
+            }
+            if digit(c).is_none()
+                || before.is_some_and(|p| {
+                    digit(p).is_some()
+                        || p.is_ascii_alphabetic()
+                        || matches!(p, '.' | '-' | '—' | '〔' | '/' | '_' | '．')
+                })
+            {
+                continue;
+            }
+            let num = number_at(s, i);
+            let after = &s[num.end..];
+            let unit = UNITS.iter().find(|u| after.starts_with(**u)).copied();
+            let unit_end = num.end + unit.map_or(0, str::len);
+            skip_to = unit_end;
+            let head_from = clause_start.max(item_start);
+            item_start = unit_end;
+            let Some(unit) = unit else { continue };
+            if unit == "条" || APPROXIMATE.iter().any(|a| s[unit_end..].starts_with(a)) {
+                continue;
+            }
+            // At most 60 chars back.
+            let mut hs = head_from;
+            if i - hs > 180 {
+                hs = i - 180;
+                while !s.is_char_boundary(hs) {
+                    hs += 1;
+                }
+            }
+            let head = &s[hs..i];
+            if NOT_A_COUNT.iter().any(|w| head.contains(w)) {
+                continue;
+            }
+            let tail_end = s[unit_end..]
+                .char_indices()
+                .find(|&(_, c)| is_clause_end(c))
+                .map_or(s.len(), |(j, _)| unit_end + j);
+            let words = Words {
+                head,
+                kws: keywords(head),
+                clause_head: &s[clause_start..i],
+                tail: &s[unit_end..tail_end],
+                breakdown: |end: usize| s.get(end..i).is_some_and(|b| b.contains("其中")),
+            };
+            let Some(q) = resolve(&words, topic) else {
+                continue;
+            };
+            let ok = match q {
+                Quantity::Applications { .. } => {
+                    about_applications || !matches!(topic, Topic::None)
+                }
+                Quantity::Cases { .. } => about_disclosure,
+                _ => true,
+            };
+            if !ok || !unit_fits(&q, unit) {
+                continue;
+            }
+            // The topic for the breakdown that follows.
+            match q {
+                Quantity::Applications { rows, .. }
+                    if words.kws.iter().any(|k| k.2.t3_row().is_some()) =>
+                {
+                    *topic = Topic::T3 {
+                        rows,
+                        end: unit_end,
+                    }
+                }
+                Quantity::Cases { groups, .. }
+                    if words.kws.iter().any(|k| k.2.t4_groups().is_some()) =>
+                {
+                    *topic = Topic::T4 {
+                        groups,
+                        end: unit_end,
+                    }
+                }
+                _ => {}
+            }
+            let phrase_start = words.kws.first().map_or(hs, |k| hs + k.0);
+            let phrase_end = if words.kws.is_empty() {
+                tail_end
+            } else {
+                unit_end
+            };
+            let at = Span::new(base + i, base + unit_end);
+            out.push(Mention {
+                quantity: q,
+                value: num.value,
+                decimals: num.decimals,
+                unit,
+                phrase: s[phrase_start..phrase_end].to_string(),
+                span: n.input_span(at),
+                sentence: si,
+            });
+        }
+    }
+}
+
+/// The words around a number.
+struct Words<'a, F: Fn(usize) -> bool> {
+    /// Before the number, from the end of the previous number or the clause's start.
+    head: &'a str,
+    kws: Vec<(usize, usize, Kw)>,
+    /// Before the number, from the clause's start (a verb may stand before a list).
+    clause_head: &'a str,
+    /// After the unit, to the clause's end.
+    tail: &'a str,
+    /// Whether "其中" stands between this offset of the sentence and the number.
+    breakdown: F,
+}
+
+/// What the number is about, if the words say it plainly.
+fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity> {
+    let kws = &w.kws;
+    let Some(&(_, last_end, last)) = kws.last() else {
+        // "103件顺延到下年度", "5件予以公开": the words just after the number.
+        let tk = keywords(w.tail);
+        let &(s, _, kw) = tk.first()?;
+        if s > 9 {
+            return None;
+        }
+        let rows = match kw {
+            Kw::Forward | Kw::Concluded | Kw::Result(_) => kw.t3_row()?,
+            _ => return None,
+        };
+        return Some(Quantity::Applications { rows, cols: 0 });
+    };
+    match last {
+        Kw::Col(_)
+        | Kw::Legal
+        | Kw::New
+        | Kw::Received
+        | Kw::Carried
+        | Kw::Concluded
+        | Kw::Forward
+        | Kw::Result(_) => {
+            let cols: Vec<u8> = kws.iter().filter_map(|k| k.2.t3_col()).collect();
+            if cols.len() > 1 {
+                return None;
+            }
+            let cols = cols.first().copied().unwrap_or(0);
+            let row = kws.iter().rposition(|k| k.2.t3_row().is_some());
+            let rows = match row {
+                Some(r) => match kws[r].2 {
+                    Kw::Result(_) => T3Rows::Results(joined_results(w.head, &kws[..=r])),
+                    kw => kw.t3_row()?,
+                },
+                None => match topic {
+                    Topic::T3 { rows, .. } if cols != 0 => *rows,
+                    _ => return None,
+                },
+            };
+            // A breakdown ("其中…") of a count is never the count itself: "办结2件，其中
+            // 公开答复1件" is not a second count of concluded applications.
+            if row.is_some() && cols == 0 {
+                if let Topic::T3 { rows: t, end } = topic {
+                    if *t == rows && (w.breakdown)(*end) {
+                        return None;
+                    }
+                }
+            }
+            Some(Quantity::Applications { rows, cols })
+        }
+        Kw::Review | Kw::Suit | Kw::SuitDirect | Kw::SuitAfter | Kw::Outcome(_) => {
+            let groups: Vec<u8> = kws.iter().filter_map(|k| k.2.t4_groups()).collect();
+            let groups = match groups.as_slice() {
+                [] => match topic {
+                    Topic::T4 { groups, .. } => *groups,
+                    _ => return None,
+                },
+                [g] => *g,
+                // "行政复议、行政诉讼各1件": not one quantity.
+                _ => return None,
+            };
+            let outcome = match last {
+                Kw::Outcome(o) => Some(o),
+                _ => None,
+            };
+            Some(Quantity::Cases { groups, outcome })
+        }
+        Kw::Rules | Kw::Normative => {
+            const VERBS: &[&str] = &["制发", "印发", "出台", "制定", "新增"];
+            const NOT: &[&str] = &[
+                "有效", "清理", "废止", "备案", "审查", "审核", "解读", "征求", "起草", "修订",
+                "修改", "评估",
+            ];
+            if !VERBS.iter().any(|v| w.clause_head.contains(v))
+                || NOT.iter().any(|v| w.clause_head.contains(v))
+            {
+                return None;
+            }
+            Some(Quantity::Issued {
+                normative: last == Kw::Normative,
+            })
+        }
+        // Only "…决定N件": "行政处罚案件", "行政许可事项" are other things.
+        Kw::Decision(row) => w.head[last_end..]
+            .contains("决定")
+            .then_some(Quantity::Decisions { row }),
+        Kw::Fee => Some(Quantity::Fees),
+        Kw::InfoFee => Some(Quantity::InfoFee),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Claims without numbers
+
+fn has_digit(s: &str) -> bool {
+    s.chars().any(|c| digit(c).is_some())
+}
+
+impl Narrative {
+    fn scan_claims(&self, si: usize, sentence: &Sentence, out: &mut Vec<Statement>) {
+        let n = self;
+        let s = self.sentence_text(sentence);
+        let base = sentence.at.start;
+        // Cheap test first: every claim holds one of these chars.
+        if !s
+            .chars()
+            .any(|c| matches!(c, '复' | '诉' | '申' | '办' | '维'))
+        {
+            return;
+        }
+        let groups_in = |t: &str| -> u8 {
+            let review = t.contains("复议") && t.replace("复议后起诉", "").contains("复议");
+            let suit = t.contains("诉讼") || t.contains("起诉");
+            (review as u8) | if suit { 0b110 } else { 0 }
+        };
+        let sentence_groups = groups_in(s);
+        let mut cs = 0;
+        let ends: Vec<usize> = s
+            .char_indices()
+            .filter(|&(_, c)| is_clause_end(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .chain(std::iter::once(s.len()))
+            .collect();
+        for ce in ends {
+            let clause = &s[cs..ce];
+            let start = cs;
+            cs = ce;
+            let clause = clause.trim_end_matches(is_clause_end);
+            if clause.is_empty() {
+                continue;
+            }
+            let Some(claim) = claim_in(clause, sentence_groups, s) else {
+                continue;
+            };
+            let at = Span::new(base + start, base + start + clause.len());
+            out.push(Statement {
+                claim,
+                phrase: clause.to_string(),
+                span: n.input_span(at),
+                sentence: si,
+            });
+        }
+    }
+}
+
+/// Negations before a noun: "未发生", "没有", "无"…
+fn negated(prefix: &str) -> bool {
+    const NEG: &[&str] = &[
+        "未发生",
+        "未出现",
+        "未产生",
+        "未收到",
+        "未接到",
+        "未受理",
+        "未接收",
+        "未有",
+        "没有",
+        "不存在",
+        "未被",
+        "均未",
+    ];
+    NEG.iter().any(|w| prefix.contains(w))
+        || prefix
+            .char_indices()
+            .any(|(i, c)| c == '无' && !prefix[i + 3..].starts_with(['法', '论']))
+}
+
+fn claim_in(clause: &str, sentence_groups: u8, sentence: &str) -> Option<Claim> {
+    // "未发生行政复议、行政诉讼".
+    let case_at = ["复议", "诉讼", "起诉"]
+        .iter()
+        .filter_map(|k| clause.find(k))
+        .min();
+    if let Some(p) = case_at {
+        const OTHER: &[&str] = &[
+            "维持", "纠正", "纠错", "败诉", "撤销", "违法", "新", "审结", "结果",
+        ];
+        if negated(&clause[..p]) && !has_digit(clause) && !OTHER.iter().any(|w| clause.contains(w))
+        {
+            let review =
+                clause.contains("复议") && clause.replace("复议后起诉", "").contains("复议");
+            let suit = clause.contains("诉讼") || clause.contains("起诉");
+            let groups = (review as u8) | if suit { 0b110 } else { 0 };
+            if groups != 0 {
+                return Some(Claim::NoCases { groups });
+            }
+        }
+    }
+    // "均获维持".
+    if let Some(p) = clause.find("维持") {
+        let before = &clause[..p];
+        if ["均", "全部", "都", "全"]
+            .iter()
+            .any(|w| before.contains(w))
+            && !["未", "不", "无"].iter().any(|w| before.contains(w))
+            && sentence_groups != 0
+            && !has_digit(clause)
+        {
+            return Some(Claim::AllUpheld {
+                groups: sentence_groups,
+            });
+        }
+    }
+    // "所有申请均已办结".
+    if let Some(p) = clause.find("办结") {
+        const TIMELY: &[&str] = &[
+            "期限",
+            "按时",
+            "及时",
+            "时限",
+            "期内",
+            "按期",
+            "限内",
+            "依法",
+            "规定时间",
+            "未",
+        ];
+        let before = &clause[..p];
+        if ["均", "全部", "所有", "全都", "都已"]
+            .iter()
+            .any(|w| before.contains(w))
+            && !TIMELY.iter().any(|w| clause.contains(w))
+            && sentence.contains("申请")
+            && !has_digit(clause)
+        {
+            return Some(Claim::AllConcluded);
+        }
+    }
+    // "未收到政府信息公开申请".
+    let mut from = 0;
+    while let Some(p) = clause[from..].find("申请").map(|p| from + p) {
+        from = p + "申请".len();
+        if clause[..p].ends_with('依') || clause[from..].starts_with('人') {
+            continue;
+        }
+        let before = &clause[..p];
+        const VERBS: &[&str] = &[
+            "未收到",
+            "未受理",
+            "未接到",
+            "未接收",
+            "没有收到",
+            "没有受理",
+            "没有接到",
+            "未发生",
+        ];
+        const OTHER: &[&str] = &[
+            "逾期", "超期", "投诉", "复议", "诉讼", "不予", "重复", "补正", "收费",
+        ];
+        let bare_none = before.rfind('无').is_some_and(|q| {
+            before[q + 3..]
+                .chars()
+                .all(|c| "政府信息公开的".contains(c))
+        });
+        if (VERBS.iter().any(|v| before.contains(v)) || bare_none)
+            && !has_digit(clause)
+            && !OTHER.iter().any(|w| clause.contains(w))
+        {
+            return Some(Claim::NoApplications);
+        }
+        break;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn narrative(text: &str) -> Narrative {
+        read(text, &[], &[])
+    }
+
+    fn mentions(text: &str) -> Vec<(Quantity, f64, String)> {
+        narrative(text)
+            .mentions
+            .into_iter()
+            .map(|m| (m.quantity, m.value, m.phrase))
+            .collect()
+    }
+
+    fn app(rows: T3Rows, cols: u8) -> Quantity {
+        Quantity::Applications { rows, cols }
+    }
+
+    #[test]
+    fn spans_map_back_through_removed_whitespace() {
+        let t = "一、总体情况\n全市共受理政府信息公开申请 3119 件，答\n复 3050 件。";
+        let n = narrative(t);
+        let m = &n.mentions;
+        assert_eq!(m.len(), 2, "{m:#?}");
+        assert_eq!(m[0].span.text(t), "3119 件");
+        assert_eq!(m[1].span.text(t), "3050 件");
+        assert_eq!(m[1].phrase, "答复3050件");
+        assert_eq!(m[1].quantity, app(T3Rows::Concluded, 0));
+        // The PDF's line break inside the sentence does not end it.
+        assert_eq!(n.sentences.len(), 2, "{:#?}", n.sentences);
+        assert!(n.sentences[1].span.text(t).starts_with("全市"));
+        assert!(n.sentences[1].span.text(t).ends_with("件。"));
+    }
+
+    #[test]
+    fn huaian_applications_and_cases() {
+        let t = "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。政府信息公开行政复议 351 件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25 件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。";
+        let m: Vec<(Quantity, f64)> = mentions(t).into_iter().map(|m| (m.0, m.1)).collect();
+        let cases = |groups, outcome| Quantity::Cases { groups, outcome };
+        assert_eq!(
+            m,
+            vec![
+                (app(T3Rows::Received, 0), 3119.0),
+                (app(T3Rows::Concluded, 0), 3050.0),
+                (app(T3Rows::CarriedOver, 0), 34.0),
+                (app(T3Rows::CarriedForward, 0), 103.0),
+                (cases(1, None), 351.0),
+                (cases(1, Some(0)), 72.0),
+                (cases(1, Some(1)), 64.0),
+                (cases(1, Some(2)), 178.0),
+                (cases(1, Some(3)), 37.0),
+                (cases(6, None), 46.0),
+                (cases(6, Some(0)), 25.0),
+                (cases(6, Some(1)), 5.0),
+                (cases(6, Some(2)), 9.0),
+                (cases(6, Some(3)), 7.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn pingtan_columns_and_joined_results() {
+        let t = "2023年全区接收通过邮寄、网络提交的各类政府信息公开申请共计81件，涉及自然人80件、商业企业1件。办结依申请公开81件，其中：予以公开及部分公开42件，占51.85%；不予公开5件，占6.17%；无法提供31件，占38.27%；因政府信息公开引起的行政复议案件2件、行政诉讼案件7件。";
+        let m: Vec<(Quantity, f64)> = mentions(t).into_iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(
+            m,
+            vec![
+                (app(T3Rows::Received, 0), 81.0),
+                (app(T3Rows::Received, 1), 80.0),
+                (app(T3Rows::Received, 2), 1.0),
+                (app(T3Rows::Concluded, 0), 81.0),
+                (app(T3Rows::Results(0b11), 0), 42.0),
+                (app(T3Rows::Results(0b100), 0), 5.0),
+                (app(T3Rows::Results(0b1000), 0), 31.0),
+                (
+                    Quantity::Cases {
+                        groups: 1,
+                        outcome: None
+                    },
+                    2.0
+                ),
+                (
+                    Quantity::Cases {
+                        groups: 6,
+                        outcome: None
+                    },
+                    7.0
+                ),
+            ]
+        );
+    }
+
+    /// The false alarms the issue names: items of information are not applications, a
+    /// breakdown is not the total, a column is not the total.
+    #[test]
+    fn look_alikes_are_not_counts() {
+        for t in [
+            "制作、获取政府信息总数 137 条，其中主动公开信息数 6 条，依申请公开信息数 68 条，不予公开信息数 63 条。",
+            "2020年，主动公开政府信息127条。",
+            "2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。",
+            "共收到政府信息公开申请12件，其中当面申请3件，网络申请9件。",
+            "收到申请12件，较上年增加3件。",
+            "全年累计受理申请120件。",
+            "受理群众留言咨询56件。",
+            "主动公开政府信息5500余条。",
+            "新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件。",
+            "清理并集中发布现行有效行政规范性文件393件。",
+            "完善规章制度5项。",
+            "办理行政处罚案件12件。",
+            "全年收取政府信息公开信息处理费 3940 元。",
+        ] {
+            let m = mentions(t);
+            let wrong: Vec<_> = m
+                .iter()
+                .filter(|m| {
+                    let allowed = matches!(
+                        m.0,
+                        Quantity::Issued { normative: false } | Quantity::InfoFee
+                    ) || (matches!(m.0, Quantity::Applications { .. }) && m.1 == 12.0);
+                    !allowed
+                })
+                .collect();
+            assert!(wrong.is_empty(), "{t}: {wrong:#?}");
+        }
+        // A column alone, with no count before it, is not read at all.
+        assert!(mentions("自然人申请10件。").is_empty());
+        // "办结2件，其中公开答复1件": the breakdown is not a second count of 办结.
+        let m =
+            mentions("共收到政府信息公开申请件2件，办结依申请2件，其中公开答复1件，无法提供1件。");
+        let qs: Vec<Quantity> = m.iter().map(|m| m.0).collect();
+        assert_eq!(
+            qs,
+            vec![
+                app(T3Rows::Received, 0),
+                app(T3Rows::Concluded, 0),
+                app(T3Rows::Results(0b1000), 0)
+            ]
+        );
+    }
+
+    #[test]
+    fn table_2_quantities() {
+        let m = mentions("动态更新本年度制发的规范性文件77件。本年度作出行政处罚决定15件。行政事业性收费5949.09万元。");
+        let qs: Vec<(Quantity, f64)> = m.iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(qs[0], (Quantity::Issued { normative: true }, 77.0));
+        assert_eq!(qs[1], (Quantity::Decisions { row: 1 }, 15.0));
+        assert_eq!(qs[2].0, Quantity::Fees);
+        assert!((qs[2].1 - 5949.09).abs() < 1e-9);
+        let n = narrative("全年收取政府信息公开信息处理费 3940 元。");
+        assert_eq!(n.mentions[0].quantity, Quantity::InfoFee);
+        assert!((n.mentions[0].in_wan() - 0.394).abs() < 1e-9);
+    }
+
+    #[test]
+    fn claims() {
+        let claims = |t: &str| -> Vec<Claim> {
+            narrative(t)
+                .statements
+                .into_iter()
+                .map(|s| s.claim)
+                .collect()
+        };
+        assert_eq!(
+            claims("2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。"),
+            vec![Claim::NoCases { groups: 0b111 }]
+        );
+        assert_eq!(
+            claims("本年度未收到政府信息公开申请。"),
+            vec![Claim::NoApplications]
+        );
+        assert_eq!(
+            claims("本年度所有申请均已办结。"),
+            vec![Claim::AllConcluded]
+        );
+        assert_eq!(
+            claims("因政府信息公开被申请行政复议2件，均获维持。"),
+            vec![Claim::AllUpheld { groups: 1 }]
+        );
+        for t in [
+            "均在法定期限内予以答复。",
+            "申请均已按时办结。",
+            "本年度无依申请公开信息。",
+            "2020 年未受理依申请公开。",
+            "未发生因政府信息公开申请被行政复议纠正的情况。",
+            "未收到申请人投诉。",
+        ] {
+            assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
+        }
+    }
+
+    #[test]
+    fn tables_and_headings_are_left_out_and_end_sentences() {
+        let t = "一、总体情况\n收到申请5件\n表格 1 2 3\n办结5件。";
+        let table = Span::new(t.find("表格").unwrap(), t.find("\n办结").unwrap());
+        let head = Span::new(0, t.find('\n').unwrap());
+        let n = read(t, &[], &[table, head]);
+        let texts: Vec<&str> = n.sentences.iter().map(|s| n.sentence_text(s)).collect();
+        assert_eq!(texts, ["收到申请5件", "办结5件。"]);
+    }
+}

@@ -1,0 +1,113 @@
+//! `N-ALL-UPHELD` — the text says every case was upheld, table 4 has corrections or cases
+//! still open.
+//!
+//! ## What it checks
+//! A clause such as "均获维持" or "全部维持" in a sentence about 行政复议 or 行政诉讼 while,
+//! in the groups of table 4 the sentence names, 结果纠正 or 尚未审结 is above 0.
+//!
+//! ## Why it matters
+//! A case corrected (纠正) was not upheld, and a case still open has no result yet; "all
+//! upheld" then overstates the outcome (SPEC.md §7: "text says 复议 all 维持 while table 4
+//! shows 尚未审结").
+//!
+//! ## Example
+//! "被申请行政复议2件，均获维持" with 行政复议/尚未审结 = 1: "正文说“均获维持”，而表四
+//! 行政复议/尚未审结为1。".
+
+use crate::finding::{CellRef, Finding, Severity};
+use crate::read::narrative::Claim;
+use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::{Context, Rule};
+use crate::template::TableId;
+
+pub static RULE: Rule = Rule {
+    code: "N-ALL-UPHELD",
+    severity: Severity::Warning,
+    title: "正文说均获维持，表四另有结果",
+    explanation: "正文说行政复议或行政诉讼案件均获维持，而表四同一类案件的“结果纠正”或“尚未审结”大于0：被纠正的案件没有获得维持，尚未审结的案件还没有结果。两者矛盾。请核实后改正正文（如写明维持、纠正、尚未审结各几件）或表格。",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
+    let t = r.table(TableId::T4);
+    if !t.found {
+        return;
+    }
+    for st in &r.narrative.statements {
+        let Claim::AllUpheld { groups } = st.claim else {
+            continue;
+        };
+        let mut hits: Vec<(usize, i64)> = Vec::new();
+        for g in (0..3).filter(|g| groups & (1 << g) != 0) {
+            // 结果纠正 and 尚未审结.
+            for c in [g * 5 + 1, g * 5 + 3] {
+                if let Some(v) = t.cell(0, c).value.arith().filter(|&v| v > 0) {
+                    hits.push((c, v));
+                }
+            }
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let cells: Vec<CellRef> = hits.iter().map(|&(c, _)| cell_ref(t, 0, c)).collect();
+        let said: Vec<String> = cells
+            .iter()
+            .zip(&hits)
+            .map(|(c, h)| format!("{}为{}", c.place(), h.1))
+            .collect();
+        let mut spans = vec![r.narrative.sentences[st.sentence].span];
+        for &(c, _) in &hits {
+            spans.extend_from_slice(cell_spans(t, 0, c));
+        }
+        let mut f = RULE
+            .finding(format!("正文说“{}”，而{}。", st.phrase, said.join("，")))
+            .table(TableId::T4)
+            .expected("结果纠正、尚未审结均为0")
+            .found(said.join("，"))
+            .spans(spans);
+        if cells.len() == 1 {
+            f = f.column(&cells[0].column);
+        }
+        out.push(f.cells(cells));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testutil::findings_of;
+
+    const SEED_000: &str = include_str!("../../../tests/seeds/000_1eed19740971f940.txt");
+
+    /// Seed 000 with 行政复议: `cells` (维持, 纠正, 其他, 尚未审结, 总计) and a sentence.
+    fn seed(cells: &str, sentence: &str) -> String {
+        SEED_000
+            .replacen(
+                "\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0",
+                &format!("{cells}\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"),
+                1,
+            )
+            .replacen("未发生行政复议、行政诉讼情况", sentence, 1)
+    }
+
+    #[test]
+    fn upheld_but_one_still_open() {
+        let text = seed("1\t0\t0\t1\t2", "因政府信息公开被申请行政复议2件，均获维持");
+        let f = findings_of("N-ALL-UPHELD", &text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "正文说“均获维持”，而表四 行政复议/尚未审结为1。"
+        );
+        assert_eq!(f[0].column.as_deref(), Some("行政复议/尚未审结"));
+    }
+
+    #[test]
+    fn all_upheld_indeed() {
+        let text = seed("2\t0\t0\t0\t2", "因政府信息公开被申请行政复议2件，均获维持");
+        assert!(findings_of("N-ALL-UPHELD", &text).is_empty());
+        // A sentence about neither 复议 nor 诉讼 is not read.
+        let text = seed("1\t1\t0\t0\t2", "各项工作均获维持");
+        assert!(findings_of("N-ALL-UPHELD", &text).is_empty());
+    }
+}

@@ -1,0 +1,273 @@
+//! `N-COUNT` — a number in the text differs from the table cell it describes.
+//!
+//! ## What it checks
+//! Every number the reader found the text to state about a table quantity (see
+//! [`crate::read::narrative`]): applications received (收到/受理/新收…申请…件), carried over
+//! (上年结转), concluded (办结/答复), carried forward (结转下年度), the results (予以公开,
+//! 部分公开, 不予公开 …, alone or joined: "予以公开及部分公开42件"), a column of them
+//! ("其中自然人80件"), 行政复议 and 行政诉讼 cases and their outcomes, 规章 and 规范性文件
+//! issued (制发/印发/出台), 行政许可/处罚/强制 decisions (…决定N件) and the 行政事业性收费
+//! amount. Each is compared with the cell, or the sum of cells, it refers to.
+//!
+//! A count of applications "received" (收到/受理/接收) passes when it equals row 一 or row 一
+//! plus row 二: many reports count last year's carried-over applications as received.
+//! Money passes within the precision written (5949.09万元 for 5949.088667).
+//!
+//! ## Why it matters
+//! Evaluators compare the narrative with the tables: "text says 收到申请12件 while table 3
+//! row 一 总计 is 10" is one of the mistakes they find most (SPEC.md §7). One of the two is
+//! wrong, and the public cannot tell which.
+//!
+//! ## What it does not read
+//! Numbers of information items ("依申请公开信息数68条": 条, not applications), a part of a
+//! breakdown ("其中当面申请3件"), a column alone ("自然人申请10件" with no count before it),
+//! comparisons, cumulative and approximate numbers ("较上年增加3件", "累计", "5500余条"),
+//! and 政策性文件 (not 规范性文件). When a sentence does not say plainly what it counts, no
+//! number is taken from it.
+//!
+//! ## Example
+//! "全市共受理政府信息公开申请3119件" while table 3 row 一 × 总计 is 3100 (and 一 + 二 is
+//! 3134): "正文“受理政府信息公开申请3119件”与表三 一、本年新收政府信息公开申请数量 × 总计
+//! （3100）不一致。".
+
+use super::{cells_of, received_with_carried};
+use crate::finding::{Finding, Severity};
+use crate::read::narrative::{Mention, Quantity, T3Rows};
+use crate::rules::{Context, Rule};
+
+pub static RULE: Rule = Rule {
+    code: "N-COUNT",
+    severity: Severity::Error,
+    title: "正文数字与表格不符",
+    explanation: "年度报告正文（多在“总体情况”中）说明的申请数量、办理结果、行政复议和行政诉讼件数、规范性文件件数、收费金额等，与后面统计表中对应的格子说的是同一件事，应当一致。评议中“正文说收到申请12件，表三却是10件”是常见问题：两处必有一处写错，公众无从判断哪个是真的。请对照原始台账核实，改正正文或表格中错的一处。只有正文明确说出是哪一个数量（如“受理政府信息公开申请N件”“办结N件”“行政复议N件，其中结果纠正N件”）时才核对；“依申请公开信息数N条”（信息条数，不是申请件数）、“其中当面申请N件”之类不核对。",
+    check,
+};
+
+fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let report = ctx.report;
+    for m in &report.narrative.mentions {
+        if let Some(f) = compare(ctx, m) {
+            out.push(f);
+        }
+    }
+}
+
+fn fmt_money(v: f64) -> String {
+    let s = format!("{v:.6}");
+    s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn compare(ctx: &Context, m: &Mention) -> Option<Finding> {
+    let report = ctx.report;
+    let cells = cells_of(report, m.quantity)?;
+    let sentence = report.narrative.sentences[m.sentence].span;
+    let said = format!("正文“{}”", m.phrase);
+    let (message, expected, found, cells) = match m.quantity {
+        Quantity::Fees => {
+            let (v, tol) = cells.money_wan()?;
+            let text = m.in_wan();
+            let text_tol = 0.5
+                * 10f64.powi(-(m.decimals as i32))
+                * match m.unit {
+                    "元" => 1e-4,
+                    "亿元" => 1e4,
+                    _ => 1.0,
+                };
+            if (v - text).abs() <= tol.max(text_tol) + 1e-9 {
+                return None;
+            }
+            (
+                format!(
+                    "{said}（合{}万元）与{}（{}万元）不一致。",
+                    fmt_money(text),
+                    cells.name,
+                    fmt_money(v)
+                ),
+                format!("{}万元（{}）", fmt_money(v), cells.name),
+                format!("{}{}（正文）", fmt_money(m.value), m.unit),
+                cells,
+            )
+        }
+        _ => {
+            if m.decimals > 0 {
+                return None;
+            }
+            let said_n = m.value as i64;
+            let v = cells.sum()?;
+            if v == said_n {
+                return None;
+            }
+            let alt = match m.quantity {
+                Quantity::Applications {
+                    rows: T3Rows::Received,
+                    cols,
+                } => received_with_carried(report, cols),
+                _ => None,
+            };
+            match alt.as_ref().map(|a| (a, a.sum())) {
+                Some((_, Some(w))) if w == said_n => return None,
+                Some((a, Some(w))) => (
+                    format!(
+                        "{said}与{}（{v}）不一致，与加上上年结转后的{}（{w}）也不一致。",
+                        cells.name, a.name
+                    ),
+                    format!("{v}（{}），或{w}（{}）", cells.name, a.name),
+                    format!("{said_n}（正文）"),
+                    cells,
+                ),
+                _ => (
+                    format!("{said}与{}（{v}）不一致。", cells.name),
+                    format!("{v}（{}）", cells.name),
+                    format!("{said_n}（正文）"),
+                    cells,
+                ),
+            }
+        }
+    };
+    let mut spans = vec![sentence];
+    spans.extend(cells.spans());
+    Some(
+        cells
+            .place(RULE.finding(message))
+            .expected(expected)
+            .found(found)
+            .spans(spans),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::rules::testutil::findings_of;
+
+    const SEED_000: &str = include_str!("../../../tests/seeds/000_1eed19740971f940.txt");
+    const SEED_004: &str = include_str!("../../../tests/seeds/004_302c978428bc688b.txt");
+    const SEED_003: &str = include_str!("../../../tests/seeds/003_d71ea51a89262727.txt");
+
+    /// Seed 004 (all zeros) with a sentence put into section 一.
+    fn seed_004_saying(sentence: &str) -> String {
+        SEED_004.replacen(
+            "切实抓好工作落实。",
+            &format!("切实抓好工作落实。{sentence}"),
+            1,
+        )
+    }
+
+    #[test]
+    fn seeds_as_they_are_pass() {
+        // Seed 000 says 依申请公开信息数 68 条 while table 3 is all zeros: information items,
+        // not applications.
+        assert!(findings_of("N-COUNT", SEED_000).is_empty());
+        assert!(findings_of("N-COUNT", SEED_004).is_empty());
+    }
+
+    #[test]
+    fn a_count_of_applications_against_row_one() {
+        let text = seed_004_saying("全年共收到政府信息公开申请5件，办结5件。");
+        let f = findings_of("N-COUNT", &text);
+        assert_eq!(f.len(), 2, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "正文“收到政府信息公开申请5件”与表三 一、本年新收政府信息公开申请数量 × 总计（0）不一致，与加上上年结转后的表三 一、本年新收加二、上年结转 × 总计（0）也不一致。"
+        );
+        assert_eq!(
+            f[0].row.as_deref(),
+            Some("一、本年新收政府信息公开申请数量")
+        );
+        assert_eq!(f[0].column.as_deref(), Some("总计"));
+        assert_eq!(f[1].row.as_deref(), Some("（七）总计"));
+        // The sentence first, then the cell.
+        let s = f[0].spans[0].text(&text);
+        assert!(
+            s.starts_with("全年共收到") && s.ends_with("办结5件。"),
+            "{s}"
+        );
+        assert_eq!(f[0].spans[1].text(&text).trim(), "0");
+        // Zero said, zero in the table.
+        let ok = seed_004_saying("全年共收到政府信息公开申请0件，办结0件。");
+        assert!(findings_of("N-COUNT", &ok).is_empty());
+    }
+
+    #[test]
+    fn breakdowns_columns_and_cases() {
+        let text = seed_004_saying(
+            "全年共收到政府信息公开申请0件，其中自然人2件。因政府信息公开被申请行政复议1件，其中结果纠正1件。",
+        );
+        let f = findings_of("N-COUNT", &text);
+        let places: Vec<String> = f.iter().map(|f| f.place()).collect();
+        assert_eq!(
+            places,
+            [
+                "表三 / 一、本年新收政府信息公开申请数量 / 自然人",
+                "表四 / 行政复议/总计",
+                "表四 / 行政复议/结果纠正"
+            ]
+        );
+    }
+
+    #[test]
+    fn look_alikes_do_not_fire() {
+        let text = seed_004_saying(
+            "制作、获取政府信息总数137条，其中依申请公开信息数68条。自然人申请10件。共收到申请0件，其中当面申请3件。收到申请0件，较上年增加3件。全年累计受理申请120件。出台政策性文件11件。",
+        );
+        assert!(findings_of("N-COUNT", &text).is_empty());
+    }
+
+    #[test]
+    fn received_may_include_last_years_applications() {
+        // Seed 000 with 2 new and 1 carried-over application (table 3 as tab rows).
+        let text = SEED_000
+            .replacen(
+                "一、本年新收政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0",
+                "一、本年新收政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+                1,
+            )
+            .replacen(
+                "二、上年结转政府信息公开申请数量\t\t0\t0\t0\t0\t0\t0\t0",
+                "二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+                1,
+            );
+        let saying = |s: &str| {
+            text.replacen(
+                "（二）依申请公开情况",
+                &format!("（二）依申请公开情况\n\n{s}"),
+                1,
+            )
+        };
+        for ok in [
+            "全年共受理政府信息公开申请2件。",
+            "全年共受理政府信息公开申请3件（含上年结转1件）。",
+        ] {
+            assert!(findings_of("N-COUNT", &saying(ok)).is_empty(), "{ok}");
+        }
+        let f = findings_of("N-COUNT", &saying("全年共受理政府信息公开申请4件。"));
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].expected.as_deref(), Some("2（表三 一、本年新收政府信息公开申请数量 × 总计），或3（表三 一、本年新收加二、上年结转 × 总计）"));
+        // "新收" is row 一 only.
+        assert_eq!(
+            findings_of("N-COUNT", &saying("全年新收政府信息公开申请3件。")).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn table_2_decisions_and_fees() {
+        // Seed 003 is a 2021 report whose table 3 rows could not be placed; build on its
+        // table 2 instead: 行政处罚 本年处理决定数量 is 1, 行政事业性收费 is 0.
+        let text = SEED_003.replacen(
+            "二是及时主动公开部门预决算",
+            "全年作出行政处罚决定1件，行政许可决定2件，收取行政事业性收费3万元。二是及时主动公开部门预决算",
+            1,
+        );
+        let f = findings_of("N-COUNT", &text);
+        let places: Vec<String> = f.iter().map(|f| f.place()).collect();
+        assert_eq!(
+            places,
+            [
+                "表二 / 行政许可 / 本年处理决定数量",
+                "表二 / 行政事业性收费 / 本年收费金额（单位：万元）"
+            ],
+            "{f:#?}"
+        );
+        assert_eq!(f[1].found.as_deref(), Some("3万元（正文）"));
+    }
+}

@@ -1,0 +1,126 @@
+//! `P-UNCHECKED` — what the cross-year rules could not compare, and why.
+//!
+//! ## What it checks
+//! The columns of `P-CARRY-OVER` and the rows of `P-STOCK-ROLL` left uncompared: a table
+//! not read in one of the reports, a cell that is not a number, or (table 2) two different
+//! templates, between which nothing rolls forward.
+//!
+//! ## Why it matters
+//! Silence must not pass for agreement: the checker says what it did not check (as
+//! `T3-UNCHECKED` does within one report).
+//!
+//! ## Example
+//! A 2020 report and a 2021 one: "表二的存量无法跨年推算：上年报告用的是2019年版模板，本年
+//! 报告用的是2021年版模板，两者的表二栏目不同。".
+
+use super::{PairContext, PairRule};
+use crate::finding::Severity;
+use crate::pair::{PairFinding, Side};
+use crate::template::{t3_rows, TableId, TemplateId};
+
+pub static RULE: PairRule = PairRule {
+    code: "P-UNCHECKED",
+    severity: Severity::Info,
+    title: "部分跨年核对无法进行",
+    explanation: "跨年核对需要两份报告中对应的格子都读出了数字。某张表没有找到、某一格不是数字，或者两份报告用的模板不同（2019年版与2021年版的表二栏目不同，无法推算存量）时，这部分核对没有进行。没有报错不等于核对通过：请人工核对这些地方。",
+    check,
+};
+
+fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
+    let mut reasons = Vec::new();
+    // Table 3, carry-over.
+    let cur = ctx.current.table(TableId::T3);
+    let prev = ctx.previous.table(TableId::T3);
+    if !cur.found || !prev.found {
+        reasons.push(format!(
+            "{}报告的表三没有读出，无法核对“二、上年结转”与上年的“四、结转下年度继续办理”",
+            if !cur.found {
+                Side::Current.cn()
+            } else {
+                Side::Previous.cn()
+            }
+        ));
+    } else if let (Some(rc), Some(rp)) = (
+        cur.spec.row_index(t3_rows::CARRIED_OVER),
+        prev.spec.row_index(t3_rows::CARRIED_FORWARD),
+    ) {
+        let cols: Vec<&str> = (0..cur.spec.rows[rc].cols.len())
+            .filter(|&c| {
+                cur.cell(rc, c).value.arith().is_none() || prev.cell(rp, c).value.arith().is_none()
+            })
+            .map(|c| cur.spec.rows[rc].cols[c].label)
+            .collect();
+        if !cols.is_empty() {
+            reasons.push(format!(
+                "表三“二、上年结转”与上年的“四、结转下年度继续办理”有{}列没有核对（{}），因为其中一份报告的这一格没有读出数字",
+                cols.len(),
+                cols.join("、")
+            ));
+        }
+    }
+    // Table 2, stocks.
+    match (ctx.previous.template_id(), ctx.current.template_id()) {
+        (Some(p), Some(c)) if p != c => reasons.push(format!(
+            "表二的存量无法跨年推算：上年报告用的是{}，本年报告用的是{}，两者的表二栏目不同",
+            template_name(p),
+            template_name(c)
+        )),
+        (Some(_), Some(_)) => {
+            if !ctx.current.table(TableId::T2).found || !ctx.previous.table(TableId::T2).found {
+                reasons.push("有一份报告的表二没有读出，表二的存量无法跨年推算".to_string());
+            }
+        }
+        _ => reasons.push("有一份报告无法确定模板版本，表二的存量无法跨年推算".to_string()),
+    }
+    if reasons.is_empty() {
+        return;
+    }
+    let mut f = RULE.finding(format!("{}。", reasons.join("；")));
+    f.found = Some(reasons.join("；"));
+    out.push(f);
+}
+
+fn template_name(t: TemplateId) -> &'static str {
+    match t {
+        TemplateId::Y2019 => "2019年版模板",
+        TemplateId::Y2021 => "2021年版模板",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::pair::check_pair;
+    use crate::rules::pair::testpair::*;
+
+    #[test]
+    fn a_consistent_pair_has_nothing_unchecked() {
+        let (prev, cur) = consistent_pair();
+        let p = check_pair(&prev, &cur);
+        assert!(p.compared.findings.is_empty(), "{:#?}", p.compared.findings);
+    }
+
+    #[test]
+    fn across_the_change_of_template() {
+        // Seed 003 (2021, 2021 template, rows of table 3 not placed) after seed 000 made
+        // 2020 by the same agency name.
+        let seed_003 = include_str!("../../../tests/seeds/003_d71ea51a89262727.txt");
+        let prev = SEED_000.replacen("石狮市工业信息化和科技局", "三明市沙县区工信与科技局", 1);
+        let p = check_pair(&prev, seed_003);
+        assert!(p.compared.problem.is_none(), "{:?}", p.compared.problem);
+        let f: Vec<_> = p
+            .compared
+            .findings
+            .iter()
+            .filter(|f| f.rule == "P-UNCHECKED")
+            .collect();
+        assert_eq!(f.len(), 1);
+        // Seed 003's row 二 has six numbers for seven columns: none is placed.
+        assert!(f[0].message.contains("有7列没有核对"), "{}", f[0].message);
+        assert!(
+            f[0].message
+                .contains("上年报告用的是2019年版模板，本年报告用的是2021年版模板"),
+            "{}",
+            f[0].message
+        );
+    }
+}
