@@ -12,6 +12,7 @@
 //! - `source.rs` — the pasted text with what was recognised marked.
 //! - `files.rs` — reading a dropped or picked file (UTF-8, UTF-16, GB18030 via the browser's
 //!   own `TextDecoder`, so no encoding tables ship in the wasm).
+//! - `pair.rs` — last year's report in a second box, and the cross-year checks.
 //! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
 //!
 //! The offline app (manifest, service worker, update offer) is plain static files:
@@ -28,6 +29,7 @@ mod embed;
 mod files;
 mod findings;
 mod marks;
+mod pair;
 mod source;
 mod tables;
 
@@ -284,6 +286,7 @@ fn app() -> Html {
             <section class="tables-pane">
                 { tables::render(r, sel, *filters) }
             </section>
+            <pair::PairPane current={r.text.clone()} />
             <section class="source-pane">
                 <h2>{ "原文识别情况" }</h2>
                 <p class="legend">
