@@ -6,10 +6,12 @@
 //! counts UTF-16 code units, where it takes 1. [`Utf16Index`] converts one to the other in
 //! `O(log n)` after one pass over the text.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A half-open range `start..end` of byte offsets into the input.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Default)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
