@@ -23,6 +23,7 @@
 //! ```
 
 pub mod agency;
+pub mod doc;
 pub mod finding;
 pub mod input;
 pub mod json;
@@ -37,7 +38,7 @@ pub mod template;
 pub mod wasm_api;
 
 pub use finding::{CellRef, Finding, Severity};
-pub use pair::{check_pair, PairChecked};
+pub use pair::{check_pair, check_pair_documents, PairChecked};
 pub use report::Report;
 pub use span::{Span, Utf16Index};
 
@@ -66,5 +67,13 @@ impl Checked {
 pub fn check(input: &str) -> Checked {
     let report = read::read(input);
     let findings = rules::run(&report, input);
+    Checked { report, findings }
+}
+
+/// Reads a [`doc::Document`] (from HTML, .docx or text) and runs every rule on it. Spans
+/// point into `doc.text`; cells read from a source table say which one (`Cell::source`).
+pub fn check_document(doc: &doc::Document) -> Checked {
+    let report = read::read_document(doc);
+    let findings = rules::run(&report, &doc.text);
     Checked { report, findings }
 }
