@@ -73,7 +73,7 @@ impl fmt::Display for DecodeError {
             DecodeError::Binary(kind) => match kind {
                 BinaryKind::Docx => write!(
                     f,
-                    "这是一个 Word 文档（.docx），不是纯文本。本工具目前只读纯文本：请用 Word 或 WPS 打开它，选“另存为”→“纯文本（.txt）”并把编码选为 UTF-8；或者全选复制，粘贴到记事本中另存为 .txt（UTF-8）。"
+                    "这是一个 Word 文档（.docx），不是纯文本。请把它作为文件打开（拖到页面上，或用“选择文件”；命令行直接给出文件名），检查器会读出其中的表格。"
                 ),
                 BinaryKind::Zip => write!(
                     f,
@@ -81,11 +81,11 @@ impl fmt::Display for DecodeError {
                 ),
                 BinaryKind::Pdf => write!(
                     f,
-                    "这是一个 PDF 文件，不是纯文本。请在 PDF 阅读器中全选并复制文字，粘贴到记事本中，另存为 .txt（编码选 UTF-8）后再检查。扫描成图片的 PDF 复制不出文字，需要先做文字识别（OCR），或者找报告的网页版。"
+                    "这是一个 PDF 文件，暂时还不能直接读取（计划中）。请在 PDF 阅读器中全选（Ctrl+A）并复制文字，粘贴到检查框里；更好的办法是找到报告的 Word 版（.docx）或网页版，它们保留了表格的格子。扫描成图片的 PDF 复制不出文字，需要先做文字识别（OCR）。"
                 ),
                 BinaryKind::OldOffice => write!(
                     f,
-                    "这是一个旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）文件，不是纯文本。请用 Word 或 WPS 打开它，选“另存为”→“纯文本（.txt）”并把编码选为 UTF-8；或者全选复制，粘贴到记事本中另存为 .txt（UTF-8）。"
+                    "这是一个旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）文件，这种旧格式读不了。请用 Word 或 WPS 打开它，选“另存为”→“Word 文档（*.docx）”，再检查保存后的 .docx 文件；或者全选（Ctrl+A）复制，粘贴到检查框里。"
                 ),
                 BinaryKind::Rtf => write!(
                     f,
@@ -301,6 +301,90 @@ fn from_utf8(bytes: &[u8]) -> Result<String, DecodeError> {
                 looks_like_gbk: looks_like_gbk(&bytes[at..]),
             })
         }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Bytes to a document: text, HTML or .docx, told by content.
+
+/// Why an input could not be read as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Decode(DecodeError),
+    Doc(crate::doc::DocError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Decode(e) => e.fmt(f),
+            LoadError::Doc(e) => e.fmt(f),
+        }
+    }
+}
+
+impl From<DecodeError> for LoadError {
+    fn from(e: DecodeError) -> Self {
+        LoadError::Decode(e)
+    }
+}
+
+impl From<crate::doc::DocError> for LoadError {
+    fn from(e: crate::doc::DocError) -> Self {
+        LoadError::Doc(e)
+    }
+}
+
+/// Is this an old Office (OLE) file holding an encrypted package: how Word stores a
+/// password-protected .docx?
+fn encrypted_office(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0";
+    bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+        && bytes.windows(NAME.len()).any(|w| w == NAME)
+}
+
+/// Reads an input's bytes as a report, whatever it is — chosen by its content, not by a
+/// file name: a .docx (a zip with a Word document in it), HTML (markup, in the encoding its
+/// `<meta charset>` declares: UTF-8, or GBK/GB18030 through `legacy`), or plain text
+/// ([`decode`]). Old Office files, PDF and images are refused with advice.
+pub fn load(
+    bytes: &[u8],
+    legacy: Option<LegacyDecoder>,
+) -> Result<crate::doc::Document, LoadError> {
+    use crate::doc::{docx, html, Document};
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(DecodeError::TooLarge(bytes.len() as u64).into());
+    }
+    match sniff(bytes) {
+        Some(BinaryKind::Docx) => return Ok(docx::read(bytes)?),
+        Some(BinaryKind::Zip) => {
+            // The Word parts may come after the first 64 KB (large embedded images first).
+            return match docx::read(bytes) {
+                Err(crate::doc::DocError::NotDocx(_)) => {
+                    Err(DecodeError::Binary(BinaryKind::Zip).into())
+                }
+                r => Ok(r?),
+            };
+        }
+        Some(BinaryKind::OldOffice) if encrypted_office(bytes) => {
+            return Err(crate::doc::DocError::Encrypted.into())
+        }
+        Some(kind) => return Err(DecodeError::Binary(kind).into()),
+        None => {}
+    }
+    // A page that declares GBK is decoded as GBK even where a guess would not say so.
+    let declared_gbk = html::sniff_charset(bytes) == Some("gb18030");
+    let text = match (declared_gbk, std::str::from_utf8(bytes), legacy) {
+        (true, Err(_), Some(d)) => match d(bytes) {
+            Some(s) if !s.contains('\u{FFFD}') => s,
+            _ => decode(bytes, legacy)?,
+        },
+        _ => decode(bytes, legacy)?,
+    };
+    if html::looks_like_html(&text) {
+        Ok(html::read(&text)?)
+    } else {
+        Ok(Document::plain(text))
     }
 }
 

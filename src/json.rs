@@ -17,6 +17,7 @@
 //! where every span and cell of a cross-year finding says which input (`"a"`, `"b"`) and
 //! which report (`"previous"`, `"current"`) it is in.
 
+use crate::doc::{CellAt, Document, SourceKind};
 use crate::finding::{CellRef, Finding};
 use crate::report::{Report, RowProblem, Value};
 use crate::span::{Span, Utf16Index};
@@ -46,6 +47,13 @@ pub struct JsonFinding<'a> {
     pub expected: Option<&'a str>,
     pub found: Option<&'a str>,
     pub spans: Vec<JsonSpan>,
+    /// HTML and .docx input: the source table cells of `cells`, in their order (present
+    /// only when there are any).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source_cells: Vec<CellAt>,
+    /// HTML and .docx input: the source table cell of `culprit`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source_culprit: Option<CellAt>,
 }
 
 #[derive(Serialize)]
@@ -55,6 +63,28 @@ pub struct JsonCell<'a> {
     pub value: &'a Value,
     pub unit: Option<&'a str>,
     pub spans: Vec<JsonSpan>,
+    /// HTML and .docx input: the source table cell the value was read from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<CellAt>,
+}
+
+/// A cell of a source table (HTML, .docx), at its first slot.
+#[derive(Serialize)]
+pub struct JsonSourceCell<'a> {
+    pub row: usize,
+    pub col: usize,
+    pub rowspan: usize,
+    pub colspan: usize,
+    pub text: &'a str,
+}
+
+/// A source table: its cells row by row (a merged cell once, where it starts).
+#[derive(Serialize)]
+pub struct JsonSourceTable<'a> {
+    pub index: usize,
+    pub rows: usize,
+    pub cols: usize,
+    pub cells: Vec<JsonSourceCell<'a>>,
 }
 
 #[derive(Serialize)]
@@ -104,6 +134,15 @@ pub struct JsonSummary {
 #[derive(Serialize)]
 pub struct JsonReport<'a> {
     pub file: &'a str,
+    /// What the input was: `"text"`, `"html"` or `"docx"`.
+    pub source: &'static str,
+    /// HTML and .docx input: the text the spans point into (paragraphs a line, table rows
+    /// a line with cells between tabs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<&'a str>,
+    /// HTML and .docx input: the source tables, merges resolved.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub source_tables: Vec<JsonSourceTable<'a>>,
     pub template: Option<&'static str>,
     pub template_reason: &'a str,
     pub year: Option<i32>,
@@ -117,6 +156,40 @@ pub struct JsonReport<'a> {
 
 /// Builds the JSON form of a checked report. `input` is the text the spans point into.
 pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonReport<'a> {
+    build(file, input, None, checked)
+}
+
+/// Builds the JSON form of a checked document ([`crate::check_document`]).
+pub fn document_to_json<'a>(
+    file: &'a str,
+    doc: &'a Document,
+    checked: &'a Checked,
+) -> JsonReport<'a> {
+    build(file, &doc.text, Some(doc), checked)
+}
+
+/// The JSON contract of a checked document as a string (pretty when `pretty`).
+pub fn document_to_json_string(
+    file: &str,
+    doc: &Document,
+    checked: &Checked,
+    pretty: bool,
+) -> String {
+    let j = document_to_json(file, doc, checked);
+    if pretty {
+        serde_json::to_string_pretty(&j)
+    } else {
+        serde_json::to_string(&j)
+    }
+    .expect("serialising plain data cannot fail")
+}
+
+fn build<'a>(
+    file: &'a str,
+    input: &str,
+    doc: Option<&'a Document>,
+    checked: &'a Checked,
+) -> JsonReport<'a> {
     let idx = Utf16Index::new(input);
     let sp = |s: &Span| {
         let (a, b) = idx.span(*s);
@@ -141,6 +214,8 @@ pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonRepo
         expected: f.expected.as_deref(),
         found: f.found.as_deref(),
         spans: f.spans.iter().map(sp).collect(),
+        source_cells: f.cells.iter().filter_map(|c| r.cell(c)?.source).collect(),
+        source_culprit: f.culprit.as_ref().and_then(|c| r.cell(c)?.source),
     });
     let mut tables = BTreeMap::new();
     for t in &r.tables {
@@ -171,6 +246,7 @@ pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonRepo
                             value: &c.value,
                             unit: c.unit.as_deref(),
                             spans: c.spans.iter().map(sp).collect(),
+                            source: c.source,
                         }
                     })
                     .collect(),
@@ -195,8 +271,42 @@ pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonRepo
             },
         );
     }
+    let kind = doc.map_or(SourceKind::Text, |d| d.kind);
+    let source_tables = doc.map_or_else(Vec::new, |d| {
+        d.tables
+            .iter()
+            .map(|g| JsonSourceTable {
+                index: g.index,
+                rows: g.rows.len(),
+                cols: g.width(),
+                cells: g
+                    .rows
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ri, row)| {
+                        row.cells
+                            .iter()
+                            .enumerate()
+                            .filter(move |(ci, c)| !c.covered(ri, *ci))
+                            .map(move |(ci, c)| JsonSourceCell {
+                                row: ri,
+                                col: ci,
+                                rowspan: c.rowspan,
+                                colspan: c.colspan,
+                                text: c.span.text(&d.text),
+                            })
+                    })
+                    .collect(),
+            })
+            .collect()
+    });
     JsonReport {
         file,
+        source: kind.as_str(),
+        text: doc
+            .filter(|d| d.kind != SourceKind::Text)
+            .map(|d| d.text.as_str()),
+        source_tables,
         template: r.template.template.map(|t| t.as_str()),
         template_reason: &r.template.reason,
         year: r.year,

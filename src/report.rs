@@ -70,6 +70,9 @@ pub struct Cell {
     pub unit: Option<String>,
     /// Where the value came from in the input.
     pub spans: Vec<Span>,
+    /// The source table cell it was read from, for HTML and .docx input (none for text).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub source: Option<crate::doc::CellAt>,
 }
 
 impl Cell {
@@ -79,6 +82,7 @@ impl Cell {
             value: Value::Missing(why),
             unit: None,
             spans: Vec::new(),
+            source: None,
         }
     }
 }
@@ -280,6 +284,8 @@ pub struct Report {
     pub narrative: crate::read::narrative::Narrative,
     /// Length of the input in bytes.
     pub input_len: usize,
+    /// What the text came from (plain text, HTML, .docx).
+    pub source: crate::doc::SourceKind,
 }
 
 impl Report {

@@ -218,6 +218,18 @@ pub fn check_pair(a: &str, b: &str) -> PairChecked {
     }
 }
 
+/// [`check_pair`] for two documents (HTML, .docx or text); spans point into their texts.
+pub fn check_pair_documents(a: &crate::doc::Document, b: &crate::doc::Document) -> PairChecked {
+    let ca = crate::check_document(a);
+    let cb = crate::check_document(b);
+    let compared = compare(&ca.report, &a.text, &cb.report, &b.text);
+    PairChecked {
+        a: ca,
+        b: cb,
+        compared,
+    }
+}
+
 /// Character bigrams of a name, for comparing agencies.
 fn bigrams(s: &str) -> Vec<(char, char)> {
     let cs: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();

@@ -22,13 +22,73 @@ pub mod split;
 pub mod tables;
 pub mod text;
 
+use crate::doc::{Document, Grid};
 use crate::normalize::norm;
 use crate::report::{Report, Section, Table, TemplateGuess};
 use crate::span::Span;
 use crate::template::{TemplateId, T2_SIGNATURES};
+use text::SrcRows;
 
 /// Reads a report from its plain text.
 pub fn read(input: &str) -> Report {
+    read_with(input, &[])
+}
+
+/// Reads a report from a [`Document`]: its text, with the tables' values taken from the
+/// grids of its source tables where the text has them.
+pub fn read_document(doc: &Document) -> Report {
+    let mut r = read_with(&doc.text, &doc.tables);
+    r.source = doc.kind;
+    if !doc.tables.is_empty() {
+        for c in r
+            .tables
+            .iter_mut()
+            .flat_map(|t| t.cells.iter_mut().flatten())
+        {
+            c.source = c.spans.first().and_then(|s| doc.locate(*s));
+        }
+    }
+    r
+}
+
+/// The source rows of `region`: rows of the grids whose lines lie in it (exact, every slot
+/// a cell), and the rows of the text between them in whichever shape it is written
+/// ([`text::source_rows`]; `keep` keeps lines with a sentence end that are rows).
+fn rows_for(text: &str, lines: &[Span], region: Span, keep: &[&str], grids: &[Grid]) -> SrcRows {
+    let mut out = SrcRows::default();
+    // A region starts at an anchor, which may be inside the first cell of a row: that row
+    // is the region's, whole. A row that the region's end cuts is the next region's.
+    let first = grids.partition_point(|g| g.span.end < region.start);
+    let start = grids
+        .get(first)
+        .and_then(|g| g.rows.iter().find(|r| r.span.end >= region.start))
+        .filter(|r| r.span.start <= region.start)
+        .map_or(region.start, |r| r.span.start);
+    let mut pos = start;
+    for g in grids[first..]
+        .iter()
+        .take_while(|g| g.span.start < region.end)
+    {
+        for row in &g.rows {
+            if row.span.start < start || row.span.end > region.end {
+                continue;
+            }
+            if row.span.start > pos {
+                let between = Span::new(pos, row.span.start);
+                out.append(text::source_rows(text, lines, between, keep));
+            }
+            out.push_grid_row(row.cells.iter().map(|c| text::trim(text, c.span)));
+            pos = row.span.end;
+        }
+    }
+    if pos < region.end {
+        let rest = Span::new(pos, region.end);
+        out.append(text::source_rows(text, lines, rest, keep));
+    }
+    out
+}
+
+fn read_with(input: &str, grids: &[Grid]) -> Report {
     let clean = text::Clean::new(input);
     let text = clean.text.as_str();
     let lines = &clean.all_lines;
@@ -51,30 +111,27 @@ pub fn read(input: &str) -> Report {
             TemplateId::Y2019
         });
     let spec = tpl.spec();
+    let labelled = |r: Span, norm: &str, t: &'static crate::template::TableSpec| {
+        let keys = tables::row_keys_of(t);
+        let rows = rows_for(text, lines, r, &keys, grids);
+        tables::read_labelled(text, &rows, r, norm, t, spec)
+    };
+    let t4 = |r: Span| {
+        let rows = rows_for(text, lines, r, tables::T4_KEEP, grids);
+        tables::read_t4(text, &rows, r, spec.t4)
+    };
     let tables = if template.template.is_some() {
         vec![
-            regions[0].map_or_else(
-                || Table::empty(spec.t2),
-                |r| tables::read_labelled(text, lines, r, &t2_norm, spec.t2, spec),
-            ),
-            regions[1].map_or_else(
-                || Table::empty(spec.t3),
-                |r| tables::read_labelled(text, lines, r, &t3_norm, spec.t3, spec),
-            ),
-            regions[2].map_or_else(
-                || Table::empty(spec.t4),
-                |r| tables::read_t4(text, lines, r, spec.t4),
-            ),
+            regions[0].map_or_else(|| Table::empty(spec.t2), |r| labelled(r, &t2_norm, spec.t2)),
+            regions[1].map_or_else(|| Table::empty(spec.t3), |r| labelled(r, &t3_norm, spec.t3)),
+            regions[2].map_or_else(|| Table::empty(spec.t4), t4),
         ]
     } else {
         // Without a template, table 4 (the same in both) can still be read.
         vec![
             Table::empty(spec.t2),
             Table::empty(spec.t3),
-            regions[2].map_or_else(
-                || Table::empty(spec.t4),
-                |r| tables::read_t4(text, lines, r, spec.t4),
-            ),
+            regions[2].map_or_else(|| Table::empty(spec.t4), t4),
         ]
     };
 
@@ -97,6 +154,7 @@ pub fn read(input: &str) -> Report {
         dates: meta.dates,
         narrative,
         input_len: input.len(),
+        source: crate::doc::SourceKind::Text,
     }
 }
 

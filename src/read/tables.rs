@@ -22,7 +22,7 @@
 //!      missing, and no arithmetic is checked on them. Never a guess.
 
 use super::split::splits;
-use super::text::{push_unspaced, source_rows, tokenize_cell, Item, Token};
+use super::text::{push_unspaced, tokenize_cell, Item, SrcRows, Token};
 use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
 use crate::span::Span;
@@ -205,6 +205,7 @@ fn cell_of(text: &str, t: &Token) -> Cell {
         value: value_of(text, t),
         unit: t.unit.map(str::to_string),
         spans: vec![t.span],
+        source: None,
     }
 }
 
@@ -248,6 +249,7 @@ impl Part {
             value: self.value,
             unit: self.unit.map(str::to_string),
             spans: vec![self.span],
+            source: None,
         }
     }
 }
@@ -357,6 +359,7 @@ fn blank_cell(sp: Span) -> Cell {
         value: Value::Blank,
         unit: None,
         spans: if sp.is_empty() { vec![] } else { vec![sp] },
+        source: None,
     }
 }
 
@@ -397,6 +400,9 @@ struct Walker<'a> {
     values: OpenValues,
     /// A row's values once placed (kept for the next row's).
     items: Vec<VItem>,
+    /// For each source row: is it a row of a real grid ([`SrcRows::exact`])? Values from
+    /// such a row are cells as the source drew them and are never split.
+    exact_rows: Vec<bool>,
 }
 
 impl<'a> Walker<'a> {
@@ -411,6 +417,7 @@ impl<'a> Walker<'a> {
             rows_found: 0,
             values: OpenValues::default(),
             items: Vec::new(),
+            exact_rows: Vec::new(),
         }
     }
 
@@ -515,9 +522,11 @@ impl<'a> Walker<'a> {
         read.value_spans = value_spans;
 
         let text = self.text;
-        let row_cells = &mut self.table.cells[r];
+        let exact = values
+            .lines()
+            .any(|(li, _)| self.exact_rows.get(li).copied().unwrap_or(false));
         if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
-            for (cell, v) in row_cells.iter_mut().zip(&items[..n]) {
+            for (cell, v) in self.table.cells[r].iter_mut().zip(&items[..n]) {
                 *cell = match v {
                     VItem::Empty(sp) => blank_cell(*sp),
                     VItem::Val(t) => cell_of(text, t),
@@ -530,32 +539,39 @@ impl<'a> Walker<'a> {
             .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
             .collect();
         if toks.len() == n {
-            for (cell, t) in row_cells.iter_mut().zip(&toks) {
+            for (cell, t) in self.table.cells[r].iter_mut().zip(&toks) {
                 *cell = cell_of(text, t);
             }
+        } else if exact {
+            // A real grid's cells are what they are: no cutting digits to make them fit.
+            self.unplaceable(r, &toks);
         } else if let Some(cells) = self.split_row(r, &toks) {
             self.table.cells[r] = cells;
         }
+    }
+
+    /// Records that row `r`'s numbers `toks` do not fit its columns: its cells stay
+    /// missing.
+    fn unplaceable(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
+        self.table.rows[r].problem = Some(RowProblem::Unplaceable {
+            found: toks.len(),
+            expected: self.spec.rows[r].cols.len(),
+            raw: toks
+                .iter()
+                .map(|t| t.span.text(self.text).to_string())
+                .collect(),
+        });
+        for c in self.table.cells[r].iter_mut() {
+            *c = Cell::missing(Missing::Unplaceable);
+        }
+        None
     }
 
     /// Tries to separate digits run together so that the row has its `n` cells.
     /// Returns the cells when exactly one way fits; otherwise records the problem.
     fn split_row(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
         let n = self.spec.rows[r].cols.len();
-        let unplaceable = |w: &mut Self| {
-            w.table.rows[r].problem = Some(RowProblem::Unplaceable {
-                found: toks.len(),
-                expected: n,
-                raw: toks
-                    .iter()
-                    .map(|t| t.span.text(w.text).to_string())
-                    .collect(),
-            });
-            for c in w.table.cells[r].iter_mut() {
-                *c = Cell::missing(Missing::Unplaceable);
-            }
-            None
-        };
+        let unplaceable = |w: &mut Self| w.unplaceable(r, toks);
         if toks.len() >= n {
             return unplaceable(self);
         }
@@ -804,12 +820,24 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// Reads a table with row labels (tables 2 and 3) from `region` of `text`, whose lines
-/// are `lines`; `region_norm` is the region's text [`norm`]ed (template detection has it
+/// The keys whose lines are table rows even with a sentence end in them (see
+/// [`super::text::source_rows`]): the table's row keys.
+pub fn row_keys_of(spec: &'static TableSpec) -> Vec<&'static str> {
+    spec.rows
+        .iter()
+        .flat_map(|r| r.keys.iter().copied())
+        .collect()
+}
+
+/// Keys that keep table 4's lines.
+pub const T4_KEEP: &[&str] = &["行政复议", "结果维持", "尚未审结"];
+
+/// Reads a table with row labels (tables 2 and 3) from the source rows of `region` of
+/// `text`; `region_norm` is the region's text [`norm`]ed (template detection has it
 /// already).
 pub fn read_labelled(
     text: &str,
-    lines: &[Span],
+    rows: &SrcRows,
     region: Span,
     region_norm: &str,
     spec: &'static TableSpec,
@@ -817,12 +845,7 @@ pub fn read_labelled(
 ) -> Table {
     let mut w = Walker::new(text, spec, Table::empty(spec));
     w.table.span = Some(region);
-    let keys: Vec<&str> = spec
-        .rows
-        .iter()
-        .flat_map(|r| r.keys.iter().copied())
-        .collect();
-    let rows = source_rows(text, lines, region, &keys);
+    w.exact_rows = (0..rows.iter().count()).map(|i| rows.exact(i)).collect();
     let row_keys = RowKeys::new(spec);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
@@ -1008,17 +1031,17 @@ pub fn read_labelled(
     w.table
 }
 
-/// Reads table 4 (one row of 15 cells under a three-level header) from `region` of `text`,
-/// whose lines are `lines`.
-pub fn read_t4(text: &str, lines: &[Span], region: Span, spec: &'static TableSpec) -> Table {
+/// Reads table 4 (one row of 15 cells under a three-level header) from the source rows of
+/// `region` of `text`.
+pub fn read_t4(text: &str, rows: &SrcRows, region: Span, spec: &'static TableSpec) -> Table {
     let mut table = Table::empty(spec);
     table.span = Some(region);
-    let rows = source_rows(text, lines, region, &["行政复议", "结果维持", "尚未审结"]);
+    let mut exact = false;
     let mut header = String::new();
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;
     let mut cell_items = Vec::new();
-    'rows: for row in rows.iter() {
+    'rows: for (ri, row) in rows.iter().enumerate() {
         let mut line: Vec<VItem> = Vec::new();
         let mut line_has_text = false;
         let mut line_has_value = false;
@@ -1046,6 +1069,7 @@ pub fn read_t4(text: &str, lines: &[Span], region: Span, spec: &'static TableSpe
             }
         }
         if line_has_value {
+            exact |= rows.exact(ri);
             if line_has_text && !started {
                 // Values glued to the header (run-together text): keep only values.
                 line.retain(|v| !v.is_empty());
@@ -1088,6 +1112,8 @@ pub fn read_t4(text: &str, lines: &[Span], region: Span, spec: &'static TableSpe
             w.table.cells[0] = items.iter().map(text_of).collect();
         } else if toks.len() == n {
             w.table.cells[0] = toks.iter().map(|t| cell_of(text, t)).collect();
+        } else if exact {
+            w.unplaceable(0, &toks);
         } else if let Some(cells) = w.split_row(0, &toks) {
             w.table.cells[0] = cells;
         }

@@ -241,14 +241,18 @@ pub struct SrcRow<'a> {
     /// Empty cells are meaningful (tab rows, one cell a line): a cell left empty in a
     /// grid. False for space-separated text, where an empty cell leaves no trace.
     pub positional: bool,
+    /// A row of a real grid (HTML, .docx: [`crate::doc::Grid`]): each cell is one cell of the
+    /// source table, so digits in one cell are never cells run together.
+    pub exact: bool,
 }
 
 /// The source rows of a region, their cells kept in one vector.
 #[derive(Debug, Default)]
 pub struct SrcRows {
     cells: Vec<SrcCell>,
-    /// Where each row's cells end in `cells`, and whether the row is positional.
-    rows: Vec<(usize, bool)>,
+    /// Where each row's cells end in `cells`, whether the row is positional, and whether
+    /// it is exact.
+    rows: Vec<(usize, bool, bool)>,
 }
 
 impl SrcRows {
@@ -256,15 +260,35 @@ impl SrcRows {
         let starts = std::iter::once(0).chain(self.rows.iter().map(|r| r.0));
         starts
             .zip(&self.rows)
-            .map(|(start, &(end, positional))| SrcRow {
+            .map(|(start, &(end, positional, exact))| SrcRow {
                 cells: &self.cells[start..end],
                 positional,
+                exact,
             })
+    }
+
+    /// Is source row `i` a row of a real grid?
+    pub fn exact(&self, i: usize) -> bool {
+        self.rows.get(i).is_some_and(|r| r.2)
     }
 
     /// Ends the row whose cells were pushed since the last one.
     fn end_row(&mut self, positional: bool) {
-        self.rows.push((self.cells.len(), positional));
+        self.rows.push((self.cells.len(), positional, false));
+    }
+
+    /// Appends a row of a real grid: every cell in its slot, empty ones included.
+    pub fn push_grid_row(&mut self, cells: impl IntoIterator<Item = SrcCell>) {
+        self.cells.extend(cells);
+        self.rows.push((self.cells.len(), true, true));
+    }
+
+    /// Appends the rows of `other`.
+    pub fn append(&mut self, other: SrcRows) {
+        let base = self.cells.len();
+        self.cells.extend(other.cells);
+        self.rows
+            .extend(other.rows.into_iter().map(|(e, p, x)| (base + e, p, x)));
     }
 }
 

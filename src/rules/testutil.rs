@@ -113,6 +113,7 @@ pub fn report(t: TemplateId) -> Report {
             ],
         ),
         input_len: 20_010,
+        source: crate::doc::SourceKind::Text,
     }
 }
 
@@ -123,6 +124,7 @@ pub fn int_cell(n: i64, span: Span) -> Cell {
         value: Value::Integer(n),
         unit: None,
         spans: vec![span],
+        source: None,
     }
 }
 
