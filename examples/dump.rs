@@ -1,11 +1,28 @@
-//! Prints what the reader made of a report: `cargo run --example dump -- FILE`.
+//! Prints what the reader made of a report: `cargo run --example dump -- FILE` (a .txt,
+//! .html or .docx, told by content; GBK through encoding_rs).
 use nianbao::report::Value;
 
 fn main() {
     let path = std::env::args().nth(1).expect("usage: dump FILE");
-    let input = std::fs::read_to_string(&path).expect("read");
-    let c = nianbao::check(&input);
+    let bytes = std::fs::read(&path).expect("read");
+    let gbk = |b: &[u8]| {
+        let (t, bad) = encoding_rs::GB18030.decode_without_bom_handling(b);
+        (!bad).then(|| t.into_owned())
+    };
+    let doc = match nianbao::input::load(&bytes, Some(&gbk)) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let c = nianbao::check_document(&doc);
     let r = &c.report;
+    println!(
+        "source: {} ({} tables)",
+        doc.kind.as_str(),
+        doc.tables.len()
+    );
     println!(
         "template: {:?} ({})",
         r.template.template, r.template.reason

@@ -303,19 +303,111 @@ fn binary_input_is_refused() {
             "report.docx",
             b"PK\x03\x04\x14\x00\x06\x00word/document.xml",
         ),
-        &["Word", ".txt"],
+        &["Word", "不完整"],
     );
     refused(
         &scratch("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
-        &["PDF", ".txt"],
+        &["PDF", "复制", ".docx"],
     );
     refused(
         &scratch(
             "report.doc",
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\x00\x00\x00",
         ),
-        &["Word", ".txt"],
+        &["Word", "另存为", ".docx"],
     );
+}
+
+fn office(name: &str) -> PathBuf {
+    manifest_dir().join("tests/fixtures/office").join(name)
+}
+
+#[test]
+fn docx_and_html_are_checked_and_told_apart_by_content() {
+    // Seed 001 as a .docx, a web page and a GBK page: the same summary as its text, the
+    // findings located at the source table cell.
+    let text = check(&seeds()[1], &[]);
+    let summary = |o: &Output| {
+        let s = stdout(o);
+        let first = s.lines().next().unwrap_or("").to_string();
+        first
+            .split_once(": ")
+            .map(|x| x.1.to_string())
+            .unwrap_or(first)
+    };
+    for name in ["001.docx", "001.html"] {
+        let o = check(&office(name), &[]);
+        no_panic(&o);
+        assert_eq!(code(&o), 1, "{name}: {}", stderr(&o));
+        let out = stdout(&o);
+        assert!(
+            summary(&o).starts_with("模板 2019年版 · 年度 2020 · 机关 漳州市工业和信息化局"),
+            "{out}"
+        );
+        assert!(
+            out.contains("[第 2 个表格第 25 行第 4 列]"),
+            "{name}: {out}"
+        );
+        assert!(out.contains("T3-BALANCE"), "{out}");
+        // Renamed to .txt (or without an extension), it is still what its bytes say.
+        for fake in ["report.txt", "report"] {
+            let copy = scratch(
+                &format!("{}-{fake}", name.replace('.', "-")),
+                &std::fs::read(office(name)).unwrap(),
+            );
+            let o2 = check(&copy, &[]);
+            assert_eq!(summary(&o2), summary(&o), "{name} as {fake}");
+        }
+    }
+    assert!(summary(&text).starts_with("模板 2019年版 · 年度 2020"));
+    // The .htm extension and a GBK page.
+    let htm = scratch("004.htm", &std::fs::read(office("004-gbk.html")).unwrap());
+    let o = check(&htm, &[]);
+    no_panic(&o);
+    assert!(stdout(&o).contains("薛城区工信局"), "{}", stdout(&o));
+}
+
+#[test]
+fn docx_json_says_where_each_cell_came_from() {
+    let o = check(&office("003.docx"), &["--format", "json"]);
+    no_panic(&o);
+    let v = parse_json(&o);
+    assert_report_shape(&v);
+    assert_eq!(v["source"], "docx");
+    assert!(v["text"].as_str().unwrap().contains("三、本年度办理结果"));
+    let tables = v["source_tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 3);
+    let group = tables[1]["cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["text"] == "三、本年度办理结果")
+        .expect("the group cell");
+    assert_eq!(group["rowspan"], 22);
+    // Every cell of table 3 names its source cell in table 3's grid.
+    for row in v["tables"]["3"]["rows"].as_array().unwrap() {
+        for c in row["cells"].as_array().unwrap() {
+            assert_eq!(c["source"]["table"], 1, "{c}");
+        }
+    }
+    // A text input has no such fields.
+    let t = parse_json(&check(&seeds()[3], &["--format", "json"]));
+    assert_eq!(t["source"], "text");
+    assert!(t.get("text").is_none() && t.get("source_tables").is_none());
+}
+
+#[test]
+fn broken_docx_files_are_refused_with_a_message() {
+    let good = std::fs::read(office("002.docx")).unwrap();
+    refused(&scratch("cut.docx", &good[..good.len() / 2]), &["Word"]);
+    let mut enc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    enc.extend(vec![0u8; 512]);
+    enc.extend(
+        "EncryptedPackage"
+            .encode_utf16()
+            .flat_map(|u| u.to_le_bytes()),
+    );
+    refused(&scratch("locked.docx", &enc), &["密码"]);
 }
 
 #[test]

@@ -3,7 +3,8 @@
 //! GBK decoder (`encoding_rs`) and adds what only files have: not found, no permission, a
 //! folder.
 
-use nianbao::input::{DecodeError, MAX_BYTES};
+use nianbao::doc::Document;
+use nianbao::input::{DecodeError, LoadError, MAX_BYTES};
 use std::fmt;
 use std::io::{self, Read};
 use std::path::Path;
@@ -16,11 +17,18 @@ pub enum InputError {
     IsDirectory,
     Io(io::Error),
     Decode(DecodeError),
+    Load(LoadError),
 }
 
 impl From<DecodeError> for InputError {
     fn from(e: DecodeError) -> Self {
         InputError::Decode(e)
+    }
+}
+
+impl From<LoadError> for InputError {
+    fn from(e: LoadError) -> Self {
+        InputError::Load(e)
     }
 }
 
@@ -37,6 +45,7 @@ impl fmt::Display for InputError {
             ),
             InputError::Io(e) => write!(f, "读取时出错：{e}"),
             InputError::Decode(e) => e.fmt(f),
+            InputError::Load(e) => e.fmt(f),
         }
     }
 }
@@ -86,9 +95,10 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
     (!had_errors).then(|| text.into_owned())
 }
 
-/// Decodes bytes to text with the core's rules and a GBK decoder.
-pub fn decode(bytes: &[u8]) -> Result<String, InputError> {
-    Ok(nianbao::input::decode(bytes, Some(&gb18030))?)
+/// Reads bytes as a report — .docx, HTML or text, told by their content — with the core's
+/// rules and a GBK decoder.
+pub fn load(bytes: &[u8]) -> Result<Document, InputError> {
+    Ok(nianbao::input::load(bytes, Some(&gb18030))?)
 }
 
 /// Byte offsets to 1-based line and column (in chars) of one text.
@@ -147,7 +157,7 @@ mod tests {
         let (bytes, _, _) =
             encoding_rs::GBK.encode("薛城区工信局2020年政府信息公开工作年度报告\n一、总体情况");
         assert_eq!(
-            decode(&bytes).unwrap(),
+            load(&bytes).unwrap().text,
             "薛城区工信局2020年政府信息公开工作年度报告\n一、总体情况"
         );
     }

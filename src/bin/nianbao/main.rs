@@ -233,7 +233,7 @@ fn run_check(opts: &Options) -> Status {
             Some(p) => p.to_string_lossy().into_owned(),
             None => STDIN_NAME.to_string(),
         };
-        let text = match load(file.as_ref()) {
+        let doc = match load(file.as_ref()) {
             Ok(t) => t,
             Err(e) => {
                 eprintln!("nianbao: {name}: {e}");
@@ -241,7 +241,7 @@ fn run_check(opts: &Options) -> Status {
                 continue;
             }
         };
-        let checked = match std::panic::catch_unwind(|| nianbao::check(&text)) {
+        let checked = match std::panic::catch_unwind(|| nianbao::check_document(&doc)) {
             Ok(c) => c,
             Err(_) => {
                 eprintln!("nianbao: {name}: 检查这份报告时程序出错，没有结果（见上面的信息）。");
@@ -258,11 +258,11 @@ fn run_check(opts: &Options) -> Status {
                 if printed > 0 {
                     s.push('\n');
                 }
-                s.push_str(&render_text(&name, &text, &checked, opts.explain));
+                s.push_str(&render_text(&name, &doc, &checked, opts.explain));
                 s
             }
             Format::Json => {
-                let json = nianbao::json::to_json_string(&name, &text, &checked, true);
+                let json = nianbao::json::document_to_json_string(&name, &doc, &checked, true);
                 if array {
                     let sep = if printed > 0 { ",\n" } else { "\n" };
                     format!("{sep}{}", indent(&json, "  "))
@@ -294,11 +294,11 @@ fn run_pair(opts: &Options) -> Status {
         .iter()
         .map(|f| display_name(f.as_ref()))
         .collect();
-    let mut texts = Vec::new();
+    let mut docs = Vec::new();
     let mut status = Status::Clean;
     for (file, name) in opts.files.iter().zip(&names) {
         match load(file.as_ref()) {
-            Ok(t) => texts.push(t),
+            Ok(t) => docs.push(t),
             Err(e) => {
                 eprintln!("nianbao: {name}: {e}");
                 status = Status::Unreadable;
@@ -308,8 +308,8 @@ fn run_pair(opts: &Options) -> Status {
     if status != Status::Clean {
         return status;
     }
-    let (a, b) = (&texts[0], &texts[1]);
-    let pair = match std::panic::catch_unwind(|| nianbao::check_pair(a, b)) {
+    let (a, b) = (&docs[0], &docs[1]);
+    let pair = match std::panic::catch_unwind(|| nianbao::check_pair_documents(a, b)) {
         Ok(p) => p,
         Err(_) => {
             eprintln!("nianbao: 对照检查这两份报告时程序出错，没有结果（见上面的信息）。");
@@ -328,9 +328,11 @@ fn run_pair(opts: &Options) -> Status {
         status = Status::Unreadable;
     }
     let out = match opts.format {
-        Format::Json => nianbao::json::pair_to_json_string(na, a, nb, b, &pair, true) + "\n",
+        Format::Json => {
+            nianbao::json::pair_to_json_string(na, &a.text, nb, &b.text, &pair, true) + "\n"
+        }
         Format::Text if pair.compared.problem.is_some() => return status,
-        Format::Text => render_pair(&names, &texts, &pair, opts.explain),
+        Format::Text => render_pair(&names, [a, b], &pair, opts.explain),
     };
     print_or_exit(&out, status);
     status
@@ -339,7 +341,7 @@ fn run_pair(opts: &Options) -> Status {
 /// Both reports (last year's first), then what comparing them found, compiler style.
 fn render_pair(
     names: &[String],
-    texts: &[String],
+    docs: [&nianbao::doc::Document; 2],
     pair: &nianbao::PairChecked,
     explain: bool,
 ) -> String {
@@ -355,7 +357,7 @@ fn render_pair(
     let mut s = String::new();
     for (i, side) in [(p, Side::Previous), (q, Side::Current)] {
         let _ = write!(s, "{}报告 ", side.cn());
-        s.push_str(&render_text(&names[i], &texts[i], checked(i), explain));
+        s.push_str(&render_text(&names[i], docs[i], checked(i), explain));
         s.push('\n');
     }
     let year = |i: usize| {
@@ -386,7 +388,7 @@ fn render_pair(
             c.count(Severity::Info),
         );
     }
-    let lines = [LineIndex::new(&texts[0]), LineIndex::new(&texts[1])];
+    let lines = [LineIndex::new(&docs[0].text), LineIndex::new(&docs[1].text)];
     let at = |side: Side, span: nianbao::Span| {
         let i = idx(side);
         let (l, col) = lines[i].line_col(span.start);
@@ -453,12 +455,12 @@ fn render_pair(
     s
 }
 
-fn load(file: Option<&PathBuf>) -> Result<String, InputError> {
+fn load(file: Option<&PathBuf>) -> Result<nianbao::doc::Document, InputError> {
     let bytes = match file {
         Some(p) => input::read_file(p)?,
         None => input::read_stdin()?,
     };
-    input::decode(&bytes)
+    input::load(&bytes)
 }
 
 /// Indents every line (JSON strings hold no raw newlines, so this is safe).
@@ -469,8 +471,16 @@ fn indent(s: &str, pad: &str) -> String {
         .join("\n")
 }
 
-/// The summary line and the findings of one report, compiler style.
-fn render_text(name: &str, text: &str, checked: &Checked, explain: bool) -> String {
+/// The summary line and the findings of one report, compiler style. A finding of a text
+/// input is located by line and column; of an HTML or .docx input, by the source table cell
+/// (or the words it is about), since the lines of their text are not the user's.
+fn render_text(
+    name: &str,
+    doc: &nianbao::doc::Document,
+    checked: &Checked,
+    explain: bool,
+) -> String {
+    let text = doc.text.as_str();
     use std::fmt::Write as _;
     let r = &checked.report;
     let template = match r.template_id() {
@@ -502,18 +512,39 @@ fn render_text(name: &str, text: &str, checked: &Checked, explain: bool) -> Stri
         checked.count(Severity::Info),
     );
     let lines = LineIndex::new(text);
+    let plain = doc.kind == nianbao::doc::SourceKind::Text;
     for f in &checked.findings {
         // Point at the likely culprit when there is one, else at the first span.
-        let at = f
-            .culprit
-            .as_ref()
-            .and_then(|c| checked.report.cell(c))
+        let culprit = f.culprit.as_ref().and_then(|c| checked.report.cell(c));
+        let at = culprit
             .and_then(|c| c.spans.first())
             .or(f.spans.first())
             .copied();
-        render_finding(&mut s, name, &lines, f, at, explain);
+        if plain {
+            render_finding(&mut s, name, &lines, f, at, explain);
+        } else {
+            let cell = culprit
+                .or_else(|| f.cells.iter().find_map(|c| checked.report.cell(c)))
+                .and_then(|c| c.source)
+                .or_else(|| at.and_then(|sp| doc.locate(sp)));
+            let place = match (cell, at) {
+                (Some(c), _) => format!("{name}: [{}]", c.cn()),
+                (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(text), 24)),
+                (None, None) => format!("{name}:"),
+            };
+            render_finding_at(&mut s, place, f, explain);
+        }
     }
     s
+}
+
+/// The first `n` chars of `s` on one line, with "…" when cut.
+fn excerpt(s: &str, n: usize) -> String {
+    let one = one_line(s);
+    match one.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &one[..i]),
+        None => one,
+    }
 }
 
 fn render_finding(
@@ -524,7 +555,6 @@ fn render_finding(
     at: Option<nianbao::Span>,
     explain: bool,
 ) {
-    use std::fmt::Write as _;
     let at = match at {
         Some(sp) => {
             let (l, c) = lines.line_col(sp.start);
@@ -532,6 +562,12 @@ fn render_finding(
         }
         None => format!("{name}:"),
     };
+    render_finding_at(s, at, f, explain);
+}
+
+/// A finding after its location (`at`, ending with ":" or "]").
+fn render_finding_at(s: &mut String, at: String, f: &Finding, explain: bool) {
+    use std::fmt::Write as _;
     let place = f.place();
     let place = if place.is_empty() {
         String::new()
