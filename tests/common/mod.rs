@@ -1,6 +1,7 @@
 //! Shared helpers for the integration tests: the seeds, and reading a table back as text.
 #![allow(dead_code)]
 
+pub mod office;
 pub mod render;
 
 use nianbao::report::{Missing, Report, Value};
