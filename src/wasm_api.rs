@@ -10,6 +10,12 @@
 //! The same JSON as `nianbao check --format json` (see the README), with `file` set to
 //! `"input"`.
 //!
+//! `check_html(html)` reads HTML (a page, or what a paste from Word or a browser carries
+//! as `text/html`) with its tables' real cells; `check_file(bytes)` reads a file's bytes —
+//! .docx, .html or .txt, told by content. Both return the same JSON, with `source`
+//! (`"html"`, `"docx"`, `"text"`), `text` (what the spans point into) and `source_tables`;
+//! an input that cannot be read gives `{"error": "…"}` (a plain Chinese message).
+//!
 //! `check_pair(a, b)` checks two reports of one agency, last year's and this year's, in
 //! either order, and returns the JSON of `nianbao pair --format json`, with the files named
 //! `"a"` and `"b"`:
@@ -28,6 +34,40 @@ use wasm_bindgen::prelude::*;
 pub fn check(text: &str) -> String {
     let checked = crate::check(text);
     crate::json::to_json_string("input", text, &checked, false)
+}
+
+/// Reads HTML and checks it; returns the JSON contract (or `{"error": …}`).
+#[wasm_bindgen]
+pub fn check_html(html: &str) -> String {
+    match crate::doc::html::read(html) {
+        Ok(doc) => document_json(&doc),
+        Err(e) => error_json(&e.to_string()),
+    }
+}
+
+/// Reads a file's bytes (.docx, .html, .txt; GBK through the browser's `TextDecoder`) and
+/// checks it; returns the JSON contract (or `{"error": …}`).
+#[wasm_bindgen]
+pub fn check_file(bytes: &[u8]) -> String {
+    let gb18030 = |b: &[u8]| -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
+        dec.decode_with_u8_array(b).ok()
+    };
+    match crate::input::load(bytes, Some(&gb18030)) {
+        Ok(doc) => document_json(&doc),
+        Err(e) => error_json(&e.to_string()),
+    }
+}
+
+fn document_json(doc: &crate::doc::Document) -> String {
+    let checked = crate::check_document(doc);
+    crate::json::document_to_json_string("input", doc, &checked, false)
+}
+
+fn error_json(message: &str) -> String {
+    serde_json::json!({ "error": message }).to_string()
 }
 
 /// Checks two reports of one agency (last year's and this year's, in either order) and

@@ -1,7 +1,9 @@
 //! Reading a dropped or picked file, and dropping files anywhere on the page.
 //!
-//! Bytes are decoded by the core (`nianbao::input::decode`): byte-order marks, UTF-8,
-//! UTF-16, and refusals with advice for .docx, .pdf, images. GBK/GB18030 is decoded by the
+//! Bytes are read by the core (`nianbao::input::load`), which tells by their content what
+//! they are: a .docx (its paragraphs and tables, merged cells resolved), HTML (in the
+//! encoding its `<meta charset>` declares), or text (byte-order marks, UTF-8, UTF-16); old
+//! .doc/.wps files, PDF and images are refused with advice. GBK/GB18030 is decoded by the
 //! browser's own `TextDecoder`, so no encoding tables ship in the wasm.
 
 use js_sys::Uint8Array;
@@ -17,20 +19,16 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
     dec.decode_with_u8_array(bytes).ok()
 }
 
-/// Reads a file as a report's text, or says why it cannot.
-pub async fn read(file: &web_sys::File) -> Result<String, String> {
-    let name = file.name().to_lowercase();
+/// Reads a file as a report, or says why it cannot.
+pub async fn read(file: &web_sys::File) -> Result<nianbao::doc::Document, String> {
     if file.size() > nianbao::input::MAX_BYTES as f64 {
         return Err(nianbao::input::DecodeError::TooLarge(file.size() as u64).to_string());
-    }
-    if name.ends_with(".html") || name.ends_with(".htm") {
-        return Err("网页文件（.html）的直接读取还在开发中。现在请在浏览器中打开这个网页，全选（Ctrl+A）复制后粘贴到文本框里。".into());
     }
     let buf = JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "浏览器没能读出这个文件的内容，请重试或复制文字粘贴。".to_string())?;
     let bytes = Uint8Array::new(&buf).to_vec();
-    nianbao::input::decode(&bytes, Some(&gb18030)).map_err(|e| e.to_string())
+    nianbao::input::load(&bytes, Some(&gb18030)).map_err(|e| e.to_string())
 }
 
 /// Lets the user drop a file anywhere on the page.

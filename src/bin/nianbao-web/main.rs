@@ -10,8 +10,16 @@
 //! - `tables.rs` — tables 2, 3, 4 drawn in the template's layout, cells marked.
 //! - `findings.rs` — the findings list, grouped by table and rule, with filters.
 //! - `source.rs` — the pasted text with what was recognised marked.
-//! - `files.rs` — reading a dropped or picked file (UTF-8, UTF-16, GB18030 via the browser's
-//!   own `TextDecoder`, so no encoding tables ship in the wasm).
+//! - `files.rs` — reading a dropped or picked file: .docx, .html/.htm, .txt (UTF-8, UTF-16,
+//!   GB18030 via the browser's own `TextDecoder`, so no encoding tables ship in the wasm).
+//! - `grids.rs` — the source tables of a pasted page or a dropped .docx, drawn as they are
+//!   (merged cells too), with the cells the findings are about marked.
+//!
+//! A paste that carries `text/html` (from Word, WPS or a web page) is read as HTML by the
+//! core (`nianbao::doc::html`): its tables keep their grids, and the text box shows the
+//! text of the page, tables as tab-separated rows. Nothing of the pasted markup is ever put
+//! into the page as HTML: the core reads it as data, and the app draws text only.
+//! Typing in the text keeps the grids the typing does not touch (`Document::edited`).
 //! - `pair.rs` — last year's report in a second box, and the cross-year checks.
 //! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
 //!
@@ -28,12 +36,14 @@
 mod embed;
 mod files;
 mod findings;
+mod grids;
 mod marks;
 mod pair;
 mod source;
 mod tables;
 
 use gloo_timers::callback::Timeout;
+use nianbao::doc::{Document, SourceKind};
 use nianbao::{Checked, Severity};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -43,24 +53,28 @@ use yew::prelude::*;
 /// The example report (seed 001: a real report with real mistakes).
 const EXAMPLE: &str = include_str!("../../../tests/seeds/001_eefccc85c7cfbd35.txt");
 const STORAGE_KEY: &str = "nianbao.text";
+/// The document behind the text, when it came from HTML or .docx (its grids).
+const STORAGE_DOC_KEY: &str = "nianbao.doc";
 /// Typing waits this long for a pause before checking.
 const DEBOUNCE_MS: u32 = 200;
 /// A change of more than this many chars at once is a paste or a drop: checked at once.
 const PASTE_CHARS: usize = 64;
 
-/// A text and what the checker made of it.
+/// A document and what the checker made of it.
 pub struct Result {
     pub text: Rc<str>,
+    pub doc: Rc<Document>,
     pub checked: Checked,
     pub marks: marks::Marks,
 }
 
 impl Result {
-    fn new(text: Rc<str>) -> Self {
-        let checked = nianbao::check(&text);
+    fn new(doc: Rc<Document>) -> Self {
+        let checked = nianbao::check_document(&doc);
         let marks = marks::Marks::new(&checked);
         Result {
-            text,
+            text: Rc::from(doc.text.as_str()),
+            doc,
             checked,
             marks,
         }
@@ -71,15 +85,44 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
-fn load_saved() -> Option<String> {
-    storage()?.get_item(STORAGE_KEY).ok().flatten()
+/// The saved document: the text, with its grids when they were saved for this very text.
+fn load_saved() -> Option<Document> {
+    let s = storage()?;
+    let text = s.get_item(STORAGE_KEY).ok().flatten()?;
+    let doc = s
+        .get_item(STORAGE_DOC_KEY)
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str::<Document>(&j).ok())
+        .filter(|d| d.text == text);
+    Some(doc.unwrap_or_else(|| Document::plain(text)))
 }
 
-fn save(text: &str) {
+fn save(doc: &Document) {
     if let Some(s) = storage() {
-        // A full storage (quota) only loses the copy, never the text on screen.
-        let _ = s.set_item(STORAGE_KEY, text);
+        // A full storage (quota) only loses the copy, never the text on screen; the text is
+        // saved first, so that it survives when its grids do not fit.
+        let _ = s.set_item(STORAGE_KEY, &doc.text);
+        if doc.tables.is_empty() {
+            let _ = s.remove_item(STORAGE_DOC_KEY);
+        } else if let Ok(j) = serde_json::to_string(doc) {
+            if s.set_item(STORAGE_DOC_KEY, &j).is_err() {
+                let _ = s.remove_item(STORAGE_DOC_KEY);
+            }
+        }
     }
+}
+
+/// A UTF-16 offset of `text` (what a text control counts) as a byte offset.
+fn byte_offset(text: &str, utf16: u32) -> usize {
+    let mut n = 0u32;
+    for (i, c) in text.char_indices() {
+        if n >= utf16 {
+            return i;
+        }
+        n += c.len_utf16() as u32;
+    }
+    text.len()
 }
 
 /// Severity filters: which severities are shown.
@@ -105,18 +148,15 @@ fn app() -> Html {
     let mode = use_memo((), |_| embed::mode());
     let initial = use_memo(mode.embed, |&embed| {
         // The widget starts empty (the host page says what it is for); the app with the example.
-        let t = load_saved().unwrap_or_else(|| {
-            if embed {
-                String::new()
-            } else {
-                EXAMPLE.to_string()
-            }
-        });
-        Rc::<str>::from(t)
+        let d = load_saved().unwrap_or_else(|| Document::plain(if embed { "" } else { EXAMPLE }));
+        Rc::new(d)
     });
-    let text = use_state(|| (*initial).clone());
+    let doc = use_state(|| (*initial).clone());
     let result = use_state(|| Rc::new(Result::new((*initial).clone())));
     let generation = use_state(|| 0u32);
+    // The count itself, outside the render: callbacks registered once (the page-wide drop
+    // listener) hold the state handle of the first render, whose value is stale.
+    let generations = use_mut_ref(|| 0u32);
     let selected = use_state(|| None::<usize>);
     let filters = use_state(|| Filters {
         error: true,
@@ -126,45 +166,96 @@ fn app() -> Html {
     let notice = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
 
-    // Checks `t` now and shows the result.
+    // Checks `d` now and shows the result.
     let run_check = {
         let result = result.clone();
         let generation = generation.clone();
+        let generations = generations.clone();
         let selected = selected.clone();
-        Rc::new(move |t: Rc<str>| {
-            result.set(Rc::new(Result::new(t)));
+        Rc::new(move |d: Rc<Document>| {
+            result.set(Rc::new(Result::new(d)));
             selected.set(None);
-            generation.set(*generation + 1);
+            let mut n = generations.borrow_mut();
+            *n += 1;
+            generation.set(*n);
         })
     };
 
-    // New text from typing, pasting, a file or the example button.
-    let set_text: Rc<dyn Fn(String, bool)> = {
-        let text = text.clone();
+    // A new document from typing, pasting, a file or the example button.
+    let set_doc: Rc<dyn Fn(Document, bool)> = {
+        let doc = doc.clone();
         let timer = timer.clone();
         let run_check = run_check.clone();
-        Rc::new(move |t: String, immediate: bool| {
-            save(&t);
-            let t: Rc<str> = Rc::from(t);
-            text.set(t.clone());
+        Rc::new(move |d: Document, immediate: bool| {
+            save(&d);
+            let d = Rc::new(d);
+            doc.set(d.clone());
             *timer.borrow_mut() = None;
             if immediate {
-                run_check(t);
+                run_check(d);
             } else {
                 let run_check = run_check.clone();
-                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || run_check(t)));
+                *timer.borrow_mut() = Some(Timeout::new(DEBOUNCE_MS, move || run_check(d)));
             }
         })
     };
+    // Plain text replacing everything (the example, clearing, the widget's host page).
+    let set_text: Rc<dyn Fn(String, bool)> = {
+        let set_doc = set_doc.clone();
+        Rc::new(move |t: String, immediate: bool| set_doc(Document::plain(t), immediate))
+    };
 
     let oninput = {
-        let set_text = set_text.clone();
-        let text = text.clone();
+        let set_doc = set_doc.clone();
+        let doc = doc.clone();
         Callback::from(move |e: InputEvent| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             let v = el.value();
-            let big = v.len().abs_diff(text.len()) > PASTE_CHARS * 3;
-            set_text(v, big);
+            let big = v.len().abs_diff(doc.text.len()) > PASTE_CHARS * 3;
+            set_doc(doc.edited(&v), big);
+        })
+    };
+
+    // A paste that carries HTML (Word, WPS, a web page): read as HTML, so that its tables
+    // keep their cells. Plain text, or HTML that cannot be read, is pasted as the browser
+    // does it (with a note when the HTML was refused).
+    let onpaste = {
+        let set_doc = set_doc.clone();
+        let doc = doc.clone();
+        let notice = notice.clone();
+        Callback::from(move |e: Event| {
+            let Some(e) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(html) = e
+                .clipboard_data()
+                .and_then(|d| d.get_data("text/html").ok())
+            else {
+                return;
+            };
+            if !nianbao::doc::html::looks_like_html(&html) {
+                return;
+            }
+            match nianbao::doc::html::read(&html) {
+                Ok(page) => {
+                    e.prevent_default();
+                    let el: HtmlTextAreaElement = e.target_unchecked_into();
+                    let text = &doc.text;
+                    let start = byte_offset(text, el.selection_start().ok().flatten().unwrap_or(0));
+                    let end = byte_offset(text, el.selection_end().ok().flatten().unwrap_or(0));
+                    let (start, end) = (start.min(end), start.max(end));
+                    let n = page.tables.len();
+                    notice.set(Some(if n > 0 {
+                        format!("已按原来的表格结构读取粘贴的内容（{n} 张表格）。")
+                    } else {
+                        "已读取粘贴的内容（其中没有表格）。".to_string()
+                    }));
+                    set_doc(doc.splice(start..end, &page), true);
+                }
+                Err(err) => notice.set(Some(format!(
+                    "粘贴的内容无法按表格读取，已按纯文本粘贴：{err}"
+                ))),
+            }
         })
     };
 
@@ -193,16 +284,20 @@ fn app() -> Html {
 
     // A file, dropped anywhere or picked.
     let on_file = {
-        let set_text = set_text.clone();
+        let set_doc = set_doc.clone();
         let notice = notice.clone();
         Callback::from(move |file: web_sys::File| {
-            let set_text = set_text.clone();
+            let set_doc = set_doc.clone();
             let notice = notice.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read(&file).await {
-                    Ok(t) => {
-                        notice.set(Some(format!("已读取文件“{}”。", file.name())));
-                        set_text(t, true);
+                    Ok(d) => {
+                        let what = match d.kind {
+                            SourceKind::Text => String::new(),
+                            k => format!("（{}，{} 张表格）", k.cn(), d.tables.len()),
+                        };
+                        notice.set(Some(format!("已读取文件“{}”{what}。", file.name())));
+                        set_doc(d, true);
                     }
                     Err(msg) => notice.set(Some(format!("无法读取文件“{}”：{msg}", file.name()))),
                 }
@@ -253,7 +348,7 @@ fn app() -> Html {
 
     let r = &**result;
     let sel = *selected;
-    let stale = *text != r.text;
+    let stale = doc.text.as_str() != &*r.text;
     html! {
         <div class="app">
             <header class="top">
@@ -263,10 +358,10 @@ fn app() -> Html {
                     <button id="load-example" type="button" onclick={on_example}>{ "示例" }</button>
                     <label class="file-button">
                         { "选择文件…" }
-                        <input id="file-input" type="file" accept=".txt,text/plain" onchange={on_pick} />
+                        <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
                     <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
-                    <span class="hint">{ "支持 .txt（UTF-8、GBK 均可）；Word、PDF 请复制文字后粘贴。" }</span>
+                    <span class="hint">{ "支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 请复制文字后粘贴。" }</span>
                 </div>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status">{ n }</p>
@@ -275,7 +370,7 @@ fn app() -> Html {
             <section class="input-pane">
                 <label for="report-input" class="pane-title">{ "年报全文" }</label>
                 <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"
-                    value={(*text).to_string()} {oninput} />
+                    value={doc.text.clone()} {oninput} {onpaste} />
                 <p class="status">{ if stale { "正在检查…" } else { "" } }</p>
             </section>
             <section class="summary-pane" aria-live="polite">
@@ -286,6 +381,7 @@ fn app() -> Html {
             <section class="tables-pane">
                 { tables::render(r, sel, *filters) }
             </section>
+            { grids::render(r, sel, *filters, on_select.clone()) }
             <pair::PairPane current={r.text.clone()} />
             <section class="source-pane">
                 <h2>{ "原文识别情况" }</h2>

@@ -1,0 +1,148 @@
+//! The source tables of a pasted page or a dropped .docx, drawn as the source has them
+//! (merged cells with their `rowspan`/`colspan`), with the cells the findings are about
+//! marked: the same severity colours as the template tables, the likely culprit outlined,
+//! and the chosen finding's cells picked out. Cells whose values were read into the
+//! template are tinted, so the user sees what was read from where.
+//!
+//! Every cell's text is drawn as text: nothing of the source's markup reaches the page.
+//!
+//! DOM contract: `#source-tables`; each table `table[data-source-table=N]` (0-based, as in
+//! the JSON contract's `source`); each cell `td[data-src-row][data-src-col]` (0-based grid
+//! position of its first slot), with `data-severity` when a shown finding touches it,
+//! `data-culprit` on a likely culprit and `data-read` when its value was read.
+
+use crate::marks::{symbol, worst};
+use crate::{Filters, Result};
+use nianbao::doc::CellAt;
+use nianbao::Severity;
+use yew::prelude::*;
+
+pub fn render(
+    r: &Result,
+    sel: Option<usize>,
+    filters: Filters,
+    on_select: Callback<usize>,
+) -> Html {
+    let doc = &r.doc;
+    if doc.tables.is_empty() {
+        return html! {};
+    }
+    let shows = |s: Severity| filters.shows(s);
+    let tables = doc.tables.iter().map(|g| {
+        let rows = g.rows.iter().enumerate().map(|(ri, row)| {
+            let cells = row
+                .cells
+                .iter()
+                .enumerate()
+                .filter(|(ci, c)| !c.covered(ri, *ci))
+                .map(|(ci, c)| {
+                    let at = CellAt {
+                        table: g.index,
+                        row: ri,
+                        col: ci,
+                    };
+                    let mark = r.marks.at_source(&at);
+                    let sev = mark.and_then(|m| worst(&r.checked, &m.findings, shows));
+                    let culprit = mark.is_some_and(|m| {
+                        m.culprit_of
+                            .iter()
+                            .any(|&i| shows(r.checked.findings[i].severity))
+                    });
+                    let selected =
+                        sel.is_some_and(|s| mark.is_some_and(|m| m.findings.contains(&s)));
+                    // As on the template tables: a cell that only takes part in sums whose
+                    // likely culprit is another cell is tinted lightly, without a symbol.
+                    let strong = mark.is_some_and(|m| {
+                        m.findings.iter().any(|&i| {
+                            let f = &r.checked.findings[i];
+                            shows(f.severity) && (f.culprit.is_none() || m.culprit_of.contains(&i))
+                        })
+                    });
+                    let read = r.marks.read_from(&at);
+                    let mut class = classes!("src-cell");
+                    if read {
+                        class.push("read");
+                    }
+                    if let Some(s) = sev {
+                        class.push(format!("sev-{}", s.as_str()));
+                        if !strong {
+                            class.push("involved");
+                        }
+                    }
+                    if culprit {
+                        class.push("culprit");
+                    }
+                    if selected {
+                        class.push("selected");
+                    }
+                    let first = mark.and_then(|m| {
+                        m.findings
+                            .iter()
+                            .copied()
+                            .find(|&i| shows(r.checked.findings[i].severity))
+                    });
+                    let tip: String = mark
+                        .map(|m| {
+                            m.findings
+                                .iter()
+                                .filter(|&&i| shows(r.checked.findings[i].severity))
+                                .map(|&i| {
+                                    let f = &r.checked.findings[i];
+                                    format!("{} {}", symbol(f.severity), f.message)
+                                })
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        })
+                        .unwrap_or_default();
+                    let onclick = {
+                        let on_select = on_select.clone();
+                        Callback::from(move |_: MouseEvent| {
+                            if let Some(i) = first {
+                                on_select.emit(i);
+                            }
+                        })
+                    };
+                    let text = c.span.text(&doc.text);
+                    html! {
+                        <td class={class}
+                            rowspan={(c.rowspan > 1).then(|| c.rowspan.to_string())}
+                            colspan={(c.colspan > 1).then(|| c.colspan.to_string())}
+                            data-src-row={ri.to_string()} data-src-col={ci.to_string()}
+                            data-severity={sev.map(|s| s.as_str())}
+                            data-culprit={culprit.then_some("true")}
+                            data-read={read.then_some("true")}
+                            title={(!tip.is_empty()).then_some(tip)}
+                            {onclick}>
+                            if let Some(s) = sev.filter(|_| strong) {
+                                <span class="src-mark" aria-hidden="true">{ symbol(s) }</span>
+                            }
+                            { text }
+                        </td>
+                    }
+                });
+            html! { <tr>{ for cells }</tr> }
+        });
+        html! {
+            <figure class="src-table-wrap">
+                <figcaption>{ format!("原文第 {} 个表格", g.index + 1) }</figcaption>
+                <table class="src-table" data-source-table={g.index.to_string()}>
+                    <tbody>{ for rows }</tbody>
+                </table>
+            </figure>
+        }
+    });
+    html! {
+        <section id="source-tables" class="source-tables-pane">
+            <h2>{ "原文表格" }<small>{ format!("来自{}", doc.kind.cn()) }</small></h2>
+            <p class="legend">
+                { "按原文的样子画出的表格（合并单元格照原样）。" }
+                <span class="src-cell read">{ "浅色底" }</span>{ "：读入表二、表三、表四的格子；" }
+                <span class="src-cell sev-error">{ "红" }</span>{ "、" }
+                <span class="src-cell sev-warning">{ "黄" }</span>{ "、" }
+                <span class="src-cell sev-info">{ "蓝" }</span>
+                { "：有问题的格子，点一下看是什么问题。" }
+            </p>
+            { for tables }
+        </section>
+    }
+}
