@@ -2,6 +2,10 @@
 //!
 //! One benchmark per seed, named by its number (`check/000` … `check/004`). The seeds are
 //! the copies in `tests/seeds/`.
+//!
+//! The same seeds as a web page and as a Word document (`tests/fixtures/office/`): `html/NNN`
+//! and `docx/NNN` measure the whole way from the file's bytes to the findings
+//! (`input::load` — unzip, XML or HTML, the grid — then `check_document`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -37,5 +41,24 @@ fn bench_check(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench_check);
+fn bench_office(c: &mut Criterion) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    for ext in ["html", "docx"] {
+        let mut group = c.benchmark_group(ext);
+        for (number, _) in seeds() {
+            let p = dir.join(format!("{number}.{ext}"));
+            let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            group.throughput(Throughput::Bytes(bytes.len() as u64));
+            group.bench_function(number, |b| {
+                b.iter(|| {
+                    let doc = nianbao::input::load(black_box(&bytes), None).expect("a fixture");
+                    nianbao::check_document(&doc)
+                })
+            });
+        }
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench_check, bench_office);
 criterion_main!(benches);
