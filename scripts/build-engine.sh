@@ -14,7 +14,7 @@ dest="${1:-${TRUNK_STAGING_DIR:+$TRUNK_STAGING_DIR/engine}}"
 dest="${dest:-dist/engine}"
 profile=web-release
 cargo rustc --quiet --offline --lib --crate-type cdylib --target wasm32-unknown-unknown \
-    --features web --profile "$profile"
+    --no-default-features --features web --profile "$profile"
 mkdir -p "$dest"
 wasm-bindgen --target web --no-typescript --out-dir "$dest" --out-name nianbao \
     "target/wasm32-unknown-unknown/$profile/nianbao.wasm"

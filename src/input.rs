@@ -343,13 +343,27 @@ fn encrypted_office(bytes: &[u8]) -> bool {
         && bytes.windows(NAME.len()).any(|w| w == NAME)
 }
 
+/// A reader of HTML into a document: [`crate::doc::html::read`] natively, the browser's own
+/// parser in the web build.
+pub type HtmlReader<'a> = &'a dyn Fn(&str) -> Result<crate::doc::Document, crate::doc::DocError>;
+
 /// Reads an input's bytes as a report, whatever it is — chosen by its content, not by a
 /// file name: a .docx (a zip with a Word document in it), HTML (markup, in the encoding its
 /// `<meta charset>` declares: UTF-8, or GBK/GB18030 through `legacy`), or plain text
 /// ([`decode`]). Old Office files, PDF and images are refused with advice.
+#[cfg(feature = "html5gum")]
 pub fn load(
     bytes: &[u8],
     legacy: Option<LegacyDecoder>,
+) -> Result<crate::doc::Document, LoadError> {
+    load_with(bytes, legacy, &crate::doc::html::read)
+}
+
+/// [`load`] with the HTML reader given.
+pub fn load_with(
+    bytes: &[u8],
+    legacy: Option<LegacyDecoder>,
+    read_html: HtmlReader,
 ) -> Result<crate::doc::Document, LoadError> {
     use crate::doc::{docx, html, Document};
     if bytes.len() as u64 > MAX_BYTES {
@@ -382,7 +396,7 @@ pub fn load(
         _ => decode(bytes, legacy)?,
     };
     if html::looks_like_html(&text) {
-        Ok(html::read(&text)?)
+        Ok(read_html(&text)?)
     } else {
         Ok(Document::plain(text))
     }

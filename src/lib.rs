@@ -36,6 +36,8 @@ pub mod span;
 pub mod template;
 #[cfg(feature = "web")]
 pub mod wasm_api;
+#[cfg(feature = "web")]
+pub mod web_html;
 
 pub use finding::{CellRef, Finding, Severity};
 pub use pair::{check_pair, check_pair_documents, PairChecked};

@@ -39,7 +39,7 @@ pub fn check(text: &str) -> String {
 /// Reads HTML and checks it; returns the JSON contract (or `{"error": …}`).
 #[wasm_bindgen]
 pub fn check_html(html: &str) -> String {
-    match crate::doc::html::read(html) {
+    match crate::web_html::read(html) {
         Ok(doc) => document_json(&doc),
         Err(e) => error_json(&e.to_string()),
     }
@@ -55,7 +55,7 @@ pub fn check_file(bytes: &[u8]) -> String {
         let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
         dec.decode_with_u8_array(b).ok()
     };
-    match crate::input::load(bytes, Some(&gb18030)) {
+    match crate::input::load_with(bytes, Some(&gb18030), &crate::web_html::read) {
         Ok(doc) => document_json(&doc),
         Err(e) => error_json(&e.to_string()),
     }

@@ -136,3 +136,95 @@ fn check_pair_points_into_both_inputs() {
 fn version_is_the_crate_version() {
     assert_eq!(nianbao::wasm_api::version(), env!("CARGO_PKG_VERSION"));
 }
+
+// ---------------------------------------------------------------------------------------
+// HTML through the browser's parser (`nianbao::web_html`), and files by content.
+
+const PAGES: [(&str, &str); 6] = [
+    ("000.html", include_str!("fixtures/office/000.html")),
+    ("001.html", include_str!("fixtures/office/001.html")),
+    ("002.html", include_str!("fixtures/office/002.html")),
+    ("003.html", include_str!("fixtures/office/003.html")),
+    ("004.html", include_str!("fixtures/office/004.html")),
+    (
+        "tag soup",
+        "<p>标题<table><tr><td rowspan=2>甲<td colspan=2>乙<tr><td>1<td>2</table>\
+         <div hidden>隐藏</div><script>x()</script><noscript><p>无脚本</p></noscript>\
+         <p style='display: none'>不显示</p><ul><li>一<li>二</ul>尾<br>行",
+    ),
+];
+
+/// The browser's parser and the native tokenizer give the same document: the same text,
+/// the same grids. (This test build has both: the native one is a default feature.)
+#[wasm_bindgen_test]
+fn the_browsers_parser_reads_html_as_the_tokenizer_does() {
+    for (name, html) in PAGES {
+        let dom = nianbao::web_html::read(html).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let native = nianbao::doc::html::read(html).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(dom.text, native.text, "{name}");
+        assert_eq!(dom.tables, native.tables, "{name}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn check_html_reads_the_tables_and_names_the_source_cells() {
+    let v: Value = serde_json::from_str(&nianbao::wasm_api::check_html(PAGES[1].1)).unwrap();
+    assert_eq!(v["source"], "html");
+    assert_eq!(v["source_tables"].as_array().unwrap().len(), 3);
+    let balance = findings(&v, "T3-BALANCE");
+    assert_eq!(balance.len(), 2, "{balance:#?}");
+    for f in &balance {
+        assert_eq!(f["source_culprit"]["table"], 1, "{f}");
+        assert_eq!(f["source_culprit"]["row"], 24, "{f}");
+    }
+    assert!(findings(&v, "L-AMBIGUOUS").is_empty());
+}
+
+#[wasm_bindgen_test]
+fn check_file_tells_docx_html_and_text_apart() {
+    let docx = include_bytes!("fixtures/office/003.docx");
+    let v: Value = serde_json::from_str(&nianbao::wasm_api::check_file(docx)).unwrap();
+    assert_eq!(v["source"], "docx");
+    assert_eq!(v["template"], "2021");
+    let gbk = include_bytes!("fixtures/office/004-gbk.html");
+    let v: Value = serde_json::from_str(&nianbao::wasm_api::check_file(gbk)).unwrap();
+    assert_eq!(v["source"], "html");
+    assert!(
+        v["agency"].as_str().unwrap().contains("薛城区"),
+        "{}",
+        v["agency"]
+    );
+    let v: Value =
+        serde_json::from_str(&nianbao::wasm_api::check_file(SEED_004.as_bytes())).unwrap();
+    assert_eq!(v["source"], "text");
+    // A truncated .docx and an old .doc: a plain message, not a result.
+    let v: Value =
+        serde_json::from_str(&nianbao::wasm_api::check_file(&docx[..docx.len() / 2])).unwrap();
+    assert!(v["error"].as_str().unwrap().contains("Word"), "{v}");
+    let v: Value = serde_json::from_str(&nianbao::wasm_api::check_file(
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0",
+    ))
+    .unwrap();
+    assert!(v["error"].as_str().unwrap().contains(".docx"), "{v}");
+}
+
+#[wasm_bindgen_test]
+fn deeply_nested_pasted_html_is_answered() {
+    // 100 000 nested elements: the browser's parser copes, the walk does not recurse.
+    let html = format!(
+        "{}<p>一、总体情况</p>{}",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let doc = nianbao::web_html::read(&html).expect("read");
+    assert!(doc.text.contains("一、总体情况"));
+    let tables = format!(
+        "{}1{}",
+        "<table><tr><td>".repeat(5_000),
+        "</td></tr></table>".repeat(5_000)
+    );
+    assert_eq!(
+        nianbao::web_html::read(&tables),
+        Err(nianbao::doc::DocError::TooDeep)
+    );
+}

@@ -88,9 +88,12 @@
 //! Besides [`blocks`] and [`read`], the module tells HTML from plain text
 //! ([`looks_like_html`]) and finds the encoding an HTML file declares ([`sniff_charset`]).
 
-use super::{Block, DocError, Document, RawCell, RawTable, SourceKind};
+use super::{Block, DocError, RawCell, RawTable};
+#[cfg(feature = "html5gum")]
+use super::{Document, SourceKind};
 use super::{MAX_COLSPAN, MAX_GRID_SLOTS, MAX_TABLE_DEPTH};
-use html5gum::{DefaultEmitter, StartTag, Token, Tokenizer};
+#[cfg(feature = "html5gum")]
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 /// The largest `rowspan` honoured (the HTML standard's limit).
 const MAX_ROWSPAN: u32 = 65534;
@@ -103,21 +106,89 @@ const SNIFF_BYTES: usize = 1024;
 
 /// Reads HTML (a page, or the clipboard's `text/html`) into blocks: paragraphs and tables
 /// in document order. See the [module documentation](self) for the rules.
+#[cfg(feature = "html5gum")]
 pub fn blocks(html: &str) -> Result<Vec<Block>, DocError> {
     let html = strip_preamble(html);
     let mut emitter = DefaultEmitter::default();
     emitter.naively_switch_states(true);
-    let mut b = Builder::default();
+    let mut b = Assembler::default();
     for token in Tokenizer::new_with_emitter(html, emitter) {
         let Ok(token) = token;
-        b.token(token)?;
+        match token {
+            Token::String(s) => b.text(&String::from_utf8_lossy(&s.value)),
+            Token::StartTag(tag) => {
+                let attr = |n: &[u8]| tag.attributes.get(n).map(|v| &v.value[..]);
+                b.start(&Tag {
+                    name: std::str::from_utf8(&tag.name).unwrap_or(""),
+                    self_closing: tag.self_closing,
+                    hidden: tag.attributes.contains_key(b"hidden".as_slice()),
+                    style: attr(b"style"),
+                    colspan: attr(b"colspan"),
+                    rowspan: attr(b"rowspan"),
+                })?
+            }
+            Token::EndTag(tag) => b.end(std::str::from_utf8(&tag.name).unwrap_or(""))?,
+            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => {}
+        }
     }
     b.finish()
 }
 
 /// Reads HTML into a document.
+#[cfg(feature = "html5gum")]
 pub fn read(html: &str) -> Result<Document, DocError> {
     Document::from_blocks(SourceKind::Html, &blocks(html)?)
+}
+
+/// A start tag as the assembler reads it: the name (lower case) and the only attributes
+/// that matter — whether it hides its content, and a cell's spans.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Tag<'a> {
+    pub name: &'a str,
+    /// Written `<x/>`.
+    pub self_closing: bool,
+    /// Has a `hidden` attribute.
+    pub hidden: bool,
+    pub style: Option<&'a [u8]>,
+    pub colspan: Option<&'a [u8]>,
+    pub rowspan: Option<&'a [u8]>,
+}
+
+/// Paragraphs and tables assembled from the events of an HTML parser, in document order:
+/// start tags, end tags and text. The tokenizer of [`blocks`] feeds it natively; the web
+/// app feeds it from the browser's own parser (`DOMParser`), so that the browser build does
+/// not ship a second HTML parser. See the [module documentation](self) for the rules.
+///
+/// A feeder that walks a DOM must give a raw-text element (`script`, `style`, `noscript`
+/// … [`is_raw_text`]) as a start and an end tag with nothing between: its content is no
+/// text of the page.
+#[derive(Default)]
+pub struct Assembler(Builder);
+
+impl Assembler {
+    pub fn start(&mut self, tag: &Tag) -> Result<(), DocError> {
+        self.0.start_tag(tag)
+    }
+
+    pub fn end(&mut self, name: &str) -> Result<(), DocError> {
+        self.0.end_tag(name)
+    }
+
+    pub fn text(&mut self, s: &str) {
+        if !self.0.raw {
+            self.0.string(s);
+        }
+    }
+
+    pub fn finish(self) -> Result<Vec<Block>, DocError> {
+        self.0.finish()
+    }
+}
+
+/// Is this an element whose content a browser never shows as text (`script`, `style`,
+/// `textarea`, `noscript` …)?
+pub fn is_raw_text(name: &str) -> bool {
+    is_raw(name)
 }
 
 /// Is this text HTML markup rather than a plain-text report?
@@ -402,23 +473,6 @@ struct Builder {
 }
 
 impl Builder {
-    fn token(&mut self, token: Token) -> Result<(), DocError> {
-        match token {
-            Token::String(s) => {
-                if !self.raw {
-                    self.string(&String::from_utf8_lossy(&s.value));
-                }
-                Ok(())
-            }
-            Token::StartTag(tag) => self.start_tag(&tag),
-            Token::EndTag(tag) => {
-                let name = std::str::from_utf8(&tag.name).unwrap_or("");
-                self.end_tag(name)
-            }
-            Token::Comment(_) | Token::Doctype(_) | Token::Error(_) => Ok(()),
-        }
-    }
-
     fn string(&mut self, s: &str) {
         if let Some(skip) = &self.skip {
             let ends_head =
@@ -431,8 +485,8 @@ impl Builder {
         self.text(s);
     }
 
-    fn start_tag(&mut self, tag: &StartTag<()>) -> Result<(), DocError> {
-        let name = std::str::from_utf8(&tag.name).unwrap_or("");
+    fn start_tag(&mut self, tag: &Tag) -> Result<(), DocError> {
+        let name = tag.name;
         let raw = is_raw(name);
         if let Some(skip) = &mut self.skip {
             match skip.start(name) {
@@ -470,11 +524,14 @@ impl Builder {
                     t.row.get_or_insert_with(Vec::new);
                     t.cell = Some(OpenCell {
                         content: Vec::new(),
-                        colspan: match span_attr(tag, b"colspan") {
+                        colspan: match tag.colspan.and_then(parse_span) {
                             None | Some(0) => 1,
                             Some(n) => n.min(MAX_COLSPAN),
                         },
-                        rowspan: span_attr(tag, b"rowspan").map_or(1, |n| n.min(MAX_ROWSPAN)),
+                        rowspan: tag
+                            .rowspan
+                            .and_then(parse_span)
+                            .map_or(1, |n| n.min(MAX_ROWSPAN)),
                     });
                     if new_row {
                         self.count()?;
@@ -821,20 +878,18 @@ fn closes_p(n: &str) -> bool {
 
 /// Does the tag hide its content: a `hidden` attribute, or an inline style
 /// `display: none` (Word: `mso-hide: all`)?
-fn hidden(tag: &StartTag<()>) -> bool {
-    if tag.self_closing && tag.name.contains(&b':') {
+fn hidden(tag: &Tag) -> bool {
+    if tag.self_closing && tag.name.contains(':') {
         return false; // an XML-ish empty element (`<o:p/>`) has no content to hide
     }
-    let name: &[u8] = &tag.name;
-    if is_void(std::str::from_utf8(name).unwrap_or("")) {
+    if is_void(tag.name) {
         return false;
     }
-    if tag.attributes.contains_key(b"hidden".as_slice()) {
+    if tag.hidden {
         return true;
     }
-    tag.attributes.get(b"style".as_slice()).is_some_and(|s| {
+    tag.style.is_some_and(|s| {
         let css: Vec<u8> = s
-            .value
             .iter()
             .filter(|c| !is_ascii_ws(**c))
             .map(u8::to_ascii_lowercase)
@@ -845,11 +900,6 @@ fn hidden(tag: &StartTag<()>) -> bool {
 
 /// A `colspan`/`rowspan` value read leniently: leading whitespace, an optional `+`, then
 /// digits (what follows them is ignored); `None` when there are no digits.
-fn span_attr(tag: &StartTag<()>, name: &[u8]) -> Option<u32> {
-    let v = &tag.attributes.get(name)?.value;
-    parse_span(v)
-}
-
 fn parse_span(v: &[u8]) -> Option<u32> {
     let mut i = skip_ws(v, 0);
     if v.get(i) == Some(&b'+') {
@@ -866,7 +916,7 @@ fn parse_span(v: &[u8]) -> Option<u32> {
 
 /// The text without a byte order mark, and without the header of the Windows clipboard's
 /// `CF_HTML` format (`Version:0.9`, `StartHTML:…`) when it is still there.
-fn strip_preamble(html: &str) -> &str {
+pub fn strip_preamble(html: &str) -> &str {
     let html = html.strip_prefix('\u{feff}').unwrap_or(html);
     let t = html.trim_start();
     if t.starts_with("Version:") {
@@ -1023,7 +1073,7 @@ fn charset_label(label: &[u8]) -> Option<&'static str> {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "html5gum"))]
 mod tests {
     use super::*;
 

@@ -28,7 +28,8 @@ pub async fn read(file: &web_sys::File) -> Result<nianbao::doc::Document, String
         .await
         .map_err(|_| "浏览器没能读出这个文件的内容，请重试或复制文字粘贴。".to_string())?;
     let bytes = Uint8Array::new(&buf).to_vec();
-    nianbao::input::load(&bytes, Some(&gb18030)).map_err(|e| e.to_string())
+    nianbao::input::load_with(&bytes, Some(&gb18030), &nianbao::web_html::read)
+        .map_err(|e| e.to_string())
 }
 
 /// Lets the user drop a file anywhere on the page.

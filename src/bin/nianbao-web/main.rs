@@ -236,7 +236,7 @@ fn app() -> Html {
             if !nianbao::doc::html::looks_like_html(&html) {
                 return;
             }
-            match nianbao::doc::html::read(&html) {
+            match nianbao::web_html::read(&html) {
                 Ok(page) => {
                     e.prevent_default();
                     let el: HtmlTextAreaElement = e.target_unchecked_into();
