@@ -7,9 +7,12 @@
 //! The data flow, one straight line (see `ARCHITECTURE.md`):
 //!
 //! ```text
-//! input text ─► read::text (lines, cells, tokens) ─► read (sections, meta, tables on the
-//!            template grid) ─► Report ─► rules (registry) ─► Findings ─► json / CLI / web
+//! bytes ─► input::load ─► doc::Document (text + the grids of HTML/.docx tables)
+//!       ─► read::text (lines, cells, tokens) ─► read (sections, meta, tables on the
+//!          template grid) ─► Report ─► rules (registry) ─► Findings ─► json / CLI / web
 //! ```
+//!
+//! [`check`] takes plain text; [`check_document`] a [`doc::Document`] from any input kind.
 //!
 //! This crate has no web dependency: it builds and tests natively and for
 //! `wasm32-unknown-unknown` alike. The CLI (`src/bin/nianbao/`) and the web app are thin

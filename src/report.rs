@@ -1,8 +1,9 @@
 //! The parsed report: what the reader found, laid out on the template.
 //!
 //! A [`Report`] is the one thing the rules look at. It does not know which input shape it
-//! came from (tab rows, one cell a line, run-together digits, PDF text; later HTML and
-//! .docx): the reader (`crate::read`) fills it, the rules (`crate::rules`) judge it.
+//! came from (tab rows, one cell a line, run-together digits, PDF text, HTML and .docx
+//! grids): the reader (`crate::read`) fills it, the rules (`crate::rules`) judge it. Only
+//! [`Report::source`] and each cell's [`Cell::source`] say where it came from, for the views.
 //!
 //! Tables hold **every template cell**, in the template's row and column order, whether or
 //! not the input had it: a cell the reader could not place says so in its [`Value`]

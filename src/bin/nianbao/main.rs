@@ -5,9 +5,11 @@
 //! nianbao pair FILE FILE [--format text|json] [--explain]
 //! ```
 //!
-//! A thin layer over [`nianbao::check`] and [`nianbao::check_pair`]: it reads and decodes
-//! the input (see `input.rs`), runs the checker and prints the findings like a compiler
-//! (`text`) or as the JSON contract (`json`, see `nianbao::json` and the README).
+//! A thin layer over [`nianbao::check_document`] and [`nianbao::check_pair_documents`]: it
+//! reads the input — .docx, HTML or text, told by content (see `input.rs` and
+//! `nianbao::input::load`) — runs the checker and prints the findings like a compiler
+//! (`text`) or as the JSON contract (`json`, see `nianbao::json` and the README). Findings
+//! of .docx and HTML input are located at the source table cell rather than by line.
 //!
 //! `pair` takes two reports of one agency, last year's and this year's, in either order
 //! (the report years tell which is which), checks each and then the two together. Two
@@ -36,7 +38,8 @@ const HELP: &str = "\
 nianbao — 政府信息公开工作年度报告检查器 (annual report checker)
 
 用法 / Usage:
-  nianbao check [选项] 文件...    检查一份或多份年报（纯文本，UTF-8 或带 BOM 的 UTF-16）
+  nianbao check [选项] 文件...    检查一份或多份年报：Word 文档（.docx）、网页（.html/.htm，UTF-8 或 GBK）
+                                  或纯文本（.txt，UTF-8、UTF-16、GBK），按文件内容判断
   nianbao pair [选项] 文件 文件    同一机关相邻两年的年报对照检查（先后顺序不限，按年度判断）：
                                   各自检查，再核对上年结转、表二存量推算和正文雷同
   nianbao --help                  显示本帮助 / show this help
@@ -53,13 +56,14 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
 退出状态 / Exit status:
   0  没有发现错误（可能有警告或提示） / no errors (warnings alone are fine)
   1  至少一份报告有错误（pair：两份报告或两者之间） / errors found
-  2  有输入读不了（找不到、不是 UTF-8 文本、空的、二进制文件、超过 20 MB）或命令写错了；
+  2  有输入读不了（找不到、编码读不通、空的、旧版 .doc/.wps、PDF、损坏或加密的 .docx、超过 20 MB）或命令写错了；
      pair 的两份报告不能对照（同一年度、不是相邻两年、不是同一机关、读不出年度）
      / an input could not be read, bad usage, or the two reports cannot be paired
   3  程序内部错误（本工具的缺陷） / internal error (a bug)
 
 例 / Example:
   nianbao check 2023年报.txt
+  nianbao check 2023年报.docx 2023年报.html
   nianbao check --format json a.txt b.txt > result.json
   cat 年报.txt | nianbao check -
   nianbao pair 2022年报.txt 2023年报.txt
