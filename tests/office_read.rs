@@ -314,3 +314,36 @@ fn a_grid_cell_is_never_split() {
         [&Value::Integer(4), &Value::Integer(4), &Value::Integer(9)]
     );
 }
+
+#[test]
+fn a_page_whose_tables_are_paragraphs_is_read_through_the_text_path() {
+    // Some pages lay a "table" out as one <p> (or <div>) a cell: no grid, so the text
+    // reader reads it, as it reads one cell a line.
+    for s in ["002", "004"] {
+        let text = seed(s);
+        let mut html = String::from("<html><body>");
+        for (i, line) in text.lines().enumerate() {
+            let tag = if i % 2 == 0 { "p" } else { "div" };
+            let esc = line
+                .trim()
+                .replace('&', "&amp;")
+                .replace('<', "&lt;")
+                .replace('>', "&gt;");
+            html.push_str(&format!("<{tag}>{esc}</{tag}>\n"));
+        }
+        html.push_str("</body></html>");
+        let doc = nianbao::doc::html::read(&html).unwrap();
+        assert!(doc.tables.is_empty());
+        let (c, t) = (check_document(&doc), check(&text));
+        for id in TableId::ALL {
+            let (a, b) = (c.report.table(id), t.report.table(id));
+            assert!(a.found, "{s}: {id:?}");
+            for (ra, rb) in a.cells.iter().zip(&b.cells) {
+                let va: Vec<&Value> = ra.iter().map(|c| &c.value).collect();
+                let vb: Vec<&Value> = rb.iter().map(|c| &c.value).collect();
+                assert_eq!(va, vb, "{s}: {id:?}");
+            }
+        }
+        assert_eq!(finding_set(&c), finding_set(&t), "{s}");
+    }
+}
