@@ -12,6 +12,7 @@
 //   const widget = await window.nianbaoWidget.ready;       // the widget has loaded
 //   const result = await window.nianbaoWidget.check(text); // the core's JSON contract
 //   result.findings.forEach((f) => console.log(f.rule, f.message));
+//   const page = await window.nianbaoWidget.checkHtml(html); // a web page, read by its tables
 //
 // Messages go only to the widget's origin and are accepted only from the iframe's window at
 // that origin. The check runs inside the widget, in this browser: nothing is uploaded.
@@ -58,18 +59,29 @@
     }
   });
 
+  function send(what) {
+    return ready.then(function () {
+      return new Promise(function (ok, fail) {
+        var id = nextId++;
+        pending.set(id, { ok: ok, fail: fail });
+        var msg = { type: 'nianbao:check', id: id };
+        if ('text' in what) msg.text = what.text;
+        else msg.html = what.html;
+        iframe.contentWindow.postMessage(msg, widgetOrigin);
+      });
+    });
+  }
+
   var api = {
     iframe: iframe,
     ready: ready,
     /** Checks `text` in the widget (which also shows it); resolves with the JSON contract. */
     check: function (text) {
-      return ready.then(function () {
-        return new Promise(function (ok, fail) {
-          var id = nextId++;
-          pending.set(id, { ok: ok, fail: fail });
-          iframe.contentWindow.postMessage({ type: 'nianbao:check', id: id, text: String(text) }, widgetOrigin);
-        });
-      });
+      return send({ text: String(text) });
+    },
+    /** Checks a web page's HTML (its tables read cell by cell); resolves with the JSON contract. */
+    checkHtml: function (html) {
+      return send({ html: String(html) });
     },
   };
   window.nianbaoWidget = api;

@@ -9,13 +9,13 @@
 // #host-send, #host-result[data-rules], #host-height and <body data-widget-ready>.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import {
-  DIST, ROOT, serveDist, launch, newPage, screenshot, seed, SEEDS, pasteReport, chromiumPath,
+  DIST, ROOT, FIXTURES, serveDist, launch, newPage, screenshot, seed, SEEDS, pasteReport, chromiumPath,
 } from './lib.mjs';
 
 const T = { timeout: 90_000 };
@@ -146,6 +146,18 @@ test('widget: a host page on another origin sends seed 001 and receives the bala
   assert.deepEqual(balance.map((f) => f.column).sort(), ['总计', '自然人']);
   for (const f of balance) assert.equal(f.culprit.row, '（七）总计');
   assert.ok(result.tables, 'the contract carries the tables');
+  assert.equal(result.source, 'text');
+
+  // A web page's HTML: read by its tables, the source cells named.
+  const html = readFileSync(join(FIXTURES, 'office', '001.html'), 'utf8');
+  const fromPage = await page.evaluate((h) => window.nianbaoWidget.checkHtml(h), html);
+  assert.equal(fromPage.source, 'html');
+  const pageBalance = fromPage.findings.filter((f) => f.rule === 'T3-BALANCE');
+  assert.equal(pageBalance.length, 2);
+  for (const f of pageBalance) assert.equal(f.source_culprit.row, 24, JSON.stringify(f.source_culprit));
+  await page.frameLocator('iframe').locator('#source-tables table[data-source-table]').first().waitFor();
+  // Back to the text for what follows.
+  await page.evaluate(() => window.nianbaoWidget.check(document.getElementById('host-text').value));
 
   // The widget shows what it checked, and the iframe fits the content it reported.
   const inner = page.frameLocator('iframe');

@@ -114,7 +114,7 @@ pub fn post_height(mode: &Mode, last: &std::cell::Cell<f64>) {
 
 /// Marks the body for the widget's layout, listens to the host, and reports the height.
 #[hook]
-pub fn use_embed(mode: Rc<Mode>, set_text: Rc<dyn Fn(String, bool)>) {
+pub fn use_embed(mode: Rc<Mode>, set_doc: Rc<dyn Fn(nianbao::doc::Document, bool)>) {
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("window");
         let document = window.document().expect("document");
@@ -157,27 +157,41 @@ pub fn use_embed(mode: Rc<Mode>, set_text: Rc<dyn Fn(String, bool)>) {
                         return;
                     }
                     let id = get("id").unwrap_or(JsValue::NULL);
-                    let Some(text) = get("text").and_then(|t| t.as_string()) else {
+                    let fail = |message: &str| {
                         let m = object("nianbao:error");
                         set(&m, "id", &id);
-                        set(
-                            &m,
-                            "message",
-                            &"消息里没有年报文字：text 必须是字符串。".into(),
-                        );
+                        set(&m, "message", &message.into());
                         post(&host_for_msg, &m);
+                    };
+                    // `text`: the report's text; or `html`: a page (or what a paste from Word
+                    // carries), read with its tables' cells.
+                    let (text, html) = (
+                        get("text").and_then(|t| t.as_string()),
+                        get("html").and_then(|t| t.as_string()),
+                    );
+                    let Some(input) = text.as_ref().or(html.as_ref()) else {
+                        fail("消息里没有年报：text（年报文字）或 html（网页）必须是字符串。");
                         return;
                     };
-                    if text.len() as u64 > nianbao::input::MAX_BYTES {
-                        let m = object("nianbao:error");
-                        set(&m, "id", &id);
-                        let err = nianbao::input::DecodeError::TooLarge(text.len() as u64);
-                        set(&m, "message", &err.to_string().into());
-                        post(&host_for_msg, &m);
+                    if input.len() as u64 > nianbao::input::MAX_BYTES {
+                        let err = nianbao::input::DecodeError::TooLarge(input.len() as u64);
+                        fail(&err.to_string());
                         return;
                     }
-                    let checked = nianbao::check(&text);
-                    let json = nianbao::json::to_json_string("input", &text, &checked, false);
+                    let doc = match (text, html) {
+                        (Some(t), _) => nianbao::doc::Document::plain(t),
+                        (None, Some(h)) => match nianbao::web_html::read(&h) {
+                            Ok(d) => d,
+                            Err(e) => {
+                                fail(&e.to_string());
+                                return;
+                            }
+                        },
+                        (None, None) => return,
+                    };
+                    let checked = nianbao::check_document(&doc);
+                    let json =
+                        nianbao::json::document_to_json_string("input", &doc, &checked, false);
                     let m = object("nianbao:result");
                     set(&m, "id", &id);
                     set(
@@ -186,7 +200,7 @@ pub fn use_embed(mode: Rc<Mode>, set_text: Rc<dyn Fn(String, bool)>) {
                         &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
                     );
                     post(&host_for_msg, &m);
-                    set_text(text, true);
+                    set_doc(doc, true);
                 });
             let _ = window
                 .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());

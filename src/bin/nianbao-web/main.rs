@@ -305,7 +305,7 @@ fn app() -> Html {
         })
     };
     files::use_page_drop(on_file.clone());
-    embed::use_embed(mode.clone(), set_text.clone());
+    embed::use_embed(mode.clone(), set_doc.clone());
 
     let on_pick = {
         let on_file = on_file.clone();
