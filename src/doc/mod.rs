@@ -452,6 +452,39 @@ fn cell_text(blocks: &[Block], out: &mut String) {
     }
 }
 
+/// [`Document::row_at`] over a document's grids.
+pub fn row_at(tables: &[Grid], at: usize) -> Option<(usize, usize)> {
+    let ti = tables.partition_point(|g| g.span.end < at);
+    let g = tables.get(ti)?;
+    if at < g.span.start {
+        return None;
+    }
+    let ri = g.rows.partition_point(|r| r.span.end < at);
+    let r = g.rows.get(ri)?;
+    (at >= r.span.start && at <= r.span.end).then_some((ti, ri))
+}
+
+/// [`Document::locate`] over a document's grids.
+pub fn locate(tables: &[Grid], span: Span) -> Option<CellAt> {
+    let (ti, ri) = row_at(tables, span.start)?;
+    let row = &tables[ti].rows[ri];
+    // The last slot starting at or before the span (cells are in order on the line).
+    let ci = row
+        .cells
+        .partition_point(|c| c.span.start <= span.start)
+        .checked_sub(1)?;
+    let c = &row.cells[ci];
+    if span.start > c.span.end {
+        return None; // on a tab between cells
+    }
+    let (r, col) = c.origin;
+    Some(CellAt {
+        table: ti,
+        row: r,
+        col,
+    })
+}
+
 impl Document {
     /// A plain-text document: the text as it is, no grids.
     pub fn plain(text: impl Into<String>) -> Self {
@@ -482,36 +515,13 @@ impl Document {
 
     /// The grid row whose line holds byte `at` of the text, as (table, row).
     pub fn row_at(&self, at: usize) -> Option<(usize, usize)> {
-        let ti = self.tables.partition_point(|g| g.span.end < at);
-        let g = self.tables.get(ti)?;
-        if at < g.span.start {
-            return None;
-        }
-        let ri = g.rows.partition_point(|r| r.span.end < at);
-        let r = g.rows.get(ri)?;
-        (at >= r.span.start && at <= r.span.end).then_some((ti, ri))
+        row_at(&self.tables, at)
     }
 
     /// The source table cell that holds `span` of the text (its start), if it is in a grid.
     /// A slot covered by a merged cell is located at the merged cell's first slot.
     pub fn locate(&self, span: Span) -> Option<CellAt> {
-        let (ti, ri) = self.row_at(span.start)?;
-        let row = &self.tables[ti].rows[ri];
-        // The last slot starting at or before the span (cells are in order on the line).
-        let ci = row
-            .cells
-            .partition_point(|c| c.span.start <= span.start)
-            .checked_sub(1)?;
-        let c = &row.cells[ci];
-        if span.start > c.span.end {
-            return None; // on a tab between cells
-        }
-        let (r, col) = c.origin;
-        Some(CellAt {
-            table: ti,
-            row: r,
-            col,
-        })
+        locate(&self.tables, span)
     }
 
     /// The document after its text was changed to `new_text` (the user typed in it): the

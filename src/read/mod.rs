@@ -45,7 +45,9 @@ pub fn read_document(doc: &Document) -> Report {
             .iter_mut()
             .flat_map(|t| t.cells.iter_mut().flatten())
         {
-            c.source = c.spans.first().and_then(|s| doc.locate(*s));
+            if let Some(s) = c.spans.first() {
+                c.source = doc.locate(*s);
+            }
         }
     }
     r
@@ -114,11 +116,11 @@ fn read_with(input: &str, grids: &[Grid]) -> Report {
     let labelled = |r: Span, norm: &str, t: &'static crate::template::TableSpec| {
         let keys = tables::row_keys_of(t);
         let rows = rows_for(text, lines, r, &keys, grids);
-        tables::read_labelled(text, &rows, r, norm, t, spec)
+        tables::read_labelled(text, &rows, grids, r, norm, t, spec)
     };
     let t4 = |r: Span| {
         let rows = rows_for(text, lines, r, tables::T4_KEEP, grids);
-        tables::read_t4(text, &rows, r, spec.t4)
+        tables::read_t4(text, &rows, grids, r, spec.t4)
     };
     let tables = if template.template.is_some() {
         vec![

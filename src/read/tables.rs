@@ -23,6 +23,7 @@
 
 use super::split::splits;
 use super::text::{push_unspaced, tokenize_cell, Item, SrcRows, Token};
+use crate::doc::Grid;
 use crate::normalize::{norm, norm_into};
 use crate::report::{Cell, Missing, RowProblem, Table, Unplaced, Value};
 use crate::span::Span;
@@ -403,6 +404,8 @@ struct Walker<'a> {
     /// For each source row: is it a row of a real grid ([`SrcRows::exact`])? Values from
     /// such a row are cells as the source drew them and are never split.
     exact_rows: Vec<bool>,
+    /// The grids of the document (none for plain text): where a blank cell of a grid is.
+    grids: &'a [Grid],
 }
 
 impl<'a> Walker<'a> {
@@ -418,6 +421,7 @@ impl<'a> Walker<'a> {
             values: OpenValues::default(),
             items: Vec::new(),
             exact_rows: Vec::new(),
+            grids: &[],
         }
     }
 
@@ -526,9 +530,18 @@ impl<'a> Walker<'a> {
             .lines()
             .any(|(li, _)| self.exact_rows.get(li).copied().unwrap_or(false));
         if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
+            let grids = self.grids;
             for (cell, v) in self.table.cells[r].iter_mut().zip(&items[..n]) {
                 *cell = match v {
-                    VItem::Empty(sp) => blank_cell(*sp),
+                    VItem::Empty(sp) => {
+                        let mut c = blank_cell(*sp);
+                        // A blank cell of a grid is still a place in it (a value's cell is
+                        // located from its span, once the table is read).
+                        if exact && *sp != Span::default() {
+                            c.source = crate::doc::locate(grids, *sp);
+                        }
+                        c
+                    }
                     VItem::Val(t) => cell_of(text, t),
                 };
             }
@@ -838,12 +851,14 @@ pub const T4_KEEP: &[&str] = &["行政复议", "结果维持", "尚未审结"];
 pub fn read_labelled(
     text: &str,
     rows: &SrcRows,
+    grids: &[Grid],
     region: Span,
     region_norm: &str,
     spec: &'static TableSpec,
     template: &Template,
 ) -> Table {
     let mut w = Walker::new(text, spec, Table::empty(spec));
+    w.grids = grids;
     w.table.span = Some(region);
     w.exact_rows = (0..rows.iter().count()).map(|i| rows.exact(i)).collect();
     let row_keys = RowKeys::new(spec);
@@ -876,7 +891,8 @@ pub fn read_labelled(
                     .any(|i| matches!(i, Item::Text(_)))
             })
             .count();
-        let mut empties_after_text = 0usize;
+        // The empty cells after the row's label text (all of them, for a row of blanks).
+        let mut empties_after_text: Vec<Span> = Vec::new();
         line_text.clear();
         for (ci, range) in cell_items.iter().enumerate() {
             let items = &row_items[range.clone()];
@@ -884,7 +900,7 @@ pub fn read_labelled(
                 if open.is_some() && pending.is_empty() {
                     w.values.push(VItem::Empty(row.cells[ci]));
                 } else if !line_text.is_empty() {
-                    empties_after_text += 1;
+                    empties_after_text.push(row.cells[ci]);
                 }
                 continue;
             }
@@ -924,7 +940,7 @@ pub fn read_labelled(
                         }
                         pending.push(text, sp);
                         line_text.push(sp);
-                        empties_after_text = 0;
+                        empties_after_text.clear();
                     }
                     Item::Value(tok) => {
                         if !pending.is_empty() {
@@ -966,7 +982,7 @@ pub fn read_labelled(
         } else if row.positional
             && (w.any_row || spec.id == TableId::T2)
             && !line_text.is_empty()
-            && empties_after_text > 0
+            && !empties_after_text.is_empty()
         {
             // A row whose cells are all empty: "（七）总计→→→→→→→".
             let mut label = Pending::default();
@@ -977,10 +993,14 @@ pub fn read_labelled(
                 let label = label.label;
                 let residue = spec.label_columns.saturating_sub(text_cells);
                 let n = spec.rows[r].cols.len();
-                if empties_after_text >= residue + n {
+                if empties_after_text.len() >= residue + n {
                     pending.clear();
-                    for _ in 0..n {
-                        w.values.push(VItem::Empty(Span::default()));
+                    // The cells past the label columns, where the source has them (a grid:
+                    // each is a place in it); in text their spans are only positions.
+                    let cells = &empties_after_text[empties_after_text.len() - n..];
+                    for sp in cells {
+                        let sp = if row.exact { *sp } else { Span::default() };
+                        w.values.push(VItem::Empty(sp));
                     }
                     w.values.end_line(ri);
                     w.finalize(Open {
@@ -1033,7 +1053,13 @@ pub fn read_labelled(
 
 /// Reads table 4 (one row of 15 cells under a three-level header) from the source rows of
 /// `region` of `text`.
-pub fn read_t4(text: &str, rows: &SrcRows, region: Span, spec: &'static TableSpec) -> Table {
+pub fn read_t4(
+    text: &str,
+    rows: &SrcRows,
+    grids: &[Grid],
+    region: Span,
+    spec: &'static TableSpec,
+) -> Table {
     let mut table = Table::empty(spec);
     table.span = Some(region);
     let mut exact = false;
@@ -1084,7 +1110,13 @@ pub fn read_t4(text: &str, rows: &SrcRows, region: Span, spec: &'static TableSpe
     let n = spec.rows[0].cols.len();
     let text_of = |v: &VItem| match v {
         VItem::Val(t) => cell_of(text, t),
-        VItem::Empty(sp) => blank_cell(*sp),
+        VItem::Empty(sp) => {
+            let mut c = blank_cell(*sp);
+            if exact {
+                c.source = crate::doc::locate(grids, *sp);
+            }
+            c
+        }
     };
     let toks: Vec<&Token> = items
         .iter()
