@@ -10,37 +10,12 @@
 //!
 //! The walk goes by `firstChild`/`nextSibling`/`parentNode` with no stack and no recursion,
 //! so 100 000 nested elements cost no more than 100 000 siblings. The content of raw-text
-//! elements (`script`, `style`, `noscript` …) is not entered.
+//! elements (`script`, `style`, `noscript` …) is not entered, and void elements (`br`,
+//! `img` …) get no end tag, as a tokenizer sees them.
 
-use crate::doc::html::{is_raw_text, strip_preamble, Assembler, Tag};
+use crate::doc::html::{is_raw_text, is_void_element, strip_preamble, Assembler, Tag};
 use crate::doc::{DocError, Document, SourceKind};
 use wasm_bindgen::JsCast;
-
-/// Elements without content: no end tag is fed for them (a tokenizer sees none).
-fn is_void(n: &str) -> bool {
-    matches!(
-        n,
-        "area"
-            | "base"
-            | "br"
-            | "col"
-            | "embed"
-            | "hr"
-            | "img"
-            | "input"
-            | "link"
-            | "meta"
-            | "source"
-            | "track"
-            | "wbr"
-            | "param"
-            | "keygen"
-            | "basefont"
-            | "bgsound"
-            | "frame"
-            | "image"
-    )
-}
 
 fn start(a: &mut Assembler, el: &web_sys::Element, name: &str) -> Result<(), DocError> {
     let (style, colspan, rowspan) = (
@@ -81,7 +56,7 @@ pub fn read(html: &str) -> Result<Document, DocError> {
                 start(&mut a, el, &name)?;
                 if is_raw_text(&name) {
                     a.end(&name)?;
-                } else if !is_void(&name) {
+                } else if !is_void_element(&name) {
                     open = Some(name);
                 }
             }

@@ -191,6 +191,11 @@ pub fn is_raw_text(name: &str) -> bool {
     is_raw(name)
 }
 
+/// Is this an element without content (`br`, `img`, `meta` …), which has no end tag?
+pub fn is_void_element(name: &str) -> bool {
+    is_void(name)
+}
+
 /// Is this text HTML markup rather than a plain-text report?
 ///
 /// True when, after a byte order mark and leading whitespace, the first 64 KB hold one of

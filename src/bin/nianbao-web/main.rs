@@ -252,6 +252,8 @@ fn app() -> Html {
                     }));
                     set_doc(doc.splice(start..end, &page), true);
                 }
+                // Nothing but markup (an image, an empty fragment): the plain text is all.
+                Err(nianbao::doc::DocError::Empty) => {}
                 Err(err) => notice.set(Some(format!(
                     "粘贴的内容无法按表格读取，已按纯文本粘贴：{err}"
                 ))),
