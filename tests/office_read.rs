@@ -80,7 +80,9 @@ fn assert_every_cell(name: &str, doc: &Document, c: &Checked, text: &Checked, s:
                 if expected.is_empty() {
                     assert_eq!(cell.value, Value::Blank, "{name}: {rl} × {cl}");
                     // A blank cell is still a place in the source table.
-                    let at = cell.source.unwrap_or_else(|| panic!("{name}: blank {rl} × {cl}"));
+                    let at = cell
+                        .source
+                        .unwrap_or_else(|| panic!("{name}: blank {rl} × {cl}"));
                     let g = &doc.tables[at.table].rows[at.row].cells[at.col];
                     assert!(g.span.is_empty(), "{name}: {rl} × {cl} at {at:?}");
                     continue;

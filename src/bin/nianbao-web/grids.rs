@@ -11,7 +11,7 @@
 //! position of its first slot), with `data-severity` when a shown finding touches it,
 //! `data-culprit` on a likely culprit and `data-read` when its value was read.
 
-use crate::marks::{symbol, worst};
+use crate::marks::{symbol, Look};
 use crate::{Filters, Result};
 use nianbao::doc::CellAt;
 use nianbao::Severity;
@@ -42,39 +42,14 @@ pub fn render(
                         col: ci,
                     };
                     let mark = r.marks.at_source(&at);
-                    let sev = mark.and_then(|m| worst(&r.checked, &m.findings, shows));
-                    let culprit = mark.is_some_and(|m| {
-                        m.culprit_of
-                            .iter()
-                            .any(|&i| shows(r.checked.findings[i].severity))
-                    });
-                    let selected =
-                        sel.is_some_and(|s| mark.is_some_and(|m| m.findings.contains(&s)));
-                    // As on the template tables: a cell that only takes part in sums whose
-                    // likely culprit is another cell is tinted lightly, without a symbol.
-                    let strong = mark.is_some_and(|m| {
-                        m.findings.iter().any(|&i| {
-                            let f = &r.checked.findings[i];
-                            shows(f.severity) && (f.culprit.is_none() || m.culprit_of.contains(&i))
-                        })
-                    });
+                    let look = Look::of(&r.checked, mark, sel, shows);
+                    let (sev, culprit, strong) = (look.sev, look.culprit, look.strong);
                     let read = r.marks.read_from(&at);
                     let mut class = classes!("src-cell");
                     if read {
                         class.push("read");
                     }
-                    if let Some(s) = sev {
-                        class.push(format!("sev-{}", s.as_str()));
-                        if !strong {
-                            class.push("involved");
-                        }
-                    }
-                    if culprit {
-                        class.push("culprit");
-                    }
-                    if selected {
-                        class.push("selected");
-                    }
+                    look.classes(&mut class);
                     let first = mark.and_then(|m| {
                         m.findings
                             .iter()

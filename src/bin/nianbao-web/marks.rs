@@ -104,6 +104,65 @@ impl Marks {
     }
 }
 
+/// How a cell with findings is drawn, on the template tables and the source tables alike.
+pub struct Look {
+    /// The most severe of the shown findings that touch it.
+    pub sev: Option<Severity>,
+    /// It is the likely culprit of a shown finding.
+    pub culprit: bool,
+    /// A shown finding names no culprit, or names this cell: drawn strongly. A cell that
+    /// only takes part in sums whose likely culprit is another cell is drawn lightly, so
+    /// the culprit stands out from the rest of its column.
+    pub strong: bool,
+    /// It takes part in the chosen finding.
+    pub selected: bool,
+}
+
+impl Look {
+    pub fn of(
+        c: &Checked,
+        mark: Option<&Mark>,
+        sel: Option<usize>,
+        shows: impl Fn(Severity) -> bool,
+    ) -> Self {
+        let Some(m) = mark else {
+            return Look {
+                sev: None,
+                culprit: false,
+                strong: false,
+                selected: false,
+            };
+        };
+        let shown = |i: &usize| shows(c.findings[*i].severity);
+        Look {
+            sev: worst(c, &m.findings, &shows),
+            culprit: m.culprit_of.iter().any(shown),
+            strong: m
+                .findings
+                .iter()
+                .filter(|i| shown(i))
+                .any(|&i| c.findings[i].culprit.is_none() || m.culprit_of.contains(&i)),
+            selected: sel.is_some_and(|s| m.findings.contains(&s)),
+        }
+    }
+
+    /// The classes that say it: `sev-…`, `involved`, `culprit`, `selected`.
+    pub fn classes(&self, class: &mut yew::Classes) {
+        if let Some(s) = self.sev {
+            class.push(format!("sev-{}", s.as_str()));
+            if !self.strong {
+                class.push("involved");
+            }
+        }
+        if self.culprit {
+            class.push("culprit");
+        }
+        if self.selected {
+            class.push("selected");
+        }
+    }
+}
+
 /// The most severe of the shown findings.
 pub fn worst(c: &Checked, idx: &[usize], shows: impl Fn(Severity) -> bool) -> Option<Severity> {
     idx.iter()

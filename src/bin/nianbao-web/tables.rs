@@ -1,7 +1,7 @@
 //! Tables 2, 3 and 4 drawn in the template's layout (merged header cells as printed),
 //! every value in its place, every cell marked with the findings that touch it.
 
-use crate::marks::{key, symbol, worst};
+use crate::marks::{key, symbol, Look};
 use crate::{Filters, Result};
 use nianbao::report::{Missing, Table, Value};
 use nianbao::template::{TableId, TableSpec, TemplateId};
@@ -39,34 +39,10 @@ fn td(
     let n = table.id.number();
     let mark = r.marks.get(&key(n, row, col));
     let shows = |s: Severity| filters.shows(s);
-    let sev = mark.and_then(|m| worst(&r.checked, &m.findings, shows));
-    let culprit = mark.is_some_and(|m| {
-        m.culprit_of
-            .iter()
-            .any(|&i| shows(r.checked.findings[i].severity))
-    });
-    let in_selected = sel.is_some_and(|s| mark.is_some_and(|m| m.findings.contains(&s)));
-    // A cell only takes part in findings that name another cell as the culprit: drawn
-    // lightly, so the culprit stands out from the rest of its column.
-    let strong = mark.is_some_and(|m| {
-        m.findings.iter().any(|&i| {
-            let f = &r.checked.findings[i];
-            shows(f.severity) && (f.culprit.is_none() || m.culprit_of.contains(&i))
-        })
-    });
+    let look = Look::of(&r.checked, mark, sel, shows);
+    let (sev, culprit, strong) = (look.sev, look.culprit, look.strong);
     let mut class = classes!("cell", vclass);
-    if let Some(s) = sev {
-        class.push(format!("sev-{}", s.as_str()));
-        if !strong {
-            class.push("involved");
-        }
-    }
-    if culprit {
-        class.push("culprit");
-    }
-    if in_selected {
-        class.push("selected");
-    }
+    look.classes(&mut class);
     // The cell's findings, one a line: the native tooltip on hover, and the floating
     // note (`#cell-tip`) when the cell has keyboard focus. Plain text, not elements, so
     // that drawing 200 cells stays within a frame.
