@@ -45,6 +45,20 @@ pub fn cell_spans(table: &Table, r: usize, c: usize) -> &[Span] {
     }
 }
 
+/// Where to point for some cells of `table`: their [`cell_spans`], or the whole table when
+/// none of them has any (table 4's blank cells have neither a span nor a row label), so
+/// that a finding about them still shows something of the table.
+pub fn cells_spans(table: &Table, cells: impl IntoIterator<Item = (usize, usize)>) -> Vec<Span> {
+    let mut spans: Vec<Span> = cells
+        .into_iter()
+        .flat_map(|(r, c)| cell_spans(table, r, c).iter().copied())
+        .collect();
+    if spans.is_empty() {
+        spans.extend(table.span);
+    }
+    spans
+}
+
 /// Every cell of every table found, with its position.
 pub fn found_cells(report: &Report) -> impl Iterator<Item = (&Table, usize, usize, &Cell)> {
     report.tables.iter().filter(|t| t.found).flat_map(|t| {

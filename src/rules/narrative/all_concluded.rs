@@ -18,7 +18,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::read::narrative::Claim;
-use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::util::{cell_ref, cells_spans};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};
 
@@ -51,7 +51,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     {
         let cell = cell_ref(t, row, T3_TOTAL_COL);
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
-        spans.extend_from_slice(cell_spans(t, row, T3_TOTAL_COL));
+        spans.extend(cells_spans(t, [(row, T3_TOTAL_COL)]));
         out.push(
             RULE.finding(format!("正文说“{}”，而{}为{v}。", st.phrase, cell.place()))
                 .table(TableId::T3)

@@ -16,7 +16,7 @@
 
 use crate::finding::{CellRef, Finding, Severity};
 use crate::read::narrative::Claim;
-use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::util::{cell_ref, cells_spans};
 use crate::rules::{Context, Rule};
 use crate::template::TableId;
 
@@ -57,9 +57,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .map(|(c, h)| format!("{}为{}", c.place(), h.1))
             .collect();
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
-        for &(c, _) in &hits {
-            spans.extend_from_slice(cell_spans(t, 0, c));
-        }
+        spans.extend(cells_spans(t, hits.iter().map(|&(c, _)| (0, c))));
         let mut f = RULE
             .finding(format!("正文说“{}”，而{}。", st.phrase, said.join("，")))
             .table(TableId::T4)

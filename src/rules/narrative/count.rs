@@ -249,6 +249,25 @@ mod tests {
         );
     }
 
+    /// A blank cell has no span of its own, and table 4's row no label: the finding points
+    /// at the table, after the sentence.
+    #[test]
+    fn a_blank_cell_still_highlights_the_table() {
+        let text = SEED_000.replacen(
+            "2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。",
+            "因政府信息公开被申请行政复议1件。",
+            1,
+        );
+        let f = findings_of("N-COUNT", &text);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(f[0].spans.len(), 2, "{:?}", f[0].spans);
+        assert_eq!(
+            f[0].spans[0].text(&text),
+            "因政府信息公开被申请行政复议1件。"
+        );
+        assert!(f[0].spans[1].text(&text).contains("行政复议"));
+    }
+
     #[test]
     fn table_2_decisions_and_fees() {
         // Seed 003 is a 2021 report whose table 3 rows could not be placed; build on its

@@ -7,7 +7,8 @@
 //! their sum. A quantity whose cells are not all known (a table or row not read, a value
 //! that is not a number) is not compared.
 //!
-//! Every finding highlights the sentence first, then the cells.
+//! Every finding highlights the sentence first, then the cells (or, for cells that were
+//! never written, their row label or the table: [`cells_spans`]).
 
 pub mod all_concluded;
 pub mod all_upheld;
@@ -17,7 +18,7 @@ pub mod none_but_table;
 use crate::finding::{CellRef, Finding};
 use crate::read::narrative::{Quantity, T3Rows};
 use crate::report::{Report, Table, Value};
-use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::util::{cell_ref, cells_spans};
 use crate::span::Span;
 use crate::template::{t3_rows, TableId, TemplateId, T3_TOTAL_COL};
 
@@ -77,10 +78,7 @@ impl Cells<'_> {
     }
 
     pub fn spans(&self) -> Vec<Span> {
-        self.pos
-            .iter()
-            .flat_map(|&(r, c)| cell_spans(self.table, r, c).iter().copied())
-            .collect()
+        cells_spans(self.table, self.pos.iter().copied())
     }
 
     /// Places the finding on the cells: table, and row and column when there is one.

@@ -20,7 +20,7 @@
 use super::t4_cases;
 use crate::finding::{CellRef, Finding, Severity};
 use crate::read::narrative::Claim;
-use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::util::{cell_ref, cells_spans};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};
 
@@ -69,7 +69,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .collect();
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         for &(t, row, c, _) in &hits {
-            spans.extend_from_slice(cell_spans(r.table(t), row, c));
+            spans.extend(cells_spans(r.table(t), [(row, c)]));
         }
         let table = hits[0].0;
         let mut f = RULE
