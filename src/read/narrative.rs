@@ -15,8 +15,12 @@
 //!   number decides; a number is never taken for a quantity whose unit does not fit
 //!   ("依申请公开信息数68条" counts items of information, 条, not applications, 件), nor when
 //!   the phrase compares, accumulates or estimates ("较上年增加3件", "累计", "5500余条").
+//!   A count about an earlier year ("上年共收到申请20件") is not taken; one about a year
+//!   written out ("2019年共收到…") keeps that year ([`Mention::year`]) for the rules to
+//!   compare with the report's.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
-//!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持".
+//!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about an
+//!   earlier year is not one.
 //!
 //! Anything else is left alone: a rule that finds nothing to compare says nothing.
 
@@ -102,6 +106,10 @@ pub struct Mention {
     pub span: Span,
     /// Index into [`Narrative::sentences`].
     pub sentence: usize,
+    /// The year written before the number, in its sentence ("2019年共收到…"): the count is
+    /// about that year, which may not be the report's. `None` when no year is written (or
+    /// only "本年", "今年"): the report's year.
+    pub year: Option<i32>,
 }
 
 impl Mention {
@@ -136,6 +144,8 @@ pub struct Statement {
     /// The clause in the input.
     pub span: Span,
     pub sentence: usize,
+    /// The year written before the claim, as [`Mention::year`].
+    pub year: Option<i32>,
 }
 
 impl Narrative {
@@ -643,6 +653,64 @@ fn number_at(s: &str, at: usize) -> Num {
     }
 }
 
+/// The year a stretch of a sentence is about, by the last word of time in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// No year, or this one ("本年", "今年", "本年度").
+    This,
+    /// "上年", "去年", "上一年度"…: the year before the report's.
+    Earlier,
+    /// A year written out: "2019年".
+    Year(i32),
+}
+
+/// Words for the year before. "上年结转" (a row of table 3, this year's report of it) and
+/// a comparison ("较上年", "比去年", "与上年相比") do not move the sentence to that year.
+const EARLIER: &[&str] = &["上一年度", "上一年", "上年度", "上年", "去年", "前年"];
+
+/// Words for this year: after them the sentence is back in the report's year.
+const THIS_YEAR: &[&str] = &["本年度", "本年", "今年"];
+
+/// When `s` (a sentence up to a number or a claim) is about: the last word of time in it
+/// decides, so "上年共收到申请20件，本年共收到申请15件" is back in this year at the 15.
+fn when(s: &str) -> When {
+    let mut w = When::This;
+    let mut skip = 0;
+    let mut prev: Option<char> = None;
+    for (i, c) in s.char_indices() {
+        let before = prev.replace(c);
+        if i < skip {
+            continue;
+        }
+        let rest = &s[i..];
+        if digit(c).is_some() && before.and_then(digit).is_none() {
+            // "2019年": four digits (ASCII or full-width), not part of a longer number,
+            // before 年.
+            let ds: Vec<u32> = rest.chars().map_while(digit).collect();
+            let len: usize = rest.chars().take(ds.len()).map(char::len_utf8).sum();
+            if ds.len() == 4 && rest[len..].starts_with('年') {
+                let y = ds.iter().fold(0, |y, &d| y * 10 + d as i32);
+                if (1990..=2100).contains(&y) {
+                    w = When::Year(y);
+                }
+            }
+            skip = i + len;
+            continue;
+        }
+        if let Some(word) = EARLIER.iter().find(|k| rest.starts_with(**k)) {
+            let compared = before.is_some_and(|p| "较比与同于和跟".contains(p));
+            if !compared && !rest[word.len()..].starts_with("结转") {
+                w = When::Earlier;
+            }
+            skip = i + word.len();
+        } else if let Some(word) = THIS_YEAR.iter().find(|k| rest.starts_with(**k)) {
+            w = When::This;
+            skip = i + word.len();
+        }
+    }
+    w
+}
+
 /// The keywords found in `head`, in order of where they end; a keyword inside a longer one
 /// that ends or starts at the same place is dropped.
 fn keywords(head: &str) -> Vec<(usize, usize, Kw)> {
@@ -792,6 +860,16 @@ impl Narrative {
             if !ok || !unit_fits(&q, unit) {
                 continue;
             }
+            // A count of an earlier year ("上年共收到申请20件") is not this year's, and what
+            // follows it in the sentence is no breakdown of the topic.
+            let year = match when(&s[..i]) {
+                When::Earlier => {
+                    *topic = Topic::None;
+                    continue;
+                }
+                When::Year(y) => Some(y),
+                When::This => None,
+            };
             // The topic for the breakdown that follows.
             match q {
                 Quantity::Applications { rows, .. }
@@ -827,6 +905,7 @@ impl Narrative {
                 phrase: s[phrase_start..phrase_end].to_string(),
                 span: n.input_span(at),
                 sentence: si,
+                year,
             });
         }
     }
@@ -981,12 +1060,19 @@ impl Narrative {
             let Some(claim) = claim_in(clause, sentence_groups, s) else {
                 continue;
             };
+            // A claim about an earlier year says nothing of this year's tables.
+            let year = match when(&s[..start + clause.len()]) {
+                When::Earlier => continue,
+                When::Year(y) => Some(y),
+                When::This => None,
+            };
             let at = Span::new(base + start, base + start + clause.len());
             out.push(Statement {
                 claim,
                 phrase: clause.to_string(),
                 span: n.input_span(at),
                 sentence: si,
+                year,
             });
         }
     }
@@ -1254,6 +1340,46 @@ mod tests {
         );
     }
 
+    /// A count about an earlier year is not this year's: "上年…" is not read, "2019年…"
+    /// keeps its year for the rules. "上年结转" and comparisons ("较上年") do not move the
+    /// sentence to last year.
+    #[test]
+    fn earlier_years_are_not_this_years_counts() {
+        let years = |t: &str| -> Vec<(Quantity, f64, Option<i32>)> {
+            narrative(t)
+                .mentions
+                .into_iter()
+                .map(|m| (m.quantity, m.value, m.year))
+                .collect()
+        };
+        let received = app(T3Rows::Received, 0);
+        assert_eq!(
+            years("上年共收到政府信息公开申请20件，本年共收到政府信息公开申请15件。"),
+            vec![(received, 15.0, None)]
+        );
+        assert_eq!(
+            years("2019年共收到政府信息公开申请20件，2020年共收到政府信息公开申请15件。"),
+            vec![(received, 20.0, Some(2019)), (received, 15.0, Some(2020))]
+        );
+        assert_eq!(
+            years("２０１９年共收到政府信息公开申请２０件。"),
+            vec![(received, 20.0, Some(2019))]
+        );
+        for t in [
+            "去年共收到政府信息公开申请20件。",
+            "上一年度，全市共收到政府信息公开申请20件，办结18件。",
+        ] {
+            assert!(years(t).is_empty(), "{t}: {:?}", years(t));
+        }
+        assert_eq!(
+            years("较上年增加3件，全年共收到政府信息公开申请15件（含上年结转1件）。"),
+            vec![
+                (received, 15.0, None),
+                (app(T3Rows::CarriedOver, 0), 1.0, None)
+            ]
+        );
+    }
+
     #[test]
     fn table_2_quantities() {
         let m = mentions("动态更新本年度制发的规范性文件77件。本年度作出行政处罚决定15件。行政事业性收费5949.09万元。");
@@ -1299,9 +1425,14 @@ mod tests {
             "2020 年未受理依申请公开。",
             "未发生因政府信息公开申请被行政复议纠正的情况。",
             "未收到申请人投诉。",
+            // An earlier year.
+            "去年未发生行政复议、行政诉讼。",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
+        // A year written out is kept for the rules.
+        let n = narrative("2019年，未发生行政复议、行政诉讼。");
+        assert_eq!(n.statements[0].year, Some(2019));
     }
 
     #[test]

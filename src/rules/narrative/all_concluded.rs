@@ -6,7 +6,7 @@
 //! while table 3 四、结转下年度继续办理 × 总计 is above 0.
 //!
 //! "均在法定期限内办结" and "均已按时办结" are not read as such: they say the concluded
-//! ones were on time, not that none is left.
+//! ones were on time, not that none is left. Nor are claims about an earlier year.
 //!
 //! ## Why it matters
 //! Applications carried forward to next year are, by definition, not concluded; the text
@@ -16,6 +16,7 @@
 //! "本年度所有申请均已办结" with 四 × 总计 = 2: "正文说“本年度所有申请均已办结”，而表三
 //! 四、结转下年度继续办理 × 总计为2。".
 
+use super::of_report_year;
 use crate::finding::{Finding, Severity};
 use crate::read::narrative::Claim;
 use crate::rules::util::{cell_ref, cells_spans};
@@ -47,7 +48,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .narrative
         .statements
         .iter()
-        .filter(|s| s.claim == Claim::AllConcluded)
+        .filter(|s| s.claim == Claim::AllConcluded && of_report_year(r, s.year))
     {
         let cell = cell_ref(t, row, T3_TOTAL_COL);
         let mut spans = vec![r.narrative.sentences[st.sentence].span];

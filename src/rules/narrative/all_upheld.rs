@@ -14,6 +14,7 @@
 //! "被申请行政复议2件，均获维持" with 行政复议/尚未审结 = 1: "正文说“均获维持”，而表四
 //! 行政复议/尚未审结为1。".
 
+use super::of_report_year;
 use crate::finding::{CellRef, Finding, Severity};
 use crate::read::narrative::Claim;
 use crate::rules::util::{cell_ref, cells_spans};
@@ -38,6 +39,9 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Claim::AllUpheld { groups } = st.claim else {
             continue;
         };
+        if !of_report_year(r, st.year) {
+            continue;
+        }
         let mut hits: Vec<(usize, i64)> = Vec::new();
         for g in (0..3).filter(|g| groups & (1 << g) != 0) {
             // 结果纠正 and 尚未审结.

@@ -22,7 +22,8 @@
 //! Numbers of information items ("依申请公开信息数68条": 条, not applications), a part of a
 //! breakdown ("其中当面申请3件"), a column alone ("自然人申请10件" with no count before it),
 //! comparisons, cumulative and approximate numbers ("较上年增加3件", "累计", "5500余条"),
-//! and 政策性文件 (not 规范性文件). When a sentence does not say plainly what it counts, no
+//! and 政策性文件 (not 规范性文件). Nor counts of another year ("上年共收到申请20件", "2019年
+//! 共收到…" in a 2020 report). When a sentence does not say plainly what it counts, no
 //! number is taken from it.
 //!
 //! ## Example
@@ -30,7 +31,7 @@
 //! 3134): "正文“受理政府信息公开申请3119件”与表三 一、本年新收政府信息公开申请数量 × 总计
 //! （3100）不一致。".
 
-use super::{cells_of, received_with_carried};
+use super::{cells_of, of_report_year, received_with_carried};
 use crate::finding::{Finding, Severity};
 use crate::read::narrative::{Mention, Quantity, T3Rows};
 use crate::rules::{Context, Rule};
@@ -46,6 +47,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let report = ctx.report;
     for m in &report.narrative.mentions {
+        if !of_report_year(report, m.year) {
+            continue;
+        }
         if let Some(f) = compare(ctx, m) {
             out.push(f);
         }
@@ -247,6 +251,56 @@ mod tests {
             findings_of("N-COUNT", &saying("全年新收政府信息公开申请3件。")).len(),
             1
         );
+    }
+
+    /// Seed 000 with 15 applications (自然人 10, 科研机构 5), all 予以公开, and `sentence`
+    /// in place of its sentence about applications and cases.
+    fn fifteen_saying(sentence: &str) -> String {
+        const ZEROS: &str = "\t0\t0\t0\t0\t0\t0\t0";
+        const FIFTEEN: &str = "\t10\t0\t5\t0\t0\t0\t15";
+        SEED_000
+            .replacen(
+                &format!("一、本年新收政府信息公开申请数量\t{ZEROS}"),
+                &format!("一、本年新收政府信息公开申请数量\t{FIFTEEN}"),
+                1,
+            )
+            .replacen(
+                &format!("(一) 予以公开{ZEROS}"),
+                &format!("(一) 予以公开{FIFTEEN}"),
+                1,
+            )
+            .replacen(
+                &format!("(七) 总计{ZEROS}"),
+                &format!("(七) 总计{FIFTEEN}"),
+                1,
+            )
+            .replacen(
+                "2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。",
+                sentence,
+                1,
+            )
+    }
+
+    /// The audit's false alarms: an earlier year's count.
+    #[test]
+    fn other_years_do_not_fire() {
+        for s in [
+            "上年共收到政府信息公开申请20件，本年共收到政府信息公开申请15件。",
+            "2019年共收到政府信息公开申请20件，2020年共收到政府信息公开申请15件。",
+            "全年共收到政府信息公开申请15件，其中自然人申请10件，科研机构5件。",
+        ] {
+            let f = findings_of("N-COUNT", &fifteen_saying(s));
+            assert!(f.is_empty(), "{s}: {f:#?}");
+        }
+        // What still fires on the same table.
+        for s in [
+            "全年共收到政府信息公开申请20件。",
+            "全年共收到政府信息公开申请15件，其中自然人申请12件。",
+            "2020年共收到政府信息公开申请20件。",
+            "上年共收到政府信息公开申请15件，本年共收到政府信息公开申请20件。",
+        ] {
+            assert_eq!(findings_of("N-COUNT", &fifteen_saying(s)).len(), 1, "{s}");
+        }
     }
 
     /// A blank cell has no span of its own, and table 4's row no label: the finding points

@@ -9,6 +9,10 @@
 //!
 //! Every finding highlights the sentence first, then the cells (or, for cells that were
 //! never written, their row label or the table: [`cells_spans`]).
+//!
+//! A count or claim about a year written out ("2019年共收到…") is compared only when that
+//! is the report's year ([`of_report_year`]); the reader has already left out those about
+//! "上年", "去年".
 
 pub mod all_concluded;
 pub mod all_upheld;
@@ -94,6 +98,14 @@ impl Cells<'_> {
         }
         f
     }
+}
+
+/// Whether a count or claim about `year` ([`crate::read::narrative::Mention::year`]: `None`
+/// when the sentence writes no year) is about the year of the report's tables. A year
+/// written out must be the report's, and the report's year must be known: "2019年共收到
+/// 申请20件" in a 2020 report is last year's count.
+pub(crate) fn of_report_year(report: &Report, year: Option<i32>) -> bool {
+    year.is_none_or(|y| report.year == Some(y))
 }
 
 /// The rows of table 3 a [`T3Rows`] names (the first choice of [`T3Rows::Received`]: row

@@ -17,7 +17,7 @@
 //! "未发生行政复议、行政诉讼情况" while 表四 行政复议/总计 is 1: "正文说“未发生行政复议、
 //! 行政诉讼情况”，而表四 行政复议/总计为1。".
 
-use super::t4_cases;
+use super::{of_report_year, t4_cases};
 use crate::finding::{CellRef, Finding, Severity};
 use crate::read::narrative::Claim;
 use crate::rules::util::{cell_ref, cells_spans};
@@ -35,6 +35,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let r = ctx.report;
     for st in &r.narrative.statements {
+        if !of_report_year(r, st.year) {
+            continue;
+        }
         let mut hits: Vec<(TableId, usize, usize, i64)> = Vec::new();
         match st.claim {
             Claim::NoApplications => {
