@@ -14,10 +14,13 @@
 //!   count of applications is the 自然人 column of that row. The keyword nearest before the
 //!   number decides; a number is never taken for a quantity whose unit does not fit
 //!   ("依申请公开信息数68条" counts items of information, 条, not applications, 件), nor when
-//!   the phrase compares, accumulates or estimates ("较上年增加3件", "累计", "5500余条").
-//!   A count about an earlier year ("上年共收到申请20件") is not taken; one about a year
-//!   written out ("2019年共收到…") keeps that year ([`Mention::year`]) for the rules to
-//!   compare with the report's.
+//!   the phrase compares, accumulates or estimates ("较上年增加3件", "累计", "5500余条"),
+//!   counts something else ("接到群众来电20件"), or narrows the count to a part ("按期答复
+//!   12件", "收到省政府转办申请3件"). A count about an earlier year ("上年共收到申请20件") is
+//!   not taken; one about a year written out ("2019年共收到…") keeps that year
+//!   ([`Mention::year`]) for the rules to compare with the report's. A sentence that counts
+//!   the same quantity twice with different numbers has said at most one of them is the
+//!   total: the other is a part, and when the words do not tell which, neither is taken.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
 //!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about an
 //!   earlier year is not one.
@@ -538,7 +541,9 @@ static KEYWORDS: &[(&str, Kw)] = &[
     ("信息处理费", Kw::InfoFee),
 ];
 
-/// A phrase with one of these says something other than this year's plain count.
+/// A phrase with one of these says something other than this year's plain count: a
+/// comparison, a sum over years, or a count of something else than applications (calls,
+/// letters, visits, messages, complaints: "接到群众来电20件").
 const NOT_A_COUNT: &[&str] = &[
     "较",
     "比上",
@@ -553,6 +558,11 @@ const NOT_A_COUNT: &[&str] = &[
     "留言",
     "咨询",
     "来信",
+    "来电",
+    "来访",
+    "信访",
+    "投诉",
+    "举报",
     "信件",
     "热线",
     "建议",
@@ -563,6 +573,119 @@ const NOT_A_COUNT: &[&str] = &[
     "以来",
     "人次",
 ];
+
+/// Words that narrow a count of applications to a part of it, by when it was answered
+/// ("按期答复12件，延期答复3件" are parts of the concluded, not their total).
+const WHEN_ANSWERED: &[&str] = &[
+    "按期",
+    "延期",
+    "逾期",
+    "超期",
+    "当场",
+    "当日",
+    "当天",
+    "即时",
+    "按时",
+    "及时",
+    "限期内",
+    "期限内",
+    "延长",
+];
+
+/// Words that narrow a count of applications to those passed on by another office
+/// ("收到省政府转办申请3件").
+const PASSED_ON: &[&str] = &["转办", "转来", "转交", "转送", "交办"];
+
+/// The channels an application comes by. One channel narrows the count to a part
+/// ("通过网络收到申请12件"); a list of them is all of them ("接收通过邮寄、网络提交的各类
+/// 申请共计81件", "通过信函等方式收到申请15件").
+const CHANNELS: &[&str] = &[
+    "网上",
+    "网络",
+    "在线",
+    "信函",
+    "来函",
+    "当面",
+    "现场",
+    "邮寄",
+    "传真",
+    "电子邮件",
+];
+
+/// Whether the words before a count of applications narrow it to a part.
+fn narrowed(head: &str) -> bool {
+    let channels = CHANNELS.iter().filter(|w| head.contains(**w)).count();
+    let listed = head.contains('、')
+        || ["等方式", "等渠道", "等途径"]
+            .iter()
+            .any(|w| head.contains(w));
+    WHEN_ANSWERED.iter().any(|w| head.contains(w))
+        || PASSED_ON.iter().any(|w| head.contains(w))
+        || (channels == 1 && !listed)
+}
+
+/// Words that may stand with 收到/受理/办结 in a count that is plainly the total: what is
+/// counted, the year ("2020年", "本年度"), and "共", "已", "全部"…
+const PLAIN: &[&str] = &[
+    "政府信息公开",
+    "依申请公开",
+    "依申请",
+    "申请",
+    "政府",
+    "信息",
+    "公开",
+    "各类",
+    "全部",
+    "本年度",
+    "本年",
+    "全年",
+    "年度",
+    "年",
+    "共计",
+    "合计",
+    "总计",
+    "其中",
+    "共",
+    "已",
+    "均",
+    "的",
+    "了",
+    "并",
+    "、",
+    "为",
+];
+
+/// Whether `head` says nothing but its keywords `kws` and [`PLAIN`] words: "办结12件",
+/// "共办结依申请公开12件", not "书面答复12件".
+fn plain(head: &str, kws: &[(usize, usize, Kw)]) -> bool {
+    let mut rest = String::with_capacity(head.len());
+    let mut at = 0;
+    for &(s, e, _) in kws {
+        if s >= at {
+            rest.push_str(&head[at..s]);
+            at = e;
+        }
+    }
+    rest.push_str(&head[at..]);
+    let mut rest = rest.as_str();
+    'strip: while let Some(c) = rest.chars().next() {
+        if digit(c).is_some() {
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        for w in PLAIN {
+            if let Some(r) = rest.strip_prefix(w) {
+                rest = r;
+                continue 'strip;
+            }
+        }
+        return false;
+    }
+    true
+}
+
+/// Words by which a count says it is the whole: "全年共收到", "合计".
+const WHOLE: &[&str] = &["共", "总", "合计", "全年", "全部"];
 
 /// The units a number may carry, longest first.
 const UNITS: &[&str] = &[
@@ -795,6 +918,9 @@ impl Narrative {
         let mut item_start = 0;
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
+        let mut found: Vec<Found> = Vec::new();
+        // Whether a number of the sentence was read as a table quantity before this one.
+        let mut counted = false;
         for (i, c) in s.char_indices() {
             let before = prev.replace(c);
             if i < skip_to {
@@ -860,8 +986,17 @@ impl Narrative {
             if !ok || !unit_fits(&q, unit) {
                 continue;
             }
-            // A count of an earlier year ("上年共收到申请20件") is not this year's, and what
-            // follows it in the sentence is no breakdown of the topic.
+            let after_a_count = std::mem::replace(&mut counted, true);
+            // A part of the topic's count ("其中…").
+            let part = match *topic {
+                Topic::T3 { end, .. } | Topic::T4 { end, .. } => (words.breakdown)(end),
+                Topic::None => false,
+            };
+            // Not this year's total, and what follows it in the sentence is no breakdown of
+            // the topic: a count of an earlier year ("上年共收到申请20件"); a count of
+            // applications narrowed to a part ("按期答复12件", "收到省政府转办申请3件"); and,
+            // after a first count, one of received or concluded applications whose words add
+            // anything ("全年共收到申请15件，其中书面答复12件"), which is not clearly the total.
             let year = match when(&s[..i]) {
                 When::Earlier => {
                     *topic = Topic::None;
@@ -870,6 +1005,19 @@ impl Narrative {
                 When::Year(y) => Some(y),
                 When::This => None,
             };
+            let total_row = matches!(
+                q,
+                Quantity::Applications {
+                    rows: T3Rows::Received | T3Rows::New | T3Rows::Concluded,
+                    cols: 0
+                }
+            );
+            let a_part = (matches!(q, Quantity::Applications { .. }) && narrowed(head))
+                || (total_row && after_a_count && !plain(head, &words.kws));
+            if a_part {
+                *topic = Topic::None;
+                continue;
+            }
             // The topic for the breakdown that follows.
             match q {
                 Quantity::Applications { rows, .. }
@@ -897,18 +1045,85 @@ impl Narrative {
                 unit_end
             };
             let at = Span::new(base + i, base + unit_end);
-            out.push(Mention {
-                quantity: q,
-                value: num.value,
-                decimals: num.decimals,
-                unit,
-                phrase: s[phrase_start..phrase_end].to_string(),
-                span: n.input_span(at),
-                sentence: si,
-                year,
+            found.push(Found {
+                mention: Mention {
+                    quantity: q,
+                    value: num.value,
+                    decimals: num.decimals,
+                    unit,
+                    phrase: s[phrase_start..phrase_end].to_string(),
+                    span: n.input_span(at),
+                    sentence: si,
+                    year,
+                },
+                part,
+                whole: WHOLE.iter().any(|w| head.contains(w)),
             });
         }
+        out.extend(totals(found));
     }
+}
+
+/// A number of a sentence read as a table quantity, before the sentence is seen whole.
+struct Found {
+    mention: Mention,
+    /// It stands in a breakdown ("其中…") of an earlier count of the sentence.
+    part: bool,
+    /// Its words say it is the whole ("共", "合计", "全年").
+    whole: bool,
+}
+
+/// The mentions of a sentence that can be its quantities' totals. A quantity (of one
+/// year) the sentence counts once is taken, and so is every amount of money or count of
+/// table 2 (a sentence may well say "收取…3940元，退还…1000元"). Counted more than once, the counts in a
+/// breakdown are its parts ("其中网上答复10件，当面答复5件"), and of the others one is the
+/// total: the only one, the first when they agree, or else the only one whose words say it
+/// is the whole ("全年共收到申请15件，收到省政府转办申请3件"); when none or several do,
+/// which is the total is not said, and none is taken.
+fn totals(found: Vec<Found>) -> Vec<Mention> {
+    let same = |a: &Mention, b: &Mention| a.quantity == b.quantity && a.year == b.year;
+    let mut keep = vec![false; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        let group: Vec<usize> = (0..found.len())
+            .filter(|&j| same(&found[j].mention, &f.mention))
+            .collect();
+        if group[0] != i {
+            continue;
+        }
+        let tables_3_4 = matches!(
+            f.mention.quantity,
+            Quantity::Applications { .. } | Quantity::Cases { .. }
+        );
+        if !tables_3_4 {
+            for j in group {
+                keep[j] = true;
+            }
+            continue;
+        }
+        if let [only] = group[..] {
+            keep[only] = true;
+            continue;
+        }
+        let rest: Vec<usize> = group.into_iter().filter(|&j| !found[j].part).collect();
+        let agree = rest
+            .iter()
+            .all(|&j| found[j].mention.value == found[rest[0]].mention.value);
+        let whole: Vec<usize> = rest.iter().copied().filter(|&j| found[j].whole).collect();
+        let total = match (rest.as_slice(), whole.as_slice()) {
+            ([only], _) => Some(*only),
+            ([first, ..], _) if agree => Some(*first),
+            (_, [only]) => Some(*only),
+            _ => None,
+        };
+        if let Some(t) = total {
+            keep[t] = true;
+        }
+    }
+    found
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(f, k)| k.then_some(f.mention))
+        .collect()
 }
 
 /// The words around a number.
@@ -922,6 +1137,14 @@ struct Words<'a, F: Fn(usize) -> bool> {
     tail: &'a str,
     /// Whether "其中" stands between this offset of the sentence and the number.
     breakdown: F,
+}
+
+/// Whether the words between 收到/受理 and the number (or the next keyword) are
+/// applications: "政府信息公开申请", "依申请公开", or nothing but "共计", "各类"…
+fn takes_applications(object: &str) -> bool {
+    object.contains("申请")
+        || object.contains("公开")
+        || object.chars().all(|c| "共计合总的了各类".contains(c))
 }
 
 /// What the number is about, if the words say it plainly.
@@ -965,6 +1188,15 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
                     _ => return None,
                 },
             };
+            // 收到/受理 must take applications for its object: "接到群众来电20件" counts
+            // calls.
+            if let Some(r) = row.filter(|&r| matches!(kws[r].2, Kw::Received | Kw::New)) {
+                let from = kws[r].1;
+                let to = kws.get(r + 1).map_or(w.head.len(), |k| k.0.max(from));
+                if !takes_applications(&w.head[from..to]) {
+                    return None;
+                }
+            }
             // A breakdown ("其中…") of a count is never the count itself: "办结2件，其中
             // 公开答复1件" is not a second count of concluded applications.
             if row.is_some() && cols == 0 {
@@ -1378,6 +1610,45 @@ mod tests {
                 (app(T3Rows::CarriedOver, 0), 1.0, None)
             ]
         );
+    }
+
+    /// A part is not the total: counts narrowed by when or how they were answered or came
+    /// in, a breakdown that counts the same quantity twice, counts of calls and letters,
+    /// and a second count whose words add to the keyword.
+    #[test]
+    fn parts_are_not_totals() {
+        let received = vec![app(T3Rows::Received, 0)];
+        for t in [
+            "全年共收到政府信息公开申请15件，其中按期答复12件，延期答复3件。",
+            "全年共收到政府信息公开申请15件，其中网上答复10件，当面答复5件。",
+            "全年共收到政府信息公开申请15件，接到群众来电20件。",
+            "全年共收到政府信息公开申请15件，收到省政府转办申请3件。",
+            "全年共收到政府信息公开申请15件，其中书面答复12件。",
+            "全年共收到政府信息公开申请15件，群众来访10件。",
+        ] {
+            let qs: Vec<Quantity> = mentions(t).into_iter().map(|m| m.0).collect();
+            assert_eq!(qs, received, "{t}");
+        }
+        for t in [
+            "通过网络收到政府信息公开申请12件。",
+            "全年共收到政府信息公开申请15件，共计收到申请16件。",
+        ] {
+            assert!(mentions(t).is_empty(), "{t}: {:?}", mentions(t));
+        }
+        // What must still be read: a plain second count, a breakdown by result, a list of
+        // channels, the only count of a year written out.
+        let m = mentions("2020年共收到政府信息公开申请15件，其中办结12件，予以公开12件。");
+        let qs: Vec<(Quantity, f64)> = m.iter().map(|m| (m.0, m.1)).collect();
+        assert_eq!(
+            qs,
+            vec![
+                (app(T3Rows::Received, 0), 15.0),
+                (app(T3Rows::Concluded, 0), 12.0),
+                (app(T3Rows::Results(1), 0), 12.0)
+            ]
+        );
+        let m = mentions("通过信函、当面等方式共收到政府信息公开申请15件，已办结15件。");
+        assert_eq!(m.len(), 2, "{m:?}");
     }
 
     #[test]

@@ -23,8 +23,9 @@
 //! breakdown ("其中当面申请3件"), a column alone ("自然人申请10件" with no count before it),
 //! comparisons, cumulative and approximate numbers ("较上年增加3件", "累计", "5500余条"),
 //! and 政策性文件 (not 规范性文件). Nor counts of another year ("上年共收到申请20件", "2019年
-//! 共收到…" in a 2020 report). When a sentence does not say plainly what it counts, no
-//! number is taken from it.
+//! 共收到…" in a 2020 report), of something else ("接到群众来电20件"), or of a part
+//! ("其中按期答复12件，延期答复3件", "收到省政府转办申请3件"). When a sentence does not say
+//! plainly what it counts, no number is taken from it.
 //!
 //! ## Example
 //! "全市共受理政府信息公开申请3119件" while table 3 row 一 × 总计 is 3100 (and 一 + 二 is
@@ -281,12 +282,16 @@ mod tests {
             )
     }
 
-    /// The audit's false alarms: an earlier year's count.
+    /// The audit's false alarms: an earlier year's count, parts taken for totals, calls
+    /// taken for applications.
     #[test]
-    fn other_years_do_not_fire() {
+    fn other_years_and_parts_do_not_fire() {
         for s in [
             "上年共收到政府信息公开申请20件，本年共收到政府信息公开申请15件。",
             "2019年共收到政府信息公开申请20件，2020年共收到政府信息公开申请15件。",
+            "全年共收到政府信息公开申请15件，其中按期答复12件，延期答复3件。",
+            "全年共收到政府信息公开申请15件，接到群众来电20件。",
+            "全年共收到政府信息公开申请15件，收到省政府转办申请3件。",
             "全年共收到政府信息公开申请15件，其中自然人申请10件，科研机构5件。",
         ] {
             let f = findings_of("N-COUNT", &fifteen_saying(s));
