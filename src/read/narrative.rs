@@ -22,8 +22,10 @@
 //!   the same quantity twice with different numbers has said at most one of them is the
 //!   total: the other is a part, and when the words do not tell which, neither is taken.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
-//!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about an
-//!   earlier year is not one.
+//!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about
+//!   the rest ("除3件结转下年度外，其余申请均已办结"), about a part ("上年结转的申请均已
+//!   办结") or about an earlier year is not one; "均获维持" is about the cases the nearest
+//!   clause before it names ("行政复议1件，尚未审结；行政诉讼2件，均获维持": the suits).
 //!
 //! Anything else is left alone: a rule that finds nothing to compare says nothing.
 
@@ -1268,12 +1270,8 @@ impl Narrative {
         {
             return;
         }
-        let groups_in = |t: &str| -> u8 {
-            let review = t.contains("复议") && t.replace("复议后起诉", "").contains("复议");
-            let suit = t.contains("诉讼") || t.contains("起诉");
-            (review as u8) | if suit { 0b110 } else { 0 }
-        };
-        let sentence_groups = groups_in(s);
+        // The groups of table 4 the nearest clause naming any names.
+        let mut scope = 0u8;
         let mut cs = 0;
         let ends: Vec<usize> = s
             .char_indices()
@@ -1289,7 +1287,11 @@ impl Narrative {
             if clause.is_empty() {
                 continue;
             }
-            let Some(claim) = claim_in(clause, sentence_groups, s) else {
+            let groups = case_groups(clause);
+            if groups != 0 {
+                scope = groups;
+            }
+            let Some(claim) = claim_in(clause, scope, s, start) else {
                 continue;
             };
             // A claim about an earlier year says nothing of this year's tables.
@@ -1308,6 +1310,26 @@ impl Narrative {
             });
         }
     }
+}
+
+/// The groups of table 4 (bits as in [`Quantity::Cases`]) that `t` names: 复议 is the
+/// 行政复议 group unless only as "复议后起诉"; 诉讼 or 起诉 both groups of suits.
+fn case_groups(t: &str) -> u8 {
+    let review = t.contains("复议") && t.replace("复议后起诉", "").contains("复议");
+    let suit = t.contains("诉讼") || t.contains("起诉");
+    (review as u8) | if suit { 0b110 } else { 0 }
+}
+
+/// Whether `lead` (the sentence up to a claim's verb) sets some aside, so that the claim
+/// is about the rest only: "除3件结转下年度外，其余申请均已办结", "除1件尚未审结外均获维持".
+fn excepting(lead: &str) -> bool {
+    const REST: &[&str] = &["其余", "剩余", "余下", "其他均", "其它均"];
+    const NOT_EXCEPT: &[&str] = &["排除", "删除", "清除", "解除", "消除", "免除", "废除"];
+    REST.iter().any(|w| lead.contains(w))
+        || lead.match_indices('除').any(|(i, c)| {
+            let upto = &lead[..i + c.len()];
+            !NOT_EXCEPT.iter().any(|w| upto.ends_with(w)) && lead[i..].contains('外')
+        })
 }
 
 /// Negations before a noun: "未发生", "没有", "无"…
@@ -1332,7 +1354,10 @@ fn negated(prefix: &str) -> bool {
             .any(|(i, c)| c == '无' && !prefix[i + 3..].starts_with(['法', '论']))
 }
 
-fn claim_in(clause: &str, sentence_groups: u8, sentence: &str) -> Option<Claim> {
+/// The claim `clause` makes, if any. `scope` is the groups of table 4 the nearest clause
+/// naming any names (this one or one before it in the sentence); `sentence` holds the
+/// clause at `start`.
+fn claim_in(clause: &str, scope: u8, sentence: &str, start: usize) -> Option<Claim> {
     // "未发生行政复议、行政诉讼".
     let case_at = ["复议", "诉讼", "起诉"]
         .iter()
@@ -1344,28 +1369,25 @@ fn claim_in(clause: &str, sentence_groups: u8, sentence: &str) -> Option<Claim> 
         ];
         if negated(&clause[..p]) && !has_digit(clause) && !OTHER.iter().any(|w| clause.contains(w))
         {
-            let review =
-                clause.contains("复议") && clause.replace("复议后起诉", "").contains("复议");
-            let suit = clause.contains("诉讼") || clause.contains("起诉");
-            let groups = (review as u8) | if suit { 0b110 } else { 0 };
+            let groups = case_groups(clause);
             if groups != 0 {
                 return Some(Claim::NoCases { groups });
             }
         }
     }
-    // "均获维持".
+    // "均获维持": about the cases of `scope`, unless some are set aside ("除1件尚未审结外，
+    // 其余均获维持").
     if let Some(p) = clause.find("维持") {
         let before = &clause[..p];
         if ["均", "全部", "都", "全"]
             .iter()
             .any(|w| before.contains(w))
             && !["未", "不", "无"].iter().any(|w| before.contains(w))
-            && sentence_groups != 0
+            && scope != 0
             && !has_digit(clause)
+            && !excepting(&sentence[..start + p])
         {
-            return Some(Claim::AllUpheld {
-                groups: sentence_groups,
-            });
+            return Some(Claim::AllUpheld { groups: scope });
         }
     }
     // "所有申请均已办结".
@@ -1382,6 +1404,8 @@ fn claim_in(clause: &str, sentence_groups: u8, sentence: &str) -> Option<Claim> 
             "规定时间",
             "未",
         ];
+        // Some applications only: "上年结转的申请均已办结", "网上申请均已办结".
+        const SOME: &[&str] = &["结转", "上年", "去年", "上一年"];
         let before = &clause[..p];
         if ["均", "全部", "所有", "全都", "都已"]
             .iter()
@@ -1389,6 +1413,9 @@ fn claim_in(clause: &str, sentence_groups: u8, sentence: &str) -> Option<Claim> 
             && !TIMELY.iter().any(|w| clause.contains(w))
             && sentence.contains("申请")
             && !has_digit(clause)
+            && !SOME.iter().any(|w| before.contains(w))
+            && !narrowed(before)
+            && !excepting(&sentence[..start + p])
         {
             return Some(Claim::AllConcluded);
         }
@@ -1696,11 +1723,28 @@ mod tests {
             "2020 年未受理依申请公开。",
             "未发生因政府信息公开申请被行政复议纠正的情况。",
             "未收到申请人投诉。",
-            // An earlier year.
+            // The rest, a part, an earlier year.
+            "全年共收到政府信息公开申请15件，除3件结转下年度外，其余申请均已办结。",
+            "上年结转的申请均已办结。",
+            "上年所有申请均已办结。",
+            "因政府信息公开被申请行政复议2件，除1件尚未审结外，其余均获维持。",
             "去年未发生行政复议、行政诉讼。",
         ] {
             assert!(claims(t).is_empty(), "{t}: {:?}", claims(t));
         }
+        // "均获维持" is about the cases of the nearest clause naming any.
+        assert_eq!(
+            claims("因政府信息公开被申请行政复议1件，尚未审结；被提起行政诉讼2件，均获维持。"),
+            vec![Claim::AllUpheld { groups: 0b110 }]
+        );
+        assert_eq!(
+            claims("被申请行政复议2件、提起行政诉讼1件，均获维持。"),
+            vec![Claim::AllUpheld { groups: 0b111 }]
+        );
+        assert_eq!(
+            claims("行政复议2件，行政诉讼均获维持。"),
+            vec![Claim::AllUpheld { groups: 0b110 }]
+        );
         // A year written out is kept for the rules.
         let n = narrative("2019年，未发生行政复议、行政诉讼。");
         assert_eq!(n.statements[0].year, Some(2019));

@@ -6,7 +6,9 @@
 //! while table 3 四、结转下年度继续办理 × 总计 is above 0.
 //!
 //! "均在法定期限内办结" and "均已按时办结" are not read as such: they say the concluded
-//! ones were on time, not that none is left. Nor are claims about an earlier year.
+//! ones were on time, not that none is left. Nor are claims about the rest ("除3件结转下年度
+//! 外，其余申请均已办结"), about some of the applications ("上年结转的申请均已办结") or about
+//! an earlier year.
 //!
 //! ## Why it matters
 //! Applications carried forward to next year are, by definition, not concluded; the text
@@ -105,6 +107,14 @@ mod tests {
                 findings_of("N-ALL-CONCLUDED", &with_carried_forward(s)).is_empty(),
                 "{s}"
             );
+        }
+        // The rest, or last year's carried-over ones only.
+        for s in [
+            "全年共收到政府信息公开申请15件，除2件结转下年度外，其余申请均已办结，",
+            "上年结转的申请均已办结，",
+        ] {
+            let f = findings_of("N-ALL-CONCLUDED", &with_carried_forward(s));
+            assert!(f.is_empty(), "{s}: {f:#?}");
         }
         // Nothing carried forward: no contradiction.
         let text = SEED_000.replacen("2020 年未受理依申请公开，", "本年度所有申请均已办结，", 1);

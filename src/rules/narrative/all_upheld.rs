@@ -3,7 +3,10 @@
 //!
 //! ## What it checks
 //! A clause such as "均获维持" or "全部维持" in a sentence about 行政复议 or 行政诉讼 while,
-//! in the groups of table 4 the sentence names, 结果纠正 or 尚未审结 is above 0.
+//! in the groups of table 4 the claim is about, 结果纠正 or 尚未审结 is above 0. The claim is
+//! about the groups the nearest clause naming any names (its own, or the one before it):
+//! in "被申请行政复议1件，尚未审结；被提起行政诉讼2件，均获维持" only the suits. A claim
+//! about the rest ("除1件尚未审结外，其余均获维持") is not read.
 //!
 //! ## Why it matters
 //! A case corrected (纠正) was not upheld, and a case still open has no result yet; "all
@@ -102,6 +105,31 @@ mod tests {
             "正文说“均获维持”，而表四 行政复议/尚未审结为1。"
         );
         assert_eq!(f[0].column.as_deref(), Some("行政复议/尚未审结"));
+    }
+
+    /// The claim is about the clause's cases, and not about those set aside.
+    #[test]
+    fn scoped_to_its_clause() {
+        // 行政复议 尚未审结 1; 未经复议直接起诉 结果维持 2.
+        let cells = "0\t0\t0\t1\t1\t2\t0\t0\t0\t2\t0\t0\t0\t0\t0";
+        let text = SEED_000
+            .replacen("\t\t\t\t\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0", cells, 1)
+            .replacen(
+                "未发生行政复议、行政诉讼情况",
+                "因政府信息公开被申请行政复议1件，尚未审结；被提起行政诉讼2件，均获维持",
+                1,
+            );
+        let f = findings_of("N-ALL-UPHELD", &text);
+        assert!(f.is_empty(), "{f:#?}");
+        // The same claim of the review fires.
+        let review = text.replacen("尚未审结；被提起行政诉讼2件，均获维持", "均获维持", 1);
+        assert_eq!(findings_of("N-ALL-UPHELD", &review).len(), 1);
+        let text = seed(
+            "1\t0\t0\t1\t2",
+            "因政府信息公开被申请行政复议2件，除1件尚未审结外，其余均获维持",
+        );
+        let f = findings_of("N-ALL-UPHELD", &text);
+        assert!(f.is_empty(), "{f:#?}");
     }
 
     #[test]
