@@ -11,7 +11,7 @@
 //! position of its first slot), with `data-severity` when a shown finding touches it,
 //! `data-culprit` on a likely culprit and `data-read` when its value was read.
 
-use crate::marks::{symbol, Look};
+use crate::marks::{symbol, tip, Look};
 use crate::{Filters, Result};
 use nianbao::doc::CellAt;
 use nianbao::Severity;
@@ -56,19 +56,7 @@ pub fn render(
                             .copied()
                             .find(|&i| shows(r.checked.findings[i].severity))
                     });
-                    let tip: String = mark
-                        .map(|m| {
-                            m.findings
-                                .iter()
-                                .filter(|&&i| shows(r.checked.findings[i].severity))
-                                .map(|&i| {
-                                    let f = &r.checked.findings[i];
-                                    format!("{} {}", symbol(f.severity), f.message)
-                                })
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        })
-                        .unwrap_or_default();
+                    let tip = tip(&r.checked, mark, shows);
                     let onclick = {
                         let on_select = on_select.clone();
                         Callback::from(move |_: MouseEvent| {

@@ -163,6 +163,34 @@ impl Look {
     }
 }
 
+/// A cell's shown findings, one a line, for its tooltip: plain text, not elements, so that
+/// drawing 200 cells stays within a frame.
+pub fn tip(c: &Checked, mark: Option<&Mark>, shows: impl Fn(Severity) -> bool) -> String {
+    let Some(m) = mark else {
+        return String::new();
+    };
+    m.findings
+        .iter()
+        .filter(|&&i| shows(c.findings[i].severity))
+        .map(|&i| {
+            let f = &c.findings[i];
+            let culprit_note = if m.culprit_of.contains(&i) {
+                "【最可能出错的格】"
+            } else {
+                ""
+            };
+            format!(
+                "{} {}{}{}",
+                symbol(f.severity),
+                f.severity.cn(),
+                culprit_note,
+                f.message
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// The most severe of the shown findings.
 pub fn worst(c: &Checked, idx: &[usize], shows: impl Fn(Severity) -> bool) -> Option<Severity> {
     idx.iter()

@@ -1,7 +1,7 @@
 //! Tables 2, 3 and 4 drawn in the template's layout (merged header cells as printed),
 //! every value in its place, every cell marked with the findings that touch it.
 
-use crate::marks::{key, symbol, Look};
+use crate::marks::{key, symbol, tip, Look};
 use crate::{Filters, Result};
 use nianbao::report::{Missing, Table, Value};
 use nianbao::template::{TableId, TableSpec, TemplateId};
@@ -46,30 +46,7 @@ fn td(
     // The cell's findings, one a line: the native tooltip on hover, and the floating
     // note (`#cell-tip`) when the cell has keyboard focus. Plain text, not elements, so
     // that drawing 200 cells stays within a frame.
-    let tip: String = mark
-        .map(|m| {
-            m.findings
-                .iter()
-                .filter(|&&i| shows(r.checked.findings[i].severity))
-                .map(|&i| {
-                    let f = &r.checked.findings[i];
-                    let culprit_note = if m.culprit_of.contains(&i) {
-                        "【最可能出错的格】"
-                    } else {
-                        ""
-                    };
-                    format!(
-                        "{} {}{}{}",
-                        symbol(f.severity),
-                        f.severity.cn(),
-                        culprit_note,
-                        f.message
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("\n")
-        })
-        .unwrap_or_default();
+    let tip = tip(&r.checked, mark, shows);
     let label = format!("{} {} {}：{}", table.id.cn(), row, col, text);
     html! {
         <td class={class} tabindex="0" colspan={(colspan > 1).then(|| colspan.to_string())}
