@@ -3,7 +3,7 @@
 //! A [`Report`] is the one thing the rules look at. It does not know which input shape it
 //! came from (tab rows, one cell a line, run-together digits, PDF text, HTML and .docx
 //! grids): the reader (`crate::read`) fills it, the rules (`crate::rules`) judge it. Only
-//! [`Report::source`] and each cell's [`Cell::source`] say where it came from, for the views.
+//! each cell's [`Cell::source`] says where it came from, for the views.
 //!
 //! Tables hold **every template cell**, in the template's row and column order, whether or
 //! not the input had it: a cell the reader could not place says so in its [`Value`]
@@ -285,8 +285,6 @@ pub struct Report {
     pub narrative: crate::read::narrative::Narrative,
     /// Length of the input in bytes.
     pub input_len: usize,
-    /// What the text came from (plain text, HTML, .docx).
-    pub source: crate::doc::SourceKind,
 }
 
 impl Report {

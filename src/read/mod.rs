@@ -38,7 +38,6 @@ pub fn read(input: &str) -> Report {
 /// grids of its source tables where the text has them.
 pub fn read_document(doc: &Document) -> Report {
     let mut r = read_with(&doc.text, &doc.tables);
-    r.source = doc.kind;
     if !doc.tables.is_empty() {
         for c in r
             .tables
@@ -156,7 +155,6 @@ fn read_with(input: &str, grids: &[Grid]) -> Report {
         dates: meta.dates,
         narrative,
         input_len: input.len(),
-        source: crate::doc::SourceKind::Text,
     }
 }
 

@@ -113,7 +113,6 @@ pub fn report(t: TemplateId) -> Report {
             ],
         ),
         input_len: 20_010,
-        source: crate::doc::SourceKind::Text,
     }
 }
 
