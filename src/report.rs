@@ -122,6 +122,10 @@ pub enum RowProblem {
         found: usize,
         expected: usize,
         raw: Vec<String>,
+        /// The row is a row of a real table (HTML, .docx), whose cells are as the source
+        /// drew them: the table itself has too few or too many cells. Otherwise the row
+        /// came from text (plain, Markdown), which loses cells: the checker could not read it.
+        grid: bool,
     },
     /// Digits run together ("123833092元") split into `candidates` ways that all fit.
     Ambiguous {
@@ -131,6 +135,9 @@ pub enum RowProblem {
     },
     /// Digits run together fit several splits, and the template's arithmetic chose one.
     SplitByArithmetic { raw: String, candidates: usize },
+    /// Digits run together can be cut only one way, and that cut contradicts the row's own
+    /// arithmetic: the text lost a blank cell or a space somewhere, so the row is not placed.
+    Unconfirmed { raw: String, cut: Vec<String> },
 }
 
 /// Numbers found in a table that belong to no template row.
@@ -161,6 +168,10 @@ pub struct Table {
     pub missing_columns: Vec<&'static str>,
     /// Numbers (and rows) that fit no template cell.
     pub unplaced: Vec<Unplaced>,
+    /// The table's row labels and numbers sit apart in the text (PDF text extracted column
+    /// by column: every label, then every number), so no number could be given a row: the
+    /// table was found but not read.
+    pub layout_lost: bool,
 }
 
 impl Table {
@@ -184,6 +195,7 @@ impl Table {
                 .collect(),
             missing_columns: Vec::new(),
             unplaced: Vec::new(),
+            layout_lost: false,
         }
     }
 

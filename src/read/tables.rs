@@ -21,7 +21,7 @@
 //!    - not at all otherwise: the row is *unplaceable* or *ambiguous*, its cells stay
 //!      missing, and no arithmetic is checked on them. Never a guess.
 
-use super::split::splits;
+use super::split::{CellSrc, Fit, Group, Piece, Split};
 use super::text::{push_unspaced, tokenize_cell, Item, SrcRows, Token};
 use crate::doc::Grid;
 use crate::normalize::{norm, norm_into};
@@ -337,21 +337,37 @@ impl Digits {
     }
 }
 
-/// The cells of one cut of a token's digits (the unit goes with the last part).
-fn parts_of_cut<'c>(
-    t: &'c Token,
-    d: &'c Digits,
-    cut: impl Iterator<Item = (usize, usize)> + 'c,
-) -> impl Iterator<Item = Part> + 'c {
-    let end = d.digits.len();
-    cut.map(move |(a, b)| {
-        let last = b == end;
-        Part {
-            span: Span::new(d.offsets[a], if last { t.span.end } else { d.offsets[b] }),
-            value: parse_value(&d.digits[a..b], false),
-            unit: if last { t.unit } else { None },
-        }
-    })
+/// The cell made of digits `a..b` of a token (the unit goes with the last part).
+fn part_of_digits(t: &Token, d: &Digits, a: usize, b: usize) -> Part {
+    let last = b == d.digits.len();
+    Part {
+        span: Span::new(d.offsets[a], if last { t.span.end } else { d.offsets[b] }),
+        value: parse_value(&d.digits[a..b], false),
+        unit: if last { t.unit } else { None },
+    }
+}
+
+/// How many cuts of a row are listed one by one; past this only the arithmetic can pick one.
+const LIST_CAP: usize = 5_000;
+/// The most partial sums [`Split::fitting`] follows in one cell's layer.
+const FIT_STATES: usize = 20_000;
+
+/// The equations inside one row of a table: table 3's 总计 is the sum of the six columns
+/// before it; each of table 4's groups of five ends with the sum of its four.
+fn row_groups(id: TableId) -> Vec<Group> {
+    match id {
+        TableId::T3 => vec![Group {
+            start: 0,
+            len: T3_TOTAL_COL + 1,
+        }],
+        TableId::T4 => (0..T4_GROUPS.len())
+            .map(|g| Group {
+                start: g * 5,
+                len: 5,
+            })
+            .collect(),
+        TableId::T2 => Vec::new(),
+    }
 }
 
 fn blank_cell(sp: Span) -> Cell {
@@ -361,29 +377,6 @@ fn blank_cell(sp: Span) -> Cell {
         unit: None,
         spans: if sp.is_empty() { vec![] } else { vec![sp] },
         source: None,
-    }
-}
-
-/// Does a candidate row satisfy the arithmetic inside the row (table 3 row total, table 4
-/// group totals)? Unknown values count as satisfying.
-fn row_arith_ok(id: TableId, cells: &[Part]) -> bool {
-    let v = |c: &Part| c.value.arith();
-    match id {
-        TableId::T3 => {
-            let parts: Option<i64> = cells[..T3_TOTAL_COL].iter().map(v).sum();
-            match (parts, v(&cells[T3_TOTAL_COL])) {
-                (Some(p), Some(t)) => p == t,
-                _ => true,
-            }
-        }
-        TableId::T4 => (0..T4_GROUPS.len()).all(|g| {
-            let parts: Option<i64> = cells[g * 5..g * 5 + 4].iter().map(v).sum();
-            match (parts, v(&cells[g * 5 + 4])) {
-                (Some(p), Some(t)) => p == t,
-                _ => true,
-            }
-        }),
-        TableId::T2 => true,
     }
 }
 
@@ -557,7 +550,7 @@ impl<'a> Walker<'a> {
             }
         } else if exact {
             // A real grid's cells are what they are: no cutting digits to make them fit.
-            self.unplaceable(r, &toks);
+            self.unplaceable_in(r, &toks, true);
         } else if let Some(cells) = self.split_row(r, &toks) {
             self.table.cells[r] = cells;
         }
@@ -566,7 +559,13 @@ impl<'a> Walker<'a> {
     /// Records that row `r`'s numbers `toks` do not fit its columns: its cells stay
     /// missing.
     fn unplaceable(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
+        self.unplaceable_in(r, toks, false)
+    }
+
+    /// [`Walker::unplaceable`], saying whether the row is a row of a real grid.
+    fn unplaceable_in(&mut self, r: usize, toks: &[&Token], grid: bool) -> Option<Vec<Cell>> {
         self.table.rows[r].problem = Some(RowProblem::Unplaceable {
+            grid,
             found: toks.len(),
             expected: self.spec.rows[r].cols.len(),
             raw: toks
@@ -580,143 +579,150 @@ impl<'a> Walker<'a> {
         None
     }
 
-    /// Tries to separate digits run together so that the row has its `n` cells.
-    /// Returns the cells when exactly one way fits; otherwise records the problem.
+    /// Tries to separate digits run together so that the row has its `n` cells
+    /// ([`super::split`], bounded). Returns the cells when exactly one cut is possible and
+    /// the row's own arithmetic does not contradict it, or when exactly one cut satisfies
+    /// that arithmetic; otherwise records the problem (several cuts of table 3 wait for the
+    /// table's column arithmetic, [`Walker::resolve_deferred`]).
     fn split_row(&mut self, r: usize, toks: &[&Token]) -> Option<Vec<Cell>> {
         let n = self.spec.rows[r].cols.len();
-        let unplaceable = |w: &mut Self| w.unplaceable(r, toks);
         if toks.len() >= n {
-            return unplaceable(self);
+            return self.unplaceable(r, toks);
         }
-        // Tokens that may be several cells run together.
-        let splittable: Vec<usize> = (0..toks.len())
-            .filter(|&i| {
-                let t = toks[i];
-                // "02" is no number anyone writes: it is two cells, wherever it stands.
-                t.splittable(self.text)
-                    && (t.glued
-                        || toks.len() == 1
-                        || t.digits(self.text).next().is_some_and(|d| d.1 == '0'))
+        let text = self.text;
+        let id = self.spec.id;
+        // Tokens that may be several cells run together. Digits stuck to text, a lone run,
+        // and "02" (no number anyone writes) are cells run together wherever they stand. In
+        // tables 3 and 4, whose rows have their own arithmetic, any number of several digits
+        // in a row short of cells may be two cells whose space was lost ("30 0 0 0 03"):
+        // a cut of those is taken only when the arithmetic confirms it.
+        let loose = |t: &Token| {
+            t.glued || toks.len() == 1 || t.digits(text).next().is_some_and(|d| d.1 == '0')
+        };
+        let splittable: Vec<bool> = toks
+            .iter()
+            .map(|t| t.splittable(text) && (loose(t) || id != TableId::T2))
+            .collect();
+        if !splittable.iter().any(|&s| s) {
+            return self.unplaceable(r, toks);
+        }
+        let digits: Vec<Option<Digits>> = toks
+            .iter()
+            .zip(&splittable)
+            .map(|(t, &s)| s.then(|| Digits::of(text, t)))
+            .collect();
+        let pieces: Vec<Piece> = toks
+            .iter()
+            .zip(&digits)
+            .map(|(t, d)| match d {
+                Some(d) => Piece::Digits(d.digits.as_bytes()),
+                None => Piece::Whole(value_of(text, t).arith()),
             })
             .collect();
-        if splittable.is_empty() {
-            return unplaceable(self);
-        }
-        let digits: Vec<Digits> = splittable
-            .iter()
-            .map(|&i| Digits::of(self.text, toks[i]))
-            .collect();
-        let fixed = toks.len() - splittable.len();
-        let need = n - fixed; // cells the splittable tokens must give together
+        let all_loose = toks.iter().zip(&splittable).all(|(t, &s)| !s || loose(t));
         let split_raw = || {
             let mut raw = String::new();
-            for (k, &i) in splittable.iter().enumerate() {
+            for (k, t) in toks.iter().enumerate() {
                 if k > 0 {
                     raw.push(' ');
                 }
-                raw.push_str(toks[i].span.text(self.text));
+                raw.push_str(t.span.text(text));
             }
             raw
         };
-        // Every way to share `need` cells among the splittable tokens, and every cut.
-        let text = self.text;
+        let split = Split::new(pieces, n);
+        let groups = row_groups(id);
+        let parts = |cut: &[CellSrc]| -> Vec<Part> {
+            cut.iter()
+                .map(|&c| match c {
+                    CellSrc::Whole(i) => Part::of_token(text, toks[i]),
+                    CellSrc::Digits { piece, start, end } => {
+                        let d = digits[piece].as_ref().expect("a split token");
+                        part_of_digits(toks[piece], d, start, end)
+                    }
+                })
+                .collect()
+        };
+        let count = split.count();
+        if count == 0 {
+            return self.unplaceable(r, toks);
+        }
+        if count > LIST_CAP as u64 {
+            // Too many cuts to list: only the arithmetic can single one out.
+            let examples: Vec<Vec<Part>> = split.cuts(3).iter().map(|c| parts(c)).collect();
+            return match split.fitting(&groups, FIT_STATES) {
+                Fit::One(cut) if !groups.is_empty() => {
+                    self.table.rows[r].problem = Some(RowProblem::SplitByArithmetic {
+                        raw: split_raw(),
+                        candidates: usize::try_from(count).unwrap_or(usize::MAX),
+                    });
+                    Some(cells_of(text, &parts(&cut)))
+                }
+                _ => self.ambiguous(
+                    r,
+                    split_raw(),
+                    usize::try_from(count).unwrap_or(usize::MAX),
+                    examples.iter().map(Vec::as_slice),
+                ),
+            };
+        }
+        let cuts = split.cuts(LIST_CAP);
         let mut all = Candidates::new(n);
-        let mut shares = vec![1usize; splittable.len()];
-        let mut too_many = false;
-        'shares: loop {
-            if shares.iter().sum::<usize>() == need {
-                // The cuts of each token with its share, and their Cartesian product (the
-                // first token's cut varying slowest).
-                let mut cuts = Vec::with_capacity(splittable.len());
-                let mut combos = 1usize;
-                for (j, d) in digits.iter().enumerate() {
-                    let Some(c) = splits(&d.digits, shares[j], 20_000) else {
-                        too_many = true;
-                        break 'shares;
-                    };
-                    combos *= c.len();
-                    cuts.push(c);
-                    if combos > 20_000 {
-                        too_many = true;
-                        break 'shares;
-                    }
-                }
-                let mut pick = vec![0usize; cuts.len()];
-                for _ in 0..combos {
-                    for (i, t) in toks.iter().enumerate() {
-                        match splittable.iter().position(|&s| s == i) {
-                            Some(j) => {
-                                let cut = cuts[j].cut(pick[j]);
-                                all.parts.extend(parts_of_cut(t, &digits[j], cut));
-                            }
-                            None => all.parts.push(Part::of_token(text, t)),
-                        }
-                    }
-                    for j in (0..pick.len()).rev() {
-                        pick[j] += 1;
-                        if pick[j] < cuts[j].len() {
-                            break;
-                        }
-                        pick[j] = 0;
-                    }
-                }
-                if all.len() > 20_000 {
-                    too_many = true;
-                    break;
-                }
-            }
-            // next share vector (odometer, each share 1..=need)
-            let mut i = 0;
-            loop {
-                if i == shares.len() {
-                    break 'shares;
-                }
-                shares[i] += 1;
-                if shares[i] <= need {
-                    break;
-                }
-                shares[i] = 1;
-                i += 1;
-            }
+        for cut in &cuts {
+            all.parts.extend(parts(cut));
         }
-        if too_many {
-            return self.ambiguous(r, split_raw(), usize::MAX, std::iter::empty());
-        }
-        match all.len() {
-            0 => unplaceable(self),
-            1 => Some(cells_of(text, all.get(0))),
-            total => {
-                let fit: Vec<usize> = (0..total)
-                    .filter(|&c| row_arith_ok(self.spec.id, all.get(c)))
-                    .collect();
-                match fit.len() {
-                    1 => {
-                        self.table.rows[r].problem = Some(RowProblem::SplitByArithmetic {
-                            raw: split_raw(),
-                            candidates: total,
-                        });
-                        Some(cells_of(text, all.get(fit[0])))
-                    }
-                    f if f > 1 && f <= 200 && self.spec.id == TableId::T3 => {
-                        let mut candidates = Candidates::new(n);
-                        for &c in &fit {
-                            candidates.parts.extend_from_slice(all.get(c));
-                        }
-                        self.deferred.push(Deferred {
-                            row: r,
-                            raw: split_raw(),
-                            candidates,
-                        });
-                        for c in self.table.cells[r].iter_mut() {
-                            *c = Cell::missing(Missing::Ambiguous);
-                        }
-                        None
-                    }
-                    0 => self.ambiguous(r, split_raw(), total, all.iter()),
-                    _ => self.ambiguous(r, split_raw(), total, fit.iter().map(|&c| all.get(c))),
-                }
+        let fit: Vec<usize> = (0..cuts.len())
+            .filter(|&c| split.satisfies(&cuts[c], &groups))
+            .collect();
+        let total = cuts.len();
+        if total == 1 {
+            // The one cut there is. Table 2 has no arithmetic to confirm it; a cut that the
+            // row's own arithmetic contradicts is a sign that the text lost a blank cell or
+            // a space, not that the report is wrong.
+            if fit.len() == 1 || (id == TableId::T2 && all_loose) {
+                return Some(cells_of(text, all.get(0)));
             }
+            return self.unconfirmed(r, split_raw(), all.get(0));
         }
+        match fit.len() {
+            1 => {
+                self.table.rows[r].problem = Some(RowProblem::SplitByArithmetic {
+                    raw: split_raw(),
+                    candidates: total,
+                });
+                Some(cells_of(text, all.get(fit[0])))
+            }
+            f if f > 1 && f <= 200 && id == TableId::T3 => {
+                let mut candidates = Candidates::new(n);
+                for &c in &fit {
+                    candidates.parts.extend_from_slice(all.get(c));
+                }
+                self.deferred.push(Deferred {
+                    row: r,
+                    raw: split_raw(),
+                    candidates,
+                });
+                for c in self.table.cells[r].iter_mut() {
+                    *c = Cell::missing(Missing::Ambiguous);
+                }
+                None
+            }
+            0 => self.ambiguous(r, split_raw(), total, all.iter()),
+            _ => self.ambiguous(r, split_raw(), total, fit.iter().map(|&c| all.get(c))),
+        }
+    }
+
+    /// Records that the one cut of row `r`'s digits does not satisfy the row's own
+    /// arithmetic: the text probably lost a blank cell or a space, so the row is not placed.
+    fn unconfirmed(&mut self, r: usize, raw: String, cut: &[Part]) -> Option<Vec<Cell>> {
+        self.table.rows[r].problem = Some(RowProblem::Unconfirmed {
+            raw,
+            cut: cut.iter().map(|p| p.raw(self.text)).collect(),
+        });
+        for c in self.table.cells[r].iter_mut() {
+            *c = Cell::missing(Missing::Ambiguous);
+        }
+        None
     }
 
     fn ambiguous<'p>(
@@ -1053,6 +1059,14 @@ pub fn read_labelled(
 
 /// Reads table 4 (one row of 15 cells under a three-level header) from the source rows of
 /// `region` of `text`.
+///
+/// Header text accumulates until the first row with a value; the values from there on are
+/// the data row. A row whose cells keep their places (a grid, tab or Markdown row) and has
+/// exactly 15 value cells is placed by position, blank cells where they are. A table whose
+/// data row is all blank has no value at all: a positional row of at least 15 empty cells
+/// after the header is that row. When the header is there and nothing else, the data row
+/// is missing — in a grid the table's own fault, in text (which drops blank cells) the
+/// checker could not read it.
 pub fn read_t4(
     text: &str,
     rows: &SrcRows,
@@ -1062,10 +1076,18 @@ pub fn read_t4(
 ) -> Table {
     let mut table = Table::empty(spec);
     table.span = Some(region);
+    let n = spec.rows[0].cols.len();
     let mut exact = false;
     let mut header = String::new();
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;
+    // Rows that gave values: how many, and whether one of them alone has the 15 cells in
+    // their places.
+    let mut value_rows = 0;
+    let mut positional_row: Option<Vec<VItem>> = None;
+    // The last row of empty cells after the header (a blank data row), and whether it is
+    // a grid's.
+    let mut blank_row: Option<(Vec<Span>, bool)> = None;
     let mut cell_items = Vec::new();
     'rows: for (ri, row) in rows.iter().enumerate() {
         let mut line: Vec<VItem> = Vec::new();
@@ -1086,6 +1108,8 @@ pub fn read_t4(
                         }
                         line_has_text = true;
                         norm_into(&mut header, sp.text(text));
+                        // Cells before the label text are not value cells.
+                        line.clear();
                     }
                     Item::Value(t) => {
                         line_has_value = true;
@@ -1096,18 +1120,37 @@ pub fn read_t4(
         }
         if line_has_value {
             exact |= rows.exact(ri);
+            value_rows += 1;
+            if row.positional && line.len() == n {
+                positional_row = Some(line.clone());
+            }
             if line_has_text && !started {
                 // Values glued to the header (run-together text): keep only values.
                 line.retain(|v| !v.is_empty());
             }
             started = true;
             items.extend(line);
+        } else if row.positional && !line_has_text && line.len() >= n && !header.is_empty() {
+            let spans = line[line.len() - n..]
+                .iter()
+                .map(|v| match v {
+                    VItem::Empty(sp) => *sp,
+                    VItem::Val(t) => t.span,
+                })
+                .collect();
+            blank_row = Some((spans, rows.exact(ri)));
         }
     }
-    while items.last().is_some_and(VItem::is_empty) {
-        items.pop();
+    if value_rows == 1 {
+        if let Some(line) = positional_row {
+            items = line;
+        }
     }
-    let n = spec.rows[0].cols.len();
+    if items.len() != n {
+        while items.last().is_some_and(VItem::is_empty) {
+            items.pop();
+        }
+    }
     let text_of = |v: &VItem| match v {
         VItem::Val(t) => cell_of(text, t),
         VItem::Empty(sp) => {
@@ -1122,14 +1165,33 @@ pub fn read_t4(
         .iter()
         .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
         .collect();
-    table.found = !toks.is_empty() || (header.contains("行政复议") && header.contains("行政诉讼"));
+    let has_header = header.contains("行政复议") && header.contains("行政诉讼");
+    table.found = !toks.is_empty() || has_header;
     if toks.is_empty() {
-        if table.found {
+        if let Some((spans, grid)) = blank_row {
+            // The data row is there, every cell blank.
+            table.found = true;
+            table.rows[0].found = true;
+            table.cells[0] = spans
+                .iter()
+                .map(|&sp| {
+                    let mut c = blank_cell(if grid { sp } else { Span::default() });
+                    if grid {
+                        c.source = crate::doc::locate(grids, sp);
+                    }
+                    c
+                })
+                .collect();
+        } else if table.found && rows.iter().any(|r| r.exact) {
+            // A grid with the header and no data row: the row is missing from the table.
+        } else if table.found {
+            // Text drops blank cells: a table 4 that is all blank leaves only its header.
             table.rows[0].found = true;
             table.rows[0].problem = Some(RowProblem::Unplaceable {
                 found: 0,
                 expected: n,
                 raw: vec![],
+                grid: false,
             });
             for c in table.cells[0].iter_mut() {
                 *c = Cell::missing(Missing::Unplaceable);
@@ -1145,7 +1207,7 @@ pub fn read_t4(
         } else if toks.len() == n {
             w.table.cells[0] = toks.iter().map(|t| cell_of(text, t)).collect();
         } else if exact {
-            w.unplaceable(0, &toks);
+            w.unplaceable_in(0, &toks, true);
         } else if let Some(cells) = w.split_row(0, &toks) {
             w.table.cells[0] = cells;
         }

@@ -116,6 +116,7 @@ pub static RULES: &[&Rule] = &[
     &layout::row_missing::RULE,
     &layout::column_missing::RULE,
     &layout::unplaceable::RULE,
+    &layout::unread::RULE,
     &layout::ambiguous::RULE,
     &layout::split_by_arithmetic::RULE,
     &layout::extra_row::RULE,
@@ -190,7 +191,7 @@ mod tests {
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 39);
+        assert_eq!(RULES.len(), 40);
     }
 
     #[test]

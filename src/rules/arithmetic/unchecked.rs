@@ -136,6 +136,7 @@ mod tests {
         let mut r = report(TemplateId::Y2021);
         let t3 = table_mut(&mut r, TableId::T3);
         t3.rows[1].problem = Some(RowProblem::Unplaceable {
+            grid: true,
             found: 6,
             expected: 7,
             raw: vec!["0".into(); 6],

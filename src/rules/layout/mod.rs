@@ -10,6 +10,7 @@ pub mod extra_row;
 pub mod row_missing;
 pub mod split_by_arithmetic;
 pub mod unplaceable;
+pub mod unread;
 
 use crate::finding::CellRef;
 use crate::report::Table;

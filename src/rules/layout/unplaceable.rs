@@ -1,9 +1,11 @@
-//! `L-UNPLACEABLE` — a row's numbers do not fit its columns.
+//! `L-UNPLACEABLE` — a row of a real table has more or fewer cells than its columns.
 //!
 //! ## What it checks
-//! Rows for which the input gave more or fewer numbers than the row has columns, so that
-//! which number belongs to which column cannot be told (typically a blank cell lost when
-//! copying from a PDF, or a page footer's number caught in the row). One finding per row.
+//! Rows of a real table (HTML, .docx: every cell as the source drew it) that have more or
+//! fewer number cells than the template row has columns, so that which number belongs to
+//! which column cannot be told: the table itself is wrong (a column deleted or added). One
+//! finding per row. Rows read from *text* that do not fit are the checker's problem, not the
+//! report's: `L-UNREAD` (a warning) reports those.
 //!
 //! ## Why it matters
 //! The checker does not guess: the row's cells stay empty and every equation that uses
@@ -34,6 +36,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 found,
                 expected,
                 raw,
+                grid: true,
             }) = &row.problem
             else {
                 continue;
@@ -76,6 +79,7 @@ mod tests {
         let mut r = report(TemplateId::Y2021);
         let t3 = table_mut(&mut r, TableId::T3);
         t3.rows[1].problem = Some(RowProblem::Unplaceable {
+            grid: true,
             found: 6,
             expected: 7,
             raw: ["1", "0", "0", "0", "0", "1"].map(String::from).to_vec(),
@@ -102,6 +106,7 @@ mod tests {
     fn a_long_row_says_which_is_extra() {
         let mut r = report(TemplateId::Y2019);
         table_mut(&mut r, TableId::T4).rows[0].problem = Some(RowProblem::Unplaceable {
+            grid: true,
             found: 16,
             expected: 15,
             raw: vec!["0".into(); 16],
