@@ -279,7 +279,7 @@ impl<'a> Split<'a> {
                 src: None,
             }],
         ));
-        for c in 0..self.n {
+        for (c, role) in role.iter().enumerate() {
             let (keys, states) = layers.last().expect("a layer");
             let mut index: HashMap<Key, usize> = HashMap::new();
             let mut nkeys: Vec<Key> = Vec::new();
@@ -294,7 +294,7 @@ impl<'a> Split<'a> {
                 });
                 for (p, src) in next {
                     let v = self.value(src);
-                    let nsum = match role[c] {
+                    let nsum = match *role {
                         None => sum,
                         Some(false) => match (sum, v) {
                             (Some(s), Some(v)) => s.checked_add(v),
