@@ -312,6 +312,36 @@ impl Report {
         self.template.template
     }
 
+    /// How many template rows the checker could not read from the input (rows of text
+    /// that lost cells, digits that cut several ways or only in a way the row's total
+    /// contradicts, every row of a table whose labels and numbers are apart): their cells are
+    /// not checked. A row of a real grid with the wrong number of cells is not counted: that
+    /// is the report's own fault.
+    pub fn unread_rows(&self) -> usize {
+        self.tables
+            .iter()
+            .filter(|t| t.found)
+            .map(|t| {
+                if t.layout_lost {
+                    return t.rows.len();
+                }
+                t.rows
+                    .iter()
+                    .filter(|r| {
+                        matches!(
+                            r.problem,
+                            Some(
+                                RowProblem::Unplaceable { grid: false, .. }
+                                    | RowProblem::Unconfirmed { .. }
+                                    | RowProblem::Ambiguous { .. }
+                            )
+                        )
+                    })
+                    .count()
+            })
+            .sum()
+    }
+
     /// The cell a [`crate::CellRef`] names, if the report's grid has it.
     pub fn cell(&self, r: &crate::CellRef) -> Option<&Cell> {
         let t = self.table(r.table);

@@ -73,6 +73,16 @@ impl Pending {
         self.label.raw.clear();
         self.label.spans.clear();
     }
+    /// The pieces of the pending text that hold `key` (a [`norm`]ed label key).
+    fn spans_with(&self, text: &str, key: &str) -> Vec<Span> {
+        self.label
+            .spans
+            .iter()
+            .copied()
+            .filter(|sp| norm(sp.text(text)).contains(key))
+            .collect()
+    }
+
     /// Takes a copy of the label and empties the pending text (its buffers are kept for
     /// the next).
     fn take(&mut self) -> Label {
@@ -174,10 +184,15 @@ impl RowKeys {
     }
 
     /// The row whose key ends last in `t` (ties: the longer key, then the earlier row).
+    fn match_row(&self, t: &str) -> Option<usize> {
+        self.match_row_at(t).map(|m| m.0)
+    }
+
+    /// [`RowKeys::match_row`], with where its key starts in `t`.
     ///
     /// Walks the possible end positions from the back, so the usual case — the label ends
     /// right where the values begin — costs one look at the keys ending with that byte.
-    fn match_row(&self, t: &str) -> Option<usize> {
+    fn match_row_at(&self, t: &str) -> Option<(usize, usize)> {
         let tb = t.as_bytes();
         for end in (1..=tb.len()).rev() {
             if !t.is_char_boundary(end) {
@@ -191,12 +206,40 @@ impl RowKeys {
                     best = Some((k.len(), r));
                 }
             }
-            if let Some((_, r)) = best {
-                return Some(r);
+            if let Some((len, r)) = best {
+                return Some((r, end - len));
             }
         }
         None
     }
+}
+
+/// The rows after `after` and before `before` (template order) whose labels occur, in that
+/// order, in `t[..limit]` (label text [`norm`]ed): rows written with nothing after them.
+fn labels_in_order(
+    spec: &TableSpec,
+    t: &str,
+    after: Option<usize>,
+    before: usize,
+    limit: usize,
+) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let first = after.map_or(0, |a| a + 1);
+    for r in first..before.min(spec.rows.len()) {
+        let hay = &t[from..limit];
+        let hit = spec.rows[r]
+            .keys
+            .iter()
+            .filter(|k| !k.is_empty())
+            .filter_map(|&k| hay.find(k).map(|i| (i, k)))
+            .min_by_key(|h| h.0);
+        if let Some((i, k)) = hit {
+            out.push((r, k));
+            from += i + k.len();
+        }
+    }
+    out
 }
 
 /// A cell from a whole token.
@@ -390,6 +433,13 @@ struct Walker<'a> {
     any_row: bool,
     /// How many of the table's rows have been read.
     rows_found: usize,
+    /// The last template row read (placed or not), in the order of the input.
+    last_row: Option<usize>,
+    /// Rows whose label was followed directly by the next row's label: text that dropped
+    /// the row's blank cells ([`Walker::blank_rows_between`]).
+    inferred: Vec<usize>,
+    /// Numbers follow in the region after every row was read.
+    numbers_after: bool,
     /// The values of the open row.
     values: OpenValues,
     /// A row's values once placed (kept for the next row's).
@@ -411,6 +461,9 @@ impl<'a> Walker<'a> {
             header: String::new(),
             any_row: false,
             rows_found: 0,
+            last_row: None,
+            inferred: Vec::new(),
+            numbers_after: false,
             values: OpenValues::default(),
             items: Vec::new(),
             exact_rows: Vec::new(),
@@ -433,6 +486,75 @@ impl<'a> Walker<'a> {
         self.values.clear();
         items.clear();
         self.items = items;
+    }
+
+    /// Rows whose labels sit in the pending text `pending` before the label of row
+    /// `before` (at `limit` in its normed text), with no number after them: text scraped
+    /// from a page drops blank cells, so "…3.其他（七）总计 8 0 …" is row （六）3 with every
+    /// cell blank, then row （七）. They are read as blank rows (and unread again at the end
+    /// of the table if numbers are left over, [`Walker::settle_inferred`]).
+    fn blank_rows_between(&mut self, pending: &Pending, before: usize, limit: usize) {
+        let text = self.text;
+        for (r, key) in labels_in_order(self.spec, &pending.norm, self.last_row, before, limit) {
+            if self.table.rows[r].found {
+                continue;
+            }
+            let read = &mut self.table.rows[r];
+            read.found = true;
+            read.label_spans = pending.spans_with(text, key);
+            read.label_raw = read
+                .label_spans
+                .iter()
+                .map(|s| s.text(text))
+                .collect::<String>();
+            for c in self.table.cells[r].iter_mut() {
+                *c = blank_cell(Span::default());
+            }
+            self.rows_found += 1;
+            self.last_row = Some(r);
+            self.inferred.push(r);
+        }
+    }
+
+    /// Blank rows inferred from labels written one after the other are trusted only when
+    /// the table has no numbers left over. When it has (numbers that fit no row, or a row
+    /// with more numbers than columns), the labels and the numbers are apart in the text —
+    /// PDF text extracted column by column puts every label first — and the inferred rows
+    /// could not be read; when they are most of the table, the table could not be read.
+    fn settle_inferred(&mut self) {
+        if self.inferred.is_empty() {
+            return;
+        }
+        let left_over = self.numbers_after
+            || !self.table.unplaced.is_empty()
+            || self.table.rows.iter().any(|r| {
+                matches!(r.problem, Some(RowProblem::Unplaceable { found, expected, .. }) if found > expected)
+            });
+        if !left_over {
+            return;
+        }
+        if self.inferred.len() * 2 >= self.table.rows.len() {
+            self.table.layout_lost = true;
+            self.table.unplaced.clear();
+            for (r, row) in self.table.rows.iter_mut().enumerate() {
+                row.problem = None;
+                for c in self.table.cells[r].iter_mut() {
+                    *c = Cell::missing(Missing::Unplaceable);
+                }
+            }
+            return;
+        }
+        for &r in &self.inferred {
+            self.table.rows[r].problem = Some(RowProblem::Unplaceable {
+                found: 0,
+                expected: self.spec.rows[r].cols.len(),
+                raw: Vec::new(),
+                grid: false,
+            });
+            for c in self.table.cells[r].iter_mut() {
+                *c = Cell::missing(Missing::Unplaceable);
+            }
+        }
     }
 
     fn place(&mut self, open: Open, values: &OpenValues, items: &mut Vec<VItem>) {
@@ -514,6 +636,7 @@ impl<'a> Walker<'a> {
         }
         read.found = true;
         self.rows_found += 1;
+        self.last_row = Some(r);
         read.label_raw = open.label.raw;
         read.label_spans = open.label.spans;
         read.value_spans = value_spans;
@@ -878,7 +1001,20 @@ pub fn read_labelled(
     let mut cell_items: Vec<Range<usize>> = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         if open.is_none() && w.all_found() {
-            break; // every row read: what follows is not this table
+            // Every row read: what follows is not this table — unless rows were inferred
+            // blank and numbers follow (labels and numbers apart, Walker::settle_inferred).
+            if !w.inferred.is_empty() {
+                w.numbers_after = rows.iter().skip(ri).any(|r| {
+                    r.cells.iter().any(|c| {
+                        let mut items = Vec::new();
+                        tokenize_cell(text, *c, &mut items);
+                        items
+                            .iter()
+                            .any(|i| matches!(i, Item::Value(t) if !t.marker))
+                    })
+                });
+            }
+            break;
         }
         row_items.clear();
         cell_items.clear();
@@ -950,10 +1086,14 @@ pub fn read_labelled(
                     }
                     Item::Value(tok) => {
                         if !pending.is_empty() {
-                            let m = row_keys.match_row(&pending.norm);
+                            let at = row_keys.match_row_at(&pending.norm);
+                            let m = at.map(|a| a.0);
                             if let Some(o) = open.take() {
                                 w.values.end_line(ri);
                                 w.finalize(o);
+                            }
+                            if let Some((r, limit)) = at {
+                                w.blank_rows_between(&pending, r, limit);
                             }
                             if m.is_some() && !w.any_row && w.header.is_empty() {
                                 w.header = pending.norm.clone();
@@ -986,7 +1126,7 @@ pub fn read_labelled(
                 w.finalize(o);
             }
         } else if row.positional
-            && (w.any_row || spec.id == TableId::T2)
+            && (w.any_row || spec.id == TableId::T2 || row.exact)
             && !line_text.is_empty()
             && !empties_after_text.is_empty()
         {
@@ -997,9 +1137,18 @@ pub fn read_labelled(
             }
             if let Some(r) = row_keys.match_row(&label.norm) {
                 let label = label.label;
-                let residue = spec.label_columns.saturating_sub(text_cells);
+                // In a grid the label's merged cells are slots of their own, before or
+                // after the label text: the row's value cells are the last `n`.
+                let residue = if row.exact {
+                    0
+                } else {
+                    spec.label_columns.saturating_sub(text_cells)
+                };
                 let n = spec.rows[r].cols.len();
                 if empties_after_text.len() >= residue + n {
+                    if !w.any_row && w.header.is_empty() {
+                        w.header = pending.norm.clone();
+                    }
                     pending.clear();
                     // The cells past the label columns, where the source has them (a grid:
                     // each is a place in it); in text their spans are only positions.
@@ -1024,7 +1173,22 @@ pub fn read_labelled(
     }
     if w.header.is_empty() {
         w.header = pending.norm.clone();
+    } else if !pending.is_empty() && w.any_row && !w.all_found() {
+        // Labels after the last number: the last rows, blank — only when every one of
+        // them is there, in order (text after a table may mention a row's words).
+        let rest = labels_in_order(
+            spec,
+            &pending.norm,
+            w.last_row,
+            spec.rows.len(),
+            pending.norm.len(),
+        );
+        let first = w.last_row.map_or(0, |r| r + 1);
+        if rest.len() == spec.rows.len() - first && !rest.is_empty() {
+            w.blank_rows_between(&pending, spec.rows.len(), pending.norm.len());
+        }
     }
+    w.settle_inferred();
     w.resolve_deferred(template);
     w.table.found = w.table.rows.iter().any(|r| r.found);
     // Header columns.

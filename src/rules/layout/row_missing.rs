@@ -25,7 +25,13 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
-    for t in ctx.report.tables.iter().filter(|t| t.found) {
+    // A table whose labels and numbers were apart was not read: L-UNREAD says so.
+    for t in ctx
+        .report
+        .tables
+        .iter()
+        .filter(|t| t.found && !t.layout_lost)
+    {
         let missing: Vec<usize> = (0..t.rows.len()).filter(|&r| !t.rows[r].found).collect();
         if missing.is_empty() {
             continue;
