@@ -207,6 +207,7 @@ pub fn looks_like_html(text: &str) -> bool {
     let t = text.strip_prefix('\u{feff}').unwrap_or(text).trim_start();
     let b = &t.as_bytes()[..t.len().min(SNIFF_TEXT)];
     let mut tags = 0;
+    let mut brs = 0;
     let mut i = 0;
     while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
         let at = i + off + 1;
@@ -233,14 +234,15 @@ pub fn looks_like_html(text: &str) -> bool {
         let name = rest[name_at..name_at + len].to_ascii_lowercase();
         match name.as_slice() {
             b"html" | b"body" | b"table" if !closing => return true,
-            b"p" | b"div" | b"br" | b"td" | b"tr" | b"span" | b"meta" | b"h1" | b"h2" | b"h3"
-            | b"h4" | b"h5" | b"h6" => {
-                tags += 1;
-                if tags >= 3 {
-                    return true;
-                }
-            }
+            // "<br>" alone is no sign of a page: Markdown tables write it where a cell's
+            // text wraps ("|三<br>、<br>本<br>年…|"), and Markdown is text.
+            b"br" => brs += 1,
+            b"p" | b"div" | b"td" | b"tr" | b"span" | b"meta" | b"h1" | b"h2" | b"h3" | b"h4"
+            | b"h5" | b"h6" => tags += 1,
             _ => {}
+        }
+        if tags >= 1 && tags + brs >= 3 {
+            return true;
         }
     }
     false

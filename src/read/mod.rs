@@ -163,9 +163,7 @@ fn read_with(input: &str, grids: &[Grid]) -> Report {
 fn regions(text: &str, sections: &[Section]) -> [Option<Span>; 3] {
     let sec = |n: u8| sections.iter().find(|s| s.canonical == n);
     let find_after = |from: usize, pats: &[&str]| -> Option<usize> {
-        pats.iter()
-            .filter_map(|p| text.get(from..)?.find(p).map(|i| from + i))
-            .min()
+        pats.iter().filter_map(|p| find_spaced(text, from, p)).min()
     };
     // Each table starts at its own anchor when the anchor follows the heading closely
     // (narrative before the table is not part of it), else at the heading.
@@ -224,6 +222,26 @@ fn regions(text: &str, sections: &[Section]) -> [Option<Span>; 3] {
     let t3 = end_of(t3_start, &[start_of(4), t4_start, start_of(5), start_of(6)]);
     let t4 = end_of(t4_start, &[start_of(5), start_of(6)]);
     [t2, t3, t4]
+}
+
+/// The first place at or after `from` where `pat` is written, whitespace allowed between
+/// its chars (a Markdown cell's "第二十<br>条" is blanked to "第二十    条"; PDF text breaks
+/// labels with spaces). Linear in the text for a short pattern.
+fn find_spaced(text: &str, from: usize, pat: &str) -> Option<usize> {
+    let first = pat.chars().next()?;
+    let hay = text.get(from..)?;
+    for (i, _) in hay.match_indices(first) {
+        let mut rest = hay[i..].chars();
+        let ok = pat.chars().all(|p| {
+            rest.by_ref()
+                .find(|c| !text::is_space(*c))
+                .is_some_and(|c| c == p)
+        });
+        if ok {
+            return Some(from + i);
+        }
+    }
+    None
 }
 
 /// Decides the template from the labels of tables 2 and 3.

@@ -447,6 +447,9 @@ struct Walker<'a> {
     /// For each source row: is it a row of a real grid ([`SrcRows::exact`])? Values from
     /// such a row are cells as the source drew them and are never split.
     exact_rows: Vec<bool>,
+    /// For each source row: are its cells whole ([`SrcRows::whole`]: a grid's, a Markdown
+    /// pipe row's)? Never split either; but a pipe row may have lost cells.
+    whole_rows: Vec<bool>,
     /// The grids of the document (none for plain text): where a blank cell of a grid is.
     grids: &'a [Grid],
 }
@@ -467,6 +470,7 @@ impl<'a> Walker<'a> {
             values: OpenValues::default(),
             items: Vec::new(),
             exact_rows: Vec::new(),
+            whole_rows: Vec::new(),
             grids: &[],
         }
     }
@@ -674,6 +678,24 @@ impl<'a> Walker<'a> {
         } else if exact {
             // A real grid's cells are what they are: no cutting digits to make them fit.
             self.unplaceable_in(r, &toks, true);
+        } else if values
+            .lines()
+            .any(|(li, _)| self.whole_rows.get(li).copied().unwrap_or(false))
+        {
+            // A Markdown row: whole cells, some of which the converter may have dropped —
+            // or repeated: a converter that writes the full grid repeats a merged cell's
+            // text in every cell it spans, and table 2's rows narrower than the table end
+            // with a value cell spanning the rest ("| 行政许可 | 5 | 5 | 5 |").
+            let extra = toks.len().saturating_sub(n);
+            let tail = &toks[toks.len() - extra - 1..];
+            let same = |a: &&Token, b: &&Token| a.span.text(text) == b.span.text(text);
+            if extra > 0 && self.spec.id == TableId::T2 && tail.iter().all(|t| same(t, &tail[0])) {
+                for (cell, t) in self.table.cells[r].iter_mut().zip(&toks[..n]) {
+                    *cell = cell_of(text, t);
+                }
+            } else {
+                self.unplaceable_in(r, &toks, false);
+            }
         } else if let Some(cells) = self.split_row(r, &toks) {
             self.table.cells[r] = cells;
         }
@@ -990,6 +1012,7 @@ pub fn read_labelled(
     w.grids = grids;
     w.table.span = Some(region);
     w.exact_rows = (0..rows.iter().count()).map(|i| rows.exact(i)).collect();
+    w.whole_rows = (0..rows.iter().count()).map(|i| rows.whole(i)).collect();
     let row_keys = RowKeys::new(spec);
     let mut pending = Pending::default();
     let mut open: Option<Open> = None;
@@ -1126,7 +1149,7 @@ pub fn read_labelled(
                 w.finalize(o);
             }
         } else if row.positional
-            && (w.any_row || spec.id == TableId::T2 || row.exact)
+            && (w.any_row || spec.id == TableId::T2 || row.whole)
             && !line_text.is_empty()
             && !empties_after_text.is_empty()
         {
@@ -1139,7 +1162,7 @@ pub fn read_labelled(
                 let label = label.label;
                 // In a grid the label's merged cells are slots of their own, before or
                 // after the label text: the row's value cells are the last `n`.
-                let residue = if row.exact {
+                let residue = if row.whole {
                     0
                 } else {
                     spec.label_columns.saturating_sub(text_cells)
@@ -1242,6 +1265,7 @@ pub fn read_t4(
     table.span = Some(region);
     let n = spec.rows[0].cols.len();
     let mut exact = false;
+    let mut whole = false;
     let mut header = String::new();
     let mut items: Vec<VItem> = Vec::new();
     let mut started = false;
@@ -1284,6 +1308,7 @@ pub fn read_t4(
         }
         if line_has_value {
             exact |= rows.exact(ri);
+            whole |= rows.whole(ri);
             value_rows += 1;
             if row.positional && line.len() == n {
                 positional_row = Some(line.clone());
@@ -1372,6 +1397,8 @@ pub fn read_t4(
             w.table.cells[0] = toks.iter().map(|t| cell_of(text, t)).collect();
         } else if exact {
             w.unplaceable_in(0, &toks, true);
+        } else if whole {
+            w.unplaceable_in(0, &toks, false);
         } else if let Some(cells) = w.split_row(0, &toks) {
             w.table.cells[0] = cells;
         }

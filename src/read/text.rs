@@ -36,6 +36,10 @@ impl Clean {
         let mut text = input.replace('\r', "\n");
         // Word conversion artefacts: "[bookmark: _GoBack]" and the like.
         blank_between(&mut text, "[bookmark:", ']');
+        // Line breaks inside a Markdown table cell ("三<br>、<br>本<br>年…"): no text.
+        for br in ["<br>", "<br/>", "<br />", "<BR>", "<BR/>", "<BR />"] {
+            blank_all(&mut text, br);
+        }
         // Page numbers on a line of their own: "- 5 -", "—2—", "第 3 页", "第3页 共10页".
         let all_lines = lines(&text);
         for l in &all_lines {
@@ -59,6 +63,16 @@ impl Clean {
 /// Replaces `span` of `text` with as many spaces (whole chars only, so it stays valid).
 fn blank(text: &mut String, span: Span) {
     text.replace_range(span.start..span.end, &" ".repeat(span.end - span.start));
+}
+
+/// Replaces every `needle` (ASCII) with spaces.
+fn blank_all(text: &mut String, needle: &str) {
+    let mut from = 0;
+    while let Some(p) = text[from..].find(needle) {
+        let i = from + p;
+        blank(text, Span::new(i, i + needle.len()));
+        from = i + needle.len();
+    }
 }
 
 /// Replaces `open … close` (ASCII, at most 200 bytes) with spaces.
@@ -244,15 +258,18 @@ pub struct SrcRow<'a> {
     /// A row of a real grid (HTML, .docx: [`crate::doc::Grid`]): each cell is one cell of the
     /// source table, so digits in one cell are never cells run together.
     pub exact: bool,
+    /// Each cell is one cell of the source (a grid's row, or a Markdown pipe row), never
+    /// cells run together; but unlike a grid, a Markdown converter may have dropped cells.
+    pub whole: bool,
 }
 
 /// The source rows of a region, their cells kept in one vector.
 #[derive(Debug, Default)]
 pub struct SrcRows {
     cells: Vec<SrcCell>,
-    /// Where each row's cells end in `cells`, whether the row is positional, and whether
-    /// it is exact.
-    rows: Vec<(usize, bool, bool)>,
+    /// Where each row's cells end in `cells`, whether the row is positional, whether it is
+    /// exact, and whether its cells are whole.
+    rows: Vec<(usize, bool, bool, bool)>,
 }
 
 impl SrcRows {
@@ -260,11 +277,17 @@ impl SrcRows {
         let starts = std::iter::once(0).chain(self.rows.iter().map(|r| r.0));
         starts
             .zip(&self.rows)
-            .map(|(start, &(end, positional, exact))| SrcRow {
+            .map(|(start, &(end, positional, exact, whole))| SrcRow {
                 cells: &self.cells[start..end],
                 positional,
                 exact,
+                whole,
             })
+    }
+
+    /// Are source row `i`'s cells whole (a grid's or a Markdown pipe row's)?
+    pub fn whole(&self, i: usize) -> bool {
+        self.rows.get(i).is_some_and(|r| r.3)
     }
 
     /// Is source row `i` a row of a real grid?
@@ -274,21 +297,30 @@ impl SrcRows {
 
     /// Ends the row whose cells were pushed since the last one.
     fn end_row(&mut self, positional: bool) {
-        self.rows.push((self.cells.len(), positional, false));
+        self.rows.push((self.cells.len(), positional, false, false));
+    }
+
+    /// Ends a Markdown pipe row: whole cells in their places, but no grid.
+    fn end_pipe_row(&mut self) {
+        self.rows.push((self.cells.len(), true, false, true));
     }
 
     /// Appends a row of a real grid: every cell in its slot, empty ones included.
     pub fn push_grid_row(&mut self, cells: impl IntoIterator<Item = SrcCell>) {
         self.cells.extend(cells);
-        self.rows.push((self.cells.len(), true, true));
+        self.rows.push((self.cells.len(), true, true, true));
     }
 
     /// Appends the rows of `other`.
     pub fn append(&mut self, other: SrcRows) {
         let base = self.cells.len();
         self.cells.extend(other.cells);
-        self.rows
-            .extend(other.rows.into_iter().map(|(e, p, x)| (base + e, p, x)));
+        self.rows.extend(
+            other
+                .rows
+                .into_iter()
+                .map(|(e, p, x, w)| (base + e, p, x, w)),
+        );
     }
 }
 
@@ -358,7 +390,13 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
             if trimmed.is_empty() {
                 continue;
             }
-            if s.contains('\t') {
+            if let Some(cells) = pipe_cells(text, trimmed) {
+                // A Markdown table row; its separator row "|---|:--:|" is no row at all.
+                if !cells.is_empty() {
+                    rows.cells.extend(cells);
+                    rows.end_pipe_row();
+                }
+            } else if s.contains('\t') {
                 let mut st = l.start;
                 for (i, b) in s.bytes().enumerate() {
                     if b == b'\t' {
@@ -388,6 +426,34 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
         }
     }
     rows
+}
+
+/// The cells of a Markdown pipe row ("| 一、本年新收… | 12 | 3 | |"), each trimmed (an
+/// empty one is a blank cell); an empty list for a separator row ("|---|:--:|"); `None`
+/// when the line is no pipe row (it must start and end with "|" and hold another).
+fn pipe_cells(text: &str, line: Span) -> Option<Vec<Span>> {
+    let s = line.text(text);
+    let b = s.as_bytes();
+    if b.len() < 3 || b[0] != b'|' || b[b.len() - 1] != b'|' {
+        return None;
+    }
+    let inner = &s[1..s.len() - 1];
+    if inner
+        .bytes()
+        .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t'))
+    {
+        return inner.contains('-').then(Vec::new);
+    }
+    let mut cells = Vec::new();
+    let mut start = line.start + 1;
+    for (i, c) in inner.char_indices() {
+        if c == '|' {
+            cells.push(trim(text, Span::new(start, line.start + 1 + i)));
+            start = line.start + 2 + i;
+        }
+    }
+    cells.push(trim(text, Span::new(start, line.end - 1)));
+    Some(cells)
 }
 
 /// A number (or a not-applicable marker) read from a cell.
