@@ -112,6 +112,8 @@ pub struct JsonTable<'a> {
     pub rows: Vec<JsonRow<'a>>,
     pub missing_columns: &'a [&'static str],
     pub unplaced: Vec<JsonUnplaced<'a>>,
+    /// Labels and numbers apart in the text: the table was found but not read.
+    pub layout_lost: bool,
 }
 
 #[derive(Serialize)]
@@ -129,6 +131,8 @@ pub struct JsonSummary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Template rows the checker could not read (their checks were not done).
+    pub unread_rows: usize,
 }
 
 #[derive(Serialize)]
@@ -268,6 +272,7 @@ fn build<'a>(
                         spans: u.spans.iter().map(sp).collect(),
                     })
                     .collect(),
+                layout_lost: t.layout_lost,
             },
         );
     }
@@ -316,6 +321,7 @@ fn build<'a>(
             errors: checked.count(crate::Severity::Error),
             warnings: checked.count(crate::Severity::Warning),
             infos: checked.count(crate::Severity::Info),
+            unread_rows: r.unread_rows(),
         },
         findings: findings.collect(),
         sections: r
@@ -509,6 +515,7 @@ pub fn pair_to_json<'a>(
             errors: c.count(crate::Severity::Error),
             warnings: c.count(crate::Severity::Warning),
             infos: c.count(crate::Severity::Info),
+            unread_rows: pair.a.report.unread_rows() + pair.b.report.unread_rows(),
         },
         findings,
         copied,

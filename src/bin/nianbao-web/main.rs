@@ -438,6 +438,9 @@ fn summary(r: &Result) -> Html {
                 <span class="c-error">{ format!("✖ 错误 {e}") }</span>
                 <span class="c-warning">{ format!("▲ 警告 {w}") }</span>
                 <span class="c-info">{ format!("ℹ 提示 {i}") }</span>
+                if rep.unread_rows() > 0 {
+                    <span class="c-unread">{ format!("{} 行未能读取，相关核对未做", rep.unread_rows()) }</span>
+                }
             </span>
         }
     };

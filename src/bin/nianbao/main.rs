@@ -505,7 +505,7 @@ fn render_text(
         s.push_str("未发现问题\n");
         return s;
     }
-    let _ = writeln!(
+    let _ = write!(
         s,
         "{} {}、{} {}、{} {}",
         Severity::Error.cn(),
@@ -515,6 +515,13 @@ fn render_text(
         Severity::Info.cn(),
         checked.count(Severity::Info),
     );
+    // So that a report with no error is never taken for one that passed every check.
+    match r.unread_rows() {
+        0 => s.push('\n'),
+        n => {
+            let _ = writeln!(s, " · {n} 行未能读取，相关核对未做");
+        }
+    }
     let lines = LineIndex::new(text);
     let plain = doc.kind == nianbao::doc::SourceKind::Text;
     for f in &checked.findings {
