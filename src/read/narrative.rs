@@ -21,6 +21,12 @@
 //!   ([`Mention::year`]) for the rules to compare with the report's. A sentence that counts
 //!   the same quantity twice with different numbers has said at most one of them is the
 //!   total: the other is a part, and when the words do not tell which, neither is taken.
+//! - Counts of results are their groups' ([`T3Rows::Results`]), however worded: "同意公开
+//!   4件" is （一）, "不予公开答复2件" and "作出不予公开答复2件" are （三） (not all answers,
+//!   （七）总计), "区分处理5件" is （二）, "告知无法提供的3件" （四）, "5件予以公开或部分
+//!   公开" （一） + （二）. Where the words do not say which result a number is ("予以公开和
+//!   不予公开各2件", "全部或部分公开9件", "部分不予公开2件", "区分处理后予以公开5件", the
+//!   results of last year's applications or of an appeal) no number is taken.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
 //!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about
 //!   the rest ("除3件结转下年度外，其余申请均已办结"), about a part ("上年结转的申请均已
@@ -507,6 +513,8 @@ static KEYWORDS: &[(&str, Kw)] = &[
     ("予以公开", Kw::Result(1)),
     ("同意公开", Kw::Result(1)),
     ("部分公开", Kw::Result(2)),
+    ("部分予以公开", Kw::Result(2)),
+    ("区分处理", Kw::Result(2)),
     ("不予公开", Kw::Result(3)),
     ("不予以公开", Kw::Result(3)),
     ("无法提供", Kw::Result(4)),
@@ -885,23 +893,57 @@ fn unit_fits(q: &Quantity, unit: &str) -> bool {
     }
 }
 
-/// Result keywords joined by 及/和/与/、 before the last one: "予以公开及部分公开".
-fn joined_results(head: &str, kws: &[(usize, usize, Kw)]) -> u8 {
+/// What may join result keywords into one count: "予以公开及部分公开".
+const JOINERS: &[&str] = &["及", "和", "与", "、", "以及", "或"];
+
+/// Result keywords joined by 及/和/与/、 before the last one: "予以公开及部分公开". The
+/// groups (bits as in [`T3Rows::Results`]) and where the first of them starts in `head`.
+fn joined_results(head: &str, kws: &[(usize, usize, Kw)]) -> (u8, usize) {
     let mut bits = 0u8;
     let mut next_start = usize::MAX;
     for &(s, e, kw) in kws.iter().rev() {
         let Kw::Result(k) = kw else { break };
-        if next_start != usize::MAX {
-            let between = &head[e..next_start];
-            if !matches!(between, "及" | "和" | "与" | "、" | "以及" | "或") {
-                break;
-            }
+        if next_start != usize::MAX && !JOINERS.contains(&&head[e..next_start]) {
+            break;
         }
         bits |= 1 << (k - 1);
         next_start = s;
     }
-    bits
+    (bits, next_start)
 }
+
+/// Result keywords joined after the first of `kws` (which is one): "5件予以公开或部分公开".
+/// The groups, and where the last of them ends in `tail`.
+fn joined_results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> (u8, usize) {
+    let mut bits = 0u8;
+    let mut prev_end = usize::MAX;
+    for &(s, e, kw) in kws {
+        let Kw::Result(k) = kw else { break };
+        if prev_end != usize::MAX && !JOINERS.contains(&&tail[prev_end..s]) {
+            break;
+        }
+        bits |= 1 << (k - 1);
+        prev_end = e;
+    }
+    (bits, prev_end)
+}
+
+/// Between a result and its number, words that make the number not that result's count:
+/// "予以公开、部分公开分别为4件、5件", "予以公开和不予公开各2件".
+const EACH: &[&str] = &["各", "分别", "依次", "均", "都", "、"];
+
+/// Between a result and 答复, words by which the answer is of that result: "不予公开答复2件",
+/// "以部分公开方式答复5件".
+const ANSWER_OF: &[&str] = &[
+    "",
+    "的",
+    "方式",
+    "的方式",
+    "形式",
+    "的形式",
+    "决定",
+    "的决定",
+];
 
 impl Narrative {
     fn scan_sentence(
@@ -1040,11 +1082,13 @@ impl Narrative {
                 }
                 _ => {}
             }
-            let phrase_start = words.kws.first().map_or(hs, |k| hs + k.0);
-            let phrase_end = if words.kws.is_empty() {
-                tail_end
-            } else {
-                unit_end
+            // The words that say what it is: from the first keyword to the number; or the
+            // number and the words after it ("103件顺延到下年度"), with any before it that
+            // are not the previous count's ("3件不予公开、2件无法提供").
+            let (phrase_start, phrase_end) = match words.kws.first() {
+                None => (hs, tail_end),
+                Some(_) if of_the_count_before(head, &words.kws) => (i, tail_end),
+                Some(k) => (hs + k.0, unit_end),
             };
             let at = Span::new(base + i, base + unit_end);
             found.push(Found {
@@ -1149,10 +1193,74 @@ fn takes_applications(object: &str) -> bool {
         || object.chars().all(|c| "共计合总的了各类".contains(c))
 }
 
+/// The result groups a count is about, when its words leave no doubt: the result keyword
+/// at `r` of `kws` (found in `head`, which ends at the number) and those joined to it before
+/// ("予以公开及部分公开42件").
+fn results_before(head: &str, kws: &[(usize, usize, Kw)], r: usize) -> Option<u8> {
+    let (bits, first) = joined_results(head, &kws[..=r]);
+    let lead = &head[..first];
+    // Something else joined before ("全部或部分公开5件"; not the count before: "予以公开4件、
+    // 部分公开5件"), a part withheld ("部分不予公开2件": 部分公开, or not?).
+    let joined = JOINERS
+        .iter()
+        .any(|j| lead.ends_with(j) && lead.len() > j.len());
+    if joined || lead.ends_with("部分") {
+        return None;
+    }
+    // Another result, not joined: "区分处理后予以公开5件".
+    let other_result = |k: &(usize, usize, Kw)| match k.2 {
+        Kw::Result(g) => bits & (1 << (g - 1)) == 0,
+        _ => false,
+    };
+    // The results of a part ("上年结转的申请中予以公开2件") or of an appeal ("行政复议维持
+    // 不予公开决定1件").
+    let of_other = |k: &(usize, usize, Kw)| {
+        matches!(k.2, Kw::Carried | Kw::Forward | Kw::Outcome(_)) || k.2.t4_groups().is_some()
+    };
+    if kws[..r].iter().any(|k| other_result(k) || of_other(k)) {
+        return None;
+    }
+    // Between the result and the number: "予以公开、部分公开分别为4件、5件".
+    if EACH.iter().any(|x| head[kws[r].1..].contains(x)) {
+        return None;
+    }
+    Some(bits)
+}
+
+/// The result groups of a number written before them ("5件予以公开或部分公开"): the first
+/// keyword of `kws` (found in `tail`, which starts after the number's unit) and those
+/// joined to it.
+fn results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> Option<u8> {
+    let (bits, last) = joined_results_after(tail, kws);
+    let gap = &tail[..kws[0].0];
+    // "4件、5件予以公开", "4件、5件分别予以公开、部分公开": which number is which, not said.
+    if has_digit(gap) || EACH.iter().any(|x| gap.contains(x)) {
+        return None;
+    }
+    // Something else joined after: "5件部分公开或全部公开" (not the next count: "3件不予
+    // 公开、2件无法提供").
+    let joined = JOINERS
+        .iter()
+        .find_map(|j| tail[last..].strip_prefix(j))
+        .is_some_and(|rest| !rest.starts_with(|c| digit(c).is_some()));
+    if joined {
+        return None;
+    }
+    Some(bits)
+}
+
+/// Whether the keywords before a number are the count's before it: "3件不予公开、2件无法
+///提供" (不予公开 is the 3's). The number's own words are then after it.
+fn of_the_count_before(head: &str, kws: &[(usize, usize, Kw)]) -> bool {
+    kws.last()
+        .is_some_and(|&(_, e, kw)| matches!(kw, Kw::Result(_)) && JOINERS.contains(&&head[e..]))
+}
+
 /// What the number is about, if the words say it plainly.
 fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity> {
     let kws = &w.kws;
-    let Some(&(_, last_end, last)) = kws.last() else {
+    let last = kws.last().filter(|_| !of_the_count_before(w.head, kws));
+    let Some(&(_, last_end, last)) = last else {
         // "103件顺延到下年度", "5件予以公开": the words just after the number.
         let tk = keywords(w.tail);
         let &(s, _, kw) = tk.first()?;
@@ -1160,7 +1268,8 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
             return None;
         }
         let rows = match kw {
-            Kw::Forward | Kw::Concluded | Kw::Result(_) => kw.t3_row()?,
+            Kw::Forward | Kw::Concluded => kw.t3_row()?,
+            Kw::Result(_) => T3Rows::Results(results_after(w.tail, &tk)?),
             _ => return None,
         };
         return Some(Quantity::Applications { rows, cols: 0 });
@@ -1179,10 +1288,23 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
                 return None;
             }
             let cols = cols.first().copied().unwrap_or(0);
-            let row = kws.iter().rposition(|k| k.2.t3_row().is_some());
+            let mut row = kws.iter().rposition(|k| k.2.t3_row().is_some());
+            // "不予公开答复2件", "以部分公开方式答复5件": answers of that result, not all
+            // answers.
+            if let Some(r) =
+                row.filter(|&r| r > 0 && w.head.get(kws[r].0..kws[r].1) == Some("答复"))
+            {
+                let (_, e, kw) = kws[r - 1];
+                if matches!(kw, Kw::Result(_)) && ANSWER_OF.contains(&&w.head[e..kws[r].0]) {
+                    row = Some(r - 1);
+                } else if kws[..r].iter().any(|k| matches!(k.2, Kw::Result(_))) {
+                    // "不予公开的申请已全部答复2件": which answers, not said.
+                    return None;
+                }
+            }
             let rows = match row {
                 Some(r) => match kws[r].2 {
-                    Kw::Result(_) => T3Rows::Results(joined_results(w.head, &kws[..=r])),
+                    Kw::Result(_) => T3Rows::Results(results_before(w.head, kws, r)?),
                     kw => kw.t3_row()?,
                 },
                 None => match topic {
@@ -1748,6 +1870,107 @@ mod tests {
         // A year written out is kept for the rules.
         let n = narrative("2019年，未发生行政复议、行政诉讼。");
         assert_eq!(n.statements[0].year, Some(2019));
+    }
+
+    /// Each result is its own group's count, whatever the words around it: never the
+    /// total of concluded applications (（七）总计).
+    #[test]
+    fn results_are_their_groups() {
+        let res = |bits| app(T3Rows::Results(bits), 0);
+        let received = app(T3Rows::Received, 0);
+        let qs = |t: &str| -> Vec<(Quantity, f64)> {
+            mentions(t).into_iter().map(|m| (m.0, m.1)).collect()
+        };
+        let all = vec![
+            (received, 15.0),
+            (res(1), 4.0),
+            (res(4), 2.0),
+            (res(2), 5.0),
+            (res(8), 3.0),
+            (res(32), 1.0),
+        ];
+        assert_eq!(
+            qs("共受理申请15件，同意公开4件，不予公开答复2件，部分公开5件，无法提供3件，其他处理1件。"),
+            all
+        );
+        for t in [
+            "共受理申请15件，予以公开4件，作出不予公开答复2件，区分处理5件，告知无法提供的3件，其他处理1件。",
+            "共受理申请15件，其中：予以公开答复4件，答复不予公开的2件，部分公开5件，无法提供3件，其他处理1件。",
+            "共受理申请15件，予以公开4件，以不予公开方式答复2件，部分予以公开5件，无法提供3件，其他处理1件。",
+            "共受理申请15件，4件予以公开，2件不予公开，5件部分公开，3件无法提供，1件其他处理。",
+        ] {
+            assert_eq!(qs(t), all, "{t}");
+        }
+        assert_eq!(
+            qs("共受理政府信息公开申请15件，予以公开4件、部分公开5件、不予公开2件、无法提供3件、不予处理0件、其他处理1件。"),
+            vec![
+                (received, 15.0),
+                (res(1), 4.0),
+                (res(2), 5.0),
+                (res(4), 2.0),
+                (res(8), 3.0),
+                (res(16), 0.0),
+                (res(32), 1.0),
+            ]
+        );
+        // Joined results, before or after the number.
+        assert_eq!(
+            qs("共受理申请15件，其中9件予以公开或部分公开，3件不予公开、2件无法提供。"),
+            vec![
+                (received, 15.0),
+                (res(3), 9.0),
+                (res(4), 3.0),
+                (res(8), 2.0)
+            ]
+        );
+        //办结 and 答复 alone are still the concluded applications.
+        assert_eq!(
+            qs("共受理申请15件，答复15件，其中同意公开4件。"),
+            vec![
+                (received, 15.0),
+                (app(T3Rows::Concluded, 0), 15.0),
+                (res(1), 4.0)
+            ]
+        );
+    }
+
+    /// Where the words do not say which result a number is, no number is taken.
+    #[test]
+    fn results_not_said_plainly_are_not_taken() {
+        let results = |t: &str| -> Vec<(Quantity, f64)> {
+            mentions(t)
+                .into_iter()
+                .filter(|m| {
+                    matches!(
+                        m.0,
+                        Quantity::Applications {
+                            rows: T3Rows::Results(_) | T3Rows::Concluded,
+                            ..
+                        }
+                    )
+                })
+                .map(|m| (m.0, m.1))
+                .collect()
+        };
+        for t in [
+            "共受理申请15件，予以公开和不予公开各2件。",
+            "共受理申请15件，予以公开、部分公开分别为4件、5件。",
+            "共受理申请15件，4件、5件分别予以公开、部分公开。",
+            "共受理申请15件，全部或部分公开9件。",
+            "共受理申请15件，部分不予公开2件。",
+            "共受理申请15件，区分处理后予以公开5件。",
+            "共受理申请15件，上年结转的申请中予以公开2件。",
+            "共受理申请15件，不予公开的申请已全部答复2件。",
+            "共受理申请15件，5件部分公开或全部公开。",
+        ] {
+            assert!(results(t).is_empty(), "{t}: {:?}", results(t));
+        }
+        // An appeal's outcome is table 4's, not a result of table 3.
+        let m = mentions("被申请行政复议2件，其中维持不予公开决定1件。");
+        assert!(
+            m.iter().all(|m| matches!(m.0, Quantity::Cases { .. })),
+            "{m:?}"
+        );
     }
 
     #[test]
