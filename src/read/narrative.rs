@@ -26,7 +26,10 @@
 //!   （七）总计), "区分处理5件" is （二）, "告知无法提供的3件" （四）, "5件予以公开或部分
 //!   公开" （一） + （二）. Where the words do not say which result a number is ("予以公开和
 //!   不予公开各2件", "全部或部分公开9件", "部分不予公开2件", "区分处理后予以公开5件", the
-//!   results of last year's applications or of an appeal) no number is taken.
+//!   results of last year's applications or of an appeal) no number is taken. When the
+//!   sentence says a count holds cases the template puts in another group ("不予公开2件，
+//!   分别属于本机关不掌握相关政府信息及行政执法案卷", "不予公开2件，其中无法提供1件"), the
+//!   count keeps them ([`Mention::regrouped`]), and the part is not the other group's count.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
 //!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about
 //!   the rest ("除3件结转下年度外，其余申请均已办结"), about a part ("上年结转的申请均已
@@ -121,6 +124,27 @@ pub struct Mention {
     /// about that year, which may not be the report's. `None` when no year is written (or
     /// only "本年", "今年"): the report's year.
     pub year: Option<i32>,
+    /// For a count of result groups: what the text says it holds that the template counts
+    /// in another group ("不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷":
+    /// 本机关不掌握 is a sub-row of （四）无法提供). Empty for other counts, and when the
+    /// text says nothing of the kind.
+    pub regrouped: Vec<Regrouped>,
+}
+
+/// A part of a count of result groups that the template puts in another group: the text
+/// groups its results otherwise than table 3 does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regrouped {
+    /// The template's group, 1–6 for （一）–（六）.
+    pub group: u8,
+    /// The sub-row of the group the words name (1–8), or 0 when they name the group only
+    /// ("不予公开2件，其中无法提供1件") or a group without sub-rows.
+    pub item: u8,
+    /// The words that say it, whitespace dropped: "分别属于本机关不掌握相关政府信息及行政执法
+    /// 案卷", "其中无法提供1件".
+    pub words: String,
+    /// Those words in the input.
+    pub span: Span,
 }
 
 impl Mention {
@@ -965,6 +989,16 @@ impl Narrative {
         let mut found: Vec<Found> = Vec::new();
         // Whether a number of the sentence was read as a table quantity before this one.
         let mut counted = false;
+        // The count of `found` that set the topic, when it is of this sentence.
+        let mut topic_found: Option<usize> = None;
+        // "不予公开2件。其中1件属于本机关不掌握…": the sentence goes on with the last count of
+        // the previous one.
+        if s.starts_with("其中") {
+            let end = explanation_end(s, 0);
+            if let Some(m) = out.last_mut().filter(|m| m.sentence + 1 == si) {
+                n.regroup_by_reasons(m, s, Span::new(0, end), base);
+            }
+        }
         for (i, c) in s.char_indices() {
             let before = prev.replace(c);
             if i < skip_to {
@@ -1030,6 +1064,52 @@ impl Narrative {
             if !ok || !unit_fits(&q, unit) {
                 continue;
             }
+            // A count of results broken down into another group ("不予公开2件，其中无法提供
+            // 1件", "予以公开4件（含部分公开1件）"): the text groups the results otherwise than
+            // the template. The number is a part of the count before it, not the other
+            // group's count; that count holds the other group.
+            if let (
+                Quantity::Applications {
+                    rows: T3Rows::Results(bits),
+                    ..
+                },
+                Topic::T3 {
+                    rows: T3Rows::Results(held_by),
+                    end,
+                },
+            ) = (q, *topic)
+            {
+                let within = s.get(end..i).is_some_and(introduces_part)
+                    || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w));
+                if within && bits & !held_by != 0 {
+                    let at = Span::new(clause_start, unit_end);
+                    let holder = match topic_found {
+                        Some(k) => Some(&mut found[k].mention),
+                        None => out.iter_mut().rev().find(|m| {
+                            m.sentence < si
+                                && m.quantity
+                                    == Quantity::Applications {
+                                        rows: T3Rows::Results(held_by),
+                                        cols: 0,
+                                    }
+                        }),
+                    };
+                    if let Some(m) = holder {
+                        for g in (1..=6u8).filter(|g| bits & !held_by & (1 << (g - 1)) != 0) {
+                            push_regrouped(
+                                m,
+                                Regrouped {
+                                    group: g,
+                                    item: 0,
+                                    words: s[at.start..at.end].to_string(),
+                                    span: n.input_span(Span::new(base + at.start, base + at.end)),
+                                },
+                            );
+                        }
+                    }
+                    continue;
+                }
+            }
             let after_a_count = std::mem::replace(&mut counted, true);
             // A part of the topic's count ("其中…").
             let part = match *topic {
@@ -1044,6 +1124,7 @@ impl Narrative {
             let year = match when(&s[..i]) {
                 When::Earlier => {
                     *topic = Topic::None;
+                    topic_found = None;
                     continue;
                 }
                 When::Year(y) => Some(y),
@@ -1060,6 +1141,7 @@ impl Narrative {
                 || (total_row && after_a_count && !plain(head, &words.kws));
             if a_part {
                 *topic = Topic::None;
+                topic_found = None;
                 continue;
             }
             // The topic for the breakdown that follows.
@@ -1070,7 +1152,8 @@ impl Narrative {
                     *topic = Topic::T3 {
                         rows,
                         end: unit_end,
-                    }
+                    };
+                    topic_found = Some(found.len());
                 }
                 Quantity::Cases { groups, .. }
                     if words.kws.iter().any(|k| k.2.t4_groups().is_some()) =>
@@ -1078,7 +1161,8 @@ impl Narrative {
                     *topic = Topic::T4 {
                         groups,
                         end: unit_end,
-                    }
+                    };
+                    topic_found = None;
                 }
                 _ => {}
             }
@@ -1101,13 +1185,151 @@ impl Narrative {
                     span: n.input_span(at),
                     sentence: si,
                     year,
+                    regrouped: Vec::new(),
                 },
                 part,
                 whole: WHOLE.iter().any(|w| head.contains(w)),
+                lead: Span::new(hs, if phrase_start == i { hs } else { phrase_start }),
+                after: phrase_end,
             });
+        }
+        // What the sentence says the counts of results hold: "不予公开2件，分别属于本机关不
+        // 掌握相关政府信息及行政执法案卷", "因本机关不掌握相关信息不予公开2件".
+        for k in 0..found.len() {
+            let f = &found[k];
+            if !matches!(
+                f.mention.quantity,
+                Quantity::Applications {
+                    rows: T3Rows::Results(_),
+                    cols: 0
+                }
+            ) {
+                continue;
+            }
+            // To the next count of the sentence (not a column of this one).
+            let next = found[k + 1..]
+                .iter()
+                .find(|g| {
+                    !matches!(g.mention.quantity, Quantity::Applications { cols, .. } if cols != 0)
+                })
+                .map_or(s.len(), |g| g.lead.start);
+            let end = explanation_end(&s[..next.max(f.after)], f.after);
+            let (lead, after) = (f.lead, Span::new(f.after, end));
+            let m = &mut found[k].mention;
+            n.regroup_by_reasons(m, s, lead, base);
+            n.regroup_by_reasons(m, s, after, base);
         }
         out.extend(totals(found));
     }
+
+    /// Adds to `m` (a count of results) the cases of other groups that `at` of the sentence
+    /// `s` names ("分别属于本机关不掌握相关政府信息及行政执法案卷": （四）1), with the words.
+    fn regroup_by_reasons(&self, m: &mut Mention, s: &str, at: Span, base: usize) {
+        let Quantity::Applications {
+            rows: T3Rows::Results(bits),
+            cols: 0,
+        } = m.quantity
+        else {
+            return;
+        };
+        let words = &s[at.start..at.end];
+        let trimmed = words.trim_matches(is_clause_end);
+        if trimmed.is_empty() {
+            return;
+        }
+        let from = at.start + (words.len() - words.trim_start_matches(is_clause_end).len());
+        let at = Span::new(from, from + trimmed.len());
+        for &(w, group, item) in REASONS {
+            if bits & (1 << (group - 1)) == 0 && trimmed.contains(w) {
+                push_regrouped(
+                    m,
+                    Regrouped {
+                        group,
+                        item,
+                        words: trimmed.to_string(),
+                        span: self.input_span(Span::new(base + at.start, base + at.end)),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Adds `r` to what `m` holds, once for each group and sub-row.
+fn push_regrouped(m: &mut Mention, r: Regrouped) {
+    if !m
+        .regrouped
+        .iter()
+        .any(|x| x.group == r.group && x.item == r.item)
+    {
+        m.regrouped.push(r);
+    }
+}
+
+/// Words by which a part is said to be within the count before it: "（含部分公开1件）".
+const INCLUDING: &[&str] = &["含", "包括", "包含", "其中"];
+
+/// Whether the words between a count and a number make the number a part of the count:
+/// "其中" in them, not closed by a bracket or a semicolon ("予以公开4件（其中网上申请3件），
+/// 部分公开5件": the 5 is no part of the 4).
+fn introduces_part(between: &str) -> bool {
+    between
+        .rfind("其中")
+        .is_some_and(|p| !between[p..].contains(['）', ')', '；', ';']))
+}
+
+/// Words naming a case of the template's result groups: the group (3 for （三）…) and its
+/// sub-row (1–8). A count of results whose sentence names a case of another group holds
+/// that case, in the text's grouping ([`Mention::regrouped`]).
+static REASONS: &[(&str, u8, u8)] = &[
+    ("国家秘密", 3, 1),
+    ("禁止公开", 3, 2),
+    ("三安全一稳定", 3, 3),
+    ("危及", 3, 3),
+    ("第三方合法权益", 3, 4),
+    ("商业秘密", 3, 4),
+    ("个人隐私", 3, 4),
+    ("内部事务", 3, 5),
+    ("过程性", 3, 6),
+    ("执法案卷", 3, 7),
+    ("行政查询", 3, 8),
+    ("查询事项", 3, 8),
+    ("不掌握", 4, 1),
+    ("信息不存在", 4, 1),
+    ("非本机关", 4, 1),
+    ("不属于本机关", 4, 1),
+    ("没有现成", 4, 2),
+    ("另行制作", 4, 2),
+    ("不明确", 4, 3),
+    ("信访", 5, 1),
+    ("举报", 5, 1),
+    ("投诉", 5, 1),
+    ("重复申请", 5, 2),
+    ("出版物", 5, 3),
+    ("反复申请", 5, 4),
+    ("重新出具", 5, 5),
+    ("不补正", 6, 1),
+    ("未补正", 6, 1),
+    ("缴纳费用", 6, 2),
+    ("收费通知", 6, 2),
+    ("撤回", 6, 3),
+];
+
+/// Where the words explaining a count that ends at `from` of `s` end: at the next result
+/// named, a semicolon, or the end of `s`.
+fn explanation_end(s: &str, from: usize) -> usize {
+    let rest = &s[from..];
+    let result = keywords(rest)
+        .iter()
+        .filter(|k| matches!(k.2, Kw::Result(_)))
+        .map(|k| k.0)
+        .min();
+    let semicolon = rest.find(['；', ';']);
+    from + result
+        .into_iter()
+        .chain(semicolon)
+        .min()
+        .unwrap_or(rest.len())
 }
 
 /// A number of a sentence read as a table quantity, before the sentence is seen whole.
@@ -1117,6 +1339,11 @@ struct Found {
     part: bool,
     /// Its words say it is the whole ("共", "合计", "全年").
     whole: bool,
+    /// In the sentence: the words before its keywords, from the previous number or the
+    /// clause's start ("因本机关不掌握相关信息" before "不予公开2件").
+    lead: Span,
+    /// In the sentence: where its words end.
+    after: usize,
 }
 
 /// The mentions of a sentence that can be its quantities' totals. A quantity (of one
@@ -1971,6 +2198,107 @@ mod tests {
             m.iter().all(|m| matches!(m.0, Quantity::Cases { .. })),
             "{m:?}"
         );
+    }
+
+    /// A count of results whose sentence says it holds cases of another group keeps them
+    /// ([`Mention::regrouped`]); the breakdown into another group is not that group's count.
+    #[test]
+    fn results_grouped_otherwise_than_the_template() {
+        /// A count of results: what, how many, and the (group, sub-row, words) it holds.
+        type Held = (Quantity, f64, Vec<(u8, u8, String)>);
+        let regrouped = |t: &str| -> Vec<Held> {
+            narrative(t)
+                .mentions
+                .into_iter()
+                .filter(|m| {
+                    matches!(
+                        m.quantity,
+                        Quantity::Applications {
+                            rows: T3Rows::Results(_),
+                            ..
+                        }
+                    )
+                })
+                .map(|m| {
+                    let r = m
+                        .regrouped
+                        .into_iter()
+                        .map(|r| (r.group, r.item, r.words))
+                        .collect();
+                    (m.quantity, m.value, r)
+                })
+                .collect()
+        };
+        let res = |bits| app(T3Rows::Results(bits), 0);
+        let t = "共受理申请15件，不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷。";
+        assert_eq!(
+            regrouped(t),
+            vec![(
+                res(4),
+                2.0,
+                vec![(
+                    4,
+                    1,
+                    "分别属于本机关不掌握相关政府信息及行政执法案卷".to_string()
+                )]
+            )]
+        );
+        let n = narrative(t);
+        let r = &n.mentions[1].regrouped[0];
+        assert_eq!(
+            r.span.text(t),
+            "分别属于本机关不掌握相关政府信息及行政执法案卷"
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，因本机关不掌握相关信息不予公开2件。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "因本机关不掌握相关信息".to_string())]
+            )]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件，其中无法提供1件。"),
+            vec![(res(4), 2.0, vec![(4, 0, "其中无法提供1件".to_string())])]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，予以公开4件（含部分公开1件），无法提供3件。"),
+            vec![
+                (res(1), 4.0, vec![(2, 0, "含部分公开1件".to_string())]),
+                (res(8), 3.0, vec![])
+            ]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件。其中1件属于本机关不掌握相关政府信息。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "其中1件属于本机关不掌握相关政府信息".to_string())]
+            )]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件，其中属于国家秘密1件、无法提供1件。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 0, "其中属于国家秘密1件、无法提供1件".to_string())]
+            )]
+        );
+        // A breakdown closed before the next count is no part of it.
+        assert_eq!(
+            regrouped("共受理申请15件，予以公开4件（其中网上申请3件），部分公开5件。"),
+            vec![(res(1), 4.0, vec![]), (res(2), 5.0, vec![])]
+        );
+        // Cases of the count's own group, and cases after the next count.
+        for t in [
+            "共受理申请15件，不予公开2件，分别属于国家秘密和行政执法案卷。",
+            "共受理申请15件，无法提供3件，分别为本机关不掌握2件、补正后申请内容仍不明确1件。",
+            "共受理申请15件，不予公开2件，无法提供3件，其中本机关不掌握3件。",
+        ] {
+            let r = regrouped(t);
+            assert!(r.iter().all(|m| m.2.is_empty()), "{t}: {r:?}");
+            assert!(!r.is_empty(), "{t}");
+        }
     }
 
     #[test]

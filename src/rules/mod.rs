@@ -140,6 +140,7 @@ pub static RULES: &[&Rule] = &[
     &year::late::RULE,
     &year::text_year::RULE,
     &narrative::count::RULE,
+    &narrative::count_grouping::RULE,
     &narrative::none_but_table::RULE,
     &narrative::all_concluded::RULE,
     &narrative::all_upheld::RULE,
@@ -190,7 +191,7 @@ mod tests {
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 39);
+        assert_eq!(RULES.len(), 40);
     }
 
     #[test]

@@ -11,7 +11,10 @@
 //!
 //! A count of one result ("同意公开4件", "不予公开答复2件", "无法提供3件", "其他处理1件") is
 //! compared with that result's row, or the sum of its group's sub-rows in the 总计 column
-//! (（三）不予公开 is the sum of its eight rows), never with （七）总计.
+//! (（三）不予公开 is the sum of its eight rows), never with （七）总计. A count of results
+//! whose sentence says it holds cases the template counts in another group ("不予公开2件，
+//! 分别属于本机关不掌握相关政府信息及行政执法案卷") is not this rule's: the text has said why
+//! it differs, and `N-COUNT-GROUPING` warns about it.
 //!
 //! A count of applications "received" (收到/受理/接收) passes when it equals row 一 or row 一
 //! plus row 二: many reports count last year's carried-over applications as received.
@@ -52,7 +55,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let report = ctx.report;
     for m in &report.narrative.mentions {
-        if !of_report_year(report, m.year) {
+        // A count of results the text says holds another group's cases is
+        // N-COUNT-GROUPING's.
+        if !of_report_year(report, m.year) || !m.regrouped.is_empty() {
             continue;
         }
         if let Some(f) = compare(ctx, m) {
