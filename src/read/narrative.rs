@@ -956,6 +956,9 @@ fn joined_results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> (u8, usize) {
 /// "予以公开、部分公开分别为4件、5件", "予以公开和不予公开各2件".
 const EACH: &[&str] = &["各", "分别", "依次", "均", "都", "、"];
 
+/// Before a result, words that deny it: "不同意公开2件" is not 同意公开.
+const NOT: [char; 3] = ['不', '未', '没'];
+
 /// Between a result and 答复, words by which the answer is of that result: "不予公开答复2件",
 /// "以部分公开方式答复5件".
 const ANSWER_OF: &[&str] = &[
@@ -1063,6 +1066,30 @@ impl Narrative {
             };
             if !ok || !unit_fits(&q, unit) {
                 continue;
+            }
+            // A part of a count of results ("予以公开4件（含上年结转1件）") is not the count
+            // of its row.
+            if let (
+                Quantity::Applications {
+                    rows:
+                        T3Rows::New
+                        | T3Rows::Received
+                        | T3Rows::CarriedOver
+                        | T3Rows::Concluded
+                        | T3Rows::CarriedForward,
+                    ..
+                },
+                Topic::T3 {
+                    rows: T3Rows::Results(_),
+                    end,
+                },
+            ) = (q, *topic)
+            {
+                if s.get(end..i).is_some_and(introduces_part)
+                    || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w))
+                {
+                    continue;
+                }
             }
             // A count of results broken down into another group ("不予公开2件，其中无法提供
             // 1件", "予以公开4件（含部分公开1件）"): the text groups the results otherwise than
@@ -1214,7 +1241,7 @@ impl Narrative {
                 })
                 .map_or(s.len(), |g| g.lead.start);
             let end = explanation_end(&s[..next.max(f.after)], f.after);
-            let (lead, after) = (f.lead, Span::new(f.after, end));
+            let (lead, after) = (f.lead, explained(s, Span::new(f.after, end)));
             let m = &mut found[k].mention;
             n.regroup_by_reasons(m, s, lead, base);
             n.regroup_by_reasons(m, s, after, base);
@@ -1314,6 +1341,27 @@ static REASONS: &[(&str, u8, u8)] = &[
     ("收费通知", 6, 2),
     ("撤回", 6, 3),
 ];
+
+/// The words of `at` (after a count in the sentence `s`) that explain it: all of them when
+/// they say they do ("其中…", "分别属于…", "（涉及…）"); else the first clause, if it holds
+/// no number ("不予公开2件，信息不存在3件": the 3 is another count, not an explanation).
+fn explained(s: &str, at: Span) -> Span {
+    const SAYS: &[&str] = &[
+        "其中", "分别", "含", "包括", "包含", "属于", "系", "均", "涉及", "主要", "原因", "因",
+        "是", "为",
+    ];
+    let words = &s[at.start..at.end];
+    let body = words.trim_start_matches(|c: char| is_clause_end(c) && !matches!(c, '（' | '('));
+    if body.starts_with(['（', '(']) || SAYS.iter().any(|w| body.starts_with(w)) {
+        return at;
+    }
+    let from = at.end - body.len();
+    let clause = body.find(is_clause_end).map_or(body, |e| &body[..e]);
+    if has_digit(clause) {
+        return Span::new(from, from);
+    }
+    Span::new(from, from + clause.len())
+}
 
 /// Where the words explaining a count that ends at `from` of `s` end: at the next result
 /// named, a semicolon, or the end of `s`.
@@ -1427,11 +1475,12 @@ fn results_before(head: &str, kws: &[(usize, usize, Kw)], r: usize) -> Option<u8
     let (bits, first) = joined_results(head, &kws[..=r]);
     let lead = &head[..first];
     // Something else joined before ("全部或部分公开5件"; not the count before: "予以公开4件、
-    // 部分公开5件"), a part withheld ("部分不予公开2件": 部分公开, or not?).
+    // 部分公开5件"), a part withheld ("部分不予公开2件": 部分公开, or not?), a result
+    // denied ("不同意公开2件").
     let joined = JOINERS
         .iter()
         .any(|j| lead.ends_with(j) && lead.len() > j.len());
-    if joined || lead.ends_with("部分") {
+    if joined || lead.ends_with("部分") || lead.ends_with(NOT) {
         return None;
     }
     // Another result, not joined: "区分处理后予以公开5件".
@@ -1460,8 +1509,9 @@ fn results_before(head: &str, kws: &[(usize, usize, Kw)], r: usize) -> Option<u8
 fn results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> Option<u8> {
     let (bits, last) = joined_results_after(tail, kws);
     let gap = &tail[..kws[0].0];
-    // "4件、5件予以公开", "4件、5件分别予以公开、部分公开": which number is which, not said.
-    if has_digit(gap) || EACH.iter().any(|x| gap.contains(x)) {
+    // "4件、5件予以公开", "4件、5件分别予以公开、部分公开": which number is which, not said;
+    // "2件不同意公开".
+    if has_digit(gap) || EACH.iter().any(|x| gap.contains(x)) || gap.ends_with(NOT) {
         return None;
     }
     // Something else joined after: "5件部分公开或全部公开" (not the next count: "3件不予
@@ -2189,6 +2239,8 @@ mod tests {
             "共受理申请15件，上年结转的申请中予以公开2件。",
             "共受理申请15件，不予公开的申请已全部答复2件。",
             "共受理申请15件，5件部分公开或全部公开。",
+            "共受理申请15件，不同意公开2件。",
+            "共受理申请15件，2件不同意公开。",
         ] {
             assert!(results(t).is_empty(), "{t}: {:?}", results(t));
         }
@@ -2284,13 +2336,28 @@ mod tests {
                 vec![(4, 0, "其中属于国家秘密1件、无法提供1件".to_string())]
             )]
         );
+        // Not the row of the part: the carried-over applications among those disclosed.
+        let m = mentions("共受理申请15件，予以公开4件（含上年结转1件），部分公开5件。");
+        let qs: Vec<Quantity> = m.iter().map(|m| m.0).collect();
+        assert_eq!(qs, vec![app(T3Rows::Received, 0), res(1), res(2)]);
         // A breakdown closed before the next count is no part of it.
         assert_eq!(
             regrouped("共受理申请15件，予以公开4件（其中网上申请3件），部分公开5件。"),
             vec![(res(1), 4.0, vec![]), (res(2), 5.0, vec![])]
         );
-        // Cases of the count's own group, and cases after the next count.
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件（涉及国家秘密1件、本机关不掌握1件）。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "涉及国家秘密1件、本机关不掌握1件".to_string())]
+            )]
+        );
+        // Cases of the count's own group, cases after the next count, and other counts
+        // after it that do not say they explain it.
         for t in [
+            "共受理申请15件，不予公开2件，信息不存在3件，申请人撤回1件。",
+            "共受理申请15件，依法不予公开2件，告知非本机关负责公开3件。",
             "共受理申请15件，不予公开2件，分别属于国家秘密和行政执法案卷。",
             "共受理申请15件，无法提供3件，分别为本机关不掌握2件、补正后申请内容仍不明确1件。",
             "共受理申请15件，不予公开2件，无法提供3件，其中本机关不掌握3件。",
