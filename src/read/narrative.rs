@@ -21,6 +21,15 @@
 //!   ([`Mention::year`]) for the rules to compare with the report's. A sentence that counts
 //!   the same quantity twice with different numbers has said at most one of them is the
 //!   total: the other is a part, and when the words do not tell which, neither is taken.
+//! - Counts of results are their groups' ([`T3Rows::Results`]), however worded: "同意公开
+//!   4件" is （一）, "不予公开答复2件" and "作出不予公开答复2件" are （三） (not all answers,
+//!   （七）总计), "区分处理5件" is （二）, "告知无法提供的3件" （四）, "5件予以公开或部分
+//!   公开" （一） + （二）. Where the words do not say which result a number is ("予以公开和
+//!   不予公开各2件", "全部或部分公开9件", "部分不予公开2件", "区分处理后予以公开5件", the
+//!   results of last year's applications or of an appeal) no number is taken. When the
+//!   sentence says a count holds cases the template puts in another group ("不予公开2件，
+//!   分别属于本机关不掌握相关政府信息及行政执法案卷", "不予公开2件，其中无法提供1件"), the
+//!   count keeps them ([`Mention::regrouped`]), and the part is not the other group's count.
 //! - [`Statement`]s: claims without numbers that the tables can contradict: "未发生行政复议、
 //!   行政诉讼", "未收到政府信息公开申请", "所有申请均已办结", "均获维持". A claim about
 //!   the rest ("除3件结转下年度外，其余申请均已办结"), about a part ("上年结转的申请均已
@@ -115,6 +124,27 @@ pub struct Mention {
     /// about that year, which may not be the report's. `None` when no year is written (or
     /// only "本年", "今年"): the report's year.
     pub year: Option<i32>,
+    /// For a count of result groups: what the text says it holds that the template counts
+    /// in another group ("不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷":
+    /// 本机关不掌握 is a sub-row of （四）无法提供). Empty for other counts, and when the
+    /// text says nothing of the kind.
+    pub regrouped: Vec<Regrouped>,
+}
+
+/// A part of a count of result groups that the template puts in another group: the text
+/// groups its results otherwise than table 3 does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Regrouped {
+    /// The template's group, 1–6 for （一）–（六）.
+    pub group: u8,
+    /// The sub-row of the group the words name (1–8), or 0 when they name the group only
+    /// ("不予公开2件，其中无法提供1件") or a group without sub-rows.
+    pub item: u8,
+    /// The words that say it, whitespace dropped: "分别属于本机关不掌握相关政府信息及行政执法
+    /// 案卷", "其中无法提供1件".
+    pub words: String,
+    /// Those words in the input.
+    pub span: Span,
 }
 
 impl Mention {
@@ -507,6 +537,8 @@ static KEYWORDS: &[(&str, Kw)] = &[
     ("予以公开", Kw::Result(1)),
     ("同意公开", Kw::Result(1)),
     ("部分公开", Kw::Result(2)),
+    ("部分予以公开", Kw::Result(2)),
+    ("区分处理", Kw::Result(2)),
     ("不予公开", Kw::Result(3)),
     ("不予以公开", Kw::Result(3)),
     ("无法提供", Kw::Result(4)),
@@ -885,23 +917,60 @@ fn unit_fits(q: &Quantity, unit: &str) -> bool {
     }
 }
 
-/// Result keywords joined by 及/和/与/、 before the last one: "予以公开及部分公开".
-fn joined_results(head: &str, kws: &[(usize, usize, Kw)]) -> u8 {
+/// What may join result keywords into one count: "予以公开及部分公开".
+const JOINERS: &[&str] = &["及", "和", "与", "、", "以及", "或"];
+
+/// Result keywords joined by 及/和/与/、 before the last one: "予以公开及部分公开". The
+/// groups (bits as in [`T3Rows::Results`]) and where the first of them starts in `head`.
+fn joined_results(head: &str, kws: &[(usize, usize, Kw)]) -> (u8, usize) {
     let mut bits = 0u8;
     let mut next_start = usize::MAX;
     for &(s, e, kw) in kws.iter().rev() {
         let Kw::Result(k) = kw else { break };
-        if next_start != usize::MAX {
-            let between = &head[e..next_start];
-            if !matches!(between, "及" | "和" | "与" | "、" | "以及" | "或") {
-                break;
-            }
+        if next_start != usize::MAX && !JOINERS.contains(&&head[e..next_start]) {
+            break;
         }
         bits |= 1 << (k - 1);
         next_start = s;
     }
-    bits
+    (bits, next_start)
 }
+
+/// Result keywords joined after the first of `kws` (which is one): "5件予以公开或部分公开".
+/// The groups, and where the last of them ends in `tail`.
+fn joined_results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> (u8, usize) {
+    let mut bits = 0u8;
+    let mut prev_end = usize::MAX;
+    for &(s, e, kw) in kws {
+        let Kw::Result(k) = kw else { break };
+        if prev_end != usize::MAX && !JOINERS.contains(&&tail[prev_end..s]) {
+            break;
+        }
+        bits |= 1 << (k - 1);
+        prev_end = e;
+    }
+    (bits, prev_end)
+}
+
+/// Between a result and its number, words that make the number not that result's count:
+/// "予以公开、部分公开分别为4件、5件", "予以公开和不予公开各2件".
+const EACH: &[&str] = &["各", "分别", "依次", "均", "都", "、"];
+
+/// Before a result, words that deny it: "不同意公开2件" is not 同意公开.
+const NOT: [char; 3] = ['不', '未', '没'];
+
+/// Between a result and 答复, words by which the answer is of that result: "不予公开答复2件",
+/// "以部分公开方式答复5件".
+const ANSWER_OF: &[&str] = &[
+    "",
+    "的",
+    "方式",
+    "的方式",
+    "形式",
+    "的形式",
+    "决定",
+    "的决定",
+];
 
 impl Narrative {
     fn scan_sentence(
@@ -923,6 +992,16 @@ impl Narrative {
         let mut found: Vec<Found> = Vec::new();
         // Whether a number of the sentence was read as a table quantity before this one.
         let mut counted = false;
+        // The count of `found` that set the topic, when it is of this sentence.
+        let mut topic_found: Option<usize> = None;
+        // "不予公开2件。其中1件属于本机关不掌握…": the sentence goes on with the last count of
+        // the previous one.
+        if s.starts_with("其中") {
+            let end = explanation_end(s, 0);
+            if let Some(m) = out.last_mut().filter(|m| m.sentence + 1 == si) {
+                n.regroup_by_reasons(m, s, Span::new(0, end), base);
+            }
+        }
         for (i, c) in s.char_indices() {
             let before = prev.replace(c);
             if i < skip_to {
@@ -988,6 +1067,76 @@ impl Narrative {
             if !ok || !unit_fits(&q, unit) {
                 continue;
             }
+            // A part of a count of results ("予以公开4件（含上年结转1件）") is not the count
+            // of its row.
+            if let (
+                Quantity::Applications {
+                    rows:
+                        T3Rows::New
+                        | T3Rows::Received
+                        | T3Rows::CarriedOver
+                        | T3Rows::Concluded
+                        | T3Rows::CarriedForward,
+                    ..
+                },
+                Topic::T3 {
+                    rows: T3Rows::Results(_),
+                    end,
+                },
+            ) = (q, *topic)
+            {
+                if s.get(end..i).is_some_and(introduces_part)
+                    || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w))
+                {
+                    continue;
+                }
+            }
+            // A count of results broken down into another group ("不予公开2件，其中无法提供
+            // 1件", "予以公开4件（含部分公开1件）"): the text groups the results otherwise than
+            // the template. The number is a part of the count before it, not the other
+            // group's count; that count holds the other group.
+            if let (
+                Quantity::Applications {
+                    rows: T3Rows::Results(bits),
+                    ..
+                },
+                Topic::T3 {
+                    rows: T3Rows::Results(held_by),
+                    end,
+                },
+            ) = (q, *topic)
+            {
+                let within = s.get(end..i).is_some_and(introduces_part)
+                    || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w));
+                if within && bits & !held_by != 0 {
+                    let at = Span::new(clause_start, unit_end);
+                    let holder = match topic_found {
+                        Some(k) => Some(&mut found[k].mention),
+                        None => out.iter_mut().rev().find(|m| {
+                            m.sentence < si
+                                && m.quantity
+                                    == Quantity::Applications {
+                                        rows: T3Rows::Results(held_by),
+                                        cols: 0,
+                                    }
+                        }),
+                    };
+                    if let Some(m) = holder {
+                        for g in (1..=6u8).filter(|g| bits & !held_by & (1 << (g - 1)) != 0) {
+                            push_regrouped(
+                                m,
+                                Regrouped {
+                                    group: g,
+                                    item: 0,
+                                    words: s[at.start..at.end].to_string(),
+                                    span: n.input_span(Span::new(base + at.start, base + at.end)),
+                                },
+                            );
+                        }
+                    }
+                    continue;
+                }
+            }
             let after_a_count = std::mem::replace(&mut counted, true);
             // A part of the topic's count ("其中…").
             let part = match *topic {
@@ -1002,6 +1151,7 @@ impl Narrative {
             let year = match when(&s[..i]) {
                 When::Earlier => {
                     *topic = Topic::None;
+                    topic_found = None;
                     continue;
                 }
                 When::Year(y) => Some(y),
@@ -1018,6 +1168,7 @@ impl Narrative {
                 || (total_row && after_a_count && !plain(head, &words.kws));
             if a_part {
                 *topic = Topic::None;
+                topic_found = None;
                 continue;
             }
             // The topic for the breakdown that follows.
@@ -1028,7 +1179,8 @@ impl Narrative {
                     *topic = Topic::T3 {
                         rows,
                         end: unit_end,
-                    }
+                    };
+                    topic_found = Some(found.len());
                 }
                 Quantity::Cases { groups, .. }
                     if words.kws.iter().any(|k| k.2.t4_groups().is_some()) =>
@@ -1036,15 +1188,18 @@ impl Narrative {
                     *topic = Topic::T4 {
                         groups,
                         end: unit_end,
-                    }
+                    };
+                    topic_found = None;
                 }
                 _ => {}
             }
-            let phrase_start = words.kws.first().map_or(hs, |k| hs + k.0);
-            let phrase_end = if words.kws.is_empty() {
-                tail_end
-            } else {
-                unit_end
+            // The words that say what it is: from the first keyword to the number; or the
+            // number and the words after it ("103件顺延到下年度"), with any before it that
+            // are not the previous count's ("3件不予公开、2件无法提供").
+            let (phrase_start, phrase_end) = match words.kws.first() {
+                None => (hs, tail_end),
+                Some(_) if of_the_count_before(head, &words.kws) => (i, tail_end),
+                Some(k) => (hs + k.0, unit_end),
             };
             let at = Span::new(base + i, base + unit_end);
             found.push(Found {
@@ -1057,13 +1212,172 @@ impl Narrative {
                     span: n.input_span(at),
                     sentence: si,
                     year,
+                    regrouped: Vec::new(),
                 },
                 part,
                 whole: WHOLE.iter().any(|w| head.contains(w)),
+                lead: Span::new(hs, if phrase_start == i { hs } else { phrase_start }),
+                after: phrase_end,
             });
+        }
+        // What the sentence says the counts of results hold: "不予公开2件，分别属于本机关不
+        // 掌握相关政府信息及行政执法案卷", "因本机关不掌握相关信息不予公开2件".
+        for k in 0..found.len() {
+            let f = &found[k];
+            if !matches!(
+                f.mention.quantity,
+                Quantity::Applications {
+                    rows: T3Rows::Results(_),
+                    cols: 0
+                }
+            ) {
+                continue;
+            }
+            // To the next count of the sentence (not a column of this one).
+            let next = found[k + 1..]
+                .iter()
+                .find(|g| {
+                    !matches!(g.mention.quantity, Quantity::Applications { cols, .. } if cols != 0)
+                })
+                .map_or(s.len(), |g| g.lead.start);
+            let end = explanation_end(&s[..next.max(f.after)], f.after);
+            let (lead, after) = (f.lead, explained(s, Span::new(f.after, end)));
+            let m = &mut found[k].mention;
+            n.regroup_by_reasons(m, s, lead, base);
+            n.regroup_by_reasons(m, s, after, base);
         }
         out.extend(totals(found));
     }
+
+    /// Adds to `m` (a count of results) the cases of other groups that `at` of the sentence
+    /// `s` names ("分别属于本机关不掌握相关政府信息及行政执法案卷": （四）1), with the words.
+    fn regroup_by_reasons(&self, m: &mut Mention, s: &str, at: Span, base: usize) {
+        let Quantity::Applications {
+            rows: T3Rows::Results(bits),
+            cols: 0,
+        } = m.quantity
+        else {
+            return;
+        };
+        let words = &s[at.start..at.end];
+        let trimmed = words.trim_matches(is_clause_end);
+        if trimmed.is_empty() {
+            return;
+        }
+        let from = at.start + (words.len() - words.trim_start_matches(is_clause_end).len());
+        let at = Span::new(from, from + trimmed.len());
+        for &(w, group, item) in REASONS {
+            if bits & (1 << (group - 1)) == 0 && trimmed.contains(w) {
+                push_regrouped(
+                    m,
+                    Regrouped {
+                        group,
+                        item,
+                        words: trimmed.to_string(),
+                        span: self.input_span(Span::new(base + at.start, base + at.end)),
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// Adds `r` to what `m` holds, once for each group and sub-row.
+fn push_regrouped(m: &mut Mention, r: Regrouped) {
+    if !m
+        .regrouped
+        .iter()
+        .any(|x| x.group == r.group && x.item == r.item)
+    {
+        m.regrouped.push(r);
+    }
+}
+
+/// Words by which a part is said to be within the count before it: "（含部分公开1件）".
+const INCLUDING: &[&str] = &["含", "包括", "包含", "其中"];
+
+/// Whether the words between a count and a number make the number a part of the count:
+/// "其中" in them, not closed by a bracket or a semicolon ("予以公开4件（其中网上申请3件），
+/// 部分公开5件": the 5 is no part of the 4).
+fn introduces_part(between: &str) -> bool {
+    between
+        .rfind("其中")
+        .is_some_and(|p| !between[p..].contains(['）', ')', '；', ';']))
+}
+
+/// Words naming a case of the template's result groups: the group (3 for （三）…) and its
+/// sub-row (1–8). A count of results whose sentence names a case of another group holds
+/// that case, in the text's grouping ([`Mention::regrouped`]).
+static REASONS: &[(&str, u8, u8)] = &[
+    ("国家秘密", 3, 1),
+    ("禁止公开", 3, 2),
+    ("三安全一稳定", 3, 3),
+    ("危及", 3, 3),
+    ("第三方合法权益", 3, 4),
+    ("商业秘密", 3, 4),
+    ("个人隐私", 3, 4),
+    ("内部事务", 3, 5),
+    ("过程性", 3, 6),
+    ("执法案卷", 3, 7),
+    ("行政查询", 3, 8),
+    ("查询事项", 3, 8),
+    ("不掌握", 4, 1),
+    ("信息不存在", 4, 1),
+    ("非本机关", 4, 1),
+    ("不属于本机关", 4, 1),
+    ("没有现成", 4, 2),
+    ("另行制作", 4, 2),
+    ("不明确", 4, 3),
+    ("信访", 5, 1),
+    ("举报", 5, 1),
+    ("投诉", 5, 1),
+    ("重复申请", 5, 2),
+    ("出版物", 5, 3),
+    ("反复申请", 5, 4),
+    ("重新出具", 5, 5),
+    ("不补正", 6, 1),
+    ("未补正", 6, 1),
+    ("缴纳费用", 6, 2),
+    ("收费通知", 6, 2),
+    ("撤回", 6, 3),
+];
+
+/// The words of `at` (after a count in the sentence `s`) that explain it: all of them when
+/// they say they do ("其中…", "分别属于…", "（涉及…）"); else the first clause, if it holds
+/// no number ("不予公开2件，信息不存在3件": the 3 is another count, not an explanation).
+fn explained(s: &str, at: Span) -> Span {
+    const SAYS: &[&str] = &[
+        "其中", "分别", "含", "包括", "包含", "属于", "系", "均", "涉及", "主要", "原因", "因",
+        "是", "为",
+    ];
+    let words = &s[at.start..at.end];
+    let body = words.trim_start_matches(|c: char| is_clause_end(c) && !matches!(c, '（' | '('));
+    if body.starts_with(['（', '(']) || SAYS.iter().any(|w| body.starts_with(w)) {
+        return at;
+    }
+    let from = at.end - body.len();
+    let clause = body.find(is_clause_end).map_or(body, |e| &body[..e]);
+    if has_digit(clause) {
+        return Span::new(from, from);
+    }
+    Span::new(from, from + clause.len())
+}
+
+/// Where the words explaining a count that ends at `from` of `s` end: at the next result
+/// named, a semicolon, or the end of `s`.
+fn explanation_end(s: &str, from: usize) -> usize {
+    let rest = &s[from..];
+    let result = keywords(rest)
+        .iter()
+        .filter(|k| matches!(k.2, Kw::Result(_)))
+        .map(|k| k.0)
+        .min();
+    let semicolon = rest.find(['；', ';']);
+    from + result
+        .into_iter()
+        .chain(semicolon)
+        .min()
+        .unwrap_or(rest.len())
 }
 
 /// A number of a sentence read as a table quantity, before the sentence is seen whole.
@@ -1073,6 +1387,11 @@ struct Found {
     part: bool,
     /// Its words say it is the whole ("共", "合计", "全年").
     whole: bool,
+    /// In the sentence: the words before its keywords, from the previous number or the
+    /// clause's start ("因本机关不掌握相关信息" before "不予公开2件").
+    lead: Span,
+    /// In the sentence: where its words end.
+    after: usize,
 }
 
 /// The mentions of a sentence that can be its quantities' totals. A quantity (of one
@@ -1149,10 +1468,76 @@ fn takes_applications(object: &str) -> bool {
         || object.chars().all(|c| "共计合总的了各类".contains(c))
 }
 
+/// The result groups a count is about, when its words leave no doubt: the result keyword
+/// at `r` of `kws` (found in `head`, which ends at the number) and those joined to it before
+/// ("予以公开及部分公开42件").
+fn results_before(head: &str, kws: &[(usize, usize, Kw)], r: usize) -> Option<u8> {
+    let (bits, first) = joined_results(head, &kws[..=r]);
+    let lead = &head[..first];
+    // Something else joined before ("全部或部分公开5件"; not the count before: "予以公开4件、
+    // 部分公开5件"), a part withheld ("部分不予公开2件": 部分公开, or not?), a result
+    // denied ("不同意公开2件").
+    let joined = JOINERS
+        .iter()
+        .any(|j| lead.ends_with(j) && lead.len() > j.len());
+    if joined || lead.ends_with("部分") || lead.ends_with(NOT) {
+        return None;
+    }
+    // Another result, not joined: "区分处理后予以公开5件".
+    let other_result = |k: &(usize, usize, Kw)| match k.2 {
+        Kw::Result(g) => bits & (1 << (g - 1)) == 0,
+        _ => false,
+    };
+    // The results of a part ("上年结转的申请中予以公开2件") or of an appeal ("行政复议维持
+    // 不予公开决定1件").
+    let of_other = |k: &(usize, usize, Kw)| {
+        matches!(k.2, Kw::Carried | Kw::Forward | Kw::Outcome(_)) || k.2.t4_groups().is_some()
+    };
+    if kws[..r].iter().any(|k| other_result(k) || of_other(k)) {
+        return None;
+    }
+    // Between the result and the number: "予以公开、部分公开分别为4件、5件".
+    if EACH.iter().any(|x| head[kws[r].1..].contains(x)) {
+        return None;
+    }
+    Some(bits)
+}
+
+/// The result groups of a number written before them ("5件予以公开或部分公开"): the first
+/// keyword of `kws` (found in `tail`, which starts after the number's unit) and those
+/// joined to it.
+fn results_after(tail: &str, kws: &[(usize, usize, Kw)]) -> Option<u8> {
+    let (bits, last) = joined_results_after(tail, kws);
+    let gap = &tail[..kws[0].0];
+    // "4件、5件予以公开", "4件、5件分别予以公开、部分公开": which number is which, not said;
+    // "2件不同意公开".
+    if has_digit(gap) || EACH.iter().any(|x| gap.contains(x)) || gap.ends_with(NOT) {
+        return None;
+    }
+    // Something else joined after: "5件部分公开或全部公开" (not the next count: "3件不予
+    // 公开、2件无法提供").
+    let joined = JOINERS
+        .iter()
+        .find_map(|j| tail[last..].strip_prefix(j))
+        .is_some_and(|rest| !rest.starts_with(|c| digit(c).is_some()));
+    if joined {
+        return None;
+    }
+    Some(bits)
+}
+
+/// Whether the keywords before a number are the count's before it: "3件不予公开、2件无法
+///提供" (不予公开 is the 3's). The number's own words are then after it.
+fn of_the_count_before(head: &str, kws: &[(usize, usize, Kw)]) -> bool {
+    kws.last()
+        .is_some_and(|&(_, e, kw)| matches!(kw, Kw::Result(_)) && JOINERS.contains(&&head[e..]))
+}
+
 /// What the number is about, if the words say it plainly.
 fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity> {
     let kws = &w.kws;
-    let Some(&(_, last_end, last)) = kws.last() else {
+    let last = kws.last().filter(|_| !of_the_count_before(w.head, kws));
+    let Some(&(_, last_end, last)) = last else {
         // "103件顺延到下年度", "5件予以公开": the words just after the number.
         let tk = keywords(w.tail);
         let &(s, _, kw) = tk.first()?;
@@ -1160,7 +1545,8 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
             return None;
         }
         let rows = match kw {
-            Kw::Forward | Kw::Concluded | Kw::Result(_) => kw.t3_row()?,
+            Kw::Forward | Kw::Concluded => kw.t3_row()?,
+            Kw::Result(_) => T3Rows::Results(results_after(w.tail, &tk)?),
             _ => return None,
         };
         return Some(Quantity::Applications { rows, cols: 0 });
@@ -1179,10 +1565,23 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
                 return None;
             }
             let cols = cols.first().copied().unwrap_or(0);
-            let row = kws.iter().rposition(|k| k.2.t3_row().is_some());
+            let mut row = kws.iter().rposition(|k| k.2.t3_row().is_some());
+            // "不予公开答复2件", "以部分公开方式答复5件": answers of that result, not all
+            // answers.
+            if let Some(r) =
+                row.filter(|&r| r > 0 && w.head.get(kws[r].0..kws[r].1) == Some("答复"))
+            {
+                let (_, e, kw) = kws[r - 1];
+                if matches!(kw, Kw::Result(_)) && ANSWER_OF.contains(&&w.head[e..kws[r].0]) {
+                    row = Some(r - 1);
+                } else if kws[..r].iter().any(|k| matches!(k.2, Kw::Result(_))) {
+                    // "不予公开的申请已全部答复2件": which answers, not said.
+                    return None;
+                }
+            }
             let rows = match row {
                 Some(r) => match kws[r].2 {
-                    Kw::Result(_) => T3Rows::Results(joined_results(w.head, &kws[..=r])),
+                    Kw::Result(_) => T3Rows::Results(results_before(w.head, kws, r)?),
                     kw => kw.t3_row()?,
                 },
                 None => match topic {
@@ -1748,6 +2147,225 @@ mod tests {
         // A year written out is kept for the rules.
         let n = narrative("2019年，未发生行政复议、行政诉讼。");
         assert_eq!(n.statements[0].year, Some(2019));
+    }
+
+    /// Each result is its own group's count, whatever the words around it: never the
+    /// total of concluded applications (（七）总计).
+    #[test]
+    fn results_are_their_groups() {
+        let res = |bits| app(T3Rows::Results(bits), 0);
+        let received = app(T3Rows::Received, 0);
+        let qs = |t: &str| -> Vec<(Quantity, f64)> {
+            mentions(t).into_iter().map(|m| (m.0, m.1)).collect()
+        };
+        let all = vec![
+            (received, 15.0),
+            (res(1), 4.0),
+            (res(4), 2.0),
+            (res(2), 5.0),
+            (res(8), 3.0),
+            (res(32), 1.0),
+        ];
+        assert_eq!(
+            qs("共受理申请15件，同意公开4件，不予公开答复2件，部分公开5件，无法提供3件，其他处理1件。"),
+            all
+        );
+        for t in [
+            "共受理申请15件，予以公开4件，作出不予公开答复2件，区分处理5件，告知无法提供的3件，其他处理1件。",
+            "共受理申请15件，其中：予以公开答复4件，答复不予公开的2件，部分公开5件，无法提供3件，其他处理1件。",
+            "共受理申请15件，予以公开4件，以不予公开方式答复2件，部分予以公开5件，无法提供3件，其他处理1件。",
+            "共受理申请15件，4件予以公开，2件不予公开，5件部分公开，3件无法提供，1件其他处理。",
+        ] {
+            assert_eq!(qs(t), all, "{t}");
+        }
+        assert_eq!(
+            qs("共受理政府信息公开申请15件，予以公开4件、部分公开5件、不予公开2件、无法提供3件、不予处理0件、其他处理1件。"),
+            vec![
+                (received, 15.0),
+                (res(1), 4.0),
+                (res(2), 5.0),
+                (res(4), 2.0),
+                (res(8), 3.0),
+                (res(16), 0.0),
+                (res(32), 1.0),
+            ]
+        );
+        // Joined results, before or after the number.
+        assert_eq!(
+            qs("共受理申请15件，其中9件予以公开或部分公开，3件不予公开、2件无法提供。"),
+            vec![
+                (received, 15.0),
+                (res(3), 9.0),
+                (res(4), 3.0),
+                (res(8), 2.0)
+            ]
+        );
+        //办结 and 答复 alone are still the concluded applications.
+        assert_eq!(
+            qs("共受理申请15件，答复15件，其中同意公开4件。"),
+            vec![
+                (received, 15.0),
+                (app(T3Rows::Concluded, 0), 15.0),
+                (res(1), 4.0)
+            ]
+        );
+    }
+
+    /// Where the words do not say which result a number is, no number is taken.
+    #[test]
+    fn results_not_said_plainly_are_not_taken() {
+        let results = |t: &str| -> Vec<(Quantity, f64)> {
+            mentions(t)
+                .into_iter()
+                .filter(|m| {
+                    matches!(
+                        m.0,
+                        Quantity::Applications {
+                            rows: T3Rows::Results(_) | T3Rows::Concluded,
+                            ..
+                        }
+                    )
+                })
+                .map(|m| (m.0, m.1))
+                .collect()
+        };
+        for t in [
+            "共受理申请15件，予以公开和不予公开各2件。",
+            "共受理申请15件，予以公开、部分公开分别为4件、5件。",
+            "共受理申请15件，4件、5件分别予以公开、部分公开。",
+            "共受理申请15件，全部或部分公开9件。",
+            "共受理申请15件，部分不予公开2件。",
+            "共受理申请15件，区分处理后予以公开5件。",
+            "共受理申请15件，上年结转的申请中予以公开2件。",
+            "共受理申请15件，不予公开的申请已全部答复2件。",
+            "共受理申请15件，5件部分公开或全部公开。",
+            "共受理申请15件，不同意公开2件。",
+            "共受理申请15件，2件不同意公开。",
+        ] {
+            assert!(results(t).is_empty(), "{t}: {:?}", results(t));
+        }
+        // An appeal's outcome is table 4's, not a result of table 3.
+        let m = mentions("被申请行政复议2件，其中维持不予公开决定1件。");
+        assert!(
+            m.iter().all(|m| matches!(m.0, Quantity::Cases { .. })),
+            "{m:?}"
+        );
+    }
+
+    /// A count of results whose sentence says it holds cases of another group keeps them
+    /// ([`Mention::regrouped`]); the breakdown into another group is not that group's count.
+    #[test]
+    fn results_grouped_otherwise_than_the_template() {
+        /// A count of results: what, how many, and the (group, sub-row, words) it holds.
+        type Held = (Quantity, f64, Vec<(u8, u8, String)>);
+        let regrouped = |t: &str| -> Vec<Held> {
+            narrative(t)
+                .mentions
+                .into_iter()
+                .filter(|m| {
+                    matches!(
+                        m.quantity,
+                        Quantity::Applications {
+                            rows: T3Rows::Results(_),
+                            ..
+                        }
+                    )
+                })
+                .map(|m| {
+                    let r = m
+                        .regrouped
+                        .into_iter()
+                        .map(|r| (r.group, r.item, r.words))
+                        .collect();
+                    (m.quantity, m.value, r)
+                })
+                .collect()
+        };
+        let res = |bits| app(T3Rows::Results(bits), 0);
+        let t = "共受理申请15件，不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷。";
+        assert_eq!(
+            regrouped(t),
+            vec![(
+                res(4),
+                2.0,
+                vec![(
+                    4,
+                    1,
+                    "分别属于本机关不掌握相关政府信息及行政执法案卷".to_string()
+                )]
+            )]
+        );
+        let n = narrative(t);
+        let r = &n.mentions[1].regrouped[0];
+        assert_eq!(
+            r.span.text(t),
+            "分别属于本机关不掌握相关政府信息及行政执法案卷"
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，因本机关不掌握相关信息不予公开2件。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "因本机关不掌握相关信息".to_string())]
+            )]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件，其中无法提供1件。"),
+            vec![(res(4), 2.0, vec![(4, 0, "其中无法提供1件".to_string())])]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，予以公开4件（含部分公开1件），无法提供3件。"),
+            vec![
+                (res(1), 4.0, vec![(2, 0, "含部分公开1件".to_string())]),
+                (res(8), 3.0, vec![])
+            ]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件。其中1件属于本机关不掌握相关政府信息。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "其中1件属于本机关不掌握相关政府信息".to_string())]
+            )]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件，其中属于国家秘密1件、无法提供1件。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 0, "其中属于国家秘密1件、无法提供1件".to_string())]
+            )]
+        );
+        // Not the row of the part: the carried-over applications among those disclosed.
+        let m = mentions("共受理申请15件，予以公开4件（含上年结转1件），部分公开5件。");
+        let qs: Vec<Quantity> = m.iter().map(|m| m.0).collect();
+        assert_eq!(qs, vec![app(T3Rows::Received, 0), res(1), res(2)]);
+        // A breakdown closed before the next count is no part of it.
+        assert_eq!(
+            regrouped("共受理申请15件，予以公开4件（其中网上申请3件），部分公开5件。"),
+            vec![(res(1), 4.0, vec![]), (res(2), 5.0, vec![])]
+        );
+        assert_eq!(
+            regrouped("共受理申请15件，不予公开2件（涉及国家秘密1件、本机关不掌握1件）。"),
+            vec![(
+                res(4),
+                2.0,
+                vec![(4, 1, "涉及国家秘密1件、本机关不掌握1件".to_string())]
+            )]
+        );
+        // Cases of the count's own group, cases after the next count, and other counts
+        // after it that do not say they explain it.
+        for t in [
+            "共受理申请15件，不予公开2件，信息不存在3件，申请人撤回1件。",
+            "共受理申请15件，依法不予公开2件，告知非本机关负责公开3件。",
+            "共受理申请15件，不予公开2件，分别属于国家秘密和行政执法案卷。",
+            "共受理申请15件，无法提供3件，分别为本机关不掌握2件、补正后申请内容仍不明确1件。",
+            "共受理申请15件，不予公开2件，无法提供3件，其中本机关不掌握3件。",
+        ] {
+            let r = regrouped(t);
+            assert!(r.iter().all(|m| m.2.is_empty()), "{t}: {r:?}");
+            assert!(!r.is_empty(), "{t}");
+        }
     }
 
     #[test]

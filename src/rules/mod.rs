@@ -141,6 +141,7 @@ pub static RULES: &[&Rule] = &[
     &year::late::RULE,
     &year::text_year::RULE,
     &narrative::count::RULE,
+    &narrative::count_grouping::RULE,
     &narrative::none_but_table::RULE,
     &narrative::all_concluded::RULE,
     &narrative::all_upheld::RULE,

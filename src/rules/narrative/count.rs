@@ -9,6 +9,13 @@
 //! issued (制发/印发/出台), 行政许可/处罚/强制 decisions (…决定N件) and the 行政事业性收费
 //! amount. Each is compared with the cell, or the sum of cells, it refers to.
 //!
+//! A count of one result ("同意公开4件", "不予公开答复2件", "无法提供3件", "其他处理1件") is
+//! compared with that result's row, or the sum of its group's sub-rows in the 总计 column
+//! (（三）不予公开 is the sum of its eight rows), never with （七）总计. A count of results
+//! whose sentence says it holds cases the template counts in another group ("不予公开2件，
+//! 分别属于本机关不掌握相关政府信息及行政执法案卷") is not this rule's: the text has said why
+//! it differs, and `N-COUNT-GROUPING` warns about it.
+//!
 //! A count of applications "received" (收到/受理/接收) passes when it equals row 一 or row 一
 //! plus row 二: many reports count last year's carried-over applications as received.
 //! Money passes within the precision written (5949.09万元 for 5949.088667).
@@ -48,7 +55,9 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let report = ctx.report;
     for m in &report.narrative.mentions {
-        if !of_report_year(report, m.year) {
+        // A count of results the text says holds another group's cases is
+        // N-COUNT-GROUPING's.
+        if !of_report_year(report, m.year) || !m.regrouped.is_empty() {
             continue;
         }
         if let Some(f) = compare(ctx, m) {
@@ -325,6 +334,157 @@ mod tests {
             "因政府信息公开被申请行政复议1件。"
         );
         assert!(f[0].spans[1].text(&text).contains("行政复议"));
+    }
+
+    /// Seed 000 (the 2019 template, table 3 as tab rows) with table 3 rows set, each count
+    /// in the 自然人 and 总计 columns (`label` as the seed writes it), and `sentence` in
+    /// place of its sentence about applications.
+    fn seed_000_with(rows: &[(&str, i64)], sentence: &str) -> String {
+        let mut text = SEED_000.replacen(
+            "2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。",
+            sentence,
+            1,
+        );
+        for (label, n) in rows {
+            let zeros = format!("{label}\t0\t0\t0\t0\t0\t0\t0");
+            assert!(text.contains(&zeros), "{label}");
+            text = text.replacen(&zeros, &format!("{label}\t{n}\t0\t0\t0\t0\t0\t{n}"), 1);
+        }
+        text
+    }
+
+    /// 15 applications: 予以公开 4, 部分公开 5, 不予公开 2 (国家秘密 1, 行政执法案卷 1),
+    /// 无法提供 3 (本机关不掌握 2, 补正后仍不明确 1), 其他处理 1; `changed` replaces one
+    /// of these counts.
+    fn fifteen_results(changed: Option<(&str, i64)>, sentence: &str) -> String {
+        let mut rows = vec![
+            ("一、本年新收政府信息公开申请数量\t", 15),
+            ("(一) 予以公开", 4),
+            ("(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)", 5),
+            ("1.属于国家秘密", 1),
+            ("7.属于行政执法案卷", 1),
+            ("1.本机关不掌握相关政府信息", 2),
+            ("3.补正后申请内容仍不明确", 1),
+            ("(六) 其他处理", 1),
+            ("(七) 总计", 15),
+        ];
+        if let Some((label, n)) = changed {
+            let row = rows.iter_mut().find(|r| r.0 == label).expect("a row set");
+            row.1 = n;
+        }
+        seed_000_with(&rows, sentence)
+    }
+
+    /// Each result is compared with its own group (the sum of the group's sub-rows), never
+    /// with （七）总计, however the sentence words it.
+    #[test]
+    fn results_against_their_groups() {
+        const SAID: &[&str] = &[
+            "共受理申请15件，同意公开4件，不予公开答复2件，部分公开5件，无法提供3件，其他处理1件。",
+            "全年共受理政府信息公开申请15件，予以公开4件、部分公开5件、不予公开2件、无法提供3件、不予处理0件、其他处理1件。",
+            "全年共受理政府信息公开申请15件，其中：予以公开4件，部分公开5件，答复不予公开的2件，告知无法提供的3件，其他处理1件。",
+            "全年共受理政府信息公开申请15件，作出不予公开答复2件，区分处理5件，同意公开4件。",
+            "全年共受理政府信息公开申请15件，办结15件。其中，予以公开4件，部分公开5件，不予公开2件，无法提供3件，其他处理1件。",
+        ];
+        for s in SAID {
+            let f = findings_of("N-COUNT", &fifteen_results(None, s));
+            assert!(f.is_empty(), "{s}: {f:#?}");
+        }
+        // One cell changed: the finding is about that group, its cells and the words.
+        let t3 =
+            |row: &str| crate::finding::CellRef::new(crate::template::TableId::T3, row, "总计");
+        let cases: &[(&str, i64, &str, Vec<&str>)] = &[
+            (
+                "(一) 予以公开",
+                5,
+                "正文“同意公开4件”与表三 （一）予以公开 × 总计（5）不一致。",
+                vec!["（一）予以公开"],
+            ),
+            (
+                "(二) 部分公开(区分处理的, 只计这一情形, 不计其他情形)",
+                6,
+                "正文“部分公开5件”与表三 （二）部分公开（区分处理的，只计这一情形，不计其他情形） × 总计（6）不一致。",
+                vec!["（二）部分公开（区分处理的，只计这一情形，不计其他情形）"],
+            ),
+            (
+                "7.属于行政执法案卷",
+                2,
+                "正文“不予公开答复2件”与表三 （三）不予公开（各项之和） × 总计（3）不一致。",
+                vec![
+                    "（三）不予公开/1.属于国家秘密",
+                    "（三）不予公开/2.其他法律行政法规禁止公开",
+                    "（三）不予公开/3.危及“三安全一稳定”",
+                    "（三）不予公开/4.保护第三方合法权益",
+                    "（三）不予公开/5.属于三类内部事务信息",
+                    "（三）不予公开/6.属于四类过程性信息",
+                    "（三）不予公开/7.属于行政执法案卷",
+                    "（三）不予公开/8.属于行政查询事项",
+                ],
+            ),
+            (
+                "3.补正后申请内容仍不明确",
+                2,
+                "正文“无法提供3件”与表三 （四）无法提供（各项之和） × 总计（4）不一致。",
+                vec![
+                    "（四）无法提供/1.本机关不掌握相关政府信息",
+                    "（四）无法提供/2.没有现成信息需要另行制作",
+                    "（四）无法提供/3.补正后申请内容仍不明确",
+                ],
+            ),
+            (
+                "(六) 其他处理",
+                0,
+                "正文“其他处理1件”与表三 （六）其他处理 × 总计（0）不一致。",
+                vec!["（六）其他处理"],
+            ),
+        ];
+        for (label, n, message, rows) in cases {
+            let f = findings_of("N-COUNT", &fifteen_results(Some((label, *n)), SAID[0]));
+            assert_eq!(f.len(), 1, "{label}: {f:#?}");
+            assert_eq!(f[0].message, *message);
+            let cells: Vec<_> = rows.iter().map(|r| t3(r)).collect();
+            assert_eq!(f[0].cells, cells, "{label}");
+            assert_eq!(f[0].row.as_deref(), (rows.len() == 1).then_some(rows[0]));
+            assert_eq!(f[0].column.as_deref(), Some("总计"));
+        }
+        // Row 一: the count of applications received.
+        let f = findings_of(
+            "N-COUNT",
+            &fifteen_results(Some(("一、本年新收政府信息公开申请数量\t", 16)), SAID[0]),
+        );
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].row.as_deref(),
+            Some("一、本年新收政府信息公开申请数量")
+        );
+    }
+
+    /// The 2021 template: （六）其他处理 is the sum of its three sub-rows.
+    #[test]
+    fn other_handling_sums_its_sub_rows_in_2021() {
+        use crate::rules::testutil::{report, run_rule, set};
+        use crate::template::{TableId, TemplateId};
+        let mut r = report(TemplateId::Y2021);
+        for (row, n) in [
+            ("一、本年新收", 3),
+            ("（一）予以公开", 1),
+            ("逾期不补正", 1),
+            ("3.其他", 1),
+            ("（七）总计", 3),
+        ] {
+            set(&mut r, TableId::T3, row, "总计", n);
+        }
+        let said = |s: &str| crate::read::narrative::read(s, &[], &[]);
+        r.narrative = said("共收到政府信息公开申请3件，予以公开1件，其他处理2件。");
+        assert!(run_rule(&super::RULE, &r).is_empty());
+        r.narrative = said("共收到政府信息公开申请3件，予以公开1件，其他处理1件。");
+        let f = run_rule(&super::RULE, &r);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert_eq!(
+            f[0].message,
+            "正文“其他处理1件”与表三 （六）其他处理（各项之和） × 总计（2）不一致。"
+        );
+        assert_eq!(f[0].cells.len(), 3);
     }
 
     #[test]

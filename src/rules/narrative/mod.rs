@@ -17,6 +17,7 @@
 pub mod all_concluded;
 pub mod all_upheld;
 pub mod count;
+pub mod count_grouping;
 pub mod none_but_table;
 
 use crate::finding::{CellRef, Finding};
