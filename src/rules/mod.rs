@@ -192,7 +192,7 @@ mod tests {
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 40);
+        assert_eq!(RULES.len(), 41);
     }
 
     #[test]
