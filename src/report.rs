@@ -276,6 +276,25 @@ pub struct TemplateGuess {
     pub evidence_2021: Vec<String>,
 }
 
+impl TemplateGuess {
+    /// Table 3's （六）其他处理 is written in the other template's shape (2021's three rows
+    /// in a 2019 report, 2019's one row in a 2021 report): one cause, which
+    /// `Y-TEMPLATE-MIXED` names; the rows it leaves missing or extra are not reported again.
+    pub fn six_in_other_shape(&self) -> bool {
+        match self.template {
+            Some(TemplateId::Y2021) => self
+                .evidence_2019
+                .iter()
+                .any(|e| e == crate::read::SIX_2019),
+            Some(TemplateId::Y2019) => self
+                .evidence_2021
+                .iter()
+                .any(|e| e == crate::read::SIX_2021),
+            None => false,
+        }
+    }
+}
+
 /// A report as read.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {

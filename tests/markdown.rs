@@ -175,3 +175,65 @@ fn cells_that_wrap_with_br_read_whole() {
     let doc = nianbao::input::load(report(&wrapped).as_bytes(), None).unwrap();
     assert_eq!(doc.kind.as_str(), "text");
 }
+
+#[test]
+fn the_2019_single_other_row_in_a_2021_report_is_one_finding() {
+    let six = PIECES
+        .replace(
+            "| （六）其他处理 | 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+            "| （六）其他处理 | | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n",
+        )
+        .replace("| | 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", "")
+        .replace("| | 3.其他 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n", "");
+    assert_ne!(six, PIECES);
+    let c = check(&report(&six));
+    let e: Vec<&str> = c
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .map(|f| f.rule)
+        .collect();
+    assert_eq!(e, ["Y-TEMPLATE-MIXED"]);
+    let mixed = c
+        .findings
+        .iter()
+        .find(|f| f.rule == "Y-TEMPLATE-MIXED")
+        .unwrap();
+    assert!(
+        mixed.message.contains("（六）其他处理”为一行"),
+        "{}",
+        mixed.message
+    );
+    assert!(!c
+        .findings
+        .iter()
+        .any(|f| f.rule == "L-EXTRA-ROW" || f.rule == "L-ROW-MISSING"));
+}
+
+#[test]
+fn the_2021_other_rows_in_a_2019_report_are_not_guessed_into_its_one_row() {
+    // Seed 001 (2019 template) with （六） written as 2021's three rows.
+    let s = common::seed("001").replace(
+        "(六)其他处理0000000\n",
+        "(六)其他处理1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请1000001\n\
+         2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请0000000\n3.其他0000000\n",
+    );
+    let c = check(&s);
+    let six = c
+        .report
+        .table(TableId::T3)
+        .spec
+        .row_index("（六）其他处理")
+        .unwrap();
+    assert!(c.report.table(TableId::T3).cells[six]
+        .iter()
+        .all(|c| c.value.is_missing()));
+    let rules: Vec<&str> = c.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&"Y-TEMPLATE-MIXED"));
+    assert!(
+        !rules.contains(&"L-EXTRA-ROW") && !rules.contains(&"L-ROW-MISSING"),
+        "{rules:?}"
+    );
+    // Seed 001's own balance errors (（七）总计 all 0) are still found.
+    assert_eq!(rules.iter().filter(|&&r| r == "T3-BALANCE").count(), 2);
+}

@@ -136,6 +136,8 @@ fn read_with(input: &str, grids: &[Grid]) -> Report {
         ]
     };
 
+    let mut tables = tables;
+    six_in_the_other_shape(&mut tables[1], &template);
     let excluded: Vec<Span> = tables
         .iter()
         .filter_map(|t| t.span)
@@ -244,6 +246,36 @@ fn find_spaced(text: &str, from: usize, pat: &str) -> Option<usize> {
     None
 }
 
+/// The template evidence of table 3's （六）其他处理 in each template's shape.
+pub const SIX_2019: &str = "表三“（六）其他处理”为一行";
+pub const SIX_2021: &str = "表三“（六）其他处理”分三行";
+
+/// Table 3 of a 2019-template report whose （六）其他处理 is written as 2021's three rows:
+/// the walker took the first sub-row for the one row and could not place the others. Which
+/// of them the single cell should hold is not the reader's to decide: the row is left
+/// unread (its cells not found) and the sub-rows are not reported as rows of their own —
+/// `Y-TEMPLATE-MIXED` names the one cause.
+fn six_in_the_other_shape(t3: &mut Table, guess: &TemplateGuess) {
+    if guess.template != Some(TemplateId::Y2019)
+        || !guess.evidence_2021.iter().any(|e| e == SIX_2021)
+    {
+        return;
+    }
+    let Some(r) = t3.spec.row_index("（六）其他处理") else {
+        return;
+    };
+    for c in t3.cells[r].iter_mut() {
+        *c = crate::report::Cell::missing(crate::report::Missing::NotFound);
+    }
+    t3.rows[r].problem = None;
+    t3.unplaced.retain(|u| {
+        let l = norm(&u.label);
+        !["不补正", "收费通知", "缴纳费用", "3.其他"]
+            .iter()
+            .any(|k| l.contains(k))
+    });
+}
+
 /// Decides the template from the labels of tables 2 and 3.
 fn detect_template(t2: &str, t3: &str, year: Option<i32>) -> TemplateGuess {
     let mut e19 = Vec::new();
@@ -263,10 +295,10 @@ fn detect_template(t2: &str, t3: &str, year: Option<i32>) -> TemplateGuess {
         .iter()
         .any(|k| t3.contains(k));
     if six_2021 {
-        e21.push("表三“（六）其他处理”分三行".to_string());
+        e21.push(SIX_2021.to_string());
     } else if t3.contains("其他处理") && (t3.contains("总计") || t3.contains("结转下年度"))
     {
-        e19.push("表三“（六）其他处理”为一行".to_string());
+        e19.push(SIX_2019.to_string());
     }
     let template = match (e19.len(), e21.len()) {
         (0, 0) => None,

@@ -26,7 +26,11 @@ pub static RULE: Rule = Rule {
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for t in ctx.report.tables.iter().filter(|t| t.found) {
+        let six = ctx.report.template.six_in_other_shape();
         for u in &t.unplaced {
+            if six && crate::normalize::norm(&u.label).contains("其他处理") {
+                continue; // the other template's （六）: Y-TEMPLATE-MIXED says so
+            }
             let numbers = u.raw.join("、");
             let message = if u.label.is_empty() {
                 format!(
