@@ -4,6 +4,11 @@
 //! That each of the six sections 一、总体情况 … 六、其他需要报告的事项 has a heading in
 //! the report (accepted variants such as 整体情况 count). One finding per missing section.
 //!
+//! A section is missing only when it is not in the report: sections 二, 三 and 四 whose
+//! table was read (its own labels found it) are there even when their heading was not
+//! found (written in a shape the reader does not know, or an image); this rule then says
+//! nothing about them, and the heading rules have nothing to say either.
+//!
 //! ## Why it matters
 //! 《政府信息公开条例》第五十条 lists what the annual report must contain and the template
 //! lays it out as these six sections; a missing section means content the law requires is
@@ -26,8 +31,11 @@ pub static RULE: Rule = Rule {
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let r = ctx.report;
     for n in 1..=6u8 {
-        if !ctx.report.sections.iter().any(|s| s.canonical == n) {
+        let heading = r.sections.iter().any(|s| s.canonical == n);
+        let table = r.tables.iter().any(|t| t.found && t.id.number() == n);
+        if !heading && !table {
             let heading = section_heading(n);
             out.push(
                 RULE.finding(format!(
@@ -45,7 +53,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::rules::testutil::*;
-    use crate::template::TemplateId;
+    use crate::template::{TableId, TemplateId};
 
     #[test]
     fn complete_report_passes() {
@@ -56,10 +64,26 @@ mod tests {
     fn names_each_missing_section() {
         let mut r = report(TemplateId::Y2019);
         r.sections.retain(|s| s.canonical != 6 && s.canonical != 2);
+        table_mut(&mut r, TableId::T2).found = false;
         let f = run_rule(&RULE, &r);
         assert_eq!(f.len(), 2);
         assert_eq!(f[0].message, "报告缺少第二部分“二、主动公开政府信息情况”。");
         assert_eq!(f[1].expected.as_deref(), Some("六、其他需要报告的事项"));
         assert_eq!(f[1].severity, Severity::Error);
+    }
+
+    #[test]
+    fn a_table_that_was_read_proves_its_section() {
+        let mut r = report(TemplateId::Y2021);
+        r.sections.retain(|s| !(2..=4).contains(&s.canonical));
+        assert!(run_rule(&RULE, &r).is_empty());
+        // Without its table, the section is missing.
+        table_mut(&mut r, TableId::T3).found = false;
+        let f = run_rule(&RULE, &r);
+        assert_eq!(f.len(), 1);
+        assert_eq!(
+            f[0].message,
+            "报告缺少第三部分“三、收到和处理政府信息公开申请情况”。"
+        );
     }
 }
