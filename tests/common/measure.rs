@@ -252,13 +252,13 @@ pub fn shapes_of(report: &str) -> Vec<&'static str> {
         r if SEEDS.contains(&r) => ["original", "html", "docx"]
             .into_iter()
             .chain(generated)
-            .chain(["pdf-layout", "pdf-raw"])
+            .chain(["pdf-layout", "pdf-raw", "pdf"])
             .collect(),
         "pingtan-2023" => ["original", "html", "docx"]
             .into_iter()
             .chain(generated)
             .collect(),
-        "huaian-2024" => vec!["pdf-raw", "pdf-layout"],
+        "huaian-2024" => vec!["pdf-raw", "pdf-layout", "pdf"],
         "template-2021-blank" => vec!["docx"],
         _ => vec!["original"],
     }
@@ -347,6 +347,8 @@ fn bytes_of(report: &str, shape: &str, src: Option<&Source>, v: Option<&Values>)
         "pdf-layout" if seedlike => read(corpus(&format!("pdftext/{report}-layout.txt"))),
         "pdf-raw" if seedlike => read(corpus(&format!("pdftext/{report}-raw.txt"))),
         "pdf-layout" | "pdf-raw" => read(corpus(&format!("{report}-{}.txt", &shape[4..]))),
+        "pdf" if seedlike => read(corpus(&format!("pdf/{report}.pdf"))),
+        "pdf" => read(corpus(&format!("{report}.pdf"))),
         _ => {
             let src = src.unwrap_or_else(|| panic!("{report}: no values to make {shape} of"));
             let v = v.unwrap_or(&src.values);
@@ -641,10 +643,10 @@ fn error_keys(c: &Checked) -> Vec<(String, Option<String>, Option<String>)> {
 
 /// Makes `report` in `shape` again with [`shapes::a_mistake`] planted, and checks that a
 /// new error names the planted cell (a rule that checks values, not one saying a row could
-/// not be read). `None` for shapes that are files as found (the
-/// original text, the PDF text) or reports without values.
+/// not be read). `None` for shapes that are files as found (the original text, the PDF and
+/// its text) or reports without values.
 pub fn planted(report: &'static str, shape: &'static str) -> Option<Planted> {
-    if matches!(shape, "original" | "pdf-layout" | "pdf-raw") {
+    if matches!(shape, "original" | "pdf-layout" | "pdf-raw" | "pdf") {
         return None;
     }
     let src = source(report)?;
