@@ -1,8 +1,10 @@
 //! Shared helpers for the integration tests: the seeds, and reading a table back as text.
 #![allow(dead_code)]
 
+pub mod measure;
 pub mod office;
 pub mod render;
+pub mod shapes;
 
 use nianbao::report::{Missing, Report, Value};
 use nianbao::template::TableId;

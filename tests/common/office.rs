@@ -157,6 +157,8 @@ struct LCell {
     text: String,
     colspan: usize,
     rowspan: usize,
+    /// The template column of a value cell; `None` for a label or header cell.
+    value: Option<usize>,
 }
 
 fn c(text: &str) -> LCell {
@@ -164,6 +166,16 @@ fn c(text: &str) -> LCell {
         text: text.to_string(),
         colspan: 1,
         rowspan: 1,
+        value: None,
+    }
+}
+
+/// The value cell of template column `col`, `colspan` grid columns wide.
+fn val(text: &str, col: usize, colspan: usize) -> LCell {
+    LCell {
+        colspan,
+        value: Some(col),
+        ..c(text)
     }
 }
 
@@ -184,10 +196,12 @@ fn crs(text: &str, colspan: usize, rowspan: usize) -> LCell {
 }
 
 /// A table in the template layout: the grid width and, per row, the cells that start in it
-/// (as HTML writes them).
+/// (as HTML writes them), and the template row each layout row holds the values of (`None`
+/// for captions and headers).
 struct Layout {
     cols: usize,
     rows: Vec<Vec<LCell>>,
+    data: Vec<Option<usize>>,
 }
 
 /// The part of a column label after "group/".
@@ -211,6 +225,7 @@ fn t2_spans(n: usize) -> &'static [usize] {
 
 fn layout_t2(spec: &TableSpec, v: &[Vec<String>]) -> Layout {
     let mut rows = Vec::new();
+    let mut data = Vec::new();
     let mut block = "";
     for (ri, row) in spec.rows.iter().enumerate() {
         let spans = t2_spans(row.cols.len());
@@ -220,12 +235,24 @@ fn layout_t2(spec: &TableSpec, v: &[Vec<String>]) -> Layout {
             let mut header = vec![c("信息内容")];
             header.extend(row.cols.iter().zip(spans).map(|(col, &n)| cs(col.label, n)));
             rows.push(header);
+            data.extend([None, None]);
         }
         let mut cells = vec![c(row.label)];
-        cells.extend(v[ri].iter().zip(spans).map(|(x, &n)| cs(x, n)));
+        cells.extend(
+            v[ri]
+                .iter()
+                .zip(spans)
+                .enumerate()
+                .map(|(ci, (x, &n))| val(x, ci, n)),
+        );
         rows.push(cells);
+        data.push(Some(ri));
     }
-    Layout { cols: 4, rows }
+    Layout {
+        cols: 4,
+        rows,
+        data,
+    }
 }
 
 fn layout_t3(spec: &TableSpec, v: &[Vec<String>]) -> Layout {
@@ -272,10 +299,16 @@ fn layout_t3(spec: &TableSpec, v: &[Vec<String>]) -> Layout {
         } else {
             cells.push(cs(row.label, 3));
         }
-        cells.extend(v[ri].iter().map(|x| c(x)));
+        cells.extend(v[ri].iter().enumerate().map(|(ci, x)| val(x, ci, 1)));
         rows.push(cells);
     }
-    Layout { cols: 10, rows }
+    let mut data = vec![None; 3];
+    data.extend((0..spec.rows.len()).map(Some));
+    Layout {
+        cols: 10,
+        rows,
+        data,
+    }
 }
 
 fn layout_t4(spec: &TableSpec, v: &[String]) -> Layout {
@@ -291,8 +324,9 @@ fn layout_t4(spec: &TableSpec, v: &[String]) -> Layout {
             vec![cs(T4_GROUPS[0].0, 5), cs("行政诉讼", 10)],
             row2,
             row3,
-            v.iter().map(|x| c(x)).collect(),
+            v.iter().enumerate().map(|(ci, x)| val(x, ci, 1)).collect(),
         ],
+        data: vec![None, None, None, Some(0)],
     }
 }
 
@@ -354,6 +388,87 @@ impl Layout {
     }
 }
 
+/// One slot of a table's template layout, as [`table_grid`] gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GridSlot {
+    /// The text of the cell that covers the slot.
+    pub text: String,
+    pub rowspan: usize,
+    pub colspan: usize,
+    /// The slot's place inside its cell: (0, 0) is the cell's top-left slot, where HTML
+    /// writes the cell.
+    pub dr: usize,
+    pub dc: usize,
+    /// The template column of a value cell; `None` for labels and headers.
+    pub value: Option<usize>,
+}
+
+impl GridSlot {
+    /// Is this the cell's top-left slot?
+    pub fn origin(&self) -> bool {
+        self.dr == 0 && self.dc == 0
+    }
+}
+
+/// A table in the official layout as a full grid: every slot of every row, with the cell
+/// that covers it.
+#[derive(Debug, Clone)]
+pub struct TableGrid {
+    pub id: TableId,
+    pub cols: usize,
+    pub rows: Vec<Vec<GridSlot>>,
+    /// The template row whose values each grid row holds; `None` for captions and headers.
+    pub data: Vec<Option<usize>>,
+}
+
+/// Table `id` of `v` in the official layout (the one the HTML and .docx fixtures use), as a
+/// grid of slots.
+pub fn table_grid(id: TableId, v: &Values) -> TableGrid {
+    let l = layout(id, v);
+    let grid = l.grid();
+    // The grid column where each cell starts.
+    let mut start = vec![vec![0; 0]; l.rows.len()];
+    for (r, slots) in grid.iter().enumerate() {
+        start[r] = vec![0; l.rows[r].len()];
+        for (col, s) in slots.iter().enumerate() {
+            if let Slot::Origin(i) = s {
+                start[r][*i] = col;
+            }
+        }
+    }
+    let rows = grid
+        .iter()
+        .enumerate()
+        .map(|(r, slots)| {
+            slots
+                .iter()
+                .enumerate()
+                .map(|(col, s)| {
+                    let (or, i) = match *s {
+                        Slot::Origin(i) => (r, i),
+                        Slot::Covered { r, i } => (r, i),
+                    };
+                    let cell = &l.rows[or][i];
+                    GridSlot {
+                        text: cell.text.clone(),
+                        rowspan: cell.rowspan,
+                        colspan: cell.colspan,
+                        dr: r - or,
+                        dc: col - start[or][i],
+                        value: cell.value,
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    TableGrid {
+        id,
+        cols: l.cols,
+        rows,
+        data: l.data,
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // HTML
 
@@ -373,7 +488,7 @@ fn escape(s: &str) -> String {
 }
 
 /// Is this paragraph one of the six section headings ("一、总体情况", "1、 整体情况" …)?
-fn is_section_heading(p: &str) -> bool {
+pub fn is_section_heading(p: &str) -> bool {
     const TITLES: [&str; 9] = [
         "总体情况",
         "整体情况",
