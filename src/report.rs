@@ -138,6 +138,11 @@ pub enum RowProblem {
     /// Digits run together can be cut only one way, and that cut contradicts the row's own
     /// arithmetic: the text lost a blank cell or a space somewhere, so the row is not placed.
     Unconfirmed { raw: String, cut: Vec<String> },
+    /// The row's label was not recognised, but numbers under an unknown label sit where the
+    /// row belongs (between the rows before and after it): most likely this row with its
+    /// label broken or changed in the text ("2.其他法律行政法规" … "禁止公开" on another
+    /// line). Not placed: the checker could not read it.
+    LabelUnread { label: String, raw: Vec<String> },
 }
 
 /// Numbers found in a table that belong to no template row.
@@ -352,6 +357,7 @@ impl Report {
                             Some(
                                 RowProblem::Unplaceable { grid: false, .. }
                                     | RowProblem::Unconfirmed { .. }
+                                    | RowProblem::LabelUnread { .. }
                                     | RowProblem::Ambiguous { .. }
                             )
                         )

@@ -548,7 +548,20 @@ impl<'a> Walker<'a> {
             }
             return;
         }
+        // Not read after all: the numbers left over may be theirs (paired by
+        // Walker::pair_unknown_labels); those that stay alone could not be read.
         for &r in &self.inferred {
+            self.table.rows[r].found = false;
+            for c in self.table.cells[r].iter_mut() {
+                *c = Cell::missing(Missing::NotFound);
+            }
+        }
+        self.pair_unknown_labels();
+        for &r in &self.inferred {
+            if self.table.rows[r].found {
+                continue;
+            }
+            self.table.rows[r].found = true;
             self.table.rows[r].problem = Some(RowProblem::Unplaceable {
                 found: 0,
                 expected: self.spec.rows[r].cols.len(),
@@ -558,6 +571,78 @@ impl<'a> Walker<'a> {
             for c in self.table.cells[r].iter_mut() {
                 *c = Cell::missing(Missing::Unplaceable);
             }
+        }
+    }
+
+    /// Rows not found, and numbers under labels the walker did not recognise that sit
+    /// exactly where those rows belong: between the same two rows that were found, as many
+    /// groups as missing rows, each with as many numbers as the row has columns. Such a
+    /// group is most likely the row, its label broken or changed in the text (PDF text
+    /// breaks long labels: "2.其他法律行政法规 0 0 …" then "禁止公开"). The row is not
+    /// placed — that would be a guess — but it is not missing either: the checker could not
+    /// read it ([`RowProblem::LabelUnread`]).
+    fn pair_unknown_labels(&mut self) {
+        if self.table.unplaced.is_empty() || self.table.layout_lost {
+            return;
+        }
+        let pos = |row: &crate::report::RowRead| {
+            row.label_spans
+                .iter()
+                .chain(&row.value_spans)
+                .map(|s| s.start)
+                .min()
+        };
+        let n_rows = self.table.rows.len();
+        let mut r = 0;
+        while r < n_rows {
+            if self.table.rows[r].found {
+                r += 1;
+                continue;
+            }
+            // A gap of missing rows r..q between found rows.
+            let mut q = r;
+            while q < n_rows && !self.table.rows[q].found {
+                q += 1;
+            }
+            let lo = (0..r)
+                .rev()
+                .find_map(|p| pos(&self.table.rows[p]))
+                .unwrap_or(0);
+            let hi = (q..n_rows)
+                .find_map(|p| pos(&self.table.rows[p]))
+                .unwrap_or(usize::MAX);
+            let groups: Vec<usize> = (0..self.table.unplaced.len())
+                .filter(|&u| {
+                    let at = self.table.unplaced[u].spans.iter().map(|s| s.start).min();
+                    at.is_some_and(|a| a > lo && a < hi)
+                })
+                .collect();
+            let fits = groups.len() == q - r
+                && groups.iter().zip(r..q).all(|(&u, row)| {
+                    self.table.unplaced[u].raw.len() == self.spec.rows[row].cols.len()
+                });
+            if fits {
+                for (&u, row) in groups.iter().zip(r..q) {
+                    let g = &self.table.unplaced[u];
+                    let read = &mut self.table.rows[row];
+                    read.found = true;
+                    read.label_raw = g.label.clone();
+                    read.label_spans = g.spans.clone();
+                    read.problem = Some(RowProblem::LabelUnread {
+                        label: g.label.clone(),
+                        raw: g.raw.clone(),
+                    });
+                    for c in self.table.cells[row].iter_mut() {
+                        *c = Cell::missing(Missing::Unplaceable);
+                    }
+                }
+                let mut k = 0;
+                self.table.unplaced.retain(|_| {
+                    k += 1;
+                    !groups.contains(&(k - 1))
+                });
+            }
+            r = q;
         }
     }
 
@@ -1212,6 +1297,7 @@ pub fn read_labelled(
         }
     }
     w.settle_inferred();
+    w.pair_unknown_labels();
     w.resolve_deferred(template);
     w.table.found = w.table.rows.iter().any(|r| r.found);
     // Header columns.

@@ -43,6 +43,7 @@ pub fn unread_reason(t: &Table, r: usize) -> Option<String> {
         Some(RowProblem::Unconfirmed { raw, .. }) => {
             Some(format!("“{raw}”唯一的拆法与本行合计不符"))
         }
+        Some(RowProblem::LabelUnread { label, .. }) => Some(format!("行名写成“{label}”，未能辨认")),
         _ => None,
     }
 }
