@@ -1,9 +1,11 @@
 //! The five seeds with their section headings in the shapes other inputs give them: glued
 //! to the text before them (a scraped web page), under Markdown markup, split over two
-//! lines by a converter. Each shape must find the same sections as the seed itself, read
-//! the same (numbering, title), and give exactly the seed's own structure findings
-//! (`S-SECTION-*`, `S-TABLE-MISSING`): seed 002 still lacks 六, seed 004 still numbers 一
-//! "1、".
+//! lines by a converter, mentioned in running text. Each shape must find the same sections
+//! as the seed itself, read the same (numbering, title), and give exactly the seed's own
+//! structure findings (`S-SECTION-*`, `S-TABLE-MISSING`) with the same messages: seed 002
+//! still lacks 六, seed 004 still numbers 一 "1、". The findings of the other rules stay in
+//! their places too. A seed whose headings of 三 and 四 are gone but whose tables are read
+//! has these sections (S-SECTION-MISSING says nothing).
 
 mod common;
 use common::seed;
@@ -68,7 +70,29 @@ fn same_as_seed(shape: impl Fn(&str) -> String, what: &str) {
         assert_ne!(shaped, text, "seed {n}: {what} changed nothing");
         assert_eq!(sections(&shaped), sections(&text), "seed {n}, {what}");
         assert_eq!(structure(&shaped), structure(&text), "seed {n}, {what}");
+        assert_eq!(places(&shaped), places(&text), "seed {n}, {what}");
     }
+}
+
+/// (rule, table, row, column) of a finding.
+type Place = (String, Option<u8>, Option<String>, Option<String>);
+
+/// The place of every finding, sorted.
+fn places(text: &str) -> Vec<Place> {
+    let mut v: Vec<_> = check(text)
+        .findings
+        .into_iter()
+        .map(|f| {
+            (
+                f.rule.to_string(),
+                f.table.map(|t| t.number()),
+                f.row,
+                f.column,
+            )
+        })
+        .collect();
+    v.sort();
+    v
 }
 
 /// Each heading glued to the end of the text before it.
@@ -95,9 +119,10 @@ fn glue_both_sides(text: &str) -> String {
     out
 }
 
-/// Each heading under a kind of Markdown markup.
+/// Each heading under a kind of Markdown markup, and the report's title too.
 fn markdown(text: &str) -> String {
     let mut out = text.to_string();
+    let title = check(text).report.title.expect("a title").1;
     for s in headings_last_first(text) {
         let (open, close) = match s.canonical {
             1 => ("# ", ""),
@@ -110,6 +135,7 @@ fn markdown(text: &str) -> String {
         out.insert_str(s.span.end, close);
         out.insert_str(s.span.start, open);
     }
+    out.insert_str(title.start, "# ");
     out
 }
 
@@ -141,6 +167,11 @@ fn headings_glued_on_both_sides() {
 #[test]
 fn markdown_headings() {
     same_as_seed(markdown, "Markdown");
+    for n in SEEDS {
+        let (plain, md) = (check(&seed(n)).report, check(&markdown(&seed(n))).report);
+        assert_eq!(md.title.unwrap().0, plain.title.unwrap().0, "seed {n}");
+        assert_eq!(md.agency, plain.agency, "seed {n}");
+    }
     let md = markdown(&seed("004"));
     assert!(md.contains("# 1、 整体情况"), "{md}");
     assert!(md.contains("**二、主动公开政府信息情况**"), "{md}");

@@ -1,7 +1,8 @@
 //! Title, report year, agency, statistics period and the report's own dates.
 //!
 //! - **Title**: the first line before section 一 that names a year and 报告/年报 (a title
-//!   broken over two lines, "…政府信息公开工作" + "年度报告", is joined).
+//!   broken over two lines, "…政府信息公开工作" + "年度报告", is joined; Markdown marks
+//!   around it, "# …" or "**…**", are not part of it, nor section 一 glued to its end).
 //! - **Agency**: the title's text before the year; failing that, a short line just above
 //!   the title; failing that, the contact sentence of the preamble ("请与××局办公室联系").
 //! - **Statistics period**: the first year after 统计期限 / 统计时限 / 统计时间.
@@ -120,6 +121,12 @@ pub struct Meta {
     pub dates: Vec<DateAt>,
 }
 
+/// `s` without the Markdown marks around it: "# …年度报告", "**…年度报告**".
+fn unmarked(s: &str) -> &str {
+    let marks = ['#', '*', '_'];
+    s.trim_matches(|c: char| marks.contains(&c) || c.is_whitespace())
+}
+
 /// Reads the metadata; `ls` are the non-blank lines of `text`, trimmed
 /// ([`content_lines`](super::text::content_lines)); `body_start` is where section 一 begins
 /// (or the text's end).
@@ -135,6 +142,13 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
         if l.start >= body_start && i > 0 {
             break;
         }
+        // A title that section 一 is glued to (a scraped page) ends where 一 starts.
+        let line = if l.start < body_start && body_start < l.end {
+            super::text::trim(text, Span::new(l.start, body_start))
+        } else {
+            *l
+        };
+        let l = &line;
         let s = l.text(text);
         if s.starts_with("发布") || s.chars().count() > 80 {
             continue;
@@ -162,7 +176,7 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
             continue;
         }
         let joined: String = full.text(text).split('\n').map(str::trim).collect();
-        let joined = joined
+        let joined = unmarked(&joined)
             .trim_start_matches("标题:")
             .trim_start_matches("标题：")
             .trim()
@@ -171,8 +185,7 @@ pub fn read(text: &str, ls: &[Span], body_start: usize, last_heading_end: usize)
             year: y,
             span: Span::new(l.start + ysp.start, l.start + ysp.end),
         });
-        let before = s[..ysp.start].trim();
-        let before = before
+        let before = unmarked(s[..ysp.start].trim())
             .trim_start_matches("标题:")
             .trim_start_matches("标题：")
             .trim();
@@ -374,6 +387,34 @@ mod tests {
             let expected: Vec<usize> = t.match_indices(key).map(|(i, _)| i).collect();
             assert_eq!(found, expected, "{key}");
         }
+    }
+
+    #[test]
+    fn a_markdown_title() {
+        for t in [
+            "# 漳州市工业和信息化局2020年政府信息公开年度报告\n## 一、总体情况\n",
+            "**漳州市工业和信息化局2020年政府信息公开年度报告**\n一、总体情况\n",
+        ] {
+            let ls = crate::read::text::content_lines(t);
+            let m = read(t, &ls, t.find("一、").unwrap(), t.len());
+            assert_eq!(m.agency.as_deref(), Some("漳州市工业和信息化局"), "{t}");
+            assert_eq!(
+                m.title.unwrap().0,
+                "漳州市工业和信息化局2020年政府信息公开年度报告"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_glued_to_section_one() {
+        let t = "漳州市工业和信息化局2020年政府信息公开年度报告一、总体情况2020年，本局认真贯彻落实《中华人民共和国政府信息公开条例》，全面推进政务公开工作，取得了较好的成效。\n";
+        let ls = crate::read::text::content_lines(t);
+        let m = read(t, &ls, t.find("一、").unwrap(), t.len());
+        assert_eq!(m.title_year.unwrap().year, 2020);
+        assert_eq!(
+            m.title.unwrap().0,
+            "漳州市工业和信息化局2020年政府信息公开年度报告"
+        );
     }
 
     #[test]
