@@ -6,7 +6,8 @@
 //! cargo run --release --example measure             # the table
 //! cargo run --release --example measure -- --plant  # and whether a planted mistake is found
 //! cargo run --release --example measure -- --detail # and what fails, input by input
-//! cargo run --release --example measure -- --show 001 md-pieces  # one input as it is read
+//! cargo run --release --example measure -- --show 001 md-pieces     # one input as it is read
+//! cargo run --release --example measure -- --planted 001 md-pieces  # what a planted mistake gave
 //! ```
 
 #[path = "../tests/common/mod.rs"]
@@ -25,6 +26,24 @@ fn main() {
             .unwrap_or_else(|| panic!("no case {report} {shape}"));
         let c = measure::case(r, s);
         print!("{}", String::from_utf8_lossy(&c.bytes));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--planted") {
+        // `--planted REPORT SHAPE`: what the planted mistake gave.
+        let (report, shape) = (&args[i + 1], &args[i + 2]);
+        let (r, s) = measure::cases()
+            .into_iter()
+            .find(|(r, s)| r == report && s == shape)
+            .unwrap_or_else(|| panic!("no case {report} {shape}"));
+        match measure::planted(r, s) {
+            None => println!("{r} {s}: no mistake can be planted in this shape"),
+            Some(p) => {
+                println!("planted at {}; new errors:", p.cell.place());
+                for f in &p.new_errors {
+                    println!("- {}", measure::line(f));
+                }
+            }
+        }
         return;
     }
     let plant = args.iter().any(|a| a == "--plant");

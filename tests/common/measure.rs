@@ -693,8 +693,9 @@ pub fn table(plant: bool) -> String {
     let (mut trusted, mut all) = (0, 0);
     for (report, shape) in cases() {
         let m = measure(&case(report, shape));
+        let p = if plant { planted(report, shape) } else { None };
         all += 1;
-        trusted += usize::from(m.trusted());
+        trusted += usize::from(m.trusted() && p.as_ref().is_none_or(|p| !p.found.is_empty()));
         let cells = match (&m.load_error, m.has_truth) {
             (Some(_), _) => "not read".to_string(),
             (None, true) => format!("{}/{}", m.exact, m.total),
@@ -720,7 +721,7 @@ pub fn table(plant: bool) -> String {
             "| {report} | {shape} | {cells} | {found} | {undeserved} | {warnings} |"
         ));
         if plant {
-            let p = match planted(report, shape) {
+            let p = match p {
                 None => "–".to_string(),
                 Some(p) if !p.found.is_empty() => format!("found ({})", rule_counts(&p.found)),
                 Some(_) => "missed".to_string(),
@@ -730,7 +731,8 @@ pub fn table(plant: bool) -> String {
         out.push('\n');
     }
     out.push_str(&format!(
-        "\n{trusted} of {all} inputs trusted (no undeserved error, every real discrepancy found, at most {MAX_WARNINGS} warnings).\n"
+        "\n{trusted} of {all} inputs trusted (no undeserved error, every real discrepancy found, at most {MAX_WARNINGS} warnings{}).\n",
+        if plant { ", the planted mistake found" } else { "" }
     ));
     out
 }
