@@ -1281,9 +1281,11 @@ pub fn read_labelled(
     }
     if w.header.is_empty() {
         w.header = pending.norm.clone();
-    } else if !pending.is_empty() && w.any_row && !w.all_found() {
+    }
+    if !pending.is_empty() && !w.all_found() {
         // Labels after the last number: the last rows, blank — only when every one of
-        // them is there, in order (text after a table may mention a row's words).
+        // them is there, in order (text after a table may mention a row's words). A
+        // table with no number at all (scraped text of a table left blank) is every row.
         let rest = labels_in_order(
             spec,
             &pending.norm,
