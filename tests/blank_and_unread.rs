@@ -195,3 +195,80 @@ fn a_glued_table_4_row_is_cut_so_every_group_adds_up_or_not_at_all() {
     );
     assert!(!c.findings.iter().any(|f| f.rule.starts_with("T4-")));
 }
+
+#[test]
+fn blank_grid_cells_in_every_spelling_are_blank_cells_in_their_places() {
+    // Seed 000 as a page: its table 3 is all 0 (tab rows of "0"). Write the zeros of the
+    // page as blank cells in each spelling a page uses: the rows are still found, the cells
+    // blank where they are, and nothing is an error.
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/office/000.html"
+    ))
+    .unwrap();
+    let spellings = [
+        "<td>&nbsp;</td>",
+        "<td><p>&nbsp;</p></td>",
+        "<td></td>",
+        "<td>\u{3000}</td>",
+        "<td> <p></p> </td>",
+    ];
+    let mut k = 0;
+    let blanked: String = page
+        .split("<td>0</td>")
+        .enumerate()
+        .map(|(i, part)| {
+            if i == 0 {
+                part.to_string()
+            } else {
+                k += 1;
+                format!("{}{part}", spellings[k % spellings.len()])
+            }
+        })
+        .collect();
+    assert!(k >= 20);
+    let doc = nianbao::input::load(blanked.as_bytes(), None).unwrap();
+    let c = check_document(&doc);
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let r = rules(&c);
+    assert!(
+        !r.contains(&"L-ROW-MISSING") && !r.contains(&"L-UNPLACEABLE"),
+        "{r:?}"
+    );
+    for id in [TableId::T3, TableId::T4] {
+        let t = c.report.table(id);
+        assert!(t.rows.iter().all(|r| r.found), "{id:?}");
+        assert!(
+            t.cells.iter().flatten().all(|c| matches!(
+                c.value,
+                nianbao::report::Value::Blank | nianbao::report::Value::Integer(0)
+            )),
+            "{id:?}: {:?}",
+            rows(&c.report, id)
+        );
+    }
+    assert_eq!(
+        c.report
+            .table(TableId::T3)
+            .cells
+            .iter()
+            .flatten()
+            .filter(|c| c.value == nianbao::report::Value::Blank)
+            .count()
+            + c.report
+                .table(TableId::T4)
+                .cells
+                .iter()
+                .flatten()
+                .filter(|c| c.value == nianbao::report::Value::Blank)
+                .count()
+            + c.report
+                .table(TableId::T2)
+                .cells
+                .iter()
+                .flatten()
+                .filter(|c| c.value == nianbao::report::Value::Blank)
+                .count(),
+        k + 5 // and table 4's five blank 行政复议 cells of the seed itself
+    );
+}

@@ -682,13 +682,17 @@ impl<'a> Walker<'a> {
             if !has_value && !blank_row {
                 continue;
             }
-            let residue = if li == open.label_line {
-                self.spec
-                    .label_columns
-                    .saturating_sub(open.label_text_cells)
-            } else {
-                self.spec.label_columns
-            };
+            let residue =
+                if li == open.label_line && self.whole_rows.get(li).copied().unwrap_or(false) {
+                    // The label's merged cells are slots before the label text, not values.
+                    0
+                } else if li == open.label_line {
+                    self.spec
+                        .label_columns
+                        .saturating_sub(open.label_text_cells)
+                } else {
+                    self.spec.label_columns
+                };
             let lead = vals
                 .iter()
                 .take(residue)
@@ -1212,6 +1216,14 @@ pub fn read_labelled(
                                 label_line: ri,
                                 label_text_cells: text_cells,
                             });
+                            // In a row of whole cells (a grid's, a pipe row's) the empty
+                            // cells between the label and the first number are blank value
+                            // cells: "规范性文件 |  |  | 1".
+                            if row.whole {
+                                for &sp in &empties_after_text {
+                                    w.values.push(VItem::Empty(sp));
+                                }
+                            }
                         } else if open.is_none() {
                             open = Some(Open {
                                 row: None,
