@@ -43,7 +43,8 @@ impl Clean {
         // Page numbers on a line of their own: "- 5 -", "—2—", "第 3 页", "第3页 共10页".
         let all_lines = lines(&text);
         for l in &all_lines {
-            if is_page_number(l.text(&text)) {
+            // PDF text with its layout kept centres the number: "        -3-".
+            if is_page_number(trim(&text, *l).text(&text)) {
                 blank(&mut text, *l);
             }
         }
@@ -792,6 +793,8 @@ mod tests {
         assert!(c.text.starts_with("                   2020年"));
         assert!(!c.text.contains("5 -"));
         assert!(!c.text.contains("第3页"));
+        let centred = format!("规章 0\n{}-3-\n行政许可 1", " ".repeat(43));
+        assert!(!Clean::new(&centred).text.contains("-3-"));
     }
 
     #[test]

@@ -1,16 +1,23 @@
-//! `L-EXTRA-ROW` — numbers in a table that belong to no template row.
+//! `L-EXTRA-ROW` — rows in a table that are not the template's.
 //!
 //! ## What it checks
-//! Each group of numbers the reader found inside a table but could not place in any
-//! template row: an extra row the agency added (SPEC.md §7: "an extra row in table 2"), a
-//! template row whose label was altered beyond recognition, or stray numbers.
+//! Groups of numbers the reader found inside a table under a label that is no template row:
+//! an extra row the agency added (SPEC.md §7: "an extra row in table 2"), or a template row
+//! whose label was altered beyond recognition. **One finding per table**, listing them.
+//!
+//! Only what looks like a row is reported: a short label (at most 40 characters, no
+//! sentence punctuation) followed by no more numbers than the table has columns. Numbers
+//! with no label, and text that is plainly no row — a sentence of narrative inside the
+//! table's region, a converter's repeated heading, page furniture — are not part of any
+//! check and not reported either: a report converted to text would otherwise be buried in
+//! warnings that say nothing about it.
 //!
 //! ## Why it matters
 //! The template's rows are fixed; numbers outside them are not part of any check, and a
 //! renamed template row shows up at the same time as `L-ROW-MISSING`.
 //!
 //! ## Example
-//! "表二中有一行“政府信息公开专栏更新”不是模板中的行，其数字（12）未纳入核对。".
+//! "表二中有1行不是模板中的行：“政府信息公开专栏更新”（12），其数字未纳入核对。".
 
 use crate::finding::{Finding, Severity};
 use crate::rules::util::sorted_spans;
@@ -24,38 +31,59 @@ pub static RULE: Rule = Rule {
     check,
 };
 
+/// Does an unplaced group look like a row of a table `width` numbers wide?
+pub fn row_like(u: &crate::report::Unplaced, width: usize) -> bool {
+    let label = u.label.trim();
+    let chars = label.chars().count();
+    chars > 0
+        && chars <= 40
+        && !label.contains(['。', '；', '！', '？', ';', '!', '?', '：', ':', '，', ','])
+        && !u.raw.is_empty()
+        && u.raw.len() <= width
+}
+
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
+    let six = ctx.report.template.six_in_other_shape();
     for t in ctx.report.tables.iter().filter(|t| t.found) {
-        let six = ctx.report.template.six_in_other_shape();
-        for u in &t.unplaced {
-            if six && crate::normalize::norm(&u.label).contains("其他处理") {
-                continue; // the other template's （六）: Y-TEMPLATE-MIXED says so
-            }
-            let numbers = u.raw.join("、");
-            let message = if u.label.is_empty() {
-                format!(
-                    "{}中有一组数字（{numbers}）无法对应到模板的任何一行，未纳入核对。",
-                    t.id.cn()
-                )
-            } else {
-                format!(
-                    "{}中有一行“{}”不是模板中的行，其数字（{numbers}）未纳入核对。",
-                    t.id.cn(),
-                    u.label
-                )
-            };
-            let found = if u.label.is_empty() {
-                numbers
-            } else {
-                format!("{}：{numbers}", u.label)
-            };
-            out.push(
-                RULE.finding(message)
-                    .table(t.id)
-                    .found(found)
-                    .spans(sorted_spans(u.spans.iter().copied())),
-            );
+        let width = t.spec.rows.iter().map(|r| r.cols.len()).max().unwrap_or(0);
+        let rows: Vec<&crate::report::Unplaced> = t
+            .unplaced
+            .iter()
+            .filter(|u| row_like(u, width))
+            // The other template's （六）: Y-TEMPLATE-MIXED says so.
+            .filter(|u| !(six && crate::normalize::norm(&u.label).contains("其他处理")))
+            .collect();
+        if rows.is_empty() {
+            continue;
         }
+        let listed: Vec<String> = rows
+            .iter()
+            .take(5)
+            .map(|u| format!("“{}”（{}）", u.label, u.raw.join("、")))
+            .collect();
+        let more = if rows.len() > listed.len() {
+            format!("等{}行", rows.len())
+        } else {
+            String::new()
+        };
+        out.push(
+            RULE.finding(format!(
+                "{}中有{}行不是模板中的行：{}{more}，其数字未纳入核对。",
+                t.id.cn(),
+                rows.len(),
+                listed.join("、")
+            ))
+            .table(t.id)
+            .found(
+                rows.iter()
+                    .map(|u| format!("{}：{}", u.label, u.raw.join("、")))
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            )
+            .spans(sorted_spans(
+                rows.iter().flat_map(|u| u.spans.iter().copied()),
+            )),
+        );
     }
 }
 
@@ -73,7 +101,7 @@ mod tests {
     }
 
     #[test]
-    fn one_finding_per_unplaced_group() {
+    fn one_finding_per_table_listing_its_extra_rows() {
         let mut r = report(TemplateId::Y2021);
         table_mut(&mut r, TableId::T2).unplaced = vec![
             Unplaced {
@@ -82,21 +110,43 @@ mod tests {
                 spans: vec![Span::new(5, 7), Span::new(1, 4)],
             },
             Unplaced {
-                label: String::new(),
+                label: "网站访问量".into(),
                 raw: vec!["3".into(), "4".into()],
-                spans: vec![],
+                spans: vec![Span::new(9, 10)],
             },
         ];
         let f = run_rule(&RULE, &r);
-        assert_eq!(f.len(), 2);
+        assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].message,
-            "表二中有一行“政府信息公开专栏更新”不是模板中的行，其数字（12）未纳入核对。"
+            "表二中有2行不是模板中的行：“政府信息公开专栏更新”（12）、“网站访问量”（3、4），其数字未纳入核对。"
         );
-        assert_eq!(f[0].spans, vec![Span::new(1, 4), Span::new(5, 7)]);
         assert_eq!(
-            f[1].message,
-            "表二中有一组数字（3、4）无法对应到模板的任何一行，未纳入核对。"
+            f[0].spans,
+            vec![Span::new(1, 4), Span::new(5, 7), Span::new(9, 10)]
         );
+    }
+
+    #[test]
+    fn what_is_plainly_no_row_is_not_reported() {
+        let mut r = report(TemplateId::Y2021);
+        let group = |label: &str, n: usize| Unplaced {
+            label: label.into(),
+            raw: vec!["1".into(); n],
+            spans: vec![],
+        };
+        table_mut(&mut r, TableId::T2).unplaced = vec![
+            // Numbers with no label; a sentence; more numbers than the table is wide; a
+            // heading with a colon.
+            group("", 2),
+            group(
+                "本年度共主动公开政府信息1200条，其中通过门户网站发布800条",
+                2,
+            ),
+            group("规章", 5),
+            group("表二：主动公开政府信息情况", 1),
+            group(&"很长的说明文字".repeat(8), 1),
+        ];
+        assert!(run_rule(&RULE, &r).is_empty());
     }
 }
