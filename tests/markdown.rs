@@ -237,3 +237,47 @@ fn the_2021_other_rows_in_a_2019_report_are_not_guessed_into_its_one_row() {
     // Seed 001's own balance errors (（七）总计 all 0) are still found.
     assert_eq!(rules.iter().filter(|&&r| r == "T3-BALANCE").count(), 2);
 }
+
+/// PIECES with a 法人或其他组织 subtotal column (小计) after 其他, as a few agencies add.
+fn with_subtotal(t3: &str) -> String {
+    t3.lines()
+        .map(|l| {
+            if l.contains("| 其他 |") {
+                return l.replace("| 其他 |", "| 其他 | 小计 |");
+            }
+            let cells: Vec<&str> = l.split('|').collect();
+            let nums: Vec<usize> = (0..cells.len())
+                .filter(|&i| cells[i].trim().parse::<i64>().is_ok())
+                .collect();
+            if nums.len() != 7 {
+                return l.to_string();
+            }
+            let legal: i64 = nums[1..6]
+                .iter()
+                .map(|&i| cells[i].trim().parse::<i64>().unwrap())
+                .sum();
+            let mut out: Vec<String> = cells.iter().map(|c| c.to_string()).collect();
+            out.insert(nums[5] + 1, format!(" {legal} "));
+            out.join("|")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_subtotal_column_is_recognised_not_required() {
+    let sub = with_subtotal(PIECES);
+    assert!(sub.contains("| 12 | 3 | 0 | 0 | 0 | 0 | 3 | 15 |"), "{sub}");
+    let c = check(&report(&sub));
+    assert_eq!(errors(&c), Vec::<String>::new());
+    let t3 = rows(&c.report, TableId::T3);
+    assert_eq!(t3[0], "12 3 0 0 0 0 15");
+    assert_eq!(t3[23], "11 3 0 0 0 0 14");
+    // A mistake in the same table is still found.
+    let bad = sub.replace("| | （七）总计 | 11 |", "| | （七）总计 | 12 |");
+    let c = check(&report(&bad));
+    assert!(c
+        .findings
+        .iter()
+        .any(|f| f.rule == "T3-RESULT-TOTAL" && f.column.as_deref() == Some("自然人")));
+}

@@ -574,6 +574,22 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Where a 法人或其他组织 subtotal column (小计) sits among table 3's eight value
+    /// columns, when the header has one (SPEC.md §4: a few agencies add it; it is recognised,
+    /// not required): after 其他 (index 6) or before 商业企业 (index 1).
+    fn subtotal_column(&self) -> Option<usize> {
+        if self.spec.id != TableId::T3 {
+            return None;
+        }
+        let h = self.header.as_str();
+        let sub = h.find("小计")?;
+        match (h.find("商业企业"), h.find("法律服务机构")) {
+            (_, Some(l)) if sub > l => Some(6),
+            (Some(b), _) if sub < b => Some(1),
+            _ => None,
+        }
+    }
+
     /// Rows not found, and numbers under labels the walker did not recognise that sit
     /// exactly where those rows belong: between the same two rows that were found, as many
     /// groups as missing rows, each with as many numbers as the row has columns. Such a
@@ -738,6 +754,11 @@ impl<'a> Walker<'a> {
         let exact = values
             .lines()
             .any(|(li, _)| self.exact_rows.get(li).copied().unwrap_or(false));
+        if let Some(k) = self.subtotal_column() {
+            if items.len() == n + 1 {
+                items.remove(k);
+            }
+        }
         if items.len() >= n && items[n..].iter().all(VItem::is_empty) {
             let grids = self.grids;
             for (cell, v) in self.table.cells[r].iter_mut().zip(&items[..n]) {
@@ -756,10 +777,17 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        let toks: Vec<&Token> = items
+        let mut toks: Vec<&Token> = items
             .iter()
             .filter_map(|v| if let VItem::Val(t) = v { Some(t) } else { None })
             .collect();
+        if let Some(k) = self.subtotal_column() {
+            // A 法人或其他组织 subtotal column the template does not have: its value is
+            // left out (the row total is the six columns without it).
+            if toks.len() == n + 1 {
+                toks.remove(k);
+            }
+        }
         if toks.len() == n {
             for (cell, t) in self.table.cells[r].iter_mut().zip(&toks) {
                 *cell = cell_of(text, t);
