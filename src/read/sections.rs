@@ -168,8 +168,11 @@ fn split_numbering(s: &str) -> (&str, Option<u32>, bool, &str) {
     } else {
         return ("", None, false, s);
     };
+    // PDF text puts spaces between the numeral and its mark: "六 、需要说明的其他事项".
     let rest = &s[after..];
-    let sep = rest.chars().next();
+    let spaced = rest.trim_start_matches(|c: char| c.is_whitespace());
+    let after = after + (rest.len() - spaced.len());
+    let sep = spaced.chars().next();
     match sep {
         Some('、') | Some('.') | Some('．') | Some('，') => {
             let l = after + sep.unwrap().len_utf8();
@@ -270,18 +273,41 @@ fn ends_with_title(s: &str) -> bool {
         .any(|t| s.ends_with(t))
 }
 
-/// The title (exact or a listed variant) that `rest` starts with: (section, title, quality).
-fn title_at(rest: &str) -> Option<(usize, &'static str, u8)> {
+/// The title (exact or a listed variant) that `rest` starts with: (section, title, quality,
+/// the bytes of `rest` it takes). Spaces inside the title are allowed (PDF text: "存在 的主
+/// 要问题"), not a line break.
+fn title_at(rest: &str) -> Option<(usize, &'static str, u8, usize)> {
     (0..6).find_map(|i| {
-        if rest.starts_with(CANONICAL[i]) {
-            Some((i, CANONICAL[i], 2u8))
+        if let Some(len) = starts_spaced(rest, CANONICAL[i]) {
+            Some((i, CANONICAL[i], 2u8, len))
         } else {
             VARIANTS[i]
                 .iter()
-                .find(|v| rest.starts_with(**v))
-                .map(|v| (i, *v, 1u8))
+                .find_map(|v| starts_spaced(rest, v).map(|len| (i, *v, 1u8, len)))
         }
     })
+}
+
+/// Does `s` start with `t`, spaces (not line breaks) allowed between its chars? The bytes
+/// of `s` it takes.
+fn starts_spaced(s: &str, t: &str) -> Option<usize> {
+    if s.starts_with(t) {
+        return Some(t.len());
+    }
+    let mut it = s.char_indices().peekable();
+    let mut end = 0;
+    for want in t.chars() {
+        while it
+            .next_if(|&(_, c)| matches!(c, ' ' | '\u{3000}' | '\t'))
+            .is_some()
+        {}
+        let (i, c) = it.next()?;
+        if c != want {
+            return None;
+        }
+        end = i + c.len_utf8();
+    }
+    Some(end)
 }
 
 /// Does an unnumbered line start as a title or variant does?
@@ -402,7 +428,7 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         let nstart = at - nc.len_utf8();
         let after = at + '、'.len_utf8();
         let tstart = text.len() - text[after..].trim_start_matches([' ', '\u{3000}']).len();
-        let Some((i, title, quality)) = title_at(&text[tstart..]) else {
+        let Some((i, _, quality, len)) = title_at(&text[tstart..]) else {
             continue;
         };
         // Arabic digits run into the text around them ("第1、2项"): a digit is taken only
@@ -410,7 +436,7 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         if arabic && n as usize != i + 1 {
             continue;
         }
-        let tend = tstart + title.len();
+        let tend = tstart + len;
         // Already found as a line heading, as good a match? (A line that holds it is not
         // enough: "四、结转下年度继续办理 0 0 0四、政府信息公开行政复议、行政诉讼情况" is
         // table 3's last row; nor a line whose title matched by keywords only because the
@@ -458,8 +484,21 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
             numbering: &text[nstart..after],
             number: Some(n),
             arabic,
-            title: Cow::Borrowed(&text[tstart..tend]),
+            title: unspaced(&text[tstart..tend]),
         });
+    }
+}
+
+/// A title without the spaces PDF text put inside it.
+fn unspaced(t: &str) -> Cow<'_, str> {
+    if t.contains([' ', '\u{3000}', '\t']) {
+        Cow::Owned(
+            t.chars()
+                .filter(|c| !matches!(c, ' ' | '\u{3000}' | '\t'))
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(t)
     }
 }
 
@@ -541,6 +580,22 @@ mod tests {
             assert!(t.len() >= SHORTEST_TITLE, "{t}");
             assert!(t.chars().next().is_some_and(starts_a_title), "{t}");
         }
+    }
+
+    #[test]
+    fn a_space_before_the_numbering_mark() {
+        let t = "五、存在的主要问题及改进情况\n（一）问题\n六 、需要说明的其他事项\n无\n";
+        let f = found(t);
+        assert_eq!(f.len(), 2, "{f:?}");
+        assert_eq!(f[1].0, 6);
+    }
+
+    #[test]
+    fn a_glued_heading_with_spaces_inside_its_title() {
+        let t = "尚未审结总计110024001510102五、存在 的主要问题及改进情况存在的问题主要有以下几个方面。";
+        let f = found(t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].0, 5);
     }
 
     #[test]
