@@ -412,7 +412,13 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         if !text[at..].starts_with('、') {
             continue;
         }
-        let Some(nc) = text[..at].chars().next_back() else {
+        // The numeral before the mark; PDF text and wrapped lines put a space or a line
+        // break between them ("六 、其他需要报告的事项", "…五\n、存在的主要问题…").
+        let head = text[..at].trim_end_matches([' ', '\u{3000}', '\t', '\n']);
+        if at - head.len() > 4 {
+            continue;
+        }
+        let Some(nc) = head.chars().next_back() else {
             continue;
         };
         let (n, arabic) = match cn_numeral(nc) {
@@ -425,7 +431,7 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         if !(1..=6).contains(&n) {
             continue;
         }
-        let nstart = at - nc.len_utf8();
+        let nstart = head.len() - nc.len_utf8();
         let after = at + '、'.len_utf8();
         let tstart = text.len() - text[after..].trim_start_matches([' ', '\u{3000}']).len();
         let Some((i, _, quality, len)) = title_at(&text[tstart..]) else {
@@ -596,6 +602,14 @@ mod tests {
         let f = found(t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, 5);
+    }
+
+    #[test]
+    fn a_glued_heading_whose_numeral_is_set_apart() {
+        let t = "确保政务信息公开工作质量。六 、其他需要报告的事项2025年，无收取信息处理费情况。";
+        assert_eq!(found(t)[0].0, 6);
+        let t = "审结总计 00 0 00 0 0 0 00 0 0 0 00五\n、存在的主要问题及改进情况(一)存在问题。";
+        assert_eq!(found(t)[0].0, 5);
     }
 
     #[test]

@@ -386,10 +386,24 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
             rows.end_row(true);
         }
     } else {
-        for &(l, trimmed) in &ls {
+        let mut k = 0;
+        while k < ls.len() {
+            let (l, mut trimmed) = ls[k];
+            k += 1;
             let s = l.text(text);
             if trimmed.is_empty() {
                 continue;
+            }
+            // A pipe row broken over lines ("| 一、… | 1 | 0 |" + "0 | 0 | 1 |"): joined, up
+            // to a few lines, when the next line ends it.
+            if trimmed.text(text).starts_with('|') && !trimmed.text(text).ends_with('|') {
+                let joined = ls[k..].iter().take(4).position(|n| {
+                    n.1.text(text).ends_with('|') && !n.1.text(text).starts_with('|')
+                });
+                if let Some(j) = joined {
+                    trimmed = Span::new(trimmed.start, ls[k + j].1.end);
+                    k += j + 1;
+                }
             }
             if let Some(cells) = pipe_cells(text, trimmed) {
                 // A Markdown table row; its separator row "|---|:--:|" is no row at all.
@@ -877,6 +891,23 @@ mod tests {
             let spans: Vec<&str> = lines(&t).iter().map(|l| l.text(&t)).collect();
             assert_eq!(spans, t.split('\n').collect::<Vec<_>>(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn a_pipe_row_broken_over_two_lines_is_one_row() {
+        let t = "| 一、本年新收 | 1 | 0 | 0 |\n0 | 1 |\n| 二、上年结转 | 0 |\n";
+        let src = source_rows(t, &lines(t), Span::new(0, t.len()), &[]);
+        let rows: Vec<Vec<&str>> = src
+            .iter()
+            .map(|r| r.cells.iter().map(|c| c.text(t)).collect())
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                vec!["一、本年新收", "1", "0", "0", "0", "1"],
+                vec!["二、上年结转", "0"]
+            ]
+        );
     }
 
     #[test]
