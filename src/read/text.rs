@@ -301,6 +301,18 @@ impl SrcRows {
         self.rows.push((self.cells.len(), positional, false, false));
     }
 
+    /// Was the last row a Markdown pipe row?
+    fn last_is_pipe(&self) -> bool {
+        self.rows.last().is_some_and(|r| r.3 && !r.2)
+    }
+
+    /// Makes the cells pushed since the last row part of it.
+    fn extend_last_row(&mut self) {
+        if let Some(r) = self.rows.last_mut() {
+            r.0 = self.cells.len();
+        }
+    }
+
     /// Ends a Markdown pipe row: whole cells in their places, but no grid.
     fn end_pipe_row(&mut self) {
         self.rows.push((self.cells.len(), true, false, true));
@@ -397,15 +409,29 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
             // A pipe row broken over lines ("| 一、… | 1 | 0 |" + "0 | 0 | 1 |"): joined, up
             // to a few lines, when the next line ends it.
             if trimmed.text(text).starts_with('|') && !trimmed.text(text).ends_with('|') {
-                let joined = ls[k..].iter().take(4).position(|n| {
-                    n.1.text(text).ends_with('|') && !n.1.text(text).starts_with('|')
-                });
+                let joined = ls[k..]
+                    .iter()
+                    .take(4)
+                    .position(|n| n.1.text(text).ends_with('|'));
                 if let Some(j) = joined {
                     trimmed = Span::new(trimmed.start, ls[k + j].1.end);
                     k += j + 1;
                 }
             }
-            if let Some(cells) = pipe_cells(text, trimmed) {
+            let tt = trimmed.text(text);
+            if !tt.starts_with('|') && tt.ends_with('|') && rows.last_is_pipe() {
+                // The rest of the pipe row above, broken after one of its bars
+                // ("| 一、… | 1 | 0 | " + "0 | 0 | 1 |").
+                let mut st = trimmed.start;
+                for (i, c) in tt.char_indices() {
+                    if c == '|' {
+                        rows.cells
+                            .push(trim(text, Span::new(st, trimmed.start + i)));
+                        st = trimmed.start + i + 1;
+                    }
+                }
+                rows.extend_last_row();
+            } else if let Some(cells) = pipe_cells(text, trimmed) {
                 // A Markdown table row; its separator row "|---|:--:|" is no row at all.
                 if !cells.is_empty() {
                     rows.cells.extend(cells);
@@ -895,7 +921,7 @@ mod tests {
 
     #[test]
     fn a_pipe_row_broken_over_two_lines_is_one_row() {
-        let t = "| 一、本年新收 | 1 | 0 | 0 |\n0 | 1 |\n| 二、上年结转 | 0 |\n";
+        let t = "| 一、本年新收 | 1 | 0 | 0 |\n0 | 1 |\n| 二、上年结转 | 0\n| 1 |\n";
         let src = source_rows(t, &lines(t), Span::new(0, t.len()), &[]);
         let rows: Vec<Vec<&str>> = src
             .iter()
@@ -905,7 +931,7 @@ mod tests {
             rows,
             [
                 vec!["一、本年新收", "1", "0", "0", "0", "1"],
-                vec!["二、上年结转", "0"]
+                vec!["二、上年结转", "0", "1"]
             ]
         );
     }
