@@ -481,7 +481,7 @@ fn pipe_cells(text: &str, line: Span) -> Option<Vec<Span>> {
     let inner = &s[1..s.len() - 1];
     if inner
         .bytes()
-        .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t'))
+        .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t' | b'\n'))
     {
         return inner.contains('-').then(Vec::new);
     }
