@@ -45,8 +45,9 @@
 //! * At most [`MAX_ENTRIES`] entries in the archive (a Word document has a few dozen):
 //!   [`DocError::TooManyEntries`].
 //! * The main part is inflated through [`Read::take`] to at most [`MAX_PART_BYTES`] + 1
-//!   bytes, whatever sizes the zip headers state; more is a zip bomb (or no report):
-//!   [`DocError::TooLarge`]. A report's `document.xml` is a few hundred KB to a few MB.
+//!   bytes, whatever sizes the zip headers state, into room that never grows past that;
+//!   more is a zip bomb (or no report): [`DocError::TooLarge`]. A report's `document.xml`
+//!   is a few hundred KB to a few MB.
 //! * Tables are walked with an explicit stack of open tables, rows, cells and paragraphs,
 //!   never by recursion, and more than [`MAX_TABLE_DEPTH`] tables (or text-box paragraphs)
 //!   open inside one another stop the read at once ([`DocError::TooDeep`]): a 10,000-deep
@@ -310,17 +311,38 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// An entry's inflated bytes, at most [`MAX_PART_BYTES`] of them.
+///
+/// The declared size is not trusted: the data itself is counted. It is only the first guess
+/// of the room the bytes need, never past the cap; the room then doubles, never past the
+/// cap either. So a bomb holds at most the cap (plus, while the room grows, the room
+/// before), not the next power of two above it.
 fn read_entry(archive: &mut Archive, index: usize) -> Result<Vec<u8>, DocError> {
     let entry = archive.by_index(index).map_err(zip_error)?;
     if entry.encrypted() {
         return Err(DocError::Encrypted);
     }
-    let mut out = Vec::new();
-    // The declared size is not trusted: the data itself is counted.
-    entry
-        .take(MAX_PART_BYTES + 1)
-        .read_to_end(&mut out)
-        .map_err(|e| io_error(&e))?;
+    let cap = MAX_PART_BYTES as usize + 1;
+    let declared = usize::try_from(entry.size()).unwrap_or(usize::MAX);
+    let mut out = Vec::with_capacity(declared.min(cap));
+    let mut data = entry.take(cap as u64);
+    loop {
+        let mut room = out.capacity() - out.len();
+        if room == 0 {
+            room = out.len().max(64 * 1024).min(cap - out.len());
+            if room == 0 {
+                break;
+            }
+            out.reserve_exact(room);
+        }
+        // Reads into the room only: the vector is not grown by the reader.
+        let n = (&mut data)
+            .take(room as u64)
+            .read_to_end(&mut out)
+            .map_err(|e| io_error(&e))?;
+        if n < room {
+            break;
+        }
+    }
     if out.len() as u64 > MAX_PART_BYTES {
         return Err(DocError::TooLarge(MAX_PART_BYTES));
     }

@@ -83,7 +83,9 @@
 //!   each cell is at least one slot of its grid, so the core would refuse the table anyway,
 //!   and this stops it before the cells are in memory.
 //! * The text's own limit ([`MAX_TEXT_BYTES`](super::MAX_TEXT_BYTES)) is checked when the
-//!   document is laid out ([`Document::from_blocks`]).
+//!   document is laid out ([`Document::from_blocks`]), and so are the slots of all its
+//!   grids together ([`MAX_DOC_SLOTS`](super::MAX_DOC_SLOTS)): merged cells make many
+//!   slots of few cells.
 //!
 //! Besides [`blocks`] and [`read`], the module tells HTML from plain text
 //! ([`looks_like_html`]) and finds the encoding an HTML file declares ([`sniff_charset`]).
@@ -319,7 +321,10 @@ struct OpenTable {
 
 impl OpenTable {
     fn close_cell(&mut self) {
-        if let Some(c) = self.cell.take() {
+        if let Some(mut c) = self.cell.take() {
+            // A cell's content is mostly one paragraph; a vector's first room is for four
+            // blocks: 96 bytes a cell, a fifth of a page of hundreds of thousands of cells.
+            c.content.shrink_to_fit();
             self.row.get_or_insert_with(Vec::new).push(RawCell {
                 content: c.content,
                 colspan: c.colspan,

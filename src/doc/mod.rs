@@ -67,6 +67,11 @@ impl SourceKind {
 pub const MAX_TABLE_DEPTH: usize = 64;
 /// At most this many slots in one table's grid (table 3 has 10 × 30).
 pub const MAX_GRID_SLOTS: usize = 200_000;
+/// At most this many slots in all the grids of a document. A slot is some fifty bytes of
+/// memory and, written out, only a tab of text: without this, a page of a few kilobytes
+/// (tables whose merged cells span a thousand columns and hundreds of rows) would lay out
+/// a gigabyte of grids before the text reached its limit.
+pub const MAX_DOC_SLOTS: usize = 4 * MAX_GRID_SLOTS;
 /// The widest `colspan` honoured (the HTML standard's own limit).
 pub const MAX_COLSPAN: u32 = 1000;
 /// At most this many bytes of document text (the input's limit, `crate::input::MAX_BYTES`).
@@ -201,7 +206,8 @@ pub enum DocError {
     TooLarge(u64),
     /// Tables nested deeper than [`MAX_TABLE_DEPTH`].
     TooDeep,
-    /// A table's grid has more than [`MAX_GRID_SLOTS`] slots.
+    /// A table's grid has more than [`MAX_GRID_SLOTS`] slots, or all of them more than
+    /// [`MAX_DOC_SLOTS`].
     TableTooLarge,
     /// The XML inside is broken: where, and what the parser said.
     BadXml(String),
@@ -219,7 +225,7 @@ impl fmt::Display for DocError {
             DocError::TooManyEntries(n) => write!(f, "这个文件里有 {n} 个部件，远多于任何 Word 文档，不像是一份年报。{RESAVE}"),
             DocError::TooLarge(n) => write!(f, "这个文件解压后超过 {} MB 的上限（压缩包炸弹，或不是年报），已停止读取。一份年报解压后通常只有几百 KB。{RESAVE}", n / (1024 * 1024)),
             DocError::TooDeep => write!(f, "文档中的表格一层套一层，超过了 {MAX_TABLE_DEPTH} 层，不像是一份年报，已停止读取。请复制全文粘贴到检查框里。"),
-            DocError::TableTooLarge => write!(f, "文档中有一张表格的格子超过 {MAX_GRID_SLOTS} 个（行数或合并单元格的跨度异常），不像是年报的表格，已停止读取。请复制全文粘贴到检查框里。"),
+            DocError::TableTooLarge => write!(f, "文档中表格的格子太多：一张表格超过 {MAX_GRID_SLOTS} 个，或全部表格超过 {MAX_DOC_SLOTS} 个（行数或合并单元格的跨度异常），不像是年报的表格，已停止读取。请复制全文粘贴到检查框里。"),
             DocError::BadXml(at) => write!(f, "这个 Word 文档的内容已损坏，读不下去（{at}）。{RESAVE}"),
             DocError::Empty => write!(f, "文档里没有文字，没有可以检查的内容。"),
         }
@@ -240,6 +246,8 @@ fn push_flat(out: &mut String, s: &str) {
 struct Builder {
     text: String,
     tables: Vec<Grid>,
+    /// The slots of the grids laid out so far ([`MAX_DOC_SLOTS`]).
+    slots: usize,
 }
 
 impl Builder {
@@ -355,6 +363,10 @@ impl Builder {
             return Ok(());
         }
         if width * n_rows > MAX_GRID_SLOTS {
+            return Err(DocError::TableTooLarge);
+        }
+        self.slots += width * n_rows;
+        if self.slots > MAX_DOC_SLOTS {
             return Err(DocError::TableTooLarge);
         }
         origins.sort_by_key(|e| e.0);
@@ -500,6 +512,7 @@ impl Document {
         let mut b = Builder {
             text: String::new(),
             tables: Vec::new(),
+            slots: 0,
         };
         b.blocks(blocks, 0)?;
         if b.text.trim_matches(crate::read::text::is_space).is_empty() {
@@ -725,6 +738,20 @@ mod tests {
         assert_eq!(
             Document::from_blocks(SourceKind::Html, &[Block::Para(" \n\u{3000}".into())]),
             Err(DocError::Empty)
+        );
+        // Tables each within the limit, too many slots together: a merged cell of 190 rows
+        // and a thousand columns, a few cells of markup for 190 000 slots.
+        let wide = RawTable {
+            rows: std::iter::once(vec![cell("a", MAX_COLSPAN, 0)])
+                .chain((1..190).map(|_| vec![RawCell::text("b")]))
+                .collect(),
+        };
+        let fits = MAX_DOC_SLOTS / (190 * (MAX_COLSPAN as usize + 1));
+        let tables = |n: usize| vec![Block::Table(wide.clone()); n];
+        assert!(Document::from_blocks(SourceKind::Html, &tables(fits)).is_ok());
+        assert_eq!(
+            Document::from_blocks(SourceKind::Html, &tables(fits + 1)),
+            Err(DocError::TableTooLarge)
         );
     }
 

@@ -69,7 +69,7 @@ pub struct Sentence {
 }
 
 /// Rows of table 3 a number is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum T3Rows {
     /// 一、本年新收 ("新收").
     New,
@@ -87,7 +87,7 @@ pub enum T3Rows {
 }
 
 /// What a number in the text is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Quantity {
     /// Table 3: `rows` in the columns `cols` (bit i for column i, 0 自然人 … 5 其他, summed);
     /// `cols == 0` is the 总计 column.
@@ -420,6 +420,7 @@ pub fn read(text: &str, sections: &[Section], excluded: &[Span]) -> Narrative {
     let mut mentions = Vec::new();
     let mut statements = Vec::new();
     let mut topic = Topic::None;
+    let mut latest = [None; 64];
     for (si, sentence) in sentences.iter().enumerate() {
         let s = n.sentence_text(sentence);
         // A sentence starting with 其中 goes on with the previous sentence's topic.
@@ -428,7 +429,7 @@ pub fn read(text: &str, sections: &[Section], excluded: &[Span]) -> Narrative {
         } else if let Topic::T3 { end, .. } | Topic::T4 { end, .. } = &mut topic {
             *end = 0;
         }
-        n.scan_sentence(si, sentence, &mut topic, &mut mentions);
+        n.scan_sentence(si, sentence, &mut topic, &mut mentions, &mut latest);
         n.scan_claims(si, sentence, &mut statements);
     }
     n.sentences = sentences;
@@ -828,44 +829,75 @@ const EARLIER: &[&str] = &["上一年度", "上一年", "上年度", "上年", "
 /// Words for this year: after them the sentence is back in the report's year.
 const THIS_YEAR: &[&str] = &["本年度", "本年", "今年"];
 
-/// When `s` (a sentence up to a number or a claim) is about: the last word of time in it
-/// decides, so "上年共收到申请20件，本年共收到申请15件" is back in this year at the 15.
-fn when(s: &str) -> When {
-    let mut w = When::This;
-    let mut skip = 0;
-    let mut prev: Option<char> = None;
-    for (i, c) in s.char_indices() {
-        let before = prev.replace(c);
-        if i < skip {
-            continue;
-        }
-        let rest = &s[i..];
-        if digit(c).is_some() && before.and_then(digit).is_none() {
-            // "2019年": four digits (ASCII or full-width), not part of a longer number,
-            // before 年.
-            let ds: Vec<u32> = rest.chars().map_while(digit).collect();
-            let len: usize = rest.chars().take(ds.len()).map(char::len_utf8).sum();
-            if ds.len() == 4 && rest[len..].starts_with('年') {
-                let y = ds.iter().fold(0, |y, &d| y * 10 + d as i32);
-                if (1990..=2100).contains(&y) {
-                    w = When::Year(y);
-                }
-            }
-            skip = i + len;
-            continue;
-        }
-        if let Some(word) = EARLIER.iter().find(|k| rest.starts_with(**k)) {
-            let compared = before.is_some_and(|p| "较比与同于和跟".contains(p));
-            if !compared && !rest[word.len()..].starts_with("结转") {
-                w = When::Earlier;
-            }
-            skip = i + word.len();
-        } else if let Some(word) = THIS_YEAR.iter().find(|k| rest.starts_with(**k)) {
-            w = When::This;
-            skip = i + word.len();
+/// When a sentence up to a number or a claim is about: the last word of time in it decides,
+/// so "上年共收到申请20件，本年共收到申请15件" is back in this year at the 15.
+///
+/// Read in one pass over the sentence, however many numbers and claims ask: `upto(end)` is
+/// the answer for `s[..end]`, for `end`s in increasing order, each at a place no word of
+/// time and no run of digits goes across (a number's start after a char that is no digit,
+/// a clause's end), so that what was read before it needs no second look.
+struct WhenScan<'a> {
+    s: &'a str,
+    w: When,
+    /// Where reading goes on: chars before it are read.
+    at: usize,
+    /// The end of the last word or number read: chars before it are inside it.
+    skip: usize,
+    prev: Option<char>,
+}
+
+impl<'a> WhenScan<'a> {
+    fn new(s: &'a str) -> Self {
+        WhenScan {
+            s,
+            w: When::This,
+            at: 0,
+            skip: 0,
+            prev: None,
         }
     }
-    w
+
+    fn upto(&mut self, end: usize) -> When {
+        let s = &self.s[..end];
+        for (i, c) in s[self.at.min(end)..].char_indices() {
+            let i = self.at + i;
+            let before = self.prev.replace(c);
+            if i < self.skip {
+                continue;
+            }
+            let rest = &s[i..];
+            if digit(c).is_some() && before.and_then(digit).is_none() {
+                // "2019年": four digits (ASCII or full-width), not part of a longer number,
+                // before 年.
+                let ds: Vec<u32> = rest.chars().map_while(digit).take(5).collect();
+                let len: usize = rest
+                    .chars()
+                    .take_while(|&c| digit(c).is_some())
+                    .map(char::len_utf8)
+                    .sum();
+                if ds.len() == 4 && rest[len..].starts_with('年') {
+                    let y = ds.iter().fold(0, |y, &d| y * 10 + d as i32);
+                    if (1990..=2100).contains(&y) {
+                        self.w = When::Year(y);
+                    }
+                }
+                self.skip = i + len;
+                continue;
+            }
+            if let Some(word) = EARLIER.iter().find(|k| rest.starts_with(**k)) {
+                let compared = before.is_some_and(|p| "较比与同于和跟".contains(p));
+                if !compared && !rest[word.len()..].starts_with("结转") {
+                    self.w = When::Earlier;
+                }
+                self.skip = i + word.len();
+            } else if let Some(word) = THIS_YEAR.iter().find(|k| rest.starts_with(**k)) {
+                self.w = When::This;
+                self.skip = i + word.len();
+            }
+        }
+        self.at = self.at.max(end);
+        self.w
+    }
 }
 
 /// The keywords found in `head`, in order of where they end; a keyword inside a longer one
@@ -887,12 +919,22 @@ fn keywords(head: &str) -> Vec<(usize, usize, Kw)> {
     }
     // Keep the longest of nested matches.
     out.sort_by_key(|&(s, e, _)| (e, std::cmp::Reverse(e - s)));
+    // Kept matches end in order, so only those that end after `m` starts (a few: keywords
+    // are short) can hold it or be inside it: the rest need no look.
     let mut kept: Vec<(usize, usize, Kw)> = Vec::with_capacity(out.len());
     for m in out {
-        if kept.iter().any(|k| k.0 <= m.0 && m.1 <= k.1) {
+        let near = kept.len() - kept.iter().rev().take_while(|k| k.1 > m.0).count();
+        if kept[near..].iter().any(|k| k.0 <= m.0 && m.1 <= k.1) {
             continue;
         }
-        kept.retain(|k| !(m.0 <= k.0 && k.1 <= m.1));
+        let mut j = near;
+        while j < kept.len() {
+            if m.0 <= kept[j].0 && kept[j].1 <= m.1 {
+                kept.remove(j);
+            } else {
+                j += 1;
+            }
+        }
         kept.push(m);
     }
     kept
@@ -973,12 +1015,15 @@ const ANSWER_OF: &[&str] = &[
 ];
 
 impl Narrative {
+    /// Reads the numbers of sentence `si` into `out`; `latest[bits]` is the index in `out`
+    /// of its last count of the result groups `bits` (kept up to date here).
     fn scan_sentence(
         &self,
         si: usize,
         sentence: &Sentence,
         topic: &mut Topic,
         out: &mut Vec<Mention>,
+        latest: &mut [Option<usize>; 64],
     ) {
         let n = self;
         let s = self.sentence_text(sentence);
@@ -990,6 +1035,8 @@ impl Narrative {
         let mut prev: Option<char> = None;
         let mut skip_to = 0;
         let mut found: Vec<Found> = Vec::new();
+        let marks = Marks::new(s);
+        let mut year_at = WhenScan::new(s);
         // Whether a number of the sentence was read as a table quantity before this one.
         let mut counted = false;
         // The count of `found` that set the topic, when it is of this sentence.
@@ -1033,8 +1080,8 @@ impl Narrative {
             }
             // At most 60 chars back.
             let mut hs = head_from;
-            if i - hs > 180 {
-                hs = i - 180;
+            if i - hs > AROUND {
+                hs = i - AROUND;
                 while !s.is_char_boundary(hs) {
                     hs += 1;
                 }
@@ -1043,16 +1090,21 @@ impl Narrative {
             if NOT_A_COUNT.iter().any(|w| head.contains(w)) {
                 continue;
             }
-            let tail_end = s[unit_end..]
+            // To the clause's end, at most 60 chars on.
+            let mut tail_max = (unit_end + AROUND).min(s.len());
+            while !s.is_char_boundary(tail_max) {
+                tail_max -= 1;
+            }
+            let tail_end = s[unit_end..tail_max]
                 .char_indices()
                 .find(|&(_, c)| is_clause_end(c))
-                .map_or(s.len(), |(j, _)| unit_end + j);
+                .map_or(tail_max, |(j, _)| unit_end + j);
             let words = Words {
                 head,
                 kws: keywords(head),
-                clause_head: &s[clause_start..i],
+                issued: || marks.issued(s, clause_start, i),
                 tail: &s[unit_end..tail_end],
-                breakdown: |end: usize| s.get(end..i).is_some_and(|b| b.contains("其中")),
+                breakdown: |end: usize| marks.of_which_between(end, i),
             };
             let Some(q) = resolve(&words, topic) else {
                 continue;
@@ -1085,7 +1137,7 @@ impl Narrative {
                 },
             ) = (q, *topic)
             {
-                if s.get(end..i).is_some_and(introduces_part)
+                if marks.part_between(s, end, i)
                     || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w))
                 {
                     continue;
@@ -1106,23 +1158,21 @@ impl Narrative {
                 },
             ) = (q, *topic)
             {
-                let within = s.get(end..i).is_some_and(introduces_part)
+                let within = marks.part_between(s, end, i)
                     || INCLUDING.iter().any(|w| s[clause_start..i].starts_with(w));
                 if within && bits & !held_by != 0 {
                     let at = Span::new(clause_start, unit_end);
                     let holder = match topic_found {
                         Some(k) => Some(&mut found[k].mention),
-                        None => out.iter_mut().rev().find(|m| {
-                            m.sentence < si
-                                && m.quantity
-                                    == Quantity::Applications {
-                                        rows: T3Rows::Results(held_by),
-                                        cols: 0,
-                                    }
-                        }),
+                        // The last such count of the sentences before (all of `out`).
+                        None => latest[usize::from(held_by & 63)].map(|k| &mut out[k]),
                     };
                     if let Some(m) = holder {
                         for g in (1..=6u8).filter(|g| bits & !held_by & (1 << (g - 1)) != 0) {
+                            // Once for each group (the words are not copied again).
+                            if m.regrouped.iter().any(|x| x.group == g && x.item == 0) {
+                                continue;
+                            }
                             push_regrouped(
                                 m,
                                 Regrouped {
@@ -1148,7 +1198,7 @@ impl Narrative {
             // applications narrowed to a part ("按期答复12件", "收到省政府转办申请3件"); and,
             // after a first count, one of received or concluded applications whose words add
             // anything ("全年共收到申请15件，其中书面答复12件"), which is not clearly the total.
-            let year = match when(&s[..i]) {
+            let year = match year_at.upto(i) {
                 When::Earlier => {
                     *topic = Topic::None;
                     topic_found = None;
@@ -1246,7 +1296,17 @@ impl Narrative {
             n.regroup_by_reasons(m, s, lead, base);
             n.regroup_by_reasons(m, s, after, base);
         }
+        let from = out.len();
         out.extend(totals(found));
+        for (k, m) in out.iter().enumerate().skip(from) {
+            if let Quantity::Applications {
+                rows: T3Rows::Results(bits),
+                cols: 0,
+            } = m.quantity
+            {
+                latest[usize::from(bits & 63)] = Some(k);
+            }
+        }
     }
 
     /// Adds to `m` (a count of results) the cases of other groups that `at` of the sentence
@@ -1295,15 +1355,6 @@ fn push_regrouped(m: &mut Mention, r: Regrouped) {
 
 /// Words by which a part is said to be within the count before it: "（含部分公开1件）".
 const INCLUDING: &[&str] = &["含", "包括", "包含", "其中"];
-
-/// Whether the words between a count and a number make the number a part of the count:
-/// "其中" in them, not closed by a bracket or a semicolon ("予以公开4件（其中网上申请3件），
-/// 部分公开5件": the 5 is no part of the 4).
-fn introduces_part(between: &str) -> bool {
-    between
-        .rfind("其中")
-        .is_some_and(|p| !between[p..].contains(['）', ')', '；', ';']))
-}
 
 /// Words naming a case of the template's result groups: the group (3 for （三）…) and its
 /// sub-row (1–8). A count of results whose sentence names a case of another group holds
@@ -1402,15 +1453,22 @@ struct Found {
 /// is the whole ("全年共收到申请15件，收到省政府转办申请3件"); when none or several do,
 /// which is the total is not said, and none is taken.
 fn totals(found: Vec<Found>) -> Vec<Mention> {
-    let same = |a: &Mention, b: &Mention| a.quantity == b.quantity && a.year == b.year;
     let mut keep = vec![false; found.len()];
-    for (i, f) in found.iter().enumerate() {
-        let group: Vec<usize> = (0..found.len())
-            .filter(|&j| same(&found[j].mention, &f.mention))
-            .collect();
-        if group[0] != i {
-            continue;
-        }
+    // The mentions of each quantity (of one year), grouped in one pass.
+    let mut index: std::collections::HashMap<(Quantity, Option<i32>), usize> =
+        std::collections::HashMap::new();
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (j, f) in found.iter().enumerate() {
+        let g = *index
+            .entry((f.mention.quantity, f.mention.year))
+            .or_insert_with(|| {
+                groups.push(Vec::new());
+                groups.len() - 1
+            });
+        groups[g].push(j);
+    }
+    for group in groups {
+        let f = &found[group[0]];
         let tables_3_4 = matches!(
             f.mention.quantity,
             Quantity::Applications { .. } | Quantity::Cases { .. }
@@ -1448,16 +1506,102 @@ fn totals(found: Vec<Found>) -> Vec<Mention> {
 }
 
 /// The words around a number.
-struct Words<'a, F: Fn(usize) -> bool> {
-    /// Before the number, from the end of the previous number or the clause's start.
+struct Words<'a, F: Fn(usize) -> bool, G: Fn() -> (bool, bool)> {
+    /// Before the number, from the end of the previous number or the clause's start (at
+    /// most 60 chars).
     head: &'a str,
     kws: Vec<(usize, usize, Kw)>,
-    /// Before the number, from the clause's start (a verb may stand before a list).
-    clause_head: &'a str,
-    /// After the unit, to the clause's end.
+    /// Before the number, from the clause's start (a verb may stand before a list): does
+    /// it hold one of [`ISSUED`], one of [`NOT_ISSUED`]?
+    issued: G,
+    /// After the unit, to the clause's end (at most 60 chars).
     tail: &'a str,
     /// Whether "其中" stands between this offset of the sentence and the number.
     breakdown: F,
+}
+
+/// At most this many bytes (60 CJK chars) of a sentence before a number and after its unit
+/// say what the number is: the work for a number is bounded, however long its sentence
+/// (text without stops).
+const AROUND: usize = 180;
+
+/// Verbs of issuing a document: "印发规范性文件3件".
+const ISSUED: &[&str] = &["制发", "印发", "出台", "制定", "新增"];
+/// Words by which documents counted are not those issued this year: "清理规范性文件3件".
+const NOT_ISSUED: &[&str] = &[
+    "有效", "清理", "废止", "备案", "审查", "审核", "解读", "征求", "起草", "修订", "修改", "评估",
+];
+
+/// Where words of a sentence are that its numbers ask about, found once for the sentence,
+/// so that each number's question about the words before it is a binary search, not a
+/// look at all of them (a sentence may be long: text without stops).
+struct Marks {
+    /// Where "其中" starts.
+    of_which: Vec<usize>,
+    /// Where a "）" or "；" that closes a breakdown starts (found when first asked).
+    closers: std::cell::OnceCell<Vec<usize>>,
+    /// Where the words of [`ISSUED`] and of [`NOT_ISSUED`] start (found when first asked).
+    issued: std::cell::OnceCell<[Vec<usize>; 2]>,
+}
+
+impl Marks {
+    fn new(s: &str) -> Self {
+        Marks {
+            of_which: s.match_indices("其中").map(|(p, _)| p).collect(),
+            closers: std::cell::OnceCell::new(),
+            issued: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// Does "其中" stand in `s[from..to]`?
+    fn of_which_between(&self, from: usize, to: usize) -> bool {
+        let k = self.of_which.partition_point(|&p| p < from);
+        self.of_which
+            .get(k)
+            .is_some_and(|&p| p + "其中".len() <= to)
+    }
+
+    /// Whether the words `s[from..to]` between a count and a number make the number a part
+    /// of the count: "其中" in them, not closed by a bracket or a semicolon ("予以公开4件
+    /// （其中网上申请3件），部分公开5件": the 5 is no part of the 4). False when `from > to`.
+    fn part_between(&self, s: &str, from: usize, to: usize) -> bool {
+        let k = self.of_which.partition_point(|&p| p + "其中".len() <= to);
+        let Some(&p) = k.checked_sub(1).and_then(|k| self.of_which.get(k)) else {
+            return false;
+        };
+        if p < from {
+            return false;
+        }
+        let closers = self.closers.get_or_init(|| {
+            s.match_indices(['）', ')', '；', ';'])
+                .map(|(q, _)| q)
+                .collect()
+        });
+        let c = closers.partition_point(|&q| q < p);
+        closers.get(c).is_none_or(|&q| q >= to)
+    }
+
+    /// Do `s[from..to]` (`to` a number's start) hold one of [`ISSUED`], one of
+    /// [`NOT_ISSUED`]? (Those words have no digit, so one that starts before the number
+    /// ends before it.)
+    fn issued(&self, s: &str, from: usize, to: usize) -> (bool, bool) {
+        let [verbs, not] = self.issued.get_or_init(|| {
+            let starts = |words: &[&str]| {
+                let mut v: Vec<usize> = words
+                    .iter()
+                    .flat_map(|w| s.match_indices(w).map(|(p, _)| p))
+                    .collect();
+                v.sort_unstable();
+                v
+            };
+            [starts(ISSUED), starts(NOT_ISSUED)]
+        });
+        let any = |v: &[usize]| {
+            v.get(v.partition_point(|&p| p < from))
+                .is_some_and(|&p| p < to)
+        };
+        (any(verbs), any(not))
+    }
 }
 
 /// Whether the words between 收到/受理 and the number (or the next keyword) are
@@ -1534,7 +1678,10 @@ fn of_the_count_before(head: &str, kws: &[(usize, usize, Kw)]) -> bool {
 }
 
 /// What the number is about, if the words say it plainly.
-fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity> {
+fn resolve<F: Fn(usize) -> bool, G: Fn() -> (bool, bool)>(
+    w: &Words<F, G>,
+    topic: &Topic,
+) -> Option<Quantity> {
     let kws = &w.kws;
     let last = kws.last().filter(|_| !of_the_count_before(w.head, kws));
     let Some(&(_, last_end, last)) = last else {
@@ -1627,14 +1774,8 @@ fn resolve<F: Fn(usize) -> bool>(w: &Words<F>, topic: &Topic) -> Option<Quantity
             Some(Quantity::Cases { groups, outcome })
         }
         Kw::Rules | Kw::Normative => {
-            const VERBS: &[&str] = &["制发", "印发", "出台", "制定", "新增"];
-            const NOT: &[&str] = &[
-                "有效", "清理", "废止", "备案", "审查", "审核", "解读", "征求", "起草", "修订",
-                "修改", "评估",
-            ];
-            if !VERBS.iter().any(|v| w.clause_head.contains(v))
-                || NOT.iter().any(|v| w.clause_head.contains(v))
-            {
+            let (verb, not) = (w.issued)();
+            if !verb || not {
                 return None;
             }
             Some(Quantity::Issued {
@@ -1669,6 +1810,12 @@ impl Narrative {
         {
             return;
         }
+        // What claims ask of the whole sentence, found once for it.
+        let whole = Whole {
+            applications: s.contains("申请"),
+            excepted_from: excepted_from(s),
+        };
+        let mut year_at = WhenScan::new(s);
         // The groups of table 4 the nearest clause naming any names.
         let mut scope = 0u8;
         let mut cs = 0;
@@ -1690,11 +1837,11 @@ impl Narrative {
             if groups != 0 {
                 scope = groups;
             }
-            let Some(claim) = claim_in(clause, scope, s, start) else {
+            let Some(claim) = claim_in(clause, scope, &whole, start) else {
                 continue;
             };
             // A claim about an earlier year says nothing of this year's tables.
-            let year = match when(&s[..start + clause.len()]) {
+            let year = match year_at.upto(start + clause.len()) {
                 When::Earlier => continue,
                 When::Year(y) => Some(y),
                 When::This => None,
@@ -1719,16 +1866,41 @@ fn case_groups(t: &str) -> u8 {
     (review as u8) | if suit { 0b110 } else { 0 }
 }
 
-/// Whether `lead` (the sentence up to a claim's verb) sets some aside, so that the claim
-/// is about the rest only: "除3件结转下年度外，其余申请均已办结", "除1件尚未审结外均获维持".
-fn excepting(lead: &str) -> bool {
+/// Where a sentence starts setting some aside, so that a claim after it is about the rest
+/// only: "除3件结转下年度外，其余申请均已办结", "除1件尚未审结外均获维持". The end of the
+/// first word that does (其余, 剩余 …), or of the first 外 after a 除 (not of 排除, 删除 …):
+/// the lead of a claim (the sentence up to its verb) sets some aside when it reaches there.
+/// `None` when the sentence never does.
+fn excepted_from(s: &str) -> Option<usize> {
     const REST: &[&str] = &["其余", "剩余", "余下", "其他均", "其它均"];
     const NOT_EXCEPT: &[&str] = &["排除", "删除", "清除", "解除", "消除", "免除", "废除"];
-    REST.iter().any(|w| lead.contains(w))
-        || lead.match_indices('除').any(|(i, c)| {
-            let upto = &lead[..i + c.len()];
-            !NOT_EXCEPT.iter().any(|w| upto.ends_with(w)) && lead[i..].contains('外')
+    let rest = REST
+        .iter()
+        .filter_map(|w| s.find(w).map(|p| p + w.len()))
+        .min();
+    let except = s
+        .match_indices('除')
+        .find(|(i, c)| {
+            let upto = &s[..i + c.len()];
+            !NOT_EXCEPT.iter().any(|w| upto.ends_with(w))
         })
+        .and_then(|(i, _)| s[i..].find('外').map(|j| i + j + '外'.len_utf8()));
+    rest.into_iter().chain(except).min()
+}
+
+/// What a claim asks of its whole sentence, found once for the sentence.
+struct Whole {
+    /// The sentence is about applications ("申请" in it).
+    applications: bool,
+    /// [`excepted_from`] of the sentence.
+    excepted_from: Option<usize>,
+}
+
+impl Whole {
+    /// Does the sentence up to `end` set some aside?
+    fn excepting(&self, end: usize) -> bool {
+        self.excepted_from.is_some_and(|e| e <= end)
+    }
 }
 
 /// Negations before a noun: "未发生", "没有", "无"…
@@ -1754,9 +1926,9 @@ fn negated(prefix: &str) -> bool {
 }
 
 /// The claim `clause` makes, if any. `scope` is the groups of table 4 the nearest clause
-/// naming any names (this one or one before it in the sentence); `sentence` holds the
-/// clause at `start`.
-fn claim_in(clause: &str, scope: u8, sentence: &str, start: usize) -> Option<Claim> {
+/// naming any names (this one or one before it in the sentence); the clause is at `start`
+/// of the sentence, of which `sentence` says what claims ask.
+fn claim_in(clause: &str, scope: u8, sentence: &Whole, start: usize) -> Option<Claim> {
     // "未发生行政复议、行政诉讼".
     let case_at = ["复议", "诉讼", "起诉"]
         .iter()
@@ -1784,7 +1956,7 @@ fn claim_in(clause: &str, scope: u8, sentence: &str, start: usize) -> Option<Cla
             && !["未", "不", "无"].iter().any(|w| before.contains(w))
             && scope != 0
             && !has_digit(clause)
-            && !excepting(&sentence[..start + p])
+            && !sentence.excepting(start + p)
         {
             return Some(Claim::AllUpheld { groups: scope });
         }
@@ -1810,11 +1982,11 @@ fn claim_in(clause: &str, scope: u8, sentence: &str, start: usize) -> Option<Cla
             .iter()
             .any(|w| before.contains(w))
             && !TIMELY.iter().any(|w| clause.contains(w))
-            && sentence.contains("申请")
+            && sentence.applications
             && !has_digit(clause)
             && !SOME.iter().any(|w| before.contains(w))
             && !narrowed(before)
-            && !excepting(&sentence[..start + p])
+            && !sentence.excepting(start + p)
         {
             return Some(Claim::AllConcluded);
         }
@@ -2376,5 +2548,133 @@ mod tests {
         let n = read(t, &[], &[table, head]);
         let texts: Vec<&str> = n.sentences.iter().map(|s| n.sentence_text(s)).collect();
         assert_eq!(texts, ["收到申请5件", "办结5件。"]);
+    }
+
+    /// What each number and claim asks of the sentence before it, answered in one pass
+    /// ([`WhenScan`], [`Marks`], [`excepted_from`]), is what a look at that beginning of
+    /// the sentence answers: the definitions, here, against the one-pass answers.
+    #[test]
+    fn one_pass_answers_are_those_of_each_beginning() {
+        fn when_of(s: &str) -> When {
+            let mut w = When::This;
+            let mut skip = 0;
+            let mut prev: Option<char> = None;
+            for (i, c) in s.char_indices() {
+                let before = prev.replace(c);
+                if i < skip {
+                    continue;
+                }
+                let rest = &s[i..];
+                if digit(c).is_some() && before.and_then(digit).is_none() {
+                    let ds: Vec<u32> = rest.chars().map_while(digit).collect();
+                    let len: usize = rest.chars().take(ds.len()).map(char::len_utf8).sum();
+                    if ds.len() == 4 && rest[len..].starts_with('年') {
+                        let y = ds.iter().fold(0, |y, &d| y * 10 + d as i32);
+                        if (1990..=2100).contains(&y) {
+                            w = When::Year(y);
+                        }
+                    }
+                    skip = i + len;
+                    continue;
+                }
+                if let Some(word) = EARLIER.iter().find(|k| rest.starts_with(**k)) {
+                    let compared = before.is_some_and(|p| "较比与同于和跟".contains(p));
+                    if !compared && !rest[word.len()..].starts_with("结转") {
+                        w = When::Earlier;
+                    }
+                    skip = i + word.len();
+                } else if let Some(word) = THIS_YEAR.iter().find(|k| rest.starts_with(**k)) {
+                    w = When::This;
+                    skip = i + word.len();
+                }
+            }
+            w
+        }
+        fn introduces_part(between: &str) -> bool {
+            between
+                .rfind("其中")
+                .is_some_and(|p| !between[p..].contains(['）', ')', '；', ';']))
+        }
+        fn excepting(lead: &str) -> bool {
+            const REST: &[&str] = &["其余", "剩余", "余下", "其他均", "其它均"];
+            const NOT_EXCEPT: &[&str] = &["排除", "删除", "清除", "解除", "消除", "免除", "废除"];
+            REST.iter().any(|w| lead.contains(w))
+                || lead.match_indices('除').any(|(i, c)| {
+                    let upto = &lead[..i + c.len()];
+                    !NOT_EXCEPT.iter().any(|w| upto.ends_with(w)) && lead[i..].contains('外')
+                })
+        }
+        const PIECES: &[&str] = &[
+            "其中",
+            "）",
+            "；",
+            "，",
+            "除",
+            "外",
+            "排除",
+            "其余",
+            "上年",
+            "上年结转",
+            "较上年",
+            "本年",
+            "2019年",
+            "2021",
+            "12",
+            "件",
+            "印发",
+            "清理",
+            "规章",
+            "申请",
+            "a",
+        ];
+        let mut seed = 7u32;
+        let mut next = |n: usize| {
+            seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+            (seed >> 16) as usize % n
+        };
+        for _ in 0..3000 {
+            let s: String = (0..next(24)).map(|_| PIECES[next(PIECES.len())]).collect();
+            let marks = Marks::new(&s);
+            let mut scan = WhenScan::new(&s);
+            let excepted = excepted_from(&s);
+            // Numbers' starts after a char that is no digit, and clauses' ends.
+            let ends: Vec<usize> = s
+                .char_indices()
+                .filter(|&(i, c)| {
+                    let prev = s[..i].chars().next_back();
+                    (digit(c).is_some() && prev.and_then(digit).is_none()) || c == '，'
+                })
+                .map(|(i, _)| i)
+                .chain([s.len()])
+                .collect();
+            for &end in &ends {
+                assert_eq!(scan.upto(end), when_of(&s[..end]), "{s:?} up to {end}");
+                for from in (0..=end).filter(|&f| s.is_char_boundary(f)) {
+                    let between = &s[from..end];
+                    assert_eq!(
+                        marks.part_between(&s, from, end),
+                        introduces_part(between),
+                        "{between:?}"
+                    );
+                    assert_eq!(marks.of_which_between(from, end), between.contains("其中"));
+                    if s[end..].starts_with(|c| digit(c).is_some()) {
+                        let has = |w: &[&str]| w.iter().any(|w| between.contains(w));
+                        assert_eq!(
+                            marks.issued(&s, from, end),
+                            (has(ISSUED), has(NOT_ISSUED)),
+                            "{between:?}"
+                        );
+                    }
+                }
+            }
+            for end in (0..=s.len()).filter(|&e| s.is_char_boundary(e)) {
+                assert_eq!(
+                    excepted.is_some_and(|e| e <= end),
+                    excepting(&s[..end]),
+                    "{:?}",
+                    &s[..end]
+                );
+            }
+        }
     }
 }

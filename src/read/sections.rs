@@ -401,7 +401,13 @@ fn line_candidates<'a>(text: &'a str, lines: &[Span], cands: &mut Vec<Candidate<
 /// Headings inside lines (a web page scraped into few lines): "…。 二、主动公开政府信息情况
 /// 第二十条…", "…12.5万元三、收到和处理政府信息公开申请情况（本列数据…".
 fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
+    // The line headings, one a line: in order of their starts, looked up by binary search.
     let lines_found = cands.len();
+    // Where the text starts, past leading blanks and markup: a heading before it starts a line.
+    let text_start = text.len()
+        - text
+            .trim_start_matches([' ', '\t', '\u{3000}', '#', '*', '_'])
+            .len();
     // One pass over the text for "X、" with X a numeral 一–六 or a digit 1–6, then the
     // titles after it. "、" is E3 80 81 in UTF-8: its first byte is looked for eight bytes
     // at a time.
@@ -447,9 +453,10 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         // enough: "四、结转下年度继续办理 0 0 0四、政府信息公开行政复议、行政诉讼情况" is
         // table 3's last row; nor a line whose title matched by keywords only because the
         // text after the heading runs on: "二、主动公开政府信息情况第二十条第（一）项".)
-        if cands[..lines_found]
-            .iter()
-            .any(|c| c.span.start == nstart && c.quality >= quality)
+        let line = &cands[..lines_found];
+        if line
+            .get(line.partition_point(|c| c.span.start < nstart))
+            .is_some_and(|c| c.span.start == nstart && c.quality >= quality)
         {
             continue;
         }
@@ -463,9 +470,7 @@ fn inline_candidates<'a>(text: &'a str, cands: &mut Vec<Candidate<'a>>) {
         let line_start = before
             .trim_end_matches([' ', '\t', '\u{3000}', '#', '*', '_'])
             .ends_with('\n')
-            || before
-                .trim_start_matches([' ', '\t', '\u{3000}', '#', '*', '_'])
-                .is_empty();
+            || nstart <= text_start;
         let prev = before.chars().rev().find(|c| !c.is_whitespace());
         // The last of a list of the parts: "…；三、收到和处理政府信息公开申请情况。".
         if prev.is_some_and(|c| "；;，,、".contains(c)) && ends_with_title(before.trim_end()) {

@@ -72,6 +72,33 @@ pub enum Fit {
 /// The most digits a cell may have.
 const MAX_DIGITS: usize = 12;
 
+/// The cells that can start at one position (at most [`MAX_DIGITS`]: one a length), kept
+/// on the stack: listing thousands of cuts makes no allocation a step.
+struct Moves {
+    next: [(usize, CellSrc); MAX_DIGITS],
+    len: usize,
+}
+
+impl Default for Moves {
+    fn default() -> Self {
+        Moves {
+            next: [(0, CellSrc::Whole(0)); MAX_DIGITS],
+            len: 0,
+        }
+    }
+}
+
+impl Moves {
+    fn push(&mut self, p: usize, src: CellSrc) {
+        self.next[self.len] = (p, src);
+        self.len += 1;
+    }
+
+    fn as_slice(&self) -> &[(usize, CellSrc)] {
+        &self.next[..self.len]
+    }
+}
+
 /// The cuts of one row into `n` cells.
 pub struct Split<'a> {
     pieces: Vec<Piece<'a>>,
@@ -199,13 +226,13 @@ impl<'a> Split<'a> {
             return;
         }
         let (i, off) = self.locate(pos);
-        let mut next: Vec<(usize, CellSrc)> = Vec::new();
+        let mut next = Moves::default();
         self.moves(i, off, |p, src| {
             if self.ways_at(p, c + 1) > 0 {
-                next.push((p, src));
+                next.push(p, src);
             }
         });
-        for (p, src) in next {
+        for &(p, src) in next.as_slice() {
             if out.len() >= cap {
                 return;
             }
@@ -286,13 +313,13 @@ impl<'a> Split<'a> {
             let mut nstates: Vec<State> = Vec::new();
             for (k, (&(pos, sum), st)) in keys.iter().zip(states).enumerate() {
                 let (i, off) = self.locate(pos);
-                let mut next: Vec<(usize, CellSrc)> = Vec::new();
+                let mut next = Moves::default();
                 self.moves(i, off, |p, src| {
                     if self.ways_at(p, c + 1) > 0 {
-                        next.push((p, src));
+                        next.push(p, src);
                     }
                 });
-                for (p, src) in next {
+                for &(p, src) in next.as_slice() {
                     let v = self.value(src);
                     let nsum = match *role {
                         None => sum,

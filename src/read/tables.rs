@@ -929,22 +929,23 @@ impl<'a> Walker<'a> {
             };
         }
         let cuts = split.cuts(LIST_CAP);
-        let mut all = Candidates::new(n);
-        for cut in &cuts {
-            all.parts.extend(parts(cut));
-        }
         let fit: Vec<usize> = (0..cuts.len())
             .filter(|&c| split.satisfies(&cuts[c], &groups))
             .collect();
         let total = cuts.len();
+        // Only the cuts kept or shown are made into cells (a row may have thousands).
+        let shown = |which: &mut dyn Iterator<Item = usize>| -> Vec<Vec<Part>> {
+            which.take(3).map(|c| parts(&cuts[c])).collect()
+        };
         if total == 1 {
             // The one cut there is. Table 2 has no arithmetic to confirm it; a cut that the
             // row's own arithmetic contradicts is a sign that the text lost a blank cell or
             // a space, not that the report is wrong.
+            let only = parts(&cuts[0]);
             if fit.len() == 1 || (id == TableId::T2 && all_loose) {
-                return Some(cells_of(text, all.get(0)));
+                return Some(cells_of(text, &only));
             }
-            return self.unconfirmed(r, split_raw(), all.get(0));
+            return self.unconfirmed(r, split_raw(), &only);
         }
         match fit.len() {
             1 => {
@@ -952,12 +953,12 @@ impl<'a> Walker<'a> {
                     raw: split_raw(),
                     candidates: total,
                 });
-                Some(cells_of(text, all.get(fit[0])))
+                Some(cells_of(text, &parts(&cuts[fit[0]])))
             }
             f if f > 1 && f <= 200 && id == TableId::T3 => {
                 let mut candidates = Candidates::new(n);
                 for &c in &fit {
-                    candidates.parts.extend_from_slice(all.get(c));
+                    candidates.parts.extend(parts(&cuts[c]));
                 }
                 self.deferred.push(Deferred {
                     row: r,
@@ -969,8 +970,14 @@ impl<'a> Walker<'a> {
                 }
                 None
             }
-            0 => self.ambiguous(r, split_raw(), total, all.iter()),
-            _ => self.ambiguous(r, split_raw(), total, fit.iter().map(|&c| all.get(c))),
+            0 => {
+                let ex = shown(&mut (0..total));
+                self.ambiguous(r, split_raw(), total, ex.iter().map(Vec::as_slice))
+            }
+            _ => {
+                let ex = shown(&mut fit.iter().copied());
+                self.ambiguous(r, split_raw(), total, ex.iter().map(Vec::as_slice))
+            }
         }
     }
 
