@@ -31,10 +31,21 @@ fn seeds() -> Vec<PathBuf> {
 
 /// A scratch file for one test.
 fn scratch(name: &str, bytes: &[u8]) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli");
     std::fs::create_dir_all(&dir).unwrap();
     let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
+    // Tests run in parallel and some write the same file: write aside, then rename (atomic),
+    // so that no test reads a file another is half-way through writing.
+    let tmp = dir.join(format!(
+        ".{}.{}.{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed),
+        name
+    ));
+    std::fs::write(&tmp, bytes).unwrap();
+    std::fs::rename(&tmp, &p).unwrap();
     p
 }
 
