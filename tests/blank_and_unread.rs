@@ -272,3 +272,33 @@ fn blank_grid_cells_in_every_spelling_are_blank_cells_in_their_places() {
         k + 5 // and table 4's five blank 行政复议 cells of the seed itself
     );
 }
+
+#[test]
+fn text_in_a_grid_data_row_of_table_4_is_an_unreadable_cell_in_its_place() {
+    let page = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/office/000.html"
+    ))
+    .unwrap();
+    // Table 4's data row is the last row before section 五.
+    let end = page.find("五、存在").unwrap();
+    let row = page[..end].rfind("<tr>").unwrap();
+    let cell = row + page[row..].find("<td></td>").unwrap();
+    let edited = format!(
+        "{}<td>暂无</td>{}",
+        &page[..cell],
+        &page[cell + "<td></td>".len()..]
+    );
+    let doc = nianbao::input::load(edited.as_bytes(), None).unwrap();
+    let c = check_document(&doc);
+    let t4 = rows(&c.report, TableId::T4);
+    assert_eq!(t4[0], "? □ □ □ □ 0 0 0 0 0 0 0 0 0 0");
+    let e: Vec<_> = c
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .collect();
+    assert_eq!(e.len(), 1, "{:#?}", errors(&c));
+    assert_eq!(e[0].rule, "C-NOT-NUMBER");
+    assert_eq!(e[0].column.as_deref(), Some("行政复议/结果维持"));
+}

@@ -1416,6 +1416,53 @@ pub fn read_t4(
         let mut line: Vec<VItem> = Vec::new();
         let mut line_has_text = false;
         let mut line_has_value = false;
+        // A row of whole cells (a grid's, a pipe row's) with a number in it and at least 15
+        // slots is the data row, cell by cell from the right: the slots before the last 15
+        // are its label, and a cell of text among the 15 is an unreadable cell in its place
+        // ("暂无"), not the start of a header.
+        if row.whole && !started && row.cells.len() >= n {
+            let slots = &row.cells[row.cells.len() - n..];
+            let mut vals: Vec<VItem> = Vec::with_capacity(n);
+            let mut any_value = false;
+            for c in slots {
+                if c.is_empty() {
+                    vals.push(VItem::Empty(*c));
+                    continue;
+                }
+                cell_items.clear();
+                tokenize_cell(text, *c, &mut cell_items);
+                match cell_items.as_slice() {
+                    [Item::Value(t)] => {
+                        any_value = true;
+                        vals.push(VItem::Val(*t));
+                    }
+                    _ => vals.push(VItem::Val(Token {
+                        span: *c,
+                        run: Span::new(c.start, c.start),
+                        negative: false,
+                        plus: false,
+                        unit: None,
+                        glued: false,
+                        marker: false,
+                        unreadable: true,
+                    })),
+                }
+            }
+            let texts = vals
+                .iter()
+                .filter(|v| matches!(v, VItem::Val(t) if t.unreadable))
+                .count();
+            // Mostly numbers: a header row has text in most of its cells.
+            if any_value && texts * 3 < n {
+                exact |= rows.exact(ri);
+                whole = true;
+                value_rows += 1;
+                positional_row = Some(vals.clone());
+                started = true;
+                items.extend(vals);
+                continue;
+            }
+        }
         for c in row.cells {
             if c.is_empty() {
                 line.push(VItem::Empty(*c));
