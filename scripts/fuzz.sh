@@ -5,6 +5,8 @@
 # one after the other, single process, with a 2-second timeout per input and libFuzzer's default
 # memory limit (2048 MB). Seeds come from the test files (examples/fuzz_seeds.rs, into
 # fuzz/seeds/), the dictionary from fuzz/dict/*.dict; what a run learns stays in fuzz/corpus/.
+# libFuzzer first runs all of that corpus, outside SECONDS: as it grows a run takes longer
+# (rm -rf fuzz/corpus starts afresh; CI's fresh clone has none).
 # Needs a nightly toolchain (`cargo +nightly`); without one it says so and exits 0. Installs
 # cargo-fuzz from crates.io when missing (about 1–2 minutes; building the targets the first time
 # takes about 4 more).
