@@ -419,6 +419,13 @@ pub fn source_rows(text: &str, lines: &[Span], region: Span, keep: &[&str]) -> S
                 }
             }
             let tt = trimmed.text(text);
+            let separator = tt
+                .bytes()
+                .all(|c| matches!(c, b'|' | b'-' | b':' | b' ' | b'\t'));
+            if separator && tt.contains('-') && tt.contains('|') {
+                // The rest of a separator row broken over lines ("|---|---|" + "---|---|").
+                continue;
+            }
             if !tt.starts_with('|') && tt.ends_with('|') && rows.last_is_pipe() {
                 // The rest of the pipe row above, broken after one of its bars
                 // ("| 一、… | 1 | 0 | " + "0 | 0 | 1 |").
@@ -921,7 +928,7 @@ mod tests {
 
     #[test]
     fn a_pipe_row_broken_over_two_lines_is_one_row() {
-        let t = "| 一、本年新收 | 1 | 0 | 0 |\n0 | 1 |\n| 二、上年结转 | 0\n| 1 |\n";
+        let t = "| 一、本年新收 | 1 | 0 | 0 |\n|---|---|\n---|---|\n0 | 1 |\n| 二、上年结转 | 0\n| 1 |\n";
         let src = source_rows(t, &lines(t), Span::new(0, t.len()), &[]);
         let rows: Vec<Vec<&str>> = src
             .iter()
