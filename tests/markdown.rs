@@ -8,7 +8,7 @@ use nianbao::template::TableId;
 use nianbao::{check, Severity};
 
 mod common;
-use common::rows;
+use common::{errors, rows};
 
 /// A 2021 report whose table 3 is written the way a converter cut it into pieces: a
 /// heading repeated between pieces, a separator after the first row, labels on their own
@@ -77,14 +77,6 @@ const PIECES: &str = "\
 | | （七）总计 | 11 | 3 | 0 | 0 | 0 | 0 | 14 |
 | 四、结转下年度继续办理 | | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
 ";
-
-fn errors(c: &nianbao::Checked) -> Vec<String> {
-    c.findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .map(|f| format!("{} {}", f.rule, f.message))
-        .collect()
-}
 
 #[test]
 fn a_table_cut_into_pieces_reads_every_cell() {

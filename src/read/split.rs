@@ -219,12 +219,9 @@ impl<'a> Split<'a> {
         out
     }
 
-    fn walk(&self, pos: usize, cur: &mut Vec<CellSrc>, out: &mut Vec<Vec<CellSrc>>, cap: usize) {
-        let c = cur.len();
-        if c == self.n {
-            out.push(cur.clone());
-            return;
-        }
+    /// The cells that can be cell `c` of a cut, starting at position `pos`, and lead on to
+    /// a whole cut (the counted ways say which).
+    fn live_moves(&self, pos: usize, c: usize) -> Moves {
         let (i, off) = self.locate(pos);
         let mut next = Moves::default();
         self.moves(i, off, |p, src| {
@@ -232,6 +229,16 @@ impl<'a> Split<'a> {
                 next.push(p, src);
             }
         });
+        next
+    }
+
+    fn walk(&self, pos: usize, cur: &mut Vec<CellSrc>, out: &mut Vec<Vec<CellSrc>>, cap: usize) {
+        let c = cur.len();
+        if c == self.n {
+            out.push(cur.clone());
+            return;
+        }
+        let next = self.live_moves(pos, c);
         for &(p, src) in next.as_slice() {
             if out.len() >= cap {
                 return;
@@ -312,13 +319,7 @@ impl<'a> Split<'a> {
             let mut nkeys: Vec<Key> = Vec::new();
             let mut nstates: Vec<State> = Vec::new();
             for (k, (&(pos, sum), st)) in keys.iter().zip(states).enumerate() {
-                let (i, off) = self.locate(pos);
-                let mut next = Moves::default();
-                self.moves(i, off, |p, src| {
-                    if self.ways_at(p, c + 1) > 0 {
-                        next.push(p, src);
-                    }
-                });
+                let next = self.live_moves(pos, c);
                 for &(p, src) in next.as_slice() {
                     let v = self.value(src);
                     let nsum = match *role {

@@ -1207,16 +1207,7 @@ pub fn read_labelled(
                                 && row_keys.match_row(&norm(sp.text(text))).is_none()
                                 && n_items == 1
                             {
-                                w.values.push(VItem::Val(Token {
-                                    span: sp,
-                                    run: Span::new(sp.start, sp.start),
-                                    negative: false,
-                                    plus: false,
-                                    unit: None,
-                                    glued: false,
-                                    marker: false,
-                                    unreadable: true,
-                                }));
+                                w.values.push(VItem::Val(Token::unreadable(sp)));
                                 continue;
                             }
                         }
@@ -1436,16 +1427,7 @@ pub fn read_t4(
                         any_value = true;
                         vals.push(VItem::Val(*t));
                     }
-                    _ => vals.push(VItem::Val(Token {
-                        span: *c,
-                        run: Span::new(c.start, c.start),
-                        negative: false,
-                        plus: false,
-                        unit: None,
-                        glued: false,
-                        marker: false,
-                        unreadable: true,
-                    })),
+                    _ => vals.push(VItem::Val(Token::unreadable(*c))),
                 }
             }
             let texts = vals

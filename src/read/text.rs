@@ -528,6 +528,20 @@ pub struct Token {
 }
 
 impl Token {
+    /// A cell whose whole text (at `span`) is neither a number nor a label: "不详", "暂无".
+    pub fn unreadable(span: Span) -> Self {
+        Token {
+            span,
+            run: Span::new(span.start, span.start),
+            negative: false,
+            plus: false,
+            unit: None,
+            glued: false,
+            marker: false,
+            unreadable: true,
+        }
+    }
+
     /// The digits of the number, each with its byte offset in `text`: ASCII digits, with a
     /// "." for a decimal point (thousands separators left out).
     pub fn digits<'a>(&self, text: &'a str) -> impl Iterator<Item = (usize, char)> + Clone + 'a {

@@ -54,6 +54,15 @@ pub fn rows(r: &Report, t: TableId) -> Vec<String> {
         .collect()
 }
 
+/// The errors of a check, as "RULE message", for assertions that print what they found.
+pub fn errors(c: &nianbao::Checked) -> Vec<String> {
+    c.findings
+        .iter()
+        .filter(|f| f.severity == nianbao::Severity::Error)
+        .map(|f| format!("{} {}", f.rule, f.message))
+        .collect()
+}
+
 /// The value of one cell by its labels.
 pub fn cell<'a>(r: &'a Report, t: TableId, row: &str, col: &str) -> &'a nianbao::report::Cell {
     let table = r.table(t);
