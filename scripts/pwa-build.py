@@ -10,7 +10,9 @@ Trunk runs this as a post_build hook (Trunk.toml) on its staging directory
    styles, images and workers from the app's own origin only, plus WebAssembly compilation
    ('wasm-unsafe-eval') and trunk's one inline loader script, by its SHA-256 hash (the hash
    is computed here from the script trunk wrote, so it can never go stale). Nothing else.
-2. sw.js, written from www/sw.template.js: the precache list is exactly the files of this
+2. worker.js, written from www/worker.template.js: the checker's Web Worker, which imports
+   trunk's JS glue by its hashed name (found in index.html).
+3. sw.js, written from www/sw.template.js: the precache list is exactly the files of this
    build (trunk hashes file names, so the list can never be written by hand) and the version
    is a hash of their contents, so any change gives a new service worker and a new cache.
 
@@ -29,6 +31,7 @@ import sys
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..")
 TEMPLATE = os.path.join(ROOT, "www", "sw.template.js")
+WORKER_TEMPLATE = os.path.join(ROOT, "www", "worker.template.js")
 # Files that are not part of the app the service worker keeps.
 SKIP = {"sw.js"}
 
@@ -78,6 +81,19 @@ def add_csp(index_path):
     return len(hashes)
 
 
+def write_worker(build_dir):
+    with open(os.path.join(build_dir, "index.html"), encoding="utf-8") as f:
+        html = f.read()
+    m = re.search(r"""import init, \* as bindings from '\./([^']+\.js)'""", html)
+    if not m:
+        sys.exit("pwa-build.py: trunk's loader (import init … from './….js') not found in index.html")
+    with open(WORKER_TEMPLATE, encoding="utf-8") as f:
+        worker = f.read().replace("__GLUE__", m.group(1))
+    with open(os.path.join(build_dir, "worker.js"), "w", encoding="utf-8") as f:
+        f.write(worker)
+    return m.group(1)
+
+
 def files_of(build_dir):
     out = []
     for base, dirs, files in os.walk(build_dir):
@@ -115,8 +131,9 @@ def main():
     if not args.dir or not os.path.isfile(os.path.join(args.dir, "index.html")):
         sys.exit("pwa-build.py: give the build directory (or run as a trunk post_build hook)")
     n = add_csp(os.path.join(args.dir, "index.html"))
+    glue = write_worker(args.dir)
     version, count = write_sw(args.dir, args.label)
-    print(f"pwa-build: CSP with {n} inline script hash(es); sw.js version {version}, {count} files precached")
+    print(f"pwa-build: CSP with {n} inline script hash(es); worker.js on {glue}; sw.js version {version}, {count} files precached")
 
 
 if __name__ == "__main__":

@@ -8,9 +8,9 @@
 
 use crate::span::Span;
 use crate::template::TableId;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Error,
@@ -37,7 +37,7 @@ impl Severity {
 }
 
 /// A template cell by its labels, as in the JSON contract.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CellRef {
     pub table: TableId,
     /// `None` for table 4, which has no row label.
@@ -67,10 +67,11 @@ impl CellRef {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// Stable rule code, e.g. `T3-BALANCE`.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::statics::de_str")]
+    pub rule: crate::statics::Static,
     pub severity: Severity,
     /// One plain sentence: what is wrong, where.
     pub message: String,

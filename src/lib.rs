@@ -36,6 +36,7 @@ pub mod read;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod statics;
 pub mod template;
 #[cfg(feature = "web")]
 pub mod wasm_api;
@@ -48,7 +49,11 @@ pub use report::Report;
 pub use span::{Span, Utf16Index};
 
 /// A report read and checked.
-#[derive(Debug, Clone)]
+///
+/// Its serde form (and that of [`Report`], [`PairChecked`]) is how the web app's worker hands
+/// a result to the page: a private format between two halves of one build, not the JSON
+/// contract (that is [`json`]). The narrative ([`Report::narrative`]) does not travel.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Checked {
     pub report: Report,
     /// Findings, sorted by severity, then by position in the input.
@@ -78,7 +83,27 @@ pub fn check(input: &str) -> Checked {
 /// Reads a [`doc::Document`] (from HTML, .docx or text) and runs every rule on it. Spans
 /// point into `doc.text`; cells read from a source table say which one (`Cell::source`).
 pub fn check_document(doc: &doc::Document) -> Checked {
+    check_document_with(doc, &mut |_| {})
+}
+
+/// How far a check has come: `done` of `total` steps of `stage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// What is being done, in plain Chinese ("读取报告", "核对").
+    pub stage: &'static str,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// [`check_document`], telling `progress` before reading and before each rule (the web app's
+/// worker shows it for long checks).
+pub fn check_document_with(doc: &doc::Document, progress: &mut dyn FnMut(Progress)) -> Checked {
+    progress(Progress {
+        stage: "读取报告",
+        done: 0,
+        total: 1,
+    });
     let report = read::read_document(doc);
-    let findings = rules::run(&report, &doc.text);
+    let findings = rules::run_with(&report, &doc.text, progress);
     Checked { report, findings }
 }

@@ -13,10 +13,10 @@
 
 use crate::span::Span;
 use crate::template::{TableId, TableSpec, TemplateId};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A parsed value.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", content = "value", rename_all = "snake_case")]
 pub enum Value {
     /// A whole number (may be negative, or written with "+").
@@ -34,7 +34,7 @@ pub enum Value {
 }
 
 /// Why a template cell holds no value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Missing {
     /// The row (or the whole table) was not found in the input.
@@ -62,7 +62,7 @@ impl Value {
 }
 
 /// One template cell.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Cell {
     /// The text as written (empty when blank or missing).
     pub raw: String,
@@ -89,7 +89,7 @@ impl Cell {
 }
 
 /// What the reader observed about one template row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RowRead {
     /// The row label was found.
     pub found: bool,
@@ -114,7 +114,7 @@ impl RowRead {
 }
 
 /// Why a found row's numbers were not placed as they were written.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowProblem {
     /// The row has `found` numbers for `expected` columns, and which is which cannot be told.
@@ -146,7 +146,7 @@ pub enum RowProblem {
 }
 
 /// Numbers found in a table that belong to no template row.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Unplaced {
     /// The label text written before them, if any (a row not in the template).
     pub label: String,
@@ -155,11 +155,11 @@ pub struct Unplaced {
 }
 
 /// One of tables 2, 3, 4, on the template's grid.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Table {
     pub id: TableId,
     /// The template whose grid this is.
-    #[serde(skip)]
+    #[serde(with = "crate::template::spec_serde")]
     pub spec: &'static TableSpec,
     /// Whether the table was found at all.
     pub found: bool,
@@ -170,7 +170,8 @@ pub struct Table {
     /// `cells[row][col]`, for every template cell.
     pub cells: Vec<Vec<Cell>>,
     /// Template column headers that were not found (labels).
-    pub missing_columns: Vec<&'static str>,
+    #[serde(deserialize_with = "crate::statics::de_vec")]
+    pub missing_columns: Vec<crate::statics::Static>,
     /// Numbers (and rows) that fit no template cell.
     pub unplaced: Vec<Unplaced>,
     /// The table's row labels and numbers sit apart in the text (PDF text extracted column
@@ -216,7 +217,7 @@ impl Table {
 }
 
 /// A section heading found in the report.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// 1–6 for 一–六.
     pub canonical: u8,
@@ -236,14 +237,14 @@ pub struct Section {
 }
 
 /// A year read from somewhere in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct YearAt {
     pub year: i32,
     pub span: Span,
 }
 
 /// A calendar date written in the report.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateAt {
     pub kind: DateKind,
     pub year: i32,
@@ -252,7 +253,7 @@ pub struct DateAt {
     pub span: Span,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateKind {
     /// The date under the signature at the end.
@@ -271,7 +272,7 @@ impl DateKind {
 }
 
 /// Which template the reader decided on, and why.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TemplateGuess {
     pub template: Option<TemplateId>,
     /// Plain-Chinese reason (why this template, or why none).
@@ -301,7 +302,7 @@ impl TemplateGuess {
 }
 
 /// A report as read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     pub template: TemplateGuess,
     /// The report year: from the title, else from the statistics period.

@@ -53,6 +53,16 @@ impl Serialize for TemplateId {
     }
 }
 
+impl<'de> serde::Deserialize<'de> for TemplateId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match String::deserialize(d)?.as_str() {
+            "2019" => Ok(TemplateId::Y2019),
+            "2021" => Ok(TemplateId::Y2021),
+            other => Err(serde::de::Error::custom(format!("no template {other}"))),
+        }
+    }
+}
+
 /// The titles of the report's six sections 一–六, as the template words them (SPEC.md §2).
 pub const SECTION_TITLES: [&str; 6] = [
     "总体情况",
@@ -105,6 +115,50 @@ impl TableId {
 impl Serialize for TableId {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_u8(self.number())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for TableId {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        match u8::deserialize(d)? {
+            2 => Ok(TableId::T2),
+            3 => Ok(TableId::T3),
+            4 => Ok(TableId::T4),
+            other => Err(serde::de::Error::custom(format!("no table {other}"))),
+        }
+    }
+}
+
+/// A table's spec through serde, as its template and table ("2021/3"): the spec itself is
+/// static data (`#[serde(with = "crate::template::spec_serde")]`).
+pub mod spec_serde {
+    use super::{TableId, TableSpec, TemplateId, TEMPLATE_2019, TEMPLATE_2021};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(spec: &&'static TableSpec, s: S) -> Result<S::Ok, S::Error> {
+        let tpl = if std::ptr::eq(*spec, TEMPLATE_2019.table(spec.id)) {
+            TemplateId::Y2019
+        } else {
+            TemplateId::Y2021
+        };
+        s.serialize_str(&format!("{}/{}", tpl.as_str(), spec.id.number()))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<&'static TableSpec, D::Error> {
+        let s = String::deserialize(d)?;
+        let (tpl, id) = s.split_once('/').unwrap_or((&s, ""));
+        let tpl = match tpl {
+            "2019" => &TEMPLATE_2019,
+            "2021" => &TEMPLATE_2021,
+            _ => return Err(serde::de::Error::custom(format!("no table spec {s}"))),
+        };
+        let id = match id {
+            "2" => TableId::T2,
+            "3" => TableId::T3,
+            "4" => TableId::T4,
+            _ => return Err(serde::de::Error::custom(format!("no table spec {s}"))),
+        };
+        Ok(tpl.table(id))
     }
 }
 

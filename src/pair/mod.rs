@@ -28,11 +28,12 @@ use crate::report::Report;
 use crate::span::Span;
 use crate::template::TableId;
 use crate::Checked;
+use serde::{Deserialize, Serialize};
 
 pub use similar::{Copied, Passage};
 
 /// One of the two inputs, in the order the caller gave them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Input {
     A,
     B,
@@ -55,7 +56,7 @@ impl Input {
 }
 
 /// Last year's report or this year's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Side {
     Previous,
     Current,
@@ -79,7 +80,7 @@ impl Side {
 }
 
 /// Why two reports cannot be compared.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PairProblem {
     /// The report year of this input could not be read.
     YearUnknown(Input),
@@ -125,9 +126,10 @@ impl PairProblem {
 
 /// A finding about the two reports together: like [`crate::Finding`], but its cells and
 /// spans say which report they are in.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PairFinding {
-    pub rule: &'static str,
+    #[serde(deserialize_with = "crate::statics::de_str")]
+    pub rule: crate::statics::Static,
     pub severity: Severity,
     pub message: String,
     pub explanation: String,
@@ -142,7 +144,7 @@ pub struct PairFinding {
 }
 
 /// What comparing two reports gave.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compared {
     /// Which input is last year's report; `None` when they could not be paired.
     pub previous: Option<Input>,
@@ -173,7 +175,7 @@ impl Compared {
 }
 
 /// Two reports, each checked alone, and compared.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PairChecked {
     /// The first input, checked alone.
     pub a: Checked,

@@ -22,7 +22,7 @@ use std::collections::HashMap;
 pub const NEAR: f64 = 0.8;
 
 /// How much of this year's narrative repeats last year's.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Copied {
     /// Sentences of this year's narrative compared.
     pub sentences: usize,
@@ -38,7 +38,7 @@ pub struct Copied {
 }
 
 /// A stretch of this year's report that repeats a stretch of last year's.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Passage {
     /// Where it is in this year's input.
     pub current: Span,

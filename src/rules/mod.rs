@@ -156,9 +156,23 @@ pub fn rule(code: &str) -> Option<&'static Rule> {
 /// span starts (findings about the whole document, with no span, first), then in
 /// registry order.
 pub fn run(report: &Report, input: &str) -> Vec<Finding> {
+    run_with(report, input, &mut |_| {})
+}
+
+/// [`run`], telling `progress` before each rule.
+pub fn run_with(
+    report: &Report,
+    input: &str,
+    progress: &mut dyn FnMut(crate::Progress),
+) -> Vec<Finding> {
     let ctx = Context::new(report, input);
     let mut out = Vec::new();
-    for rule in RULES {
+    for (done, rule) in RULES.iter().enumerate() {
+        progress(crate::Progress {
+            stage: "核对",
+            done,
+            total: RULES.len(),
+        });
         if rule.applies(&ctx) {
             (rule.check)(&ctx, &mut out);
         }

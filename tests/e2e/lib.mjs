@@ -147,8 +147,16 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   return path;
 }
 
-/** The render counter the app sets on <body data-checked="N"> after each render of results. */
+/**
+ * The render counter the app sets on <body data-checked="N"> after each render of results.
+ * The checks run in a worker, so the first result comes a moment after the page mounts: this
+ * waits for it (up to 15 s; a page that never renders results gives null), so that a count
+ * taken before a paste is never the first result's.
+ */
 export async function checkedCount(page) {
+  await page
+    .waitForFunction(() => document.body.dataset.checked !== undefined, null, { timeout: 15_000 })
+    .catch(() => {});
   return page.evaluate(() => document.body.dataset.checked ?? null);
 }
 

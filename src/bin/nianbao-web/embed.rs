@@ -16,6 +16,9 @@
 //! - posts only to the host origin (never `"*"`), and posts nothing the host did not ask for:
 //!   what the user types into the widget is never sent to the host page.
 
+use crate::worker::{Checker, Outcome};
+use nianbao::doc::Document;
+use nianbao::Checked;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -114,7 +117,7 @@ pub fn post_height(mode: &Mode, last: &std::cell::Cell<f64>) {
 
 /// Marks the body for the widget's layout, listens to the host, and reports the height.
 #[hook]
-pub fn use_embed(mode: Rc<Mode>, set_doc: Rc<dyn Fn(nianbao::doc::Document, bool)>) {
+pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>, Checked)>) {
     use_effect_with((), move |_| {
         let window = web_sys::window().expect("window");
         let document = window.document().expect("document");
@@ -132,8 +135,8 @@ pub fn use_embed(mode: Rc<Mode>, set_doc: Rc<dyn Fn(nianbao::doc::Document, bool
             let last = Rc::new(std::cell::Cell::new(0.0));
             // Messages from the host.
             let host_for_msg = host.clone();
-            let on_message =
-                Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+                move |e: web_sys::MessageEvent| {
                     if e.origin() != host_for_msg {
                         return;
                     }
@@ -179,7 +182,7 @@ pub fn use_embed(mode: Rc<Mode>, set_doc: Rc<dyn Fn(nianbao::doc::Document, bool
                         return;
                     }
                     let doc = match (text, html) {
-                        (Some(t), _) => nianbao::doc::Document::plain(t),
+                        (Some(t), _) => Document::plain(t),
                         (None, Some(h)) => match nianbao::web_html::read(&h) {
                             Ok(d) => d,
                             Err(e) => {
@@ -189,19 +192,38 @@ pub fn use_embed(mode: Rc<Mode>, set_doc: Rc<dyn Fn(nianbao::doc::Document, bool
                         },
                         (None, None) => return,
                     };
-                    let checked = nianbao::check_document(&doc);
-                    let json =
-                        nianbao::json::document_to_json_string("input", &doc, &checked, false);
-                    let m = object("nianbao:result");
-                    set(&m, "id", &id);
-                    set(
-                        &m,
-                        "result",
-                        &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
-                    );
-                    post(&host_for_msg, &m);
-                    set_doc(doc, true);
-                });
+                    // Checked in the worker; every message gets its answer (never dropped for
+                    // a newer one), a panic included.
+                    let doc = Rc::new(doc);
+                    let (host, show) = (host_for_msg.clone(), show.clone());
+                    checker.check(doc.clone(), false, move |outcome| {
+                        let m = match outcome {
+                            Outcome::Checked(checked) => {
+                                let json = nianbao::json::document_to_json_string(
+                                    "input", &doc, &checked, false,
+                                );
+                                let m = object("nianbao:result");
+                                set(&m, "result", &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL));
+                                show(doc, checked);
+                                m
+                            }
+                            Outcome::Failed(message) => {
+                                let m = object("nianbao:error");
+                                let text = format!("检查器遇到内部错误，这份报告没有检查完（检查器已重新启动，可以再发）。错误信息：{message}");
+                                set(&m, "message", &text.into());
+                                m
+                            }
+                            Outcome::Cancelled | Outcome::Paired(_) => {
+                                let m = object("nianbao:error");
+                                set(&m, "message", &"检查已被使用者取消。".into());
+                                m
+                            }
+                        };
+                        set(&m, "id", &id);
+                        post(&host, &m);
+                    });
+                },
+            );
             let _ = window
                 .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
             // The content height, whenever it changes.

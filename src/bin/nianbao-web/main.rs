@@ -40,7 +40,9 @@ mod grids;
 mod marks;
 mod pair;
 mod source;
+mod status;
 mod tables;
+mod worker;
 
 use gloo_timers::callback::Timeout;
 use nianbao::doc::{Document, SourceKind};
@@ -69,8 +71,8 @@ pub struct Result {
 }
 
 impl Result {
-    fn new(doc: Rc<Document>) -> Self {
-        let checked = nianbao::check_document(&doc);
+    /// `checked` is what the checker made of `doc`.
+    fn of(doc: Rc<Document>, checked: Checked) -> Self {
         let marks = marks::Marks::new(&checked);
         Result {
             text: Rc::from(doc.text.as_str()),
@@ -152,7 +154,17 @@ fn app() -> Html {
         Rc::new(d)
     });
     let doc = use_state(|| (*initial).clone());
-    let result = use_state(|| Rc::new(Result::new((*initial).clone())));
+    // Until the worker's first answer: the result of nothing (the status says 正在检查).
+    let result = use_state(|| {
+        let empty = Document::plain(String::new());
+        let checked = nianbao::check_document(&empty);
+        Rc::new(Result::of(Rc::new(empty), checked))
+    });
+    let checker = use_memo((), |_| worker::Checker::new());
+    // The document whose check the page waits for: answers about any other are old.
+    let requested = use_mut_ref(|| None::<Rc<Document>>);
+    // The last check was cancelled or failed.
+    let halted = use_state(|| false);
     let generation = use_state(|| 0u32);
     // The count itself, outside the render: callbacks registered once (the page-wide drop
     // listener) hold the state handle of the first render, whose value is stale.
@@ -166,20 +178,64 @@ fn app() -> Html {
     let notice = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
 
-    // Checks `d` now and shows the result.
-    let run_check = {
+    // Shows `checked` as the result for `d`.
+    let show: Rc<dyn Fn(Rc<Document>, Checked)> = {
         let result = result.clone();
         let generation = generation.clone();
         let generations = generations.clone();
         let selected = selected.clone();
-        Rc::new(move |d: Rc<Document>| {
-            result.set(Rc::new(Result::new(d)));
+        Rc::new(move |d: Rc<Document>, checked: Checked| {
+            result.set(Rc::new(Result::of(d, checked)));
             selected.set(None);
             let mut n = generations.borrow_mut();
             *n += 1;
             generation.set(*n);
         })
     };
+
+    // Checks `d` in the worker and shows the result, unless a newer document was asked for
+    // in the meantime.
+    let run_check = {
+        let show = show.clone();
+        let checker = checker.clone();
+        let requested = requested.clone();
+        let notice = notice.clone();
+        let halted = halted.clone();
+        Rc::new(move |d: Rc<Document>| {
+            *requested.borrow_mut() = Some(d.clone());
+            halted.set(false);
+            let show = show.clone();
+            let requested = requested.clone();
+            let notice = notice.clone();
+            let halted = halted.clone();
+            let d2 = d.clone();
+            checker.check(d, true, move |outcome| {
+                let latest = requested.borrow().as_ref().is_some_and(|r| Rc::ptr_eq(r, &d2));
+                if !latest {
+                    return;
+                }
+                if matches!(outcome, worker::Outcome::Failed(_) | worker::Outcome::Cancelled) {
+                    halted.set(true);
+                }
+                match outcome {
+                    worker::Outcome::Checked(c) => show(d2, c),
+                    worker::Outcome::Failed(msg) => notice.set(Some(format!(
+                        "检查器遇到内部错误，这份报告没有检查完。您的文字仍在框里，没有丢失；检查器已重新启动，修改文字或点“重新检查”会再试一次。错误信息（报告问题时请附上）：{msg}"
+                    ))),
+                    worker::Outcome::Cancelled => notice.set(Some(
+                        "已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。".to_string(),
+                    )),
+                    worker::Outcome::Paired(_) => {}
+                }
+            });
+        })
+    };
+    // The first check: the saved text, or the example.
+    {
+        let run_check = run_check.clone();
+        let initial = initial.clone();
+        use_effect_with((), move |_| run_check((*initial).clone()));
+    }
 
     // A new document from typing, pasting, a file or the example button.
     let set_doc: Rc<dyn Fn(Document, bool)> = {
@@ -211,6 +267,10 @@ fn app() -> Html {
         Callback::from(move |e: InputEvent| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             let v = el.value();
+            #[cfg(feature = "test-panic")]
+            if v.contains(PAGE_PANIC_WORDS) {
+                panic!("测试用的页面崩溃（test-panic 功能）");
+            }
             let big = v.len().abs_diff(doc.text.len()) > PASTE_CHARS * 3;
             set_doc(doc.edited(&v), big);
         })
@@ -307,7 +367,30 @@ fn app() -> Html {
         })
     };
     files::use_page_drop(on_file.clone());
-    embed::use_embed(mode.clone(), set_doc.clone());
+    // The widget: the host's checks are answered from the worker and shown as they are.
+    let show_doc: Rc<dyn Fn(Rc<Document>, Checked)> = {
+        let doc = doc.clone();
+        let show = show.clone();
+        let requested = requested.clone();
+        let timer = timer.clone();
+        Rc::new(move |d: Rc<Document>, checked: Checked| {
+            save(&d);
+            *timer.borrow_mut() = None;
+            *requested.borrow_mut() = Some(d.clone());
+            doc.set(d.clone());
+            show(d, checked);
+        })
+    };
+    embed::use_embed(mode.clone(), (*checker).clone(), show_doc);
+    let on_recheck = {
+        let run_check = run_check.clone();
+        let doc = doc.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            notice.set(None);
+            run_check((*doc).clone());
+        })
+    };
 
     let on_pick = {
         let on_file = on_file.clone();
@@ -329,8 +412,11 @@ fn app() -> Html {
         Callback::from(move |f: Filters| filters.set(f))
     };
 
-    // After a new result is drawn: tell tests and benchmarks.
+    // After a new result is drawn: tell tests and benchmarks (from the first result on).
     use_effect_with(*generation, |g| {
+        if *g == 0 {
+            return;
+        }
         if let Some(body) = gloo_document().body() {
             let _ = body.set_attribute("data-checked", &g.to_string());
         }
@@ -373,7 +459,7 @@ fn app() -> Html {
                 <label for="report-input" class="pane-title">{ "年报全文" }</label>
                 <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"
                     value={doc.text.clone()} {oninput} {onpaste} />
-                <p class="status">{ if stale { "正在检查…" } else { "" } }</p>
+                <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
             </section>
             <section class="summary-pane" aria-live="polite">
                 { summary(r) }
@@ -384,7 +470,7 @@ fn app() -> Html {
                 { tables::render(r, sel, *filters) }
             </section>
             { grids::render(r, sel, *filters, on_select.clone()) }
-            <pair::PairPane current={r.text.clone()} />
+            <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} />
             <section class="source-pane">
                 <h2>{ "原文识别情况" }</h2>
                 <p class="legend">
@@ -452,6 +538,61 @@ fn summary(r: &Result) -> Html {
     }
 }
 
+/// Words that make the page itself panic, in a test build only (feature `test-panic`).
+#[cfg(feature = "test-panic")]
+const PAGE_PANIC_WORDS: &str = "【测试：页面崩溃】";
+
+/// A panic on the page: the app cannot go on, but the user's text must not be lost. Saves
+/// what is in the text box, and puts a plain message with a reload link over the page.
+fn page_panicked(info: &std::panic::PanicHookInfo) {
+    let message = info.to_string();
+    web_sys::console::error_1(&format!("nianbao: {message}").into());
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let text = document
+        .get_element_by_id("report-input")
+        .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
+        .map(|t| t.value());
+    let saved = match (text, storage()) {
+        (Some(t), Some(s)) => s.set_item(STORAGE_KEY, &t).is_ok(),
+        _ => false,
+    };
+    let Ok(div) = document.create_element("div") else {
+        return;
+    };
+    div.set_id("fatal");
+    let _ = div.set_attribute("role", "alert");
+    let _ = div.set_attribute("class", "fatal");
+    let p = |text: &str| {
+        let e = document.create_element("p").ok()?;
+        e.set_text_content(Some(text));
+        div.append_child(&e).ok()
+    };
+    p("页面出现内部错误，需要重新加载。");
+    p(if saved {
+        "您输入的文字已保存在本机浏览器中，重新加载后仍在。"
+    } else {
+        "您输入的文字可能没能保存：重新加载之前，请先把框里的文字复制出来另存。"
+    });
+    p(&format!("错误信息（报告问题时请附上）：{message}"));
+    if let Ok(a) = document.create_element("a") {
+        // An empty href is this page again: a reload, with no script (the policy allows none inline).
+        let _ = a.set_attribute("href", "");
+        a.set_id("reload");
+        a.set_text_content(Some("重新加载"));
+        let _ = div.append_child(&a);
+    }
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&div);
+    }
+}
+
 fn main() {
+    // The same module runs the checker's worker (see worker.rs).
+    if worker::serve() {
+        return;
+    }
+    std::panic::set_hook(Box::new(page_panicked));
     yew::Renderer::<App>::new().render();
 }

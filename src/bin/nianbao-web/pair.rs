@@ -14,6 +14,7 @@
 //! repeated share, 0–1) and `.passage` rows.
 
 use crate::marks::symbol;
+use crate::worker::{Checker, Outcome};
 use nianbao::pair::{Input, PairChecked, Side};
 use nianbao::Span;
 use std::rc::Rc;
@@ -32,6 +33,14 @@ fn storage() -> Option<web_sys::Storage> {
 pub struct Props {
     /// This year's text, as last checked by the app.
     pub current: Rc<str>,
+    pub checker: Checker,
+}
+
+/// A pair's result, with the two texts its spans point into.
+struct Paired {
+    current: Rc<str>,
+    previous: Rc<str>,
+    pair: PairChecked,
 }
 
 /// The text of `span` in `text`, or "" when it does not fall on char boundaries.
@@ -48,17 +57,39 @@ pub fn pair_pane(props: &Props) -> Html {
             .unwrap_or_default();
         Rc::<str>::from(t)
     });
-    let pair = use_memo(
-        (props.current.clone(), (*previous).clone()),
-        |(cur, prev)| {
-            if prev.trim().is_empty() || cur.trim().is_empty() {
-                None
-            } else {
+    // Checked in the worker; only the answer about the latest two texts is shown.
+    let pair = use_state(|| None::<Rc<Paired>>);
+    let asked = use_mut_ref(|| None::<(Rc<str>, Rc<str>)>);
+    {
+        let pair = pair.clone();
+        let checker = props.checker.clone();
+        use_effect_with(
+            (props.current.clone(), (*previous).clone()),
+            move |(cur, prev)| {
+                let (cur, prev) = (cur.clone(), prev.clone());
+                if prev.trim().is_empty() || cur.trim().is_empty() {
+                    *asked.borrow_mut() = None;
+                    pair.set(None);
+                    return;
+                }
+                *asked.borrow_mut() = Some((cur.clone(), prev.clone()));
                 // Input A is the main box, B the second one.
-                Some(nianbao::check_pair(cur, prev))
-            }
-        },
-    );
+                checker.pair(cur.clone(), prev.clone(), move |outcome| {
+                    let latest = asked
+                        .borrow()
+                        .as_ref()
+                        .is_some_and(|(a, b)| Rc::ptr_eq(a, &cur) && Rc::ptr_eq(b, &prev));
+                    if let (true, Outcome::Paired(p)) = (latest, outcome) {
+                        pair.set(Some(Rc::new(Paired {
+                            current: cur,
+                            previous: prev,
+                            pair: *p,
+                        })));
+                    }
+                });
+            },
+        );
+    }
 
     let oninput = {
         let previous = previous.clone();
@@ -95,7 +126,7 @@ pub fn pair_pane(props: &Props) -> Html {
             </div>
             { match &*pair {
                 None => html! {},
-                Some(p) => view(p, &props.current, &previous),
+                Some(p) => view(&p.pair, &p.current, &p.previous),
             } }
         </section>
     }

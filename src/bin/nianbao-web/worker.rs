@@ -1,0 +1,584 @@
+//! Checks off the page: the core runs in a Web Worker, so typing and scrolling never wait.
+//!
+//! **One build, two roles.** The worker runs this very wasm module, not a second one: the
+//! page hands it the `WebAssembly.Module` it is itself running (`wasm_bindgen::module()`),
+//! so nothing is downloaded or compiled twice. `worker.js` (written after each build by
+//! `scripts/pwa-build.py` from `www/worker.template.js`, which names trunk's hashed JS
+//! glue) imports the glue and instantiates the module it is given; the module's `main` sees
+//! a worker's global scope and calls [`serve`] instead of drawing the app.
+//!
+//! **Messages.** The page sends `{kind: "check", id, text, grids}` (`grids`: the JSON of
+//! the document's kind and source tables, or `null` for plain text: HTML is parsed on the
+//! page, by the browser's `DOMParser`, which a worker does not have) and
+//! `{kind: "pair", id, a, b}`. The worker answers `{kind: "checked" | "paired", id, json}`
+//! (the serde form of `nianbao::Checked` / `PairChecked`, not the public JSON contract),
+//! `{kind: "progress", id, stage, done, total}` while a check runs longer than
+//! [`PROGRESS_AFTER_MS`], and `{kind: "panic", id, message}` when the core panics.
+//!
+//! **Failures.** A panic kills only the worker: [`Checker`] tells the job's owner
+//! ([`Outcome::Failed`], with the panic message), starts a new worker and goes on with the
+//! next job; the page keeps the user's text. A job can be cancelled ([`Checker::cancel`]):
+//! the worker is stopped (a running wasm call cannot be interrupted otherwise) and a new one
+//! started. When no worker can be made at all (an old browser, a page opened from disk),
+//! the checks run on the page, as before.
+//!
+//! **Order.** One job runs at a time. A job that only matters while it is the newest (the
+//! checks of typing) is dropped from the queue when a newer one of its kind arrives; the
+//! widget's checks (every host message gets its answer) are never dropped.
+
+use nianbao::doc::{Document, Grid, SourceKind};
+use nianbao::{Checked, PairChecked};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent, Worker};
+
+/// A check that has run this long starts reporting progress.
+pub const PROGRESS_AFTER_MS: f64 = 150.0;
+
+/// Words that make the worker panic, in a test build only (feature `test-panic`).
+#[cfg(feature = "test-panic")]
+pub const PANIC_WORDS: &str = "【测试：检查器崩溃】";
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn object(pairs: &[(&str, JsValue)]) -> js_sys::Object {
+    let o = js_sys::Object::new();
+    for (k, v) in pairs {
+        let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
+    }
+    o
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+// ---------------------------------------------------------------------------------------
+// The worker's side.
+
+/// The document's kind and grids, without its text (which travels as a string of its own).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Grids {
+    kind: SourceKind,
+    tables: Vec<Grid>,
+}
+
+thread_local! {
+    /// The id of the job being done, for the panic hook.
+    static CURRENT: Cell<f64> = const { Cell::new(-1.0) };
+}
+
+/// In a worker: answers the page's messages and returns `true`; on a page: returns `false`.
+pub fn serve() -> bool {
+    let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() else {
+        return false;
+    };
+    std::panic::set_hook(Box::new(|info| {
+        let message = info.to_string();
+        if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
+            let id = CURRENT.with(|c| c.get());
+            let _ = scope.post_message(&object(&[
+                ("kind", "panic".into()),
+                ("id", id.into()),
+                ("message", message.into()),
+            ]));
+        }
+    }));
+    let handler = Closure::<dyn Fn(MessageEvent)>::new(|e: MessageEvent| handle(&e.data()));
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    handler.forget();
+    let _ = scope.post_message(&object(&[("kind", "ready".into())]));
+    true
+}
+
+fn reply(pairs: &[(&str, JsValue)]) {
+    if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
+        let _ = scope.post_message(&object(pairs));
+    }
+}
+
+fn handle(data: &JsValue) {
+    let id = get(data, "id").as_f64().unwrap_or(-1.0);
+    CURRENT.with(|c| c.set(id));
+    let kind = get(data, "kind").as_string().unwrap_or_default();
+    let fail = |message: String| {
+        reply(&[
+            ("kind", "failed".into()),
+            ("id", id.into()),
+            ("message", message.into()),
+        ])
+    };
+    match kind.as_str() {
+        "check" => {
+            let text = get(data, "text").as_string().unwrap_or_default();
+            #[cfg(feature = "test-panic")]
+            if text.contains(PANIC_WORDS) {
+                panic!("测试用的崩溃（test-panic 功能）");
+            }
+            let doc = match get(data, "grids").as_string() {
+                None => Document::plain(text),
+                Some(j) => match serde_json::from_str::<Grids>(&j) {
+                    Ok(g) => Document {
+                        kind: g.kind,
+                        text,
+                        tables: g.tables,
+                    },
+                    Err(e) => return fail(format!("检查器收到的表格数据无法读取：{e}")),
+                },
+            };
+            let started = now();
+            let mut progress = |p: nianbao::Progress| {
+                if now() - started >= PROGRESS_AFTER_MS {
+                    reply(&[
+                        ("kind", "progress".into()),
+                        ("id", id.into()),
+                        ("stage", p.stage.into()),
+                        ("done", (p.done as f64).into()),
+                        ("total", (p.total as f64).into()),
+                    ]);
+                }
+            };
+            let checked = nianbao::check_document_with(&doc, &mut progress);
+            match serde_json::to_string(&checked) {
+                Ok(json) => reply(&[
+                    ("kind", "checked".into()),
+                    ("id", id.into()),
+                    ("json", json.into()),
+                ]),
+                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
+            }
+        }
+        "pair" => {
+            let a = get(data, "a").as_string().unwrap_or_default();
+            let b = get(data, "b").as_string().unwrap_or_default();
+            let pair = nianbao::check_pair(&a, &b);
+            match serde_json::to_string(&pair) {
+                Ok(json) => reply(&[
+                    ("kind", "paired".into()),
+                    ("id", id.into()),
+                    ("json", json.into()),
+                ]),
+                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
+            }
+        }
+        _ => {}
+    }
+    CURRENT.with(|c| c.set(-1.0));
+}
+
+// ---------------------------------------------------------------------------------------
+// The page's side.
+
+/// What a job came to.
+// Made once per check and moved straight to its owner: its size does not matter.
+#[allow(clippy::large_enum_variant)]
+pub enum Outcome {
+    Checked(Checked),
+    Paired(Box<PairChecked>),
+    /// The checker met an internal error (a panic: its message) or could not hand the
+    /// result back. The worker has been restarted.
+    Failed(String),
+    /// Cancelled by the user, or dropped for a newer job of its kind.
+    Cancelled,
+}
+
+/// What the worker is doing, for the status line.
+#[derive(Clone, PartialEq)]
+pub struct Busy {
+    /// When the running job was sent (ms since the epoch).
+    pub started: f64,
+    /// The stage reported last ("读取报告", "核对"), with its steps.
+    pub stage: Option<(String, usize, usize)>,
+    /// Jobs waiting behind it.
+    pub waiting: usize,
+}
+
+enum Payload {
+    Check(Rc<Document>),
+    Pair(Rc<str>, Rc<str>),
+}
+
+impl Payload {
+    fn kind(&self) -> &'static str {
+        match self {
+            Payload::Check(_) => "check",
+            Payload::Pair(..) => "pair",
+        }
+    }
+
+    fn message(&self, id: u32) -> js_sys::Object {
+        match self {
+            Payload::Check(doc) => {
+                let grids = if doc.tables.is_empty() {
+                    JsValue::NULL
+                } else {
+                    let g = Grids {
+                        kind: doc.kind,
+                        tables: doc.tables.clone(),
+                    };
+                    serde_json::to_string(&g).map_or(JsValue::NULL, JsValue::from)
+                };
+                object(&[
+                    ("kind", "check".into()),
+                    ("id", id.into()),
+                    ("text", doc.text.as_str().into()),
+                    ("grids", grids),
+                ])
+            }
+            Payload::Pair(a, b) => object(&[
+                ("kind", "pair".into()),
+                ("id", id.into()),
+                ("a", (&**a).into()),
+                ("b", (&**b).into()),
+            ]),
+        }
+    }
+
+    /// The job done here, on the page (when there is no worker).
+    fn run_here(&self) -> Outcome {
+        match self {
+            Payload::Check(doc) => Outcome::Checked(nianbao::check_document(doc)),
+            Payload::Pair(a, b) => Outcome::Paired(Box::new(nianbao::check_pair(a, b))),
+        }
+    }
+}
+
+struct Job {
+    id: u32,
+    payload: Payload,
+    /// Dropped from the queue when a newer job of its kind comes.
+    latest_only: bool,
+    done: Box<dyn FnOnce(Outcome)>,
+    started: f64,
+    stage: Option<(String, usize, usize)>,
+}
+
+struct Inner {
+    worker: Option<Worker>,
+    /// Which worker the callbacks belong to (a stopped worker's late events are ignored).
+    generation: u32,
+    ready: bool,
+    /// No worker could be started: jobs run on the page.
+    inline: bool,
+    queue: VecDeque<Job>,
+    running: Option<Job>,
+    next_id: u32,
+    watchers: Vec<Rc<dyn Fn(Option<Busy>)>>,
+    /// The worker's event handlers, kept alive while it lives.
+    handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+/// The page's handle on the worker. Cheap to clone (all clones are one checker).
+#[derive(Clone)]
+pub struct Checker(Rc<RefCell<Inner>>);
+
+impl PartialEq for Checker {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &o.0)
+    }
+}
+
+impl Checker {
+    /// A checker with its worker starting (or, without workers, one that checks on the page).
+    pub fn new() -> Self {
+        let c = Checker(Rc::new(RefCell::new(Inner {
+            worker: None,
+            generation: 0,
+            ready: false,
+            inline: false,
+            queue: VecDeque::new(),
+            running: None,
+            next_id: 1,
+            watchers: Vec::new(),
+            handlers: Vec::new(),
+        })));
+        c.start_worker();
+        c
+    }
+
+    /// Calls `watch` whenever the checker starts or stops working, or reports progress.
+    pub fn watch(&self, watch: Rc<dyn Fn(Option<Busy>)>) {
+        self.0.borrow_mut().watchers.push(watch);
+    }
+
+    /// Checks `doc`; `done` gets the result. With `latest_only`, a newer check replaces
+    /// this one while it waits (its `done` then gets [`Outcome::Cancelled`]).
+    pub fn check(
+        &self,
+        doc: Rc<Document>,
+        latest_only: bool,
+        done: impl FnOnce(Outcome) + 'static,
+    ) {
+        self.submit(Payload::Check(doc), latest_only, Box::new(done));
+    }
+
+    /// Checks two reports together (`a` this year's box, `b` last year's).
+    pub fn pair(&self, a: Rc<str>, b: Rc<str>, done: impl FnOnce(Outcome) + 'static) {
+        self.submit(Payload::Pair(a, b), true, Box::new(done));
+    }
+
+    /// Stops what the worker is doing and forgets what waits: every job's `done` gets
+    /// [`Outcome::Cancelled`]. A new worker is started for what comes next.
+    pub fn cancel(&self) {
+        let jobs: Vec<Job> = {
+            let mut s = self.0.borrow_mut();
+            let mut jobs: Vec<Job> = s.running.take().into_iter().collect();
+            jobs.extend(s.queue.drain(..));
+            jobs
+        };
+        self.restart_worker();
+        for j in jobs {
+            (j.done)(Outcome::Cancelled);
+        }
+        self.notify();
+    }
+
+    fn submit(&self, payload: Payload, latest_only: bool, done: Box<dyn FnOnce(Outcome)>) {
+        let (inline, dropped) = {
+            let mut s = self.0.borrow_mut();
+            let id = s.next_id;
+            s.next_id += 1;
+            let mut dropped = Vec::new();
+            if latest_only {
+                let kind = payload.kind();
+                let (keep, drop): (VecDeque<Job>, VecDeque<Job>) = s
+                    .queue
+                    .drain(..)
+                    .partition(|j| !(j.latest_only && j.payload.kind() == kind));
+                s.queue = keep;
+                dropped.extend(drop);
+            }
+            s.queue.push_back(Job {
+                id,
+                payload,
+                latest_only,
+                done,
+                started: 0.0,
+                stage: None,
+            });
+            (s.inline, dropped)
+        };
+        for j in dropped {
+            (j.done)(Outcome::Cancelled);
+        }
+        if inline {
+            self.run_inline();
+        } else {
+            self.pump();
+        }
+    }
+
+    /// Without a worker: every waiting job, here and now.
+    fn run_inline(&self) {
+        loop {
+            let Some(job) = self.0.borrow_mut().queue.pop_front() else {
+                return;
+            };
+            let outcome = job.payload.run_here();
+            (job.done)(outcome);
+        }
+    }
+
+    /// Sends the next job when the worker is free.
+    fn pump(&self) {
+        {
+            let mut s = self.0.borrow_mut();
+            if !s.ready || s.running.is_some() {
+                return;
+            }
+            let Some(mut job) = s.queue.pop_front() else {
+                return;
+            };
+            let msg = job.payload.message(job.id);
+            job.started = now();
+            let sent = s.worker.as_ref().map(|w| w.post_message(&msg));
+            s.running = Some(job);
+            if !matches!(sent, Some(Ok(()))) {
+                drop(s);
+                return self.crashed("无法把报告交给检查器（浏览器拒绝了消息）。".to_string());
+            }
+        }
+        self.notify();
+    }
+
+    fn busy(&self) -> Option<Busy> {
+        let s = self.0.borrow();
+        s.running.as_ref().map(|j| Busy {
+            started: j.started,
+            stage: j.stage.clone(),
+            waiting: s.queue.len(),
+        })
+    }
+
+    fn notify(&self) {
+        let busy = self.busy();
+        let watchers = self.0.borrow().watchers.clone();
+        for w in watchers {
+            w(busy.clone());
+        }
+    }
+
+    /// A message from worker `generation`.
+    fn on_message(&self, generation: u32, data: JsValue) {
+        if self.0.borrow().generation != generation {
+            return;
+        }
+        let kind = get(&data, "kind").as_string().unwrap_or_default();
+        let id = get(&data, "id").as_f64().map(|f| f as u32);
+        match kind.as_str() {
+            "ready" => {
+                self.0.borrow_mut().ready = true;
+                self.pump();
+            }
+            "progress" => {
+                {
+                    let mut s = self.0.borrow_mut();
+                    let Some(job) = s.running.as_mut().filter(|j| Some(j.id) == id) else {
+                        return;
+                    };
+                    let n = |k: &str| get(&data, k).as_f64().unwrap_or(0.0) as usize;
+                    job.stage = Some((
+                        get(&data, "stage").as_string().unwrap_or_default(),
+                        n("done"),
+                        n("total"),
+                    ));
+                }
+                self.notify();
+            }
+            "checked" | "paired" | "failed" => {
+                let job = {
+                    let mut s = self.0.borrow_mut();
+                    if s.running.as_ref().map(|j| j.id) != id {
+                        return;
+                    }
+                    s.running.take()
+                };
+                let Some(job) = job else { return };
+                let json = get(&data, "json").as_string().unwrap_or_default();
+                let outcome = match kind.as_str() {
+                    "checked" => serde_json::from_str(&json)
+                        .map(Outcome::Checked)
+                        .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
+                    "paired" => serde_json::from_str(&json)
+                        .map(|p| Outcome::Paired(Box::new(p)))
+                        .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
+                    _ => Outcome::Failed(get(&data, "message").as_string().unwrap_or_default()),
+                };
+                (job.done)(outcome);
+                self.pump();
+                self.notify();
+            }
+            "panic" => {
+                let message = get(&data, "message").as_string().unwrap_or_default();
+                self.crashed(message);
+            }
+            _ => {}
+        }
+    }
+
+    /// The worker died (a panic, an error it did not catch): the running job failed; a new
+    /// worker takes the jobs that wait.
+    fn crashed(&self, message: String) {
+        let job = self.0.borrow_mut().running.take();
+        self.restart_worker();
+        if let Some(job) = job {
+            (job.done)(Outcome::Failed(message));
+        }
+        self.notify();
+    }
+
+    fn restart_worker(&self) {
+        let old = {
+            let mut s = self.0.borrow_mut();
+            s.ready = false;
+            // Not dropped: this may run inside one of them (a message that says the worker
+            // panicked). Two small closures per restart, and restarts are rare.
+            for h in s.handlers.drain(..) {
+                h.forget();
+            }
+            s.worker.take()
+        };
+        if let Some(w) = old {
+            w.terminate();
+        }
+        self.start_worker();
+    }
+
+    /// Starts a worker on this page's own module; without one, checks run on the page.
+    fn start_worker(&self) {
+        let generation = {
+            let mut s = self.0.borrow_mut();
+            s.generation += 1;
+            s.generation
+        };
+        let opts = web_sys::WorkerOptions::new();
+        opts.set_type(web_sys::WorkerType::Module);
+        let worker = match Worker::new_with_options("worker.js", &opts) {
+            Ok(w) => w,
+            Err(_) => return self.go_inline(),
+        };
+        let me = self.clone();
+        let on_message = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            let data = e
+                .dyn_ref::<MessageEvent>()
+                .map_or(JsValue::UNDEFINED, |m| m.data());
+            me.on_message(generation, data);
+        });
+        let me = self.clone();
+        let on_error = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| {
+            if me.0.borrow().generation != generation {
+                return;
+            }
+            let ready = me.0.borrow().ready;
+            if !ready {
+                // The worker could not even start (worker.js or the module missing, or not
+                // allowed): check on the page from now on.
+                web_sys::console::warn_1(
+                    &"nianbao: the checker's worker did not start; checking on the page".into(),
+                );
+                me.go_inline();
+                return;
+            }
+            let message = e
+                .dyn_ref::<web_sys::ErrorEvent>()
+                .map(|e| e.message())
+                .filter(|m| !m.is_empty())
+                .unwrap_or_else(|| "检查器意外停止".to_string());
+            me.crashed(message);
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        let init = object(&[("kind", "init".into()), ("module", wasm_bindgen::module())]);
+        if worker.post_message(&init).is_err() {
+            worker.terminate();
+            return self.go_inline();
+        }
+        let mut s = self.0.borrow_mut();
+        s.worker = Some(worker);
+        s.handlers = vec![on_message, on_error];
+    }
+
+    /// No worker: the running job and every waiting one are done here.
+    fn go_inline(&self) {
+        let running = {
+            let mut s = self.0.borrow_mut();
+            s.inline = true;
+            s.ready = false;
+            if let Some(w) = s.worker.take() {
+                w.terminate();
+            }
+            s.generation += 1;
+            s.running.take()
+        };
+        if let Some(job) = running {
+            self.0.borrow_mut().queue.push_front(job);
+        }
+        self.run_inline();
+        self.notify();
+    }
+}
