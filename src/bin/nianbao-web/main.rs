@@ -41,6 +41,7 @@ mod marks;
 mod pair;
 mod source;
 mod status;
+mod store;
 mod tables;
 mod worker;
 
@@ -54,9 +55,6 @@ use yew::prelude::*;
 
 /// The example report (seed 001: a real report with real mistakes).
 const EXAMPLE: &str = include_str!("../../../tests/seeds/001_eefccc85c7cfbd35.txt");
-const STORAGE_KEY: &str = "nianbao.text";
-/// The document behind the text, when it came from HTML or .docx (its grids).
-const STORAGE_DOC_KEY: &str = "nianbao.doc";
 /// Typing waits this long for a pause before checking.
 const DEBOUNCE_MS: u32 = 200;
 /// A change of more than this many chars at once is a paste or a drop: checked at once.
@@ -79,38 +77,6 @@ impl Result {
             doc,
             checked,
             marks,
-        }
-    }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
-
-/// The saved document: the text, with its grids when they were saved for this very text.
-fn load_saved() -> Option<Document> {
-    let s = storage()?;
-    let text = s.get_item(STORAGE_KEY).ok().flatten()?;
-    let doc = s
-        .get_item(STORAGE_DOC_KEY)
-        .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str::<Document>(&j).ok())
-        .filter(|d| d.text == text);
-    Some(doc.unwrap_or_else(|| Document::plain(text)))
-}
-
-fn save(doc: &Document) {
-    if let Some(s) = storage() {
-        // A full storage (quota) only loses the copy, never the text on screen; the text is
-        // saved first, so that it survives when its grids do not fit.
-        let _ = s.set_item(STORAGE_KEY, &doc.text);
-        if doc.tables.is_empty() {
-            let _ = s.remove_item(STORAGE_DOC_KEY);
-        } else if let Ok(j) = serde_json::to_string(doc) {
-            if s.set_item(STORAGE_DOC_KEY, &j).is_err() {
-                let _ = s.remove_item(STORAGE_DOC_KEY);
-            }
         }
     }
 }
@@ -150,10 +116,29 @@ fn app() -> Html {
     let mode = use_memo((), |_| embed::mode());
     let initial = use_memo(mode.embed, |&embed| {
         // The widget starts empty (the host page says what it is for); the app with the example.
-        let d = load_saved().unwrap_or_else(|| Document::plain(if embed { "" } else { EXAMPLE }));
-        Rc::new(d)
+        match store::load() {
+            store::Saved::Now(d) => (Rc::new(d), false),
+            // Read asynchronously below: nothing shown until then.
+            store::Saved::Big => (Rc::new(Document::plain(String::new())), true),
+            store::Saved::None => (
+                Rc::new(Document::plain(if embed { "" } else { EXAMPLE })),
+                false,
+            ),
+        }
     });
-    let doc = use_state(|| (*initial).clone());
+    let doc = use_state(|| initial.0.clone());
+    // The text box is not redrawn from `doc` on every change (a 5 MB text set again after
+    // each keystroke would cost the page a long pause): typing changes it by itself, and
+    // `put_text` writes what comes from elsewhere (a file, the example, a paste of HTML).
+    let input_ref = use_node_ref();
+    let put_text: Rc<dyn Fn(&str)> = {
+        let input_ref = input_ref.clone();
+        Rc::new(move |t: &str| {
+            if let Some(el) = input_ref.cast::<HtmlTextAreaElement>() {
+                el.set_value(t);
+            }
+        })
+    };
     // Until the worker's first answer: the result of nothing (the status says 正在检查).
     let result = use_state(|| {
         let empty = Document::plain(String::new());
@@ -230,21 +215,17 @@ fn app() -> Html {
             });
         })
     };
-    // The first check: the saved text, or the example.
-    {
-        let run_check = run_check.clone();
-        let initial = initial.clone();
-        use_effect_with((), move |_| run_check((*initial).clone()));
-    }
 
     // A new document from typing, pasting, a file or the example button.
     let set_doc: Rc<dyn Fn(Document, bool)> = {
         let doc = doc.clone();
         let timer = timer.clone();
         let run_check = run_check.clone();
+        let notice = notice.clone();
         Rc::new(move |d: Document, immediate: bool| {
-            save(&d);
             let d = Rc::new(d);
+            let notice = notice.clone();
+            store::save(&d, move |m| notice.set(Some(m)));
             doc.set(d.clone());
             *timer.borrow_mut() = None;
             if immediate {
@@ -255,11 +236,49 @@ fn app() -> Html {
             }
         })
     };
-    // Plain text replacing everything (the example, clearing, the widget's host page).
-    let set_text: Rc<dyn Fn(String, bool)> = {
+    // A document from elsewhere than the text box: shown in it too.
+    let replace_doc: Rc<dyn Fn(Document, bool)> = {
         let set_doc = set_doc.clone();
-        Rc::new(move |t: String, immediate: bool| set_doc(Document::plain(t), immediate))
+        let put_text = put_text.clone();
+        Rc::new(move |d: Document, immediate: bool| {
+            put_text(&d.text);
+            set_doc(d, immediate)
+        })
     };
+    // Plain text replacing everything (the example, clearing).
+    let set_text: Rc<dyn Fn(String, bool)> = {
+        let replace_doc = replace_doc.clone();
+        Rc::new(move |t: String, immediate: bool| replace_doc(Document::plain(t), immediate))
+    };
+    // The first check: the saved text, or the example; a large saved text is read first.
+    {
+        let run_check = run_check.clone();
+        let replace_doc = replace_doc.clone();
+        let put_text = put_text.clone();
+        let notice = notice.clone();
+        let initial = initial.clone();
+        use_effect_with((), move |_| {
+            let (d, big) = (*initial).clone();
+            if big {
+                notice.set(Some("正在读取上次保存的报告…".to_string()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    match store::load_big().await {
+                        Some(d) => {
+                            notice.set(None);
+                            replace_doc(d, true);
+                        }
+                        None => notice.set(Some(
+                            "上次保存的报告没能读回来（浏览器的本地存储已被清除或无法读取）。"
+                                .to_string(),
+                        )),
+                    }
+                });
+            } else {
+                put_text(&d.text);
+                run_check(d);
+            }
+        });
+    }
 
     let oninput = {
         let set_doc = set_doc.clone();
@@ -280,7 +299,7 @@ fn app() -> Html {
     // keep their cells. Plain text, or HTML that cannot be read, is pasted as the browser
     // does it (with a note when the HTML was refused).
     let onpaste = {
-        let set_doc = set_doc.clone();
+        let replace_doc = replace_doc.clone();
         let doc = doc.clone();
         let notice = notice.clone();
         Callback::from(move |e: Event| {
@@ -310,7 +329,7 @@ fn app() -> Html {
                     } else {
                         "已读取粘贴的内容（其中没有表格）。".to_string()
                     }));
-                    set_doc(doc.splice(start..end, &page), true);
+                    replace_doc(doc.splice(start..end, &page), true);
                 }
                 // Nothing but markup (an image, an empty fragment): the plain text is all.
                 Err(nianbao::doc::DocError::Empty) => {}
@@ -346,10 +365,10 @@ fn app() -> Html {
 
     // A file, dropped anywhere or picked.
     let on_file = {
-        let set_doc = set_doc.clone();
+        let replace_doc = replace_doc.clone();
         let notice = notice.clone();
         Callback::from(move |file: web_sys::File| {
-            let set_doc = set_doc.clone();
+            let replace_doc = replace_doc.clone();
             let notice = notice.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match files::read(&file).await {
@@ -359,7 +378,7 @@ fn app() -> Html {
                             k => format!("（{}，{} 张表格）", k.cn(), d.tables.len()),
                         };
                         notice.set(Some(format!("已读取文件“{}”{what}。", file.name())));
-                        set_doc(d, true);
+                        replace_doc(d, true);
                     }
                     Err(msg) => notice.set(Some(format!("无法读取文件“{}”：{msg}", file.name()))),
                 }
@@ -373,8 +392,10 @@ fn app() -> Html {
         let show = show.clone();
         let requested = requested.clone();
         let timer = timer.clone();
+        let put_text = put_text.clone();
         Rc::new(move |d: Rc<Document>, checked: Checked| {
-            save(&d);
+            store::save(&d, |_| {});
+            put_text(&d.text);
             *timer.borrow_mut() = None;
             *requested.borrow_mut() = Some(d.clone());
             doc.set(d.clone());
@@ -458,7 +479,7 @@ fn app() -> Html {
             <section class="input-pane">
                 <label for="report-input" class="pane-title">{ "年报全文" }</label>
                 <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"
-                    value={doc.text.clone()} {oninput} {onpaste} />
+                    ref={input_ref} {oninput} {onpaste} />
                 <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
             </section>
             <section class="summary-pane" aria-live="polite">
@@ -554,8 +575,10 @@ fn page_panicked(info: &std::panic::PanicHookInfo) {
         .get_element_by_id("report-input")
         .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
         .map(|t| t.value());
-    let saved = match (text, storage()) {
-        (Some(t), Some(s)) => s.set_item(STORAGE_KEY, &t).is_ok(),
+    let saved = match (text, store::storage()) {
+        (Some(t), Some(s)) if t.len() <= store::LOCAL_MAX => {
+            s.set_item(store::STORAGE_KEY, &t).is_ok()
+        }
         _ => false,
     };
     let Ok(div) = document.create_element("div") else {

@@ -38,17 +38,55 @@ fn marks(r: &Result, sel: Option<usize>) -> Vec<(Span, u8, &'static str)> {
     v
 }
 
+/// At most this many bytes of the text are drawn (some 100 000 Chinese characters, far more
+/// than any real report): a pasted 5 MB text drawn whole would keep the browser laying it
+/// out for a third of a second after every check. The rest is checked all the same.
+pub const MAX_SHOWN: usize = 300_000;
+
+/// The stretch of `text` to draw: the start, or — when the chosen finding lies beyond —
+/// the stretch around it.
+fn window(text: &str, focus: Option<usize>) -> (usize, usize) {
+    if text.len() <= MAX_SHOWN {
+        return (0, text.len());
+    }
+    let mut start = match focus {
+        Some(f) if f >= MAX_SHOWN * 3 / 4 => (f - MAX_SHOWN / 4).min(text.len() - MAX_SHOWN),
+        _ => 0,
+    };
+    let mut end = (start + MAX_SHOWN).min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start, end)
+}
+
 pub fn render(r: &Result, sel: Option<usize>) -> Html {
     let text: &str = &r.text;
     if text.trim().is_empty() {
         return html! { <pre id="source" class="source empty">{ "（还没有内容）" }</pre> };
     }
+    let focus = sel
+        .and_then(|i| r.checked.findings.get(i))
+        .and_then(|f| f.spans.first())
+        .map(|s| s.start);
+    let (from, to) = window(text, focus);
+    let chars = |a: usize, b: usize| text[a..b].chars().count();
     let mut out: Vec<Html> = Vec::new();
-    let mut at = 0usize;
+    if from > 0 {
+        out.push(html! { <span class="cut">{ format!("（前面还有 {} 字，未显示）\n", chars(0, from)) }</span> });
+    }
+    let mut at = from;
     let mut first_sel = true;
     for (s, _, class) in marks(r, sel) {
-        if s.start < at || !text.is_char_boundary(s.start) || !text.is_char_boundary(s.end) {
-            continue; // overlaps a mark already drawn
+        if s.start < at
+            || s.end > to
+            || !text.is_char_boundary(s.start)
+            || !text.is_char_boundary(s.end)
+        {
+            continue; // overlaps a mark already drawn, or outside the stretch drawn
         }
         if s.start > at {
             out.push(html! { { &text[at..s.start] } });
@@ -60,8 +98,11 @@ pub fn render(r: &Result, sel: Option<usize>) -> Html {
         out.push(html! { <mark class={class} id={id}>{ &text[s.start..s.end] }</mark> });
         at = s.end;
     }
-    if at < text.len() {
-        out.push(html! { { &text[at..] } });
+    if at < to {
+        out.push(html! { { &text[at..to] } });
+    }
+    if to < text.len() {
+        out.push(html! { <span class="cut">{ format!("\n（后面还有 {} 字，未显示；全文都已检查）", chars(to, text.len())) }</span> });
     }
     html! { <pre id="source" class="source">{ for out }</pre> }
 }

@@ -152,6 +152,18 @@ fn handle(data: &JsValue) {
                 ]),
                 Err(e) => fail(format!("检查结果无法传回页面：{e}")),
             }
+            // A large text is kept for the next visit here, off the page (see store.rs).
+            if get(data, "keep").is_truthy() {
+                let value = object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]);
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ok = crate::store::keep_big(value.into()).await;
+                    reply(&[
+                        ("kind", "kept".into()),
+                        ("id", id.into()),
+                        ("ok", ok.into()),
+                    ]);
+                });
+            }
         }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
@@ -199,21 +211,22 @@ pub struct Busy {
 }
 
 enum Payload {
-    Check(Rc<Document>),
+    /// A document; `true`: the worker keeps it for the next visit (a large text).
+    Check(Rc<Document>, bool),
     Pair(Rc<str>, Rc<str>),
 }
 
 impl Payload {
     fn kind(&self) -> &'static str {
         match self {
-            Payload::Check(_) => "check",
+            Payload::Check(..) => "check",
             Payload::Pair(..) => "pair",
         }
     }
 
     fn message(&self, id: u32) -> js_sys::Object {
         match self {
-            Payload::Check(doc) => {
+            Payload::Check(doc, keep) => {
                 let grids = if doc.tables.is_empty() {
                     JsValue::NULL
                 } else {
@@ -228,6 +241,7 @@ impl Payload {
                     ("id", id.into()),
                     ("text", doc.text.as_str().into()),
                     ("grids", grids),
+                    ("keep", (*keep).into()),
                 ])
             }
             Payload::Pair(a, b) => object(&[
@@ -242,7 +256,12 @@ impl Payload {
     /// The job done here, on the page (when there is no worker).
     fn run_here(&self) -> Outcome {
         match self {
-            Payload::Check(doc) => Outcome::Checked(nianbao::check_document(doc)),
+            Payload::Check(doc, keep) => {
+                if *keep {
+                    crate::store::keep_here(doc);
+                }
+                Outcome::Checked(nianbao::check_document(doc))
+            }
             Payload::Pair(a, b) => Outcome::Paired(Box::new(nianbao::check_pair(a, b))),
         }
     }
@@ -314,7 +333,8 @@ impl Checker {
         latest_only: bool,
         done: impl FnOnce(Outcome) + 'static,
     ) {
-        self.submit(Payload::Check(doc), latest_only, Box::new(done));
+        let keep = crate::store::kept_by_worker(&doc);
+        self.submit(Payload::Check(doc, keep), latest_only, Box::new(done));
     }
 
     /// Checks two reports together (`a` this year's box, `b` last year's).
@@ -333,6 +353,9 @@ impl Checker {
         };
         self.restart_worker();
         for j in jobs {
+            if let Payload::Check(doc, true) = &j.payload {
+                crate::store::keep_here(doc);
+            }
             (j.done)(Outcome::Cancelled);
         }
         self.notify();
@@ -473,6 +496,7 @@ impl Checker {
                 self.pump();
                 self.notify();
             }
+            "kept" => crate::store::kept(get(&data, "ok").is_truthy()),
             "panic" => {
                 let message = get(&data, "message").as_string().unwrap_or_default();
                 self.crashed(message);

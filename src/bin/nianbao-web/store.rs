@@ -1,0 +1,185 @@
+//! Keeping the user's report across reloads.
+//!
+//! A report up to [`LOCAL_MAX`] bytes is kept in `localStorage` (`nianbao.text`, and its
+//! grids as `nianbao.doc` when it came from HTML or .docx), written at once, read at once
+//! when the page opens. A larger one — a pasted 5 MB text does not fit the some 5 MB a site
+//! gets there, and writing it would hold the page up — goes to IndexedDB (`www/store.js`),
+//! written by the checker's worker each time it checks the text (the worker has the text
+//! already: the page spends nothing on it); `nianbao.where` then says `idb`, and the page
+//! reads it back asynchronously when it opens. When neither can keep it (a full disk,
+//! a private window), [`save`] says so, and the page tells the user plainly that this text
+//! will not survive a reload.
+
+use nianbao::doc::{Document, Grid, SourceKind};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+pub const STORAGE_KEY: &str = "nianbao.text";
+/// The document behind the text, when it came from HTML or .docx (its grids).
+const STORAGE_DOC_KEY: &str = "nianbao.doc";
+/// "idb" when the text is in IndexedDB.
+const WHERE_KEY: &str = "nianbao.where";
+const IDB_KEY: &str = "report";
+/// Texts up to this many bytes are kept in localStorage.
+pub const LOCAL_MAX: usize = 1_000_000;
+
+#[wasm_bindgen(module = "/www/store.js")]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = idbPut)]
+    async fn idb_put(key: &str, value: JsValue) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = idbGet)]
+    async fn idb_get(key: &str) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(catch, js_name = idbDelete)]
+    async fn idb_delete(key: &str) -> Result<JsValue, JsValue>;
+}
+
+pub fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The grids of a document, kept beside its text.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Grids {
+    kind: SourceKind,
+    tables: Vec<Grid>,
+}
+
+/// What was kept from the last visit.
+pub enum Saved {
+    /// Nothing.
+    None,
+    /// Read from localStorage.
+    Now(Document),
+    /// In IndexedDB: [`load_big`] reads it.
+    Big,
+}
+
+pub fn load() -> Saved {
+    let Some(s) = storage() else {
+        return Saved::None;
+    };
+    if s.get_item(WHERE_KEY).ok().flatten().as_deref() == Some("idb") {
+        return Saved::Big;
+    }
+    let Some(text) = s.get_item(STORAGE_KEY).ok().flatten() else {
+        return Saved::None;
+    };
+    let doc = s
+        .get_item(STORAGE_DOC_KEY)
+        .ok()
+        .flatten()
+        .and_then(|j| serde_json::from_str::<Document>(&j).ok())
+        .filter(|d| d.text == text);
+    Saved::Now(doc.unwrap_or_else(|| Document::plain(text)))
+}
+
+/// Reads the report kept in IndexedDB (`None` when it is gone or unreadable).
+pub async fn load_big() -> Option<Document> {
+    let v = idb_get(IDB_KEY).await.ok()?;
+    let text = js_sys::Reflect::get(&v, &"text".into()).ok()?.as_string()?;
+    let grids = js_sys::Reflect::get(&v, &"grids".into())
+        .ok()
+        .and_then(|g| g.as_string())
+        .and_then(|g| serde_json::from_str::<Grids>(&g).ok());
+    Some(match grids {
+        Some(g) => Document {
+            kind: g.kind,
+            text,
+            tables: g.tables,
+        },
+        None => Document::plain(text),
+    })
+}
+
+/// Tells the user something.
+type Tell = Rc<dyn Fn(String)>;
+
+thread_local! {
+    /// Tells the user that a large text could not be kept (set by [`save`]).
+    static ON_FAIL: RefCell<Option<Tell>> = const { RefCell::new(None) };
+    /// The size of the last large text to keep.
+    static BIG_BYTES: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Keeps `doc` for the next visit. A small text is written now; a large one by the worker,
+/// while it checks it ([`kept_by_worker`]). `failed` is called with a plain message when
+/// the text could not be kept.
+pub fn save(doc: &Rc<Document>, failed: impl Fn(String) + 'static) {
+    let Some(s) = storage() else {
+        return;
+    };
+    if kept_by_worker(doc) {
+        BIG_BYTES.with(|b| b.set(doc.text.len()));
+        ON_FAIL.with(|f| *f.borrow_mut() = Some(Rc::new(failed)));
+        return;
+    }
+    // The text first, so that it survives when its grids do not fit.
+    let ok = s.set_item(STORAGE_KEY, &doc.text).is_ok();
+    if doc.tables.is_empty() {
+        let _ = s.remove_item(STORAGE_DOC_KEY);
+    } else if let Ok(j) = serde_json::to_string(&**doc) {
+        if s.set_item(STORAGE_DOC_KEY, &j).is_err() {
+            let _ = s.remove_item(STORAGE_DOC_KEY);
+        }
+    }
+    if !ok {
+        return failed(not_kept(doc.text.len()));
+    }
+    if s.get_item(WHERE_KEY).ok().flatten().is_some() {
+        let _ = s.remove_item(WHERE_KEY);
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = idb_delete(IDB_KEY).await;
+        });
+    }
+}
+
+/// Whether `doc` is too large for localStorage: the worker keeps it in IndexedDB after
+/// checking it (writing 5 MB on the page would hold it up for some 50 ms).
+pub fn kept_by_worker(doc: &Document) -> bool {
+    doc.text.len() > LOCAL_MAX
+}
+
+/// In the worker: keeps `value` (`{text, grids}`, as the page sent them) in IndexedDB.
+pub async fn keep_big(value: JsValue) -> bool {
+    idb_put(IDB_KEY, value).await.is_ok()
+}
+
+/// On the page: the worker kept the large text (`ok`), or could not.
+pub fn kept(ok: bool) {
+    if ok {
+        if let Some(s) = storage() {
+            let _ = s.set_item(WHERE_KEY, "idb");
+            let _ = s.remove_item(STORAGE_KEY);
+            let _ = s.remove_item(STORAGE_DOC_KEY);
+        }
+    } else if let Some(f) = ON_FAIL.with(|f| f.borrow().clone()) {
+        f(not_kept(BIG_BYTES.with(|b| b.get())));
+    }
+}
+
+/// On the page, when no worker will (its check was cancelled, or there is no worker).
+pub fn keep_here(doc: &Rc<Document>) {
+    let doc = doc.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let value = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&value, &"text".into(), &doc.text.as_str().into());
+        if !doc.tables.is_empty() {
+            let g = Grids {
+                kind: doc.kind,
+                tables: doc.tables.clone(),
+            };
+            if let Ok(j) = serde_json::to_string(&g) {
+                let _ = js_sys::Reflect::set(&value, &"grids".into(), &j.into());
+            }
+        }
+        kept(keep_big(value.into()).await);
+    });
+}
+
+fn not_kept(bytes: usize) -> String {
+    format!(
+        "注意：这份报告（{:.1} MB）无法保存在本机浏览器中（存储空间不足或浏览器不允许），刷新或关闭页面后不会保留；请自己另存一份原文。检查不受影响。",
+        bytes as f64 / 1_000_000.0
+    )
+}
