@@ -109,7 +109,10 @@ fn rules_md_documents_only_registered_rules_once() {
             registry.contains_key(code.as_str()),
             "docs/rules.md documents `{code}`, which no registry has"
         );
-        assert!(seen.insert(code.clone()), "docs/rules.md lists `{code}` twice");
+        assert!(
+            seen.insert(code.clone()),
+            "docs/rules.md lists `{code}` twice"
+        );
     }
 }
 
