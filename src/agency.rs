@@ -1,5 +1,5 @@
 //! What kind of agency a report is for, from its name: the deadline it must publish by
-//! (条例 art. 49, SPEC.md §6) and the content it must cover (art. 50) depend on it.
+//! (条例 art. 49, docs/domain.md §6) and the content it must cover (art. 50) depend on it.
 //!
 //! | name ends with | kind |
 //! | --- | --- |

@@ -2,8 +2,8 @@
 //!
 //! Everything the parser, the rules and the views need to know about the 2019 and the 2021
 //! template lives here, once: the tables, their rows and columns with the canonical labels
-//! of SPEC.md (the labels used in findings and in the JSON contract), the keys by which a
-//! label is recognised in messy input, the kind of each column (count, signed count,
+//! (docs/domain.md §3–§5; the labels used in findings and in the JSON contract), the keys by
+//! which a label is recognised in messy input, the kind of each column (count, signed count,
 //! money), and the arithmetic that must hold ([`relations`]).
 //!
 //! Keys are compared with [`crate::normalize::norm`]ed text: ASCII brackets, no
@@ -63,7 +63,8 @@ impl<'de> serde::Deserialize<'de> for TemplateId {
     }
 }
 
-/// The titles of the report's six sections 一–六, as the template words them (SPEC.md §2).
+/// The titles of the report's six sections 一–六, as the template words them
+/// (docs/domain.md §2).
 pub const SECTION_TITLES: [&str; 6] = [
     "总体情况",
     "主动公开政府信息情况",
@@ -652,7 +653,7 @@ mod tests {
 
     #[test]
     fn cell_counts_match_spec() {
-        // SPEC.md §3–§5: 22 / 10 cells in table 2, 161 / 175 in table 3, 15 in table 4.
+        // docs/domain.md §3–§5: 22 / 10 cells in table 2, 161 / 175 in table 3, 15 in table 4.
         assert_eq!(TEMPLATE_2019.t2.cell_count(), 22);
         assert_eq!(TEMPLATE_2021.t2.cell_count(), 10);
         assert_eq!(TEMPLATE_2019.t3.rows.len(), 23);

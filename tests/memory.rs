@@ -5,7 +5,7 @@
 //! counts from the bytes live when it starts: the input it is given is not counted, what
 //! the checker makes of it is. Unlike time, the bytes allocated do not depend on the machine
 //! or its load, so the bounds below are asserted: generous ones (the targets are tighter,
-//! see the README), so that a regression fails and nothing else does.
+//! see docs/benchmarks.md), so that a regression fails and nothing else does.
 //!
 //! - a seed, checked (target 2 MB) and then written as JSON;
 //! - 20 MB of text (the input limit, the report repeated): read from its bytes

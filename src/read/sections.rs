@@ -1,8 +1,8 @@
 //! Finding the six section headings.
 //!
 //! A heading is a numbering ("一、", "1、", "一.", or none) followed by a title that is the
-//! template's own (一、总体情况), an accepted variant from SPEC.md §2 (整体情况), or close
-//! enough (keywords). Table 3's own row labels ("一、本年新收…", "四、结转下年度继续办理")
+//! template's own (一、总体情况), an accepted variant (docs/domain.md §2: 整体情况), or
+//! close enough (keywords). Table 3's own row labels ("一、本年新收…", "四、结转下年度继续办理")
 //! look like headings but match no section title, so they are never taken. A section is
 //! found wherever its heading is, in these shapes:
 //!
@@ -43,7 +43,7 @@ use crate::span::Span;
 /// Canonical titles 一–六 (the template's own wording, from `template`).
 use crate::template::SECTION_TITLES as CANONICAL;
 
-/// Accepted variants (SPEC.md §2 and common wordings), by section.
+/// Accepted variants (docs/domain.md §2 and common wordings), by section.
 const VARIANTS: [&[&str]; 6] = [
     &["整体情况", "总体情况概述", "基本情况"],
     &["行政机关主动公开政府信息情况", "主动公开情况"],

@@ -575,8 +575,8 @@ impl<'a> Walker<'a> {
     }
 
     /// Where a 法人或其他组织 subtotal column (小计) sits among table 3's eight value
-    /// columns, when the header has one (SPEC.md §4: a few agencies add it; it is recognised,
-    /// not required): after 其他 (index 6) or before 商业企业 (index 1).
+    /// columns, when the header has one (docs/domain.md §4: a few agencies add it; it is
+    /// recognised, not required): after 其他 (index 6) or before 商业企业 (index 1).
     fn subtotal_column(&self) -> Option<usize> {
         if self.spec.id != TableId::T3 {
             return None;

@@ -73,7 +73,7 @@ impl Rule {
     }
 
     /// Whether the rule applies to this report. Reports for 2018 and earlier have no
-    /// national template (SPEC.md §1): only the template-and-year rules (`Y-`) speak there.
+    /// national template (docs/domain.md §1): only the template-and-year rules (`Y-`) speak there.
     pub fn applies(&self, ctx: &Context) -> bool {
         !ctx.out_of_scope() || self.code.starts_with("Y-")
     }

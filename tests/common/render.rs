@@ -1,4 +1,4 @@
-//! Renders a report from chosen table values, in each plain-text shape of SPEC.md §8, for
+//! Renders a report from chosen table values, in each plain-text shape of docs/domain.md §8, for
 //! the round-trip and property tests.
 
 use nianbao::template::{TemplateId, TEMPLATE_2019, TEMPLATE_2021};

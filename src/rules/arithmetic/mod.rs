@@ -1,4 +1,4 @@
-//! Arithmetic rules (`T3-`, `T4-`): the equations of the template (SPEC.md §4, §5), read
+//! Arithmetic rules (`T3-`, `T4-`): the equations of the template (docs/domain.md §4, §5), read
 //! from [`Context::arith`] — evaluated once, with culprits already named (see
 //! [`crate::rules::arith`]) — and the note that says which equations could not be checked.
 //!

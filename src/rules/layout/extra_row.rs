@@ -2,8 +2,8 @@
 //!
 //! ## What it checks
 //! Groups of numbers the reader found inside a table under a label that is no template row:
-//! an extra row the agency added (SPEC.md §7: "an extra row in table 2"), or a template row
-//! whose label was altered beyond recognition. **One finding per table**, listing them.
+//! an extra row the agency added (docs/domain.md §7: 表二多出一行), or a template row whose
+//! label was altered beyond recognition. **One finding per table**, listing them.
 //!
 //! Only what looks like a row is reported: a short label (at most 40 characters, no
 //! sentence punctuation) followed by no more numbers than the table has columns. Numbers

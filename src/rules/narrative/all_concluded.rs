@@ -12,7 +12,7 @@
 //!
 //! ## Why it matters
 //! Applications carried forward to next year are, by definition, not concluded; the text
-//! and the table contradict each other (SPEC.md §7).
+//! and the table contradict each other (docs/domain.md §7).
 //!
 //! ## Example
 //! "本年度所有申请均已办结" with 四 × 总计 = 2: "正文说“本年度所有申请均已办结”，而表三

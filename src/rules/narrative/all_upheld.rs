@@ -10,8 +10,8 @@
 //!
 //! ## Why it matters
 //! A case corrected (纠正) was not upheld, and a case still open has no result yet; "all
-//! upheld" then overstates the outcome (SPEC.md §7: "text says 复议 all 维持 while table 4
-//! shows 尚未审结").
+//! upheld" then overstates the outcome (docs/domain.md §7: 正文说复议均获维持，表四有尚未
+//! 审结).
 //!
 //! ## Example
 //! "被申请行政复议2件，均获维持" with 行政复议/尚未审结 = 1: "正文说“均获维持”，而表四

@@ -22,8 +22,8 @@
 //!
 //! ## Why it matters
 //! Evaluators compare the narrative with the tables: "text says 收到申请12件 while table 3
-//! row 一 总计 is 10" is one of the mistakes they find most (SPEC.md §7). One of the two is
-//! wrong, and the public cannot tell which.
+//! row 一 总计 is 10" is one of the mistakes they find most (docs/domain.md §7). One of the
+//! two is wrong, and the public cannot tell which.
 //!
 //! ## What it does not read
 //! Numbers of information items ("依申请公开信息数68条": 条, not applications), a part of a

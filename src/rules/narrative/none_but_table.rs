@@ -10,7 +10,7 @@
 //! "未发生新的行政复议" are not read as such.
 //!
 //! ## Why it matters
-//! The text and the table then say opposite things about the same year (SPEC.md §7); a
+//! The text and the table then say opposite things about the same year (docs/domain.md §7); a
 //! reader cannot tell which is true.
 //!
 //! ## Example

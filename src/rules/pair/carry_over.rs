@@ -2,9 +2,9 @@
 //!
 //! ## What it checks
 //! For each of the seven columns of table 3: 二、上年结转政府信息公开申请数量 in this year's
-//! report equals 四、结转下年度继续办理 in last year's (SPEC.md §4, cross-year). Row labels
-//! are the same in both templates, so this also spans 2020 → 2021. One finding per column
-//! that differs; columns that cannot be compared are `P-UNCHECKED`'s.
+//! report equals 四、结转下年度继续办理 in last year's (docs/domain.md §4, cross-year). Row
+//! labels are the same in both templates, so this also spans 2020 → 2021. One finding per
+//! column that differs; columns that cannot be compared are `P-UNCHECKED`'s.
 //!
 //! ## Why it matters
 //! The applications carried forward at the end of last year are exactly those carried over

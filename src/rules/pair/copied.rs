@@ -10,7 +10,7 @@
 //! ## Why it matters
 //! The 2021 template's preamble names copied reports (内容雷同) among those for which the
 //! agency answers under 条例 art. 47; evaluators have found reports 90 % identical to the
-//! year before (SPEC.md §1, §7). The legal basis and the sub-headings are the same every
+//! year before (docs/domain.md §1, §7). The legal basis and the sub-headings are the same every
 //! year and are not counted; what is counted is the description of the year's work, which
 //! should be this year's.
 //!

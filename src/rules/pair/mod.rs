@@ -6,7 +6,7 @@
 //! | code | severity | what |
 //! | --- | --- | --- |
 //! | `P-CARRY-OVER` | error | 二、上年结转 (this year) = 四、结转下年度继续办理 (last year), each column |
-//! | `P-STOCK-ROLL` | warning | table 2's stocks rolled forward (SPEC.md §3) |
+//! | `P-STOCK-ROLL` | warning | table 2's stocks rolled forward (docs/domain.md §3) |
 //! | `P-COPIED-TEXT` | warning | half or more of this year's text repeats last year's |
 //! | `P-UNCHECKED` | info | what could not be compared, and why |
 

@@ -1,7 +1,7 @@
 //! `P-STOCK-ROLL` — table 2's stocks do not roll forward from last year's.
 //!
 //! ## What it checks
-//! The cross-year heuristics of SPEC.md §3, when both reports use the same template:
+//! The cross-year heuristics of docs/domain.md §3, when both reports use the same template:
 //!
 //! - 2021 template, rows 规章 and 行政规范性文件: 现行有效件数 (this year) = 现行有效件数
 //!   (last year) + 本年制发件数 − 本年废止件数 (this year);

@@ -7,9 +7,9 @@
 //!
 //! ## Why it matters
 //! The 2021 template added the 信息处理费 charged under 《政府信息公开信息处理费管理办法》
-//! (国办函〔2020〕109号, in force 2021-01-01) to what 六 reports. SPEC.md §2 marks this as
-//! believed, not yet verified against many real reports, so the rule is a note: a bare "无"
-//! may be what the agency meant, but it does not say so.
+//! (国办函〔2020〕109号, in force 2021-01-01) to what 六 reports. docs/domain.md §2 marks this
+//! as believed, not yet verified against many real reports, so the rule is a note: a bare
+//! "无" may be what the agency meant, but it does not say so.
 //!
 //! ## Example
 //! Seed 003 (2021), whose 六 is "无": "第六部分“其他需要报告的事项”没有提到信息处理费（收取了

@@ -3,7 +3,7 @@
 //! a government's 一).
 //!
 //! Basis: 《政府信息公开条例》第五十条 lists what an annual report contains, and both
-//! templates lay it out as six sections 一–六 with tables 二, 三, 四 (SPEC.md §2).
+//! templates lay it out as six sections 一–六 with tables 二, 三, 四 (docs/domain.md §2).
 
 pub mod fee_contradiction;
 pub mod fee_unreported;

@@ -7,7 +7,7 @@
 //! 依申请 or 申请公开; 信息管理; 平台; 监督, 考核 or 保障).
 //!
 //! ## Why it matters
-//! The template's 一 is where the year's work is summed up along these five lines (SPEC.md
+//! The template's 一 is where the year's work is summed up along these five lines (docs/domain.md
 //! §2), and reports commonly use them as sub-headings; a government report that skips one
 //! probably left that part of the work unreported. Words are only words: a section that
 //! covers an aspect in other terms gets a note it does not deserve, hence info.

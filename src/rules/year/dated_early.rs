@@ -6,7 +6,7 @@
 //!
 //! ## Why it matters
 //! The report covers January 1 to December 31 of its year; dated before the year ended, it
-//! reports a period that was not over, or carries a wrong date or year (SPEC.md §6).
+//! reports a period that was not over, or carries a wrong date or year (docs/domain.md §6).
 //!
 //! ## Example
 //! A 2020 report signed 2020年12月30日: "落款日期2020年12月30日早于2020年12月31日，2020年度

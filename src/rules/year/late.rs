@@ -18,7 +18,7 @@
 //!
 //! ## Why it matters
 //! Art. 49 makes the dates binding, and the 2021 template's preamble names late reports
-//! among those for which the agency answers under art. 47 (SPEC.md §1, §6).
+//! among those for which the agency answers under art. 47 (docs/domain.md §1, §6).
 //!
 //! ## Example
 //! A 局's 2020 report published 2021-02-05: "发布日期2021年2月5日晚于2021年1月31日：按机关

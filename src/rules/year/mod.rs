@@ -1,5 +1,5 @@
 //! Template-and-year rules (`Y-`): which template the report follows, the year it
-//! reports on, and whether its dates agree (SPEC.md §1, §6).
+//! reports on, and whether its dates agree (docs/domain.md §1, §6).
 //!
 //! These rules run on every report, including those for 2018 and earlier, for which the
 //! other families are switched off (see [`crate::rules::Rule::applies`]).

@@ -6,7 +6,7 @@
 //! ## Why it matters
 //! The 2021 template was issued in September 2021, after the 2019 and 2020 reports were
 //! due: such a report was either rewritten later or has a wrong year. A warning
-//! (SPEC.md §1).
+//! (docs/domain.md §1).
 //!
 //! ## Example
 //! "本报告是2020年度报告，却使用了2021年版模板（国办公开办函〔2021〕30号）；2019、2020年度应使用

@@ -5,8 +5,8 @@
 //!
 //! ## Why it matters
 //! From the 2021 annual report on, the revised template issued with 国办公开办函〔2021〕30号
-//! applies (SPEC.md §1). The old tables lack rows the new one requires (（六）其他处理 split in
-//! three, 本年收费金额) and have rows it dropped (政府集中采购).
+//! applies (docs/domain.md §1). The old tables lack rows the new one requires (（六）其他处理
+//! split in three, 本年收费金额) and have rows it dropped (政府集中采购).
 //!
 //! ## Example
 //! "本报告是2022年度报告，却使用了2019年版模板（国办公开办函〔2019〕60号）；2021年度起应使用

@@ -5,7 +5,7 @@
 //!
 //! ## Why it matters
 //! Reports up to 2018 were written under the 2007 条例, before any national table template
-//! (SPEC.md §1): the section and table checks do not apply, and are switched off so that
+//! (docs/domain.md §1): the section and table checks do not apply, and are switched off so that
 //! they do not raise false alarms. Saying so keeps their silence from reading as a pass.
 //!
 //! ## Example

@@ -16,7 +16,7 @@
 //!
 //! ## Why it matters
 //! A year left over from last year's report in a sentence about this year's work is the
-//! commonest trace of copied text (SPEC.md §7: wrong year, copied text), and it makes the
+//! commonest trace of copied text (docs/domain.md §7: 年份错、照抄上年), and it makes the
 //! numbers in that sentence ambiguous: are they this year's or last year's?
 //!
 //! ## Example
