@@ -616,6 +616,7 @@ fn main() {
     if worker::serve() {
         return;
     }
-    std::panic::set_hook(Box::new(page_panicked));
+    // Through Yew: it replaces any other hook with its own when it starts rendering.
+    yew::set_custom_panic_hook(Box::new(page_panicked));
     yew::Renderer::<App>::new().render();
 }

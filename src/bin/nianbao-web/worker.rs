@@ -41,6 +41,12 @@ pub const PROGRESS_AFTER_MS: f64 = 150.0;
 /// Words that make the worker panic, in a test build only (feature `test-panic`).
 #[cfg(feature = "test-panic")]
 pub const PANIC_WORDS: &str = "【测试：检查器崩溃】";
+/// Words that make a check take [`SLOW_MS`] longer, in a test build only: a long check
+/// whose progress and cancel button the browser tests can see, on any machine.
+#[cfg(feature = "test-panic")]
+pub const SLOW_WORDS: &str = "【测试：检查器变慢】";
+#[cfg(feature = "test-panic")]
+pub const SLOW_MS: f64 = 10_000.0;
 
 fn get(o: &JsValue, k: &str) -> JsValue {
     js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
@@ -143,6 +149,21 @@ fn handle(data: &JsValue) {
                     ]);
                 }
             };
+            #[cfg(feature = "test-panic")]
+            if doc.text.contains(SLOW_WORDS) {
+                let until = now() + SLOW_MS;
+                let mut step = 0;
+                while now() < until {
+                    let next = now() + 100.0;
+                    while now() < next {}
+                    step += 1;
+                    progress(nianbao::Progress {
+                        stage: "测试：变慢",
+                        done: step,
+                        total: (SLOW_MS / 100.0) as usize,
+                    });
+                }
+            }
             let checked = nianbao::check_document_with(&doc, &mut progress);
             match serde_json::to_string(&checked) {
                 Ok(json) => reply(&[
