@@ -628,7 +628,7 @@ impl Walker {
         match frame {
             Frame::Para { text, .. } => {
                 self.paras_open -= 1;
-                if !text.chars().all(crate::read::text::is_space) {
+                if !text.chars().all(crate::normalize::is_space) {
                     self.container().push(Block::Para(text));
                 }
             }
