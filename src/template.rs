@@ -396,6 +396,11 @@ static T3_COLS: [ColSpec; 7] = [
 /// Index of the 总计 column of table 3.
 pub const T3_TOTAL_COL: usize = 6;
 
+/// The template evidence of table 3's （六）其他处理 in each template's shape (the reader
+/// records it, `TemplateGuess::six_in_other_shape` looks for it).
+pub const SIX_2019: &str = "表三“（六）其他处理”为一行";
+pub const SIX_2021: &str = "表三“（六）其他处理”分三行";
+
 const fn t3(label: &'static str, keys: &'static [&'static str]) -> RowSpec {
     RowSpec {
         label,

@@ -21,7 +21,7 @@ pub mod count_grouping;
 pub mod none_but_table;
 
 use crate::finding::{CellRef, Finding};
-use crate::read::narrative::{Quantity, T3Rows};
+use crate::report::narrative::{Quantity, T3Rows};
 use crate::report::{Report, Table, Value};
 use crate::rules::util::{cell_ref, cells_spans};
 use crate::span::Span;
