@@ -144,14 +144,6 @@ pub fn read(html: &str) -> Result<Document, DocError> {
     Document::from_blocks(SourceKind::Html, &blocks(html)?)
 }
 
-// ---------------------------------------------------------------------------------------
-// Building blocks from tokens
-// ---------------------------------------------------------------------------------------
-
-// ---------------------------------------------------------------------------------------
-// Tags
-// ---------------------------------------------------------------------------------------
-
 /// The text without a byte order mark, and without the header of the Windows clipboard's
 /// `CF_HTML` format (`Version:0.9`, `StartHTML:…`) when it is still there.
 pub fn strip_preamble(html: &str) -> &str {
@@ -166,10 +158,6 @@ pub fn strip_preamble(html: &str) -> &str {
     }
     html
 }
-
-// ---------------------------------------------------------------------------------------
-// Bytes
-// ---------------------------------------------------------------------------------------
 
 #[cfg(all(test, feature = "html5gum"))]
 mod tests {
