@@ -70,6 +70,20 @@ pub enum Quantity {
     InfoFee,
 }
 
+/// In [`Quantity::Applications`]' `cols`: the five 法人或其他组织 columns of table 3 (商业企业,
+/// 科研机构, 社会公益组织, 法律服务机构, 其他: bits 1–5), which the text counts together.
+pub const LEGAL_PERSON_COLS: u8 = 0b11_1110;
+
+/// In [`Quantity::Cases`]' `groups` and [`Claim`]s about cases: bit g for group g of table 4
+/// (`template::T4_GROUPS`). 行政复议:
+pub const CASES_REVIEW: u8 = 1 << 0;
+/// 未经复议直接起诉.
+pub const CASES_SUIT_DIRECT: u8 = 1 << 1;
+/// 复议后起诉.
+pub const CASES_SUIT_AFTER_REVIEW: u8 = 1 << 2;
+/// 行政诉讼: both groups of suits.
+pub const CASES_SUITS: u8 = CASES_SUIT_DIRECT | CASES_SUIT_AFTER_REVIEW;
+
 /// A number the text states about a table quantity.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {

@@ -3,6 +3,7 @@
 
 use super::words::{has_digit, is_clause_end, narrowed, When, WhenScan};
 use super::{Claim, Narrative, Sentence, Statement};
+use crate::report::narrative::{CASES_REVIEW, CASES_SUITS};
 use crate::span::Span;
 
 impl Narrative {
@@ -70,7 +71,7 @@ impl Narrative {
 fn case_groups(t: &str) -> u8 {
     let review = t.contains("复议") && t.replace("复议后起诉", "").contains("复议");
     let suit = t.contains("诉讼") || t.contains("起诉");
-    (review as u8) | if suit { 0b110 } else { 0 }
+    (if review { CASES_REVIEW } else { 0 }) | if suit { CASES_SUITS } else { 0 }
 }
 
 /// Where a sentence starts setting some aside, so that a claim after it is about the rest
@@ -251,7 +252,9 @@ mod tests {
         };
         assert_eq!(
             claims("2020 年未受理依申请公开，未发生行政复议、行政诉讼情况。"),
-            vec![Claim::NoCases { groups: 0b111 }]
+            vec![Claim::NoCases {
+                groups: CASES_REVIEW | CASES_SUITS
+            }]
         );
         assert_eq!(
             claims("本年度未收到政府信息公开申请。"),
@@ -284,15 +287,21 @@ mod tests {
         // "均获维持" is about the cases of the nearest clause naming any.
         assert_eq!(
             claims("因政府信息公开被申请行政复议1件，尚未审结；被提起行政诉讼2件，均获维持。"),
-            vec![Claim::AllUpheld { groups: 0b110 }]
+            vec![Claim::AllUpheld {
+                groups: CASES_SUITS
+            }]
         );
         assert_eq!(
             claims("被申请行政复议2件、提起行政诉讼1件，均获维持。"),
-            vec![Claim::AllUpheld { groups: 0b111 }]
+            vec![Claim::AllUpheld {
+                groups: CASES_REVIEW | CASES_SUITS
+            }]
         );
         assert_eq!(
             claims("行政复议2件，行政诉讼均获维持。"),
-            vec![Claim::AllUpheld { groups: 0b110 }]
+            vec![Claim::AllUpheld {
+                groups: CASES_SUITS
+            }]
         );
         // A year written out is kept for the rules.
         let n = narrative("2019年，未发生行政复议、行政诉讼。");

@@ -4,6 +4,9 @@
 //! sentence's numbers ask about, found once for the sentence ([`Marks`]).
 
 use super::{Quantity, T3Rows};
+use crate::report::narrative::{
+    CASES_REVIEW, CASES_SUITS, CASES_SUIT_AFTER_REVIEW, CASES_SUIT_DIRECT, LEGAL_PERSON_COLS,
+};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kw {
@@ -43,17 +46,17 @@ impl Kw {
     pub(super) fn t3_col(self) -> Option<u8> {
         match self {
             Kw::Col(i) => Some(1 << i),
-            Kw::Legal => Some(0b11_1110),
+            Kw::Legal => Some(LEGAL_PERSON_COLS),
             _ => None,
         }
     }
 
     pub(super) fn t4_groups(self) -> Option<u8> {
         match self {
-            Kw::Review => Some(0b001),
-            Kw::Suit => Some(0b110),
-            Kw::SuitDirect => Some(0b010),
-            Kw::SuitAfter => Some(0b100),
+            Kw::Review => Some(CASES_REVIEW),
+            Kw::Suit => Some(CASES_SUITS),
+            Kw::SuitDirect => Some(CASES_SUIT_DIRECT),
+            Kw::SuitAfter => Some(CASES_SUIT_AFTER_REVIEW),
             _ => None,
         }
     }

@@ -8,7 +8,9 @@ use crate::read::split::{CellSrc, Fit, Group, Piece, Split};
 use crate::read::text::Token;
 use crate::report::{Cell, Missing, RowProblem, Unplaced, Value};
 use crate::span::Span;
-use crate::template::{relations, RelKind, TableId, Template, T3_TOTAL_COL, T4_GROUPS};
+use crate::template::{
+    relations, t4_col, RelKind, TableId, Template, T3_TOTAL_COL, T4_GROUPS, T4_GROUP_WIDTH,
+};
 
 /// A cell from a whole token.
 pub(super) fn cell_of(text: &str, t: &Token) -> Cell {
@@ -173,8 +175,8 @@ fn row_groups(id: TableId) -> Vec<Group> {
         }],
         TableId::T4 => (0..T4_GROUPS.len())
             .map(|g| Group {
-                start: g * 5,
-                len: 5,
+                start: t4_col(g, 0),
+                len: T4_GROUP_WIDTH,
             })
             .collect(),
         TableId::T2 => Vec::new(),
