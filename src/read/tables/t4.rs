@@ -1,5 +1,5 @@
-//! Table 4, which has no row labels: its fifteen columns found by the group names and
-//! outcome headers, its one row of numbers read after them.
+//! Table 4, which has no row labels: header text (the groups and their outcomes), then one
+//! data row of fifteen cells, three groups of five ([`read_t4`]).
 
 use super::place::{blank_cell, cell_of};
 use super::walker::{VItem, Walker};
