@@ -11,8 +11,9 @@
 
 use std::fmt;
 
-/// The largest input we read (a report's text is tens of kilobytes).
-pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
+/// The largest input we read (a report's text is tens of kilobytes): the document's own limit,
+/// kept here too for the callers that size their reads by it.
+pub use crate::doc::MAX_BYTES;
 
 /// What kind of non-text file an input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

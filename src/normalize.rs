@@ -10,6 +10,11 @@
 //! Normalised text is only ever compared, never shown: findings quote the template's own
 //! labels, and spans point into the original input.
 
+/// Is this char whitespace for our purposes (incl. full-width and no-break spaces)?
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
+}
+
 /// Folds one char to its matching form; `None` means the char is dropped (whitespace and
 /// invisible characters).
 #[inline]

@@ -451,6 +451,11 @@ static T3_COLS: [ColSpec; 7] = [
 /// Index of the 总计 column of table 3.
 pub const T3_TOTAL_COL: usize = 6;
 
+/// The template evidence of table 3's （六）其他处理 in each template's shape (the reader
+/// records it, `TemplateGuess::six_in_other_shape` looks for it).
+pub const SIX_2019: &str = "表三“（六）其他处理”为一行";
+pub const SIX_2021: &str = "表三“（六）其他处理”分三行";
+
 const fn t3(label: &'static str, keys: &'static [&'static str]) -> RowSpec {
     RowSpec {
         label,
@@ -548,6 +553,30 @@ pub static T4_GROUPS: [(&str, &[&str]); 3] = [
     ("复议后起诉", &["复议后起诉"]),
 ];
 
+/// Columns each group of table 4 spans: its four outcomes and their 总计.
+pub const T4_GROUP_WIDTH: usize = 5;
+
+/// The outcome columns inside each group of table 4, in the template's order: the second
+/// argument of [`t4_col`].
+pub mod t4_outcome {
+    /// 结果维持.
+    pub const UPHELD: usize = 0;
+    /// 结果纠正.
+    pub const CORRECTED: usize = 1;
+    /// 其他结果.
+    pub const OTHER: usize = 2;
+    /// 尚未审结.
+    pub const PENDING: usize = 3;
+    /// 总计 (the sum of the four before it).
+    pub const TOTAL: usize = 4;
+}
+
+/// The column of table 4's one row for `group` (the index into [`T4_GROUPS`]: 0 行政复议,
+/// 1 未经复议直接起诉, 2 复议后起诉) and `outcome` (a [`t4_outcome`]: 0 结果维持 … 4 总计).
+pub const fn t4_col(group: usize, outcome: usize) -> usize {
+    group * T4_GROUP_WIDTH + outcome
+}
+
 static T4: TableSpec = TableSpec {
     id: TableId::T4,
     label_columns: 0,
@@ -635,13 +664,12 @@ pub fn relations(t: &Template) -> Vec<Relation> {
         });
     }
     for (g, (name, _)) in T4_GROUPS.iter().enumerate() {
-        let base = g * 5;
         out.push(Relation {
             kind: RelKind::T4GroupTotal,
             table: TableId::T4,
             about: name,
-            lhs: vec![(0, base + 4)],
-            rhs: (base..base + 4).map(|c| (0, c)).collect(),
+            lhs: vec![(0, t4_col(g, t4_outcome::TOTAL))],
+            rhs: (0..t4_outcome::TOTAL).map(|k| (0, t4_col(g, k))).collect(),
         });
     }
     out
@@ -650,6 +678,19 @@ pub fn relations(t: &Template) -> Vec<Relation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn t4_col_names_the_template_column() {
+        let outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+        assert_eq!(T4_COLS.len(), T4_GROUPS.len() * T4_GROUP_WIDTH);
+        for (g, (group, _)) in T4_GROUPS.iter().enumerate() {
+            for (k, outcome) in outcomes.iter().enumerate() {
+                assert_eq!(T4_COLS[t4_col(g, k)].label, format!("{group}/{outcome}"));
+            }
+        }
+        assert_eq!(t4_col(2, t4_outcome::TOTAL), 14);
+        assert_eq!(t4_outcome::PENDING + 1, t4_outcome::TOTAL);
+    }
 
     #[test]
     fn cell_counts_match_spec() {

@@ -69,7 +69,7 @@ fn every_result_reads_back_the_same() {
 #[test]
 fn a_pair_reads_back_the_same() {
     let cur = common::seed("000");
-    let prev = cur.replace("2020", "2019").replace("上年结转", "上年结转");
+    let prev = cur.replace("2020", "2019");
     let pair = nianbao::check_pair(&cur, &prev);
     let wire = serde_json::to_string(&pair).unwrap();
     let back: PairChecked = serde_json::from_str(&wire).unwrap();

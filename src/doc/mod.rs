@@ -74,8 +74,11 @@ pub const MAX_GRID_SLOTS: usize = 200_000;
 pub const MAX_DOC_SLOTS: usize = 4 * MAX_GRID_SLOTS;
 /// The widest `colspan` honoured (the HTML standard's own limit).
 pub const MAX_COLSPAN: u32 = 1000;
-/// At most this many bytes of document text (the input's limit, `crate::input::MAX_BYTES`).
-pub const MAX_TEXT_BYTES: usize = crate::input::MAX_BYTES as usize;
+/// The largest input read (a report's text is tens of kilobytes); `crate::input` re-exports
+/// it as `input::MAX_BYTES`.
+pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
+/// At most this many bytes of document text (the input's limit, [`MAX_BYTES`]).
+pub const MAX_TEXT_BYTES: usize = MAX_BYTES as usize;
 
 /// What a converter found, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -266,7 +269,7 @@ impl Builder {
 
     fn para(&mut self, s: &str) -> Result<(), DocError> {
         for line in s.split('\n') {
-            let t = line.trim_matches(crate::read::text::is_space);
+            let t = line.trim_matches(crate::normalize::is_space);
             if t.is_empty() {
                 continue;
             }
@@ -447,7 +450,7 @@ fn cell_text(blocks: &[Block], out: &mut String) {
     while let Some(b) = stack.pop() {
         match b {
             Block::Para(s) => {
-                let t = s.trim_matches(crate::read::text::is_space);
+                let t = s.trim_matches(crate::normalize::is_space);
                 if !t.is_empty() {
                     if !out.is_empty() {
                         out.push(' ');
@@ -515,7 +518,7 @@ impl Document {
             slots: 0,
         };
         b.blocks(blocks, 0)?;
-        if b.text.trim_matches(crate::read::text::is_space).is_empty() {
+        if b.text.trim_matches(crate::normalize::is_space).is_empty() {
             return Err(DocError::Empty);
         }
         b.text.push('\n');

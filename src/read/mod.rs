@@ -26,7 +26,7 @@ use crate::doc::{Document, Grid};
 use crate::normalize::norm;
 use crate::report::{Report, Section, Table, TemplateGuess};
 use crate::span::Span;
-use crate::template::{TemplateId, T2_SIGNATURES};
+use crate::template::{TemplateId, SIX_2019, SIX_2021, T2_SIGNATURES};
 use text::SrcRows;
 
 /// Reads a report from its plain text.
@@ -245,10 +245,6 @@ fn find_spaced(text: &str, from: usize, pat: &str) -> Option<usize> {
     }
     None
 }
-
-/// The template evidence of table 3's （六）其他处理 in each template's shape.
-pub const SIX_2019: &str = "表三“（六）其他处理”为一行";
-pub const SIX_2021: &str = "表三“（六）其他处理”分三行";
 
 /// Table 3 of a 2019-template report whose （六）其他处理 is written as 2021's three rows:
 /// the walker took the first sub-row for the one row and could not place the others. Which

@@ -391,6 +391,7 @@ impl<'a> Split<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::template::{t4_col, T4_GROUPS, T4_GROUP_WIDTH};
 
     fn digits(d: &str) -> Split<'_> {
         Split::new(vec![Piece::Digits(d.as_bytes())], 0)
@@ -494,10 +495,10 @@ mod tests {
         let p = Piece::Digits(b"12");
         let s = Split::new(vec![p; 14], 15);
         assert_eq!(s.count(), 14);
-        let g: Vec<Group> = (0..3)
+        let g: Vec<Group> = (0..T4_GROUPS.len())
             .map(|k| Group {
-                start: k * 5,
-                len: 5,
+                start: t4_col(k, 0),
+                len: T4_GROUP_WIDTH,
             })
             .collect();
         assert_eq!(s.fitting(&g, 10_000), Fit::None);

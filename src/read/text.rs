@@ -181,10 +181,9 @@ pub fn content_lines(text: &str) -> Vec<Span> {
     ls
 }
 
-/// Is this char whitespace for our purposes (incl. full-width and no-break spaces)?
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{200B}' | '\u{FEFF}')
-}
+/// Whitespace for the reader: defined below the reader, with the other folding, so that
+/// `doc` uses it without importing the reader.
+pub use crate::normalize::is_space;
 
 /// Appends `s` to `out` without its whitespace (what `s.split_whitespace()` gives, joined).
 pub fn push_unspaced(out: &mut String, s: &str) {

@@ -104,7 +104,7 @@ pub fn report(t: TemplateId) -> Report {
             span: Span::new(20_000, 20_010),
         }],
         // Section 五 says what a real one does; 六 says none was charged.
-        narrative: crate::read::narrative::Narrative::of_sentences(
+        narrative: crate::report::narrative::Narrative::of_sentences(
             30_000,
             &[
                 (5, "一是政策解读形式不够丰富。"),

@@ -20,7 +20,7 @@
 
 use super::of_report_year;
 use crate::finding::{Finding, Severity};
-use crate::read::narrative::Claim;
+use crate::report::narrative::Claim;
 use crate::rules::util::{cell_ref, cells_spans};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};

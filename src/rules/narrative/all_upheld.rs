@@ -19,10 +19,10 @@
 
 use super::of_report_year;
 use crate::finding::{CellRef, Finding, Severity};
-use crate::read::narrative::Claim;
+use crate::report::narrative::Claim;
 use crate::rules::util::{cell_ref, cells_spans};
 use crate::rules::{Context, Rule};
-use crate::template::TableId;
+use crate::template::{t4_col, t4_outcome, TableId, T4_GROUPS};
 
 pub static RULE: Rule = Rule {
     code: "N-ALL-UPHELD",
@@ -46,9 +46,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let mut hits: Vec<(usize, i64)> = Vec::new();
-        for g in (0..3).filter(|g| groups & (1 << g) != 0) {
-            // 结果纠正 and 尚未审结.
-            for c in [g * 5 + 1, g * 5 + 3] {
+        for g in (0..T4_GROUPS.len()).filter(|g| groups & (1 << g) != 0) {
+            for c in [
+                t4_col(g, t4_outcome::CORRECTED),
+                t4_col(g, t4_outcome::PENDING),
+            ] {
                 if let Some(v) = t.cell(0, c).value.arith().filter(|&v| v > 0) {
                     hits.push((c, v));
                 }

@@ -41,7 +41,7 @@
 
 use super::{cells_of, of_report_year, received_with_carried};
 use crate::finding::{Finding, Severity};
-use crate::read::narrative::{Mention, Quantity, T3Rows};
+use crate::report::narrative::{Mention, Quantity, T3Rows};
 use crate::rules::{Context, Rule};
 
 pub static RULE: Rule = Rule {

@@ -29,7 +29,7 @@
 
 use super::{cells_of, of_report_year, Cells};
 use crate::finding::{Finding, Severity};
-use crate::read::narrative::{Mention, Quantity, Regrouped, T3Rows};
+use crate::report::narrative::{Mention, Quantity, Regrouped, T3Rows};
 use crate::report::Report;
 use crate::rules::{Context, Rule};
 use crate::template::{TableId, T3_TOTAL_COL};

@@ -21,11 +21,11 @@ pub mod count_grouping;
 pub mod none_but_table;
 
 use crate::finding::{CellRef, Finding};
-use crate::read::narrative::{Quantity, T3Rows};
+use crate::report::narrative::{Quantity, T3Rows, LEGAL_PERSON_COLS};
 use crate::report::{Report, Table, Value};
 use crate::rules::util::{cell_ref, cells_spans};
 use crate::span::Span;
-use crate::template::{t3_rows, TableId, TemplateId, T3_TOTAL_COL};
+use crate::template::{t3_rows, t4_col, t4_outcome, TableId, TemplateId, T3_TOTAL_COL, T4_GROUPS};
 
 /// A table quantity laid on the template: the cells summed, with a name for messages.
 pub(crate) struct Cells<'a> {
@@ -165,7 +165,7 @@ fn t3_cols_of(table: &Table, cols: u8) -> (Vec<usize>, String) {
         return (vec![T3_TOTAL_COL], labels[T3_TOTAL_COL].label.to_string());
     }
     let cs: Vec<usize> = (0..T3_TOTAL_COL).filter(|i| cols & (1 << i) != 0).collect();
-    let name = if cs.len() == 5 && cols == 0b11_1110 {
+    let name = if cols == LEGAL_PERSON_COLS {
         "法人或其他组织（五列之和）".to_string()
     } else {
         cs.iter()
@@ -199,9 +199,11 @@ pub(crate) fn cells_of(report: &Report, q: Quantity) -> Option<Cells<'_>> {
         }
         Quantity::Cases { groups, outcome } => {
             let table = report.table(TableId::T4);
-            let col = outcome.map_or(4, usize::from);
-            let gs: Vec<usize> = (0..3).filter(|g| groups & (1 << g) != 0).collect();
-            let pos: Vec<(usize, usize)> = gs.iter().map(|&g| (0, g * 5 + col)).collect();
+            let col = outcome.map_or(t4_outcome::TOTAL, usize::from);
+            let gs: Vec<usize> = (0..T4_GROUPS.len())
+                .filter(|g| groups & (1 << g) != 0)
+                .collect();
+            let pos: Vec<(usize, usize)> = gs.iter().map(|&g| (0, t4_col(g, col))).collect();
             let names: Vec<&str> = pos
                 .iter()
                 .map(|&(r, c)| table.spec.rows[r].cols[c].label)
@@ -284,13 +286,14 @@ pub(crate) fn t4_cases(report: &Report, groups: u8) -> Vec<(usize, usize, i64)> 
         return Vec::new();
     }
     let mut out = Vec::new();
-    for g in (0..3).filter(|g| groups & (1 << g) != 0) {
-        let total = t.cell(0, g * 5 + 4).value.arith();
+    for g in (0..T4_GROUPS.len()).filter(|g| groups & (1 << g) != 0) {
+        let total_col = t4_col(g, t4_outcome::TOTAL);
+        let total = t.cell(0, total_col).value.arith();
         match total {
-            Some(v) if v > 0 => out.push((0, g * 5 + 4, v)),
+            Some(v) if v > 0 => out.push((0, total_col, v)),
             Some(_) => {}
             None => {
-                for c in g * 5..g * 5 + 4 {
+                for c in (0..t4_outcome::TOTAL).map(|k| t4_col(g, k)) {
                     if let Some(v) = t.cell(0, c).value.arith().filter(|&v| v > 0) {
                         out.push((0, c, v));
                     }

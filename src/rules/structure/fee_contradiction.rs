@@ -25,7 +25,7 @@
 use super::fee_unreported::FEE_WORDS;
 use super::problems_thin::{is_filler, says_none};
 use crate::finding::{Finding, Severity};
-use crate::read::narrative::Quantity;
+use crate::report::narrative::Quantity;
 use crate::rules::narrative::cells_of;
 use crate::rules::{Context, Rule};
 

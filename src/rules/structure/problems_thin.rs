@@ -16,7 +16,7 @@
 //! 只写了“无”。".
 
 use crate::finding::{Finding, Severity};
-use crate::read::narrative::Sentence;
+use crate::report::narrative::Sentence;
 use crate::rules::{Context, Rule};
 use crate::span::Span;
 

@@ -11,8 +11,10 @@
 //! [`Table::unplaced`] with their spans. Nothing is guessed: a value is in a cell only when
 //! the reader knows it belongs there.
 
+pub mod narrative;
+
 use crate::span::Span;
-use crate::template::{TableId, TableSpec, TemplateId};
+use crate::template::{TableId, TableSpec, TemplateId, SIX_2019, SIX_2021};
 use serde::{Deserialize, Serialize};
 
 /// A parsed value.
@@ -288,14 +290,8 @@ impl TemplateGuess {
     /// `Y-TEMPLATE-MIXED` names; the rows it leaves missing or extra are not reported again.
     pub fn six_in_other_shape(&self) -> bool {
         match self.template {
-            Some(TemplateId::Y2021) => self
-                .evidence_2019
-                .iter()
-                .any(|e| e == crate::read::SIX_2019),
-            Some(TemplateId::Y2019) => self
-                .evidence_2021
-                .iter()
-                .any(|e| e == crate::read::SIX_2021),
+            Some(TemplateId::Y2021) => self.evidence_2019.iter().any(|e| e == SIX_2019),
+            Some(TemplateId::Y2019) => self.evidence_2021.iter().any(|e| e == SIX_2021),
             None => false,
         }
     }
@@ -319,7 +315,7 @@ pub struct Report {
     pub dates: Vec<DateAt>,
     /// The running text outside tables and headings, and what it states about the tables.
     #[serde(skip)]
-    pub narrative: crate::read::narrative::Narrative,
+    pub narrative: narrative::Narrative,
     /// Length of the input in bytes.
     pub input_len: usize,
 }
