@@ -46,6 +46,15 @@ cargo clippy --target wasm32-unknown-unknown --no-default-features --features we
 step "trunk build --release --offline / 编译网页版到 dist/"
 trunk build --release --offline
 
+# The same app with the cargo feature test-panic (words in the text that make the worker or the
+# page panic, or a check take ten seconds longer), for tests/e2e/worker.test.mjs. Trunk takes its
+# features from the HTML file, so a copy of index.html asks for them. About 1 minute.
+step "trunk build (feature test-panic) → dist-test/ / 测试版网页（含崩溃触发词）"
+sed 's/data-cargo-features="web"/data-cargo-features="web,test-panic"/' index.html > index.test-panic.html
+trap 'rm -f index.test-panic.html' EXIT
+trunk build index.test-panic.html --release --offline --dist dist-test
+rm -f index.test-panic.html
+
 step "wasm-bindgen-test: tests/wasm_api.rs in headless Chromium / wasm 导出在浏览器中测试"
 CHROMEDRIVER="$(command -v chromedriver)" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
