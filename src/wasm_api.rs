@@ -1,11 +1,18 @@
-//! The engine for other JavaScript: `check(text)` returns the JSON contract as a string.
+//! The engine for other JavaScript: the JSON contract, as plain objects or as strings.
 //!
 //! Built only with the `web` feature (the browser build). A site that wants the checker
 //! without the interface loads the wasm module and calls:
 //!
 //! ```js
-//! const result = JSON.parse(check(reportText));
+//! const result = check_object(reportText);        // a plain object: the JSON contract
+//! const same = JSON.parse(check(reportText));     // the same, from its string form
 //! ```
+//!
+//! Every function has both forms: `check_object`, `check_html_object`, `check_file_object`,
+//! `check_pair_object` give objects (made by `serde-wasm-bindgen`, with no JSON text in
+//! between); `check`, `check_html`, `check_file`, `check_pair` keep giving the JSON string,
+//! as they always have, so pages that `JSON.parse` it go on working. An object is exactly
+//! what `JSON.parse` makes of the string (`tests/wasm_api.rs` checks it in Chromium).
 //!
 //! The same JSON as `nianbao check --format json` (see the README), with `file` set to
 //! `"input"`.
@@ -27,7 +34,72 @@
 //! // which input it points into: { input: "a" | "b", report: "previous" | "current", … }.
 //! ```
 
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+/// `value` as a plain JavaScript object, as `JSON.parse` would make it of its JSON; a
+/// number beyond what JavaScript holds exactly (a hostile input's "99999999999999999") goes
+/// through the JSON text instead, as `JSON.parse` reads it.
+fn object<T: Serialize>(value: &T) -> JsValue {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&ser).unwrap_or_else(|_| {
+        let json = serde_json::to_string(value).unwrap_or_else(|_| "null".to_string());
+        js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL)
+    })
+}
+
+fn error_object(message: &str) -> JsValue {
+    object(&serde_json::json!({ "error": message }))
+}
+
+/// [`check`], as an object.
+#[wasm_bindgen]
+pub fn check_object(text: &str) -> JsValue {
+    let checked = crate::check(text);
+    object(&crate::json::to_json("input", text, &checked))
+}
+
+/// [`check_html`], as an object.
+#[wasm_bindgen]
+pub fn check_html_object(html: &str) -> JsValue {
+    match crate::web_html::read(html) {
+        Ok(doc) => document_object(&doc),
+        Err(e) => error_object(&e.to_string()),
+    }
+}
+
+/// [`check_file`], as an object.
+#[wasm_bindgen]
+pub fn check_file_object(bytes: &[u8]) -> JsValue {
+    match load_file(bytes) {
+        Ok(doc) => document_object(&doc),
+        Err(e) => error_object(&e),
+    }
+}
+
+/// [`check_pair`], as an object.
+#[wasm_bindgen]
+pub fn check_pair_object(a: &str, b: &str) -> JsValue {
+    let pair = crate::check_pair(a, b);
+    object(&crate::json::pair_to_json("a", a, "b", b, &pair))
+}
+
+fn document_object(doc: &crate::doc::Document) -> JsValue {
+    let checked = crate::check_document(doc);
+    object(&crate::json::document_to_json("input", doc, &checked))
+}
+
+/// A file's bytes as a document (GBK through the browser's `TextDecoder`).
+fn load_file(bytes: &[u8]) -> Result<crate::doc::Document, String> {
+    let gb18030 = |b: &[u8]| -> Option<String> {
+        let opts = web_sys::TextDecoderOptions::new();
+        opts.set_fatal(true);
+        let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
+        dec.decode_with_u8_array(b).ok()
+    };
+    crate::input::load_with(bytes, Some(&gb18030), &crate::web_html::read)
+        .map_err(|e| e.to_string())
+}
 
 /// Reads and checks a report; returns the JSON contract.
 #[wasm_bindgen]
@@ -49,15 +121,9 @@ pub fn check_html(html: &str) -> String {
 /// checks it; returns the JSON contract (or `{"error": …}`).
 #[wasm_bindgen]
 pub fn check_file(bytes: &[u8]) -> String {
-    let gb18030 = |b: &[u8]| -> Option<String> {
-        let opts = web_sys::TextDecoderOptions::new();
-        opts.set_fatal(true);
-        let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
-        dec.decode_with_u8_array(b).ok()
-    };
-    match crate::input::load_with(bytes, Some(&gb18030), &crate::web_html::read) {
+    match load_file(bytes) {
         Ok(doc) => document_json(&doc),
-        Err(e) => error_json(&e.to_string()),
+        Err(e) => error_json(&e),
     }
 }
 

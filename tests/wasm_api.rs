@@ -230,3 +230,53 @@ fn deeply_nested_pasted_html_is_answered() {
         Err(nianbao::doc::DocError::TooDeep)
     );
 }
+
+/// What `JSON.parse` makes of `json`, written out again by the browser.
+fn parsed(json: &str) -> String {
+    let v = js_sys::JSON::parse(json).expect("valid JSON");
+    js_sys::JSON::stringify(&v).unwrap().into()
+}
+
+fn written(v: &wasm_bindgen::JsValue) -> String {
+    assert!(v.is_object(), "a plain object");
+    js_sys::JSON::stringify(v).unwrap().into()
+}
+
+#[wasm_bindgen_test]
+fn the_object_forms_are_what_json_parse_makes_of_the_strings() {
+    use nianbao::wasm_api as api;
+    for text in [SEED_001, SEED_004, ""] {
+        assert_eq!(written(&api::check_object(text)), parsed(&api::check(text)));
+    }
+    let html = include_str!("fixtures/office/001.html");
+    assert_eq!(
+        written(&api::check_html_object(html)),
+        parsed(&api::check_html(html))
+    );
+    let docx = include_bytes!("fixtures/office/003.docx");
+    assert_eq!(
+        written(&api::check_file_object(docx)),
+        parsed(&api::check_file(docx))
+    );
+    // An error is an object too.
+    let bad = &docx[..docx.len() / 2];
+    assert_eq!(
+        written(&api::check_file_object(bad)),
+        parsed(&api::check_file(bad))
+    );
+    let last = SEED_001.replace("2020", "2019");
+    assert_eq!(
+        written(&api::check_pair_object(SEED_001, &last)),
+        parsed(&api::check_pair(SEED_001, &last))
+    );
+    // Fields are read as fields, no JSON text in between.
+    let o = api::check_object(SEED_001);
+    let year = js_sys::Reflect::get(&o, &"year".into()).unwrap();
+    assert_eq!(year.as_f64(), Some(2020.0));
+    // A number JavaScript cannot hold exactly still comes out, as JSON.parse reads it.
+    let huge = SEED_001.replace("规范性文件449", "规范性文件99999999999999999 4 9");
+    assert_eq!(
+        written(&api::check_object(&huge)),
+        parsed(&api::check(&huge))
+    );
+}
