@@ -14,12 +14,12 @@
 //   #file-input          <input type=file>; files dropped anywhere on the page are read too
 //                        (UTF-8, UTF-16 with BOM, GBK)
 //   localStorage         the text survives a reload
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
-  FIXTURES, serveDist, launch, newPage, screenshot, seed, pasteReport, checkedCount, waitForRender,
+  FIXTURES, harness, newPage, screenshot, seed, pasteReport, checkedCount, waitForRender,
 } from './lib.mjs';
 
 const T = { timeout: 60_000 };
@@ -29,32 +29,9 @@ const GBK_TITLE = '薛城区工信局';
 const cell = (table, row, column) =>
   `[data-table="${table}"][data-row="${row}"][data-column="${column}"]`;
 
-// The server and the browser start with the first test that needs them (not in a `before`
-// hook: a failing hook reports its tests as "cancelled", and CI counts "# fail N").
-let server;
-let browser;
-let starting;
-function start() {
-  starting ??= (async () => {
-    server = await serveDist();
-    browser = await launch();
-  })();
-  return starting;
-}
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page (fresh localStorage) with the app loaded and mounted. */
-async function openApp() {
-  await start();
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await page.waitForSelector('#report-input', { timeout: 15_000 });
-  return page;
-}
+const h = harness();
+/** A fresh page (fresh localStorage) with the app loaded, mounted and its first check drawn. */
+const openApp = () => h.openApp();
 
 function assertNoPageErrors(page) {
   assert.deepEqual(page.errors, [], 'errors in the page (a panic, a failed load)');
@@ -62,7 +39,7 @@ function assertNoPageErrors(page) {
 
 describe('harness', () => {
   test('the page loads: index.html, its JS and the wasm (as application/wasm), no errors', T, async () => {
-    await start();
+    const [browser, server] = await Promise.all([h.browser(), h.server()]);
     const page = await newPage(browser);
     const wasm = page.waitForResponse((r) => r.url().endsWith('.wasm'), { timeout: 15_000 });
     const response = await page.goto(server.url);

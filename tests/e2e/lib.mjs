@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve, extname, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { after } from 'node:test';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -184,4 +185,54 @@ export async function pasteReport(page, text) {
   const before = await checkedCount(page);
   await page.locator('#report-input').fill(text);
   await waitForRender(page, before);
+}
+
+/**
+ * One test file's browser and servers. They start with the first test that needs them — not in
+ * a `before` hook: a failing hook reports its tests as "cancelled", and CI counts "# fail N" —
+ * and close after the file's last test. Call it once, at the top of a test file:
+ *
+ *   const h = harness();
+ *   test('…', async () => { const page = await h.openApp(); … });
+ *
+ * - `h.browser()`: the shared Chromium;
+ * - `h.serve(dir = DIST, opts)`: a new server of `dir` (see serveDist), closed after the file;
+ * - `h.server(dir = DIST)`: the file's one server of `dir`, started on first use;
+ * - `h.openApp({ dir, init })`: a fresh page (fresh context and storage; `init`, a function,
+ *   runs in the page before the app's scripts) with the app loaded, mounted and its first check
+ *   drawn (the checks run in a worker, so that comes a moment after the page mounts).
+ */
+export function harness() {
+  let browser; // a promise of the browser, so that tests starting together share one
+  const closers = [];
+  const servers = new Map();
+  after(async () => {
+    for (const close of closers.reverse()) await close();
+    await (await browser)?.close();
+  });
+  const h = {
+    browser() {
+      browser ??= launch();
+      return browser;
+    },
+    async serve(dir = DIST, opts) {
+      const s = await serveDist(dir, opts);
+      closers.push(() => s.close());
+      return s;
+    },
+    server(dir = DIST) {
+      if (!servers.has(dir)) servers.set(dir, h.serve(dir));
+      return servers.get(dir);
+    },
+    async openApp({ dir = DIST, init } = {}) {
+      const [b, s] = await Promise.all([h.browser(), h.server(dir)]);
+      const page = await newPage(b);
+      if (init) await page.addInitScript(init);
+      await page.goto(s.url);
+      await page.waitForSelector('#report-input', { timeout: 15_000 });
+      await checkedCount(page);
+      return page;
+    },
+  };
+  return h;
 }

@@ -1,17 +1,12 @@
 // Browser test of the two-report view (src/bin/nianbao-web/pair.rs): last year's report in the
 // second box. DOM contract: #previous-input, #pair-problem, #pair-findings [data-rule],
 // #copied-share[data-share], .passage rows, #pair-ok.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveDist, launch, newPage, screenshot, seed, pasteReport } from './lib.mjs';
+import { harness, screenshot, seed, pasteReport } from './lib.mjs';
 
 const T = { timeout: 60_000 };
-let server;
-let browser;
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 /** Seed 000 (2020) made into a 2019 report of the same agency, carrying `carried` forward. */
 function lastYearOf000(carried) {
@@ -29,11 +24,7 @@ async function setPrevious(page, text) {
 }
 
 test('two reports: carry-over checked per column, copied text shown side by side, order either way', T, async () => {
-  server = await serveDist();
-  browser = await launch();
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await page.waitForSelector('#report-input');
+  const page = await h.openApp();
   await pasteReport(page, seed('000'));
 
   // A consistent pair: nothing between the years, but the text is last year's verbatim.

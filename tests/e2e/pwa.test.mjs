@@ -15,27 +15,18 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import {
-  DIST, ROOT, FIXTURES, serveDist, launch, newPage, screenshot, seed, SEEDS, pasteReport, chromiumPath,
+  DIST, ROOT, FIXTURES, harness, serveDist, newPage, screenshot, seed, SEEDS, pasteReport, chromiumPath,
 } from './lib.mjs';
 
 const T = { timeout: 90_000 };
 
-let browser;
+const h = harness();
+const getBrowser = () => h.browser();
+const serve = (dir, opts) => h.serve(dir, opts);
 const cleanups = [];
-async function getBrowser() {
-  browser ??= await launch();
-  return browser;
-}
 after(async () => {
   for (const c of cleanups.reverse()) await c();
-  await browser?.close();
 });
-
-async function serve(dir, opts) {
-  const s = await serveDist(dir, opts);
-  cleanups.push(() => s.close());
-  return s;
-}
 
 /** Waits until a service worker controls the page; returns its version (from pwa.js). */
 async function waitForServiceWorker(page) {

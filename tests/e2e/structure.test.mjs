@@ -9,38 +9,21 @@
 //   table[data-source-table=N]         the Nth source table (0-based)
 //   td[data-src-row][data-src-col]     a source cell (0-based grid position), with
 //                                      data-severity / data-culprit / data-read
-import { describe, test, after } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, serveDist, launch, newPage, screenshot, checkedCount, waitForRender } from './lib.mjs';
+import { FIXTURES, harness, screenshot, checkedCount, waitForRender } from './lib.mjs';
 
 const T = { timeout: 60_000 };
 const OFFICE = join(FIXTURES, 'office');
 const cell = (table, row, column) =>
   `[data-table="${table}"][data-row="${row}"][data-column="${column}"]`;
 
-let server;
-let browser;
-let starting;
-function start() {
-  starting ??= (async () => {
-    server = await serveDist();
-    browser = await launch();
-  })();
-  return starting;
-}
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const h = harness();
 
 async function openApp() {
-  await start();
-  const page = await newPage(browser);
-  await page.goto(server.url);
-  await page.waitForSelector('#report-input', { timeout: 15_000 });
+  const page = await h.openApp();
   // Start from an empty box, as a user who clears the example before pasting.
   const before = await checkedCount(page);
   await page.click('#clear-input');
@@ -202,8 +185,37 @@ describe('HTML and .docx in the browser', () => {
     await page.context().close();
   });
 
+  test('what an earlier version saved under the old raw keys is still there after a reload', T, async () => {
+    // Earlier versions wrote raw strings: the text under nianbao.text, the document with its
+    // grids (JSON) under nianbao.doc, last year's report under nianbao.previous.
+    const page = await openApp();
+    await pasteHtml(page, readFileSync(join(OFFICE, '001.html'), 'utf8'), '');
+    const n = await page.locator('#source-tables table[data-source-table]').count();
+    const [text, doc] = await page.evaluate(() => [
+      JSON.parse(localStorage.getItem('nianbao/text')),
+      localStorage.getItem('nianbao/doc'),
+    ]);
+    assert.ok(text.length > 1000 && JSON.parse(doc).tables.length === n, 'saved by this version');
+    await page.evaluate(({ text, doc }) => {
+      localStorage.clear();
+      localStorage.setItem('nianbao.text', text);
+      localStorage.setItem('nianbao.doc', doc);
+      localStorage.setItem('nianbao.previous', '上一年度的报告');
+    }, { text, doc });
+    await page.reload();
+    await page.waitForFunction((t) => document.querySelector('#report-input')?.value === t, text, { timeout: 15_000 });
+    await page.waitForSelector('#source-tables table[data-source-table]', { timeout: 10_000 });
+    assert.equal(await page.locator('#source-tables table[data-source-table]').count(), n, 'the grids came along');
+    assert.equal(await page.inputValue('#previous-input'), '上一年度的报告');
+    const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('nianbao')).sort());
+    assert.deepEqual(keys, ['nianbao/doc', 'nianbao/previous', 'nianbao/text'], 'moved to the new keys, the old ones gone');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('pasted HTML is data: scripts, handlers and javascript: URLs do nothing', T, async () => {
     const page = await openApp();
+    const server = await h.server();
     const requests = [];
     page.on('request', (r) => requests.push(r.url()));
     const evil = `<html><head><script>window.__pwned = 'script';</script>

@@ -7,11 +7,11 @@
 // `test-panic` (scripts/test.sh builds it), whose worker panics on 【测试：检查器崩溃】 and takes
 // ten seconds longer on 【测试：检查器变慢】, and whose page panics on 【测试：页面崩溃】. The
 // release build in dist/ has none of them (checked below).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, DIST, serveDist, launch, newPage, seed, checkedCount, waitForRender, pasteReport, screenshot } from './lib.mjs';
+import { ROOT, DIST, harness, newPage, seed, checkedCount, waitForRender, pasteReport, screenshot } from './lib.mjs';
 
 const DIST_TEST = join(ROOT, 'dist-test');
 const T = { timeout: 120_000 };
@@ -19,12 +19,10 @@ const NEEDS_TEST_BUILD = existsSync(join(DIST_TEST, 'index.html'))
   ? {}
   : { skip: 'dist-test/ not built (scripts/test.sh builds it with the feature test-panic)' };
 
-let browser;
-const servers = [];
+const h = harness();
+/** The app on `dir`, with the .wasm files it fetched recorded in `page.wasm`. */
 async function open(dir = DIST) {
-  browser ??= await launch();
-  const server = await serveDist(dir);
-  servers.push(server);
+  const [browser, server] = await Promise.all([h.browser(), h.server(dir)]);
   const page = await newPage(browser);
   page.wasm = [];
   page.on('response', (r) => {
@@ -35,10 +33,6 @@ async function open(dir = DIST) {
   await checkedCount(page);
   return { page, server };
 }
-after(async () => {
-  for (const s of servers) s.close();
-  await browser?.close();
-});
 
 const summary = (page) => page.locator('#summary').innerText();
 const notice = (page) => page.locator('.notice').innerText();
@@ -83,13 +77,7 @@ test('the release build has no test trigger: the words are just text', T, async 
 });
 
 test('a browser without Web Workers checks on the page', T, async () => {
-  browser ??= await launch();
-  const server = await serveDist();
-  servers.push(server);
-  const page = await newPage(browser);
-  await page.addInitScript(() => { delete window.Worker; });
-  await page.goto(server.url);
-  await checkedCount(page);
+  const page = await h.openApp({ init: () => { delete window.Worker; } });
   assert.equal(page.workers().length, 0);
   await pasteReport(page, seed('003'));
   assert.match(await summary(page), /2021年度/);
@@ -107,16 +95,16 @@ test('a 5 MB report is checked, kept in IndexedDB (not localStorage) and back af
   assert.match(await summary(page), /漳州市工业和信息化局/);
   // The text view draws a stretch of it, and says so.
   assert.match(await page.locator('#source').innerText(), /后面还有 \d+ 字，未显示；全文都已检查/);
-  await page.waitForFunction(() => localStorage.getItem('nianbao.where') === 'idb', null, { timeout: 20_000 });
-  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao.text')), null);
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('nianbao/where')) === 'idb', null, { timeout: 20_000 });
+  assert.equal(await page.evaluate(() => localStorage.getItem('nianbao/text')), null);
   await page.reload();
   await page.waitForFunction((n) => document.querySelector('#report-input')?.value.length === n, big.length, { timeout: 30_000 });
   await checkedCount(page);
   assert.match(await summary(page), /漳州市工业和信息化局/);
   // A short text again: back in localStorage, the large copy dropped.
   await pasteReport(page, seed('003'));
-  await page.waitForFunction(() => localStorage.getItem('nianbao.where') === null);
-  assert.ok((await page.evaluate(() => localStorage.getItem('nianbao.text'))).includes('2021'));
+  await page.waitForFunction(() => localStorage.getItem('nianbao/where') === null);
+  assert.ok((await page.evaluate(() => localStorage.getItem('nianbao/text'))).includes('2021'));
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -179,11 +167,9 @@ test('a panic on the page: the text saved, a reload offered, the text back after
 });
 
 test('widget: a panic answers nianbao:error, and the next message is answered', { ...T, ...NEEDS_TEST_BUILD }, async () => {
-  browser ??= await launch();
-  const widget = await serveDist(DIST_TEST);
-  const host = await serveDist(DIST_TEST);
-  servers.push(widget, host);
-  const page = await newPage(browser);
+  const widget = await h.serve(DIST_TEST);
+  const host = await h.serve(DIST_TEST);
+  const page = await newPage(await h.browser());
   await page.goto(`${host.url}demo-host.html?widget=${encodeURIComponent(widget.url)}`);
   await page.waitForSelector('body[data-widget-ready]', { timeout: 20_000 });
   const failed = await page.evaluate(() =>

@@ -119,8 +119,8 @@ pub fn post_height(mode: &Mode, last: &std::cell::Cell<f64>) {
 #[hook]
 pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>, Checked)>) {
     use_effect_with((), move |_| {
-        let window = web_sys::window().expect("window");
-        let document = window.document().expect("document");
+        let window = gloo_utils::window();
+        let document = gloo_utils::document();
         if let Some(body) = document.body() {
             if mode.embed {
                 let _ = body.class_list().add_1("embed");
@@ -135,8 +135,11 @@ pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>,
             let last = Rc::new(std::cell::Cell::new(0.0));
             // Messages from the host.
             let host_for_msg = host.clone();
-            let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
-                move |e: web_sys::MessageEvent| {
+            let on_message = gloo_events::EventListener::new(&window, "message", move |e| {
+                {
+                    let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else {
+                        return;
+                    };
                     if e.origin() != host_for_msg {
                         return;
                     }
@@ -222,10 +225,8 @@ pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>,
                         set(&m, "id", &id);
                         post(&host, &m);
                     });
-                },
-            );
-            let _ = window
-                .add_event_listener_with_callback("message", on_message.as_ref().unchecked_ref());
+                }
+            });
             // The content height, whenever it changes.
             let mode_for_size = mode.clone();
             let last_for_size = last.clone();
@@ -245,10 +246,8 @@ pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>,
             listener = Some(on_message);
         }
         move || {
-            if let (Some(l), Some(w)) = (listener, web_sys::window()) {
-                let _ =
-                    w.remove_event_listener_with_callback("message", l.as_ref().unchecked_ref());
-            }
+            // The host's messages are no longer listened to.
+            drop(listener);
             if let Some((ro, _)) = observer {
                 ro.disconnect();
             }

@@ -355,7 +355,7 @@ fn app() -> Html {
         Callback::from(move |_: MouseEvent| {
             notice.set(None);
             set_text(String::new(), true);
-            if let Some(el) = gloo_document().get_element_by_id("report-input") {
+            if let Some(el) = gloo_utils::document().get_element_by_id("report-input") {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -438,7 +438,7 @@ fn app() -> Html {
         if *g == 0 {
             return;
         }
-        if let Some(body) = gloo_document().body() {
+        if let Some(body) = gloo_utils::document().body() {
             let _ = body.set_attribute("data-checked", &g.to_string());
         }
     });
@@ -508,12 +508,6 @@ fn app() -> Html {
     }
 }
 
-fn gloo_document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document")
-}
-
 /// The summary line: template, year, agency and counts — or that nothing is wrong.
 fn summary(r: &Result) -> Html {
     let rep = &r.checked.report;
@@ -575,9 +569,10 @@ fn page_panicked(info: &std::panic::PanicHookInfo) {
         .get_element_by_id("report-input")
         .and_then(|e| e.dyn_into::<HtmlTextAreaElement>().ok())
         .map(|t| t.value());
-    let saved = match (text, store::storage()) {
-        (Some(t), Some(s)) if t.len() <= store::LOCAL_MAX => {
-            s.set_item(store::STORAGE_KEY, &t).is_ok()
+    let saved = match text {
+        Some(t) if t.len() <= store::LOCAL_MAX => {
+            use gloo_storage::Storage;
+            gloo_storage::LocalStorage::set(store::TEXT_KEY, &t).is_ok()
         }
         _ => false,
     };

@@ -9,7 +9,7 @@
 //! side.
 //!
 //! DOM contract: `#previous-input` (the second box; kept in localStorage under
-//! `nianbao.previous`), `#pair-problem` when the two cannot be compared, `#pair-findings`
+//! `nianbao/previous`), `#pair-problem` when the two cannot be compared, `#pair-findings`
 //! with one `[data-rule]` element per cross-year finding, `#copied-share[data-share]` (the
 //! repeated share, 0–1) and `.passage` rows.
 
@@ -21,13 +21,8 @@ use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
-const STORAGE_KEY: &str = "nianbao.previous";
 /// Passages shown side by side at most (the share counts them all).
 const MAX_PASSAGES: usize = 30;
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
-}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -51,12 +46,7 @@ fn slice(text: &str, span: Span) -> &str {
 
 #[function_component(PairPane)]
 pub fn pair_pane(props: &Props) -> Html {
-    let previous = use_state(|| {
-        let t = storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .unwrap_or_default();
-        Rc::<str>::from(t)
-    });
+    let previous = use_state(|| Rc::<str>::from(crate::store::load_previous()));
     // Checked in the worker; only the answer about the latest two texts is shown.
     let pair = use_state(|| None::<Rc<Paired>>);
     let asked = use_mut_ref(|| None::<(Rc<str>, Rc<str>)>);
@@ -96,18 +86,14 @@ pub fn pair_pane(props: &Props) -> Html {
         Callback::from(move |e: InputEvent| {
             let el: HtmlTextAreaElement = e.target_unchecked_into();
             let v = el.value();
-            if let Some(s) = storage() {
-                let _ = s.set_item(STORAGE_KEY, &v);
-            }
+            crate::store::save_previous(&v);
             previous.set(Rc::from(v));
         })
     };
     let on_clear = {
         let previous = previous.clone();
         Callback::from(move |_: MouseEvent| {
-            if let Some(s) = storage() {
-                let _ = s.remove_item(STORAGE_KEY);
-            }
+            crate::store::save_previous("");
             previous.set(Rc::from(""));
         })
     };

@@ -109,9 +109,7 @@ pub fn render(r: &Result, sel: Option<usize>) -> Html {
 
 /// Scrolls the text view (only it, not the page) to the chosen finding's stretch.
 pub fn scroll_to_selection() {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let doc = gloo_utils::document();
     let (Some(sel), Some(pre)) = (
         doc.get_element_by_id("source-selection"),
         doc.get_element_by_id("source"),

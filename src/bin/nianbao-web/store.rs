@@ -1,25 +1,33 @@
 //! Keeping the user's report across reloads.
 //!
-//! A report up to [`LOCAL_MAX`] bytes is kept in `localStorage` (`nianbao.text`, and its
-//! grids as `nianbao.doc` when it came from HTML or .docx), written at once, read at once
-//! when the page opens. A larger one — a pasted 5 MB text does not fit the some 5 MB a site
+//! A report up to [`LOCAL_MAX`] bytes is kept in `localStorage` through `gloo-storage`
+//! (JSON values: `nianbao/text`, and the document with its grids as `nianbao/doc` when it
+//! came from HTML or .docx), written at once, read at once when the page opens. A larger one — a pasted 5 MB text does not fit the some 5 MB a site
 //! gets there, and writing it would hold the page up — goes to IndexedDB (`www/store.js`),
 //! written by the checker's worker each time it checks the text (the worker has the text
 //! already: the page spends nothing on it); `nianbao.where` then says `idb`, and the page
 //! reads it back asynchronously when it opens. When neither can keep it (a full disk,
 //! a private window), [`save`] says so, and the page tells the user plainly that this text
 //! will not survive a reload.
+//!
+//! Earlier versions wrote raw strings under `nianbao.text`, `nianbao.doc` and
+//! `nianbao.previous`: [`migrate`] moves them to the new keys once, so what a user saved
+//! then is still there (`tests/e2e/app.test.mjs` saves in the old form and reloads).
 
+use gloo_storage::{LocalStorage, Storage};
 use nianbao::doc::{Document, Grid, SourceKind};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-pub const STORAGE_KEY: &str = "nianbao.text";
+/// The text (a JSON string).
+pub const TEXT_KEY: &str = "nianbao/text";
 /// The document behind the text, when it came from HTML or .docx (its grids).
-const STORAGE_DOC_KEY: &str = "nianbao.doc";
+const DOC_KEY: &str = "nianbao/doc";
 /// "idb" when the text is in IndexedDB.
-const WHERE_KEY: &str = "nianbao.where";
+const WHERE_KEY: &str = "nianbao/where";
+/// Last year's report in the pair pane.
+pub const PREVIOUS_KEY: &str = "nianbao/previous";
 const IDB_KEY: &str = "report";
 /// Texts up to this many bytes are kept in localStorage.
 pub const LOCAL_MAX: usize = 1_000_000;
@@ -34,8 +42,45 @@ extern "C" {
     async fn idb_delete(key: &str) -> Result<JsValue, JsValue>;
 }
 
-pub fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+/// Moves what earlier versions saved as raw strings to the keys of this one (once; the old
+/// keys are removed). The old document (`nianbao.doc`) was JSON already.
+pub fn migrate() {
+    let raw = LocalStorage::raw();
+    let old = |k: &str| raw.get_item(k).ok().flatten();
+    if let Some(text) = old("nianbao.text") {
+        if LocalStorage::get::<String>(TEXT_KEY).is_err() {
+            let _ = LocalStorage::set(TEXT_KEY, &text);
+            if let Some(doc) = old("nianbao.doc")
+                .and_then(|j| serde_json::from_str::<Document>(&j).ok())
+                .filter(|d| d.text == text)
+            {
+                let _ = LocalStorage::set(DOC_KEY, &doc);
+            }
+        }
+    }
+    if let Some(prev) = old("nianbao.previous") {
+        if LocalStorage::get::<String>(PREVIOUS_KEY).is_err() {
+            let _ = LocalStorage::set(PREVIOUS_KEY, &prev);
+        }
+    }
+    for k in ["nianbao.text", "nianbao.doc", "nianbao.previous"] {
+        let _ = raw.remove_item(k);
+    }
+}
+
+/// Last year's report, as the pair pane last had it.
+pub fn load_previous() -> String {
+    migrate();
+    LocalStorage::get(PREVIOUS_KEY).unwrap_or_default()
+}
+
+/// Keeps last year's report (or forgets it, when empty).
+pub fn save_previous(text: &str) {
+    if text.is_empty() {
+        LocalStorage::delete(PREVIOUS_KEY);
+    } else {
+        let _ = LocalStorage::set(PREVIOUS_KEY, text);
+    }
 }
 
 /// The grids of a document, kept beside its text.
@@ -56,20 +101,15 @@ pub enum Saved {
 }
 
 pub fn load() -> Saved {
-    let Some(s) = storage() else {
-        return Saved::None;
-    };
-    if s.get_item(WHERE_KEY).ok().flatten().as_deref() == Some("idb") {
+    migrate();
+    if LocalStorage::get::<String>(WHERE_KEY).is_ok_and(|w| w == "idb") {
         return Saved::Big;
     }
-    let Some(text) = s.get_item(STORAGE_KEY).ok().flatten() else {
+    let Ok(text) = LocalStorage::get::<String>(TEXT_KEY) else {
         return Saved::None;
     };
-    let doc = s
-        .get_item(STORAGE_DOC_KEY)
+    let doc = LocalStorage::get::<Document>(DOC_KEY)
         .ok()
-        .flatten()
-        .and_then(|j| serde_json::from_str::<Document>(&j).ok())
         .filter(|d| d.text == text);
     Saved::Now(doc.unwrap_or_else(|| Document::plain(text)))
 }
@@ -106,28 +146,21 @@ thread_local! {
 /// while it checks it ([`kept_by_worker`]). `failed` is called with a plain message when
 /// the text could not be kept.
 pub fn save(doc: &Rc<Document>, failed: impl Fn(String) + 'static) {
-    let Some(s) = storage() else {
-        return;
-    };
     if kept_by_worker(doc) {
         BIG_BYTES.with(|b| b.set(doc.text.len()));
         ON_FAIL.with(|f| *f.borrow_mut() = Some(Rc::new(failed)));
         return;
     }
     // The text first, so that it survives when its grids do not fit.
-    let ok = s.set_item(STORAGE_KEY, &doc.text).is_ok();
-    if doc.tables.is_empty() {
-        let _ = s.remove_item(STORAGE_DOC_KEY);
-    } else if let Ok(j) = serde_json::to_string(&**doc) {
-        if s.set_item(STORAGE_DOC_KEY, &j).is_err() {
-            let _ = s.remove_item(STORAGE_DOC_KEY);
-        }
+    let ok = LocalStorage::set(TEXT_KEY, &doc.text).is_ok();
+    if doc.tables.is_empty() || LocalStorage::set(DOC_KEY, &**doc).is_err() {
+        LocalStorage::delete(DOC_KEY);
     }
     if !ok {
         return failed(not_kept(doc.text.len()));
     }
-    if s.get_item(WHERE_KEY).ok().flatten().is_some() {
-        let _ = s.remove_item(WHERE_KEY);
+    if LocalStorage::get::<String>(WHERE_KEY).is_ok() {
+        LocalStorage::delete(WHERE_KEY);
         wasm_bindgen_futures::spawn_local(async {
             let _ = idb_delete(IDB_KEY).await;
         });
@@ -148,11 +181,9 @@ pub async fn keep_big(value: JsValue) -> bool {
 /// On the page: the worker kept the large text (`ok`), or could not.
 pub fn kept(ok: bool) {
     if ok {
-        if let Some(s) = storage() {
-            let _ = s.set_item(WHERE_KEY, "idb");
-            let _ = s.remove_item(STORAGE_KEY);
-            let _ = s.remove_item(STORAGE_DOC_KEY);
-        }
+        let _ = LocalStorage::set(WHERE_KEY, "idb");
+        LocalStorage::delete(TEXT_KEY);
+        LocalStorage::delete(DOC_KEY);
     } else if let Some(f) = ON_FAIL.with(|f| f.borrow().clone()) {
         f(not_kept(BIG_BYTES.with(|b| b.get())));
     }

@@ -223,9 +223,7 @@ fn table4(r: &Result, sel: Option<usize>, f: Filters) -> Html {
 
 /// Shows the focused cell's findings (its `title`) in the floating note under it.
 fn on_focus_in(e: FocusEvent) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let doc = gloo_utils::document();
     let Some(tip) = doc
         .get_element_by_id("cell-tip")
         .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
@@ -243,7 +241,7 @@ fn on_focus_in(e: FocusEvent) {
     match cell {
         Some(c) if !text.is_empty() => {
             let rect = c.get_bounding_client_rect();
-            let win = web_sys::window().expect("window");
+            let win = gloo_utils::window();
             let x = rect.left() + win.scroll_x().unwrap_or(0.0);
             let y = rect.bottom() + win.scroll_y().unwrap_or(0.0);
             tip.set_inner_text(&text);
@@ -289,9 +287,7 @@ pub fn render(r: &Result, sel: Option<usize>, f: Filters) -> Html {
 pub fn focus_finding(f: &Finding) {
     let target = f.culprit.as_ref().or(f.cells.first());
     let Some(c) = target else { return };
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
+    let doc = gloo_utils::document();
     let Ok(list) = doc.query_selector_all(&format!("td[data-table=\"{}\"]", c.table.number()))
     else {
         return;
