@@ -30,6 +30,7 @@ use crate::template::TableId;
 use crate::Checked;
 use serde::{Deserialize, Serialize};
 
+pub use crate::finding::Side;
 pub use similar::{Copied, Passage};
 
 /// One of the two inputs, in the order the caller gave them.
@@ -51,30 +52,6 @@ impl Input {
         match self {
             Input::A => Input::B,
             Input::B => Input::A,
-        }
-    }
-}
-
-/// Last year's report or this year's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Previous,
-    Current,
-}
-
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Previous => "previous",
-            Side::Current => "current",
-        }
-    }
-
-    /// "上年" / "本年".
-    pub fn cn(self) -> &'static str {
-        match self {
-            Side::Previous => "上年",
-            Side::Current => "本年",
         }
     }
 }
