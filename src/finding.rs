@@ -5,6 +5,11 @@
 //! labels), the likely culprit, what was expected and what was found, and the spans of the
 //! input to highlight. It is what the CLI prints, what the JSON contract carries and what
 //! the web app paints on the tables.
+//!
+//! The same type serves the cross-year rules, whose findings point into two reports: there
+//! every cell says which report it is in ([`CellRef::side`]) and so does every span
+//! ([`Finding::span_sides`], parallel to [`Finding::spans`]). A finding on one report
+//! leaves both unset (`None`, empty), so single-report code never sees a side.
 
 use crate::span::Span;
 use crate::template::TableId;
@@ -36,6 +41,30 @@ impl Severity {
     }
 }
 
+/// Which of two reports of one agency: last year's or this year's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Side {
+    Previous,
+    Current,
+}
+
+impl Side {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Side::Previous => "previous",
+            Side::Current => "current",
+        }
+    }
+
+    /// "上年" / "本年".
+    pub fn cn(self) -> &'static str {
+        match self {
+            Side::Previous => "上年",
+            Side::Current => "本年",
+        }
+    }
+}
+
 /// A template cell by its labels, as in the JSON contract.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct CellRef {
@@ -43,6 +72,9 @@ pub struct CellRef {
     /// `None` for table 4, which has no row label.
     pub row: Option<String>,
     pub column: String,
+    /// Which report of a pair the cell is in; `None` in a finding on one report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub side: Option<Side>,
 }
 
 impl CellRef {
@@ -55,7 +87,14 @@ impl CellRef {
                 Some(row.to_string())
             },
             column: column.to_string(),
+            side: None,
         }
+    }
+
+    /// The same cell, in the report of `side` (for a cross-year finding).
+    pub fn on(mut self, side: Side) -> Self {
+        self.side = Some(side);
+        self
     }
 
     /// "表三 （七）总计 × 自然人".
@@ -84,7 +123,13 @@ pub struct Finding {
     pub culprit: Option<CellRef>,
     pub expected: Option<String>,
     pub found: Option<String>,
+    /// Byte spans of the input to highlight.
     pub spans: Vec<Span>,
+    /// A cross-year finding: the report each span of [`Finding::spans`] points into, one
+    /// side a span, in order (this year's spans first, then last year's, unless the rule
+    /// says otherwise). Empty in a finding on one report, whose spans all point into it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub span_sides: Vec<Side>,
 }
 
 impl Finding {
@@ -108,6 +153,7 @@ impl Finding {
             expected: None,
             found: None,
             spans: Vec::new(),
+            span_sides: Vec::new(),
         }
     }
 
@@ -153,6 +199,34 @@ impl Finding {
     pub fn spans(mut self, spans: Vec<Span>) -> Self {
         self.spans = spans;
         self
+    }
+
+    /// Adds spans of one report of a pair (a cross-year finding, whose spans all have a side).
+    pub fn add_spans(&mut self, side: Side, spans: impl IntoIterator<Item = Span>) {
+        debug_assert_eq!(
+            self.spans.len(),
+            self.span_sides.len(),
+            "spans without a side"
+        );
+        for s in spans {
+            self.spans.push(s);
+            self.span_sides.push(side);
+        }
+    }
+
+    /// Every span with the report it points into (`None` in a finding on one report).
+    pub fn sided_spans(&self) -> impl Iterator<Item = (Option<Side>, Span)> + '_ {
+        self.spans
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (self.span_sides.get(i).copied(), *s))
+    }
+
+    /// The first span in the report of `side`.
+    pub fn first_span_on(&self, side: Side) -> Option<Span> {
+        self.sided_spans()
+            .find(|(s, _)| *s == Some(side))
+            .map(|(_, span)| span)
     }
 
     /// Where the finding is, for a compiler-style line: "表三 / （七）总计 / 自然人".

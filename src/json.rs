@@ -16,23 +16,49 @@
 //! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
 //! where every span and cell of a cross-year finding says which input (`"a"`, `"b"`) and
 //! which report (`"previous"`, `"current"`) it is in.
+//!
+//! Findings of both kinds take one form ([`JsonFinding`], made by one function): a cell or
+//! span of a cross-year finding has the two fields `input` and `report` first, one of a
+//! single report has neither.
 
 use crate::doc::{CellAt, Document, SourceKind};
-use crate::finding::{CellRef, Finding};
+use crate::finding::{CellRef, Finding, Side};
 use crate::report::{Report, RowProblem, Value};
 use crate::span::{Span, Utf16Index};
+use crate::template::TableId;
 use crate::Checked;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
 #[derive(Serialize)]
 pub struct JsonSpan {
+    /// Two reports: which input the span points into (`"a"`, `"b"`: the order given).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<&'static str>,
+    /// Two reports: which report (`"previous"`, `"current"`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<&'static str>,
     pub start: usize,
     pub end: usize,
     pub start16: usize,
     pub end16: usize,
 }
 
+/// A template cell named in a finding (a [`CellRef`]); in a cross-year finding, with the
+/// input and report it is in.
+#[derive(Serialize)]
+pub struct JsonCellRef<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub input: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub report: Option<&'static str>,
+    pub table: TableId,
+    /// `null` for table 4.
+    pub row: Option<&'a str>,
+    pub column: &'a str,
+}
+
+/// A finding of one report, or (with `input` and `report` in its cells and spans) of two.
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
     pub rule: &'a str,
@@ -42,18 +68,55 @@ pub struct JsonFinding<'a> {
     pub table: Option<u8>,
     pub row: Option<&'a str>,
     pub column: Option<&'a str>,
-    pub cells: &'a [CellRef],
-    pub culprit: Option<&'a CellRef>,
+    pub cells: Vec<JsonCellRef<'a>>,
+    /// Always `null` in a cross-year finding: those name no culprit (either report may be
+    /// wrong).
+    pub culprit: Option<JsonCellRef<'a>>,
     pub expected: Option<&'a str>,
     pub found: Option<&'a str>,
     pub spans: Vec<JsonSpan>,
     /// HTML and .docx input: the source table cells of `cells`, in their order (present
-    /// only when there are any).
+    /// only when there are any; never in a cross-year finding).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source_cells: Vec<CellAt>,
     /// HTML and .docx input: the source table cell of `culprit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_culprit: Option<CellAt>,
+}
+
+/// The JSON form of a finding. `span` converts a span on a side (`None`: the one report);
+/// `input` names the input of a side; `report` is the one report whose source table cells
+/// are looked up for `source_cells` (`None`: none are).
+fn finding_json<'a>(
+    f: &'a Finding,
+    span: &dyn Fn(Option<Side>, &Span) -> JsonSpan,
+    input: &dyn Fn(Side) -> &'static str,
+    report: Option<&Report>,
+) -> JsonFinding<'a> {
+    let cell = |c: &'a CellRef| JsonCellRef {
+        input: c.side.map(input),
+        report: c.side.map(Side::as_str),
+        table: c.table,
+        row: c.row.as_deref(),
+        column: &c.column,
+    };
+    let source = |c: &CellRef| report.and_then(|r| r.cell(c)?.source);
+    JsonFinding {
+        rule: f.rule,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        explanation: &f.explanation,
+        table: f.table.map(|t| t.number()),
+        row: f.row.as_deref(),
+        column: f.column.as_deref(),
+        cells: f.cells.iter().map(cell).collect(),
+        culprit: f.culprit.as_ref().map(cell),
+        expected: f.expected.as_deref(),
+        found: f.found.as_deref(),
+        spans: f.sided_spans().map(|(side, s)| span(side, &s)).collect(),
+        source_cells: f.cells.iter().filter_map(source).collect(),
+        source_culprit: f.culprit.as_ref().and_then(source),
+    }
 }
 
 #[derive(Serialize)]
@@ -198,6 +261,8 @@ fn build<'a>(
     let sp = |s: &Span| {
         let (a, b) = idx.span(*s);
         JsonSpan {
+            input: None,
+            report: None,
             start: s.start,
             end: s.end,
             start16: a,
@@ -205,22 +270,11 @@ fn build<'a>(
         }
     };
     let r: &Report = &checked.report;
-    let findings = checked.findings.iter().map(|f: &Finding| JsonFinding {
-        rule: f.rule,
-        severity: f.severity.as_str(),
-        message: &f.message,
-        explanation: &f.explanation,
-        table: f.table.map(|t| t.number()),
-        row: f.row.as_deref(),
-        column: f.column.as_deref(),
-        cells: &f.cells,
-        culprit: f.culprit.as_ref(),
-        expected: f.expected.as_deref(),
-        found: f.found.as_deref(),
-        spans: f.spans.iter().map(sp).collect(),
-        source_cells: f.cells.iter().filter_map(|c| r.cell(c)?.source).collect(),
-        source_culprit: f.culprit.as_ref().and_then(|c| r.cell(c)?.source),
-    });
+    // One report: findings have no sides (a side would be a bug; it is shown as "a").
+    let findings = checked
+        .findings
+        .iter()
+        .map(|f| finding_json(f, &|_, s| sp(s), &|_| "a", Some(r)));
     let mut tables = BTreeMap::new();
     for t in &r.tables {
         let rows = t
@@ -354,50 +408,13 @@ pub fn to_json_string(file: &str, input: &str, checked: &Checked, pretty: bool) 
 // ---------------------------------------------------------------------------------------
 // Two reports: `nianbao pair --format json`, the wasm `check_pair()`.
 
-/// A span of one of the two inputs: which input (`"a"`, `"b"`: the order given) and which
-/// report (`"previous"`, `"current"`) it points into.
-#[derive(Serialize)]
-pub struct JsonPairSpan {
-    pub input: &'static str,
-    pub report: &'static str,
-    pub start: usize,
-    pub end: usize,
-    pub start16: usize,
-    pub end16: usize,
-}
-
-/// A cell of one of the two reports.
-#[derive(Serialize)]
-pub struct JsonPairCell<'a> {
-    pub input: &'static str,
-    pub report: &'static str,
-    #[serde(flatten)]
-    pub cell: &'a CellRef,
-}
-
-#[derive(Serialize)]
-pub struct JsonPairFinding<'a> {
-    pub rule: &'a str,
-    pub severity: &'a str,
-    pub message: &'a str,
-    pub explanation: &'a str,
-    pub table: Option<u8>,
-    pub row: Option<&'a str>,
-    pub column: Option<&'a str>,
-    pub cells: Vec<JsonPairCell<'a>>,
-    /// Always `null`: the cross-year rules name no culprit (either report may be wrong).
-    pub culprit: Option<&'a CellRef>,
-    pub expected: Option<&'a str>,
-    pub found: Option<&'a str>,
-    pub spans: Vec<JsonPairSpan>,
-}
-
 #[derive(Serialize)]
 pub struct JsonPassage {
     pub similarity: f64,
     pub sentences: usize,
-    pub current: JsonPairSpan,
-    pub previous: JsonPairSpan,
+    /// Spans with their `input` and `report`.
+    pub current: JsonSpan,
+    pub previous: JsonSpan,
 }
 
 #[derive(Serialize)]
@@ -429,7 +446,7 @@ pub struct JsonPair<'a> {
     pub b: JsonReport<'a>,
     /// Counts of the cross-year findings only.
     pub summary: JsonSummary,
-    pub findings: Vec<JsonPairFinding<'a>>,
+    pub findings: Vec<JsonFinding<'a>>,
     pub copied: Option<JsonCopied>,
 }
 
@@ -442,7 +459,7 @@ pub fn pair_to_json<'a>(
     b_text: &str,
     pair: &'a crate::pair::PairChecked,
 ) -> JsonPair<'a> {
-    use crate::pair::{Input, Side};
+    use crate::pair::Input;
     let (ia, ib) = (Utf16Index::new(a_text), Utf16Index::new(b_text));
     let c = &pair.compared;
     let input_of = |side: Side| c.input(side).unwrap_or(Input::A);
@@ -450,39 +467,26 @@ pub fn pair_to_json<'a>(
         let input = input_of(side);
         let idx = if input == Input::A { &ia } else { &ib };
         let (a, b) = idx.span(*s);
-        JsonPairSpan {
-            input: input.as_str(),
-            report: side.as_str(),
+        JsonSpan {
+            input: Some(input.as_str()),
+            report: Some(side.as_str()),
             start: s.start,
             end: s.end,
             start16: a,
             end16: b,
         }
     };
+    // Every span of a cross-year finding has a side (one without is taken as this year's).
     let findings = c
         .findings
         .iter()
-        .map(|f| JsonPairFinding {
-            rule: f.rule,
-            severity: f.severity.as_str(),
-            message: &f.message,
-            explanation: &f.explanation,
-            table: f.table.map(|t| t.number()),
-            row: f.row.as_deref(),
-            column: f.column.as_deref(),
-            cells: f
-                .cells
-                .iter()
-                .map(|(side, cell)| JsonPairCell {
-                    input: input_of(*side).as_str(),
-                    report: side.as_str(),
-                    cell,
-                })
-                .collect(),
-            culprit: None,
-            expected: f.expected.as_deref(),
-            found: f.found.as_deref(),
-            spans: f.spans.iter().map(|(side, s)| sp(*side, s)).collect(),
+        .map(|f| {
+            finding_json(
+                f,
+                &|side, s| sp(side.unwrap_or(Side::Current), s),
+                &|side| input_of(side).as_str(),
+                None,
+            )
         })
         .collect();
     let copied = c.copied.as_ref().map(|k| JsonCopied {

@@ -43,7 +43,7 @@ pub mod wasm_api;
 #[cfg(feature = "web")]
 pub mod web_html;
 
-pub use finding::{CellRef, Finding, Severity};
+pub use finding::{CellRef, Finding, Severity, Side};
 pub use pair::{check_pair, check_pair_documents, PairChecked};
 pub use report::Report;
 pub use span::{Span, Utf16Index};

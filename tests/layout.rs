@@ -2,8 +2,10 @@
 //!
 //! - no `.rs` file under `src/` is longer than [`MAX_LINES`] lines;
 //! - the reader (`src/read/**`) never imports the rules;
+//! - the rules (`src/rules/**`, the cross-year ones in `src/rules/pair/` included) never
+//!   import the layers above them: `pair` (which calls the cross-year rules) and `json`;
 //! - the data model (`src/report/**`, `src/finding.rs`, `src/template.rs`, `src/span.rs`)
-//!   imports neither the reader nor the rules;
+//!   imports none of the reader, the rules, `pair` and `json`;
 //! - only the browser layer (`src/web_html.rs`, `src/wasm_api.rs`, `src/bin/nianbao-web/`)
 //!   mentions `web_sys`, `wasm_bindgen`, `js_sys` or `yew`.
 //!
@@ -283,6 +285,14 @@ fn the_reader_does_not_import_the_rules() {
     assert!(v.is_empty(), "{}", v.join("\n"));
 }
 
+/// `pair` sits above `rules::pair` (it pairs two reports, then runs the cross-year rules):
+/// the rules reach the types they share with it (`finding::Side`, `Finding`) below both.
+#[test]
+fn the_rules_do_not_import_the_pair_layer_or_json() {
+    let v = violations(|f| f.starts_with("src/rules/"), &["pair", "json"]);
+    assert!(v.is_empty(), "{}", v.join("\n"));
+}
+
 #[test]
 fn the_data_model_does_not_import_the_reader_or_the_rules() {
     let model = |f: &str| {
@@ -290,7 +300,7 @@ fn the_data_model_does_not_import_the_reader_or_the_rules() {
             || f == "src/report.rs"
             || ["src/finding.rs", "src/template.rs", "src/span.rs"].contains(&f)
     };
-    let v = violations(model, &["read", "rules"]);
+    let v = violations(model, &["read", "rules", "pair", "json"]);
     assert!(v.is_empty(), "{}", v.join("\n"));
 }
 

@@ -18,18 +18,21 @@
 //! copied from last year) and how much of the text repeats last year's ([`Copied`]).
 //!
 //! The two inputs keep the order the caller gave them ([`Input::A`], [`Input::B`]): every
-//! span and cell of a [`PairFinding`] says which report it points into, so a caller that
-//! shows the two texts side by side can mark both.
+//! span and cell of a cross-year [`Finding`] says which report it points into
+//! ([`Side`]), and [`Compared::input`] which input that report is, so a caller that shows
+//! the two texts side by side can mark both.
+//!
+//! This module sits above the cross-year rules ([`crate::rules::pair`]): it imports them,
+//! they never import it.
 
-pub mod similar;
-
-use crate::finding::{CellRef, Severity};
+use crate::finding::{Finding, Severity};
 use crate::report::Report;
-use crate::span::Span;
-use crate::template::TableId;
 use crate::Checked;
 use serde::{Deserialize, Serialize};
 
+pub use crate::finding::Side;
+/// The measure of text repeated from last year (in [`crate::rules::pair`], which reads it).
+pub use crate::rules::pair::similar;
 pub use similar::{Copied, Passage};
 
 /// One of the two inputs, in the order the caller gave them.
@@ -51,30 +54,6 @@ impl Input {
         match self {
             Input::A => Input::B,
             Input::B => Input::A,
-        }
-    }
-}
-
-/// Last year's report or this year's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Side {
-    Previous,
-    Current,
-}
-
-impl Side {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Side::Previous => "previous",
-            Side::Current => "current",
-        }
-    }
-
-    /// "上年" / "本年".
-    pub fn cn(self) -> &'static str {
-        match self {
-            Side::Previous => "上年",
-            Side::Current => "本年",
         }
     }
 }
@@ -124,25 +103,6 @@ impl PairProblem {
     }
 }
 
-/// A finding about the two reports together: like [`crate::Finding`], but its cells and
-/// spans say which report they are in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PairFinding {
-    #[serde(deserialize_with = "crate::statics::de_str")]
-    pub rule: crate::statics::Static,
-    pub severity: Severity,
-    pub message: String,
-    pub explanation: String,
-    pub table: Option<TableId>,
-    pub row: Option<String>,
-    pub column: Option<String>,
-    pub cells: Vec<(Side, CellRef)>,
-    pub expected: Option<String>,
-    pub found: Option<String>,
-    /// This year's spans first, then last year's, unless the rule says otherwise.
-    pub spans: Vec<(Side, Span)>,
-}
-
 /// What comparing two reports gave.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Compared {
@@ -151,8 +111,8 @@ pub struct Compared {
     /// Why they could not be paired; `None` when they were.
     pub problem: Option<PairProblem>,
     /// Findings of the cross-year rules, sorted by severity, then by where this year's
-    /// first span is.
-    pub findings: Vec<PairFinding>,
+    /// first span is; their cells and spans say which report they are in.
+    pub findings: Vec<Finding>,
     /// How much of this year's text repeats last year's (when paired).
     pub copied: Option<Copied>,
 }
@@ -299,15 +259,7 @@ pub fn compare(a: &Report, a_text: &str, b: &Report, b_text: &str) -> Compared {
         Input::A => ((a, a_text), (b, b_text)),
         Input::B => ((b, b_text), (a, a_text)),
     };
-    let copied = similar::compare(&prev.narrative, &cur.narrative);
-    let ctx = crate::rules::pair::PairContext {
-        previous: prev,
-        previous_text: prev_text,
-        current: cur,
-        current_text: cur_text,
-        copied: &copied,
-    };
-    let findings = crate::rules::pair::run(&ctx);
+    let (findings, copied) = crate::rules::pair::check(prev, prev_text, cur, cur_text);
     Compared {
         previous: Some(previous),
         problem: None,
@@ -360,5 +312,47 @@ mod tests {
         // An agency not read does not stop the pairing.
         b.agency = None;
         assert_eq!(pairing(&a, &b), Ok(Input::B));
+    }
+
+    #[test]
+    fn either_order_gives_the_same_findings() {
+        use crate::rules::pair::testpair::*;
+        let (prev, cur) = consistent_pair();
+        // Last year carried 2 forward from 自然人 (and in 总计); this year says 1 carried over.
+        let prev = set_t3_row(&prev, "四、结转下年度继续办理", &[2, 0, 0, 0, 0, 0, 2]);
+        let cur = set_t3_row(
+            &cur,
+            "二、上年结转政府信息公开申请数量",
+            &[1, 0, 0, 0, 0, 0, 1],
+        );
+        let ab = check_pair(&prev, &cur);
+        let ba = check_pair(&cur, &prev);
+        assert_eq!(ab.compared.previous, Some(Input::A));
+        assert_eq!(ba.compared.previous, Some(Input::B));
+        assert_eq!(ba.compared.input(Side::Current), Some(Input::A));
+        assert!(ab
+            .compared
+            .findings
+            .iter()
+            .any(|f| f.rule == "P-CARRY-OVER"));
+        assert_eq!(ab.compared.findings, ba.compared.findings);
+        // Each span points into the input of its side.
+        for f in &ba.compared.findings {
+            for (side, span) in f.sided_spans() {
+                let text = match ba.compared.input(side.unwrap()) {
+                    Some(Input::A) => &cur,
+                    _ => &prev,
+                };
+                assert!(text.get(span.start..span.end).is_some(), "{}", f.rule);
+            }
+        }
+    }
+
+    #[test]
+    fn pairs_across_the_change_of_template() {
+        let (prev, cur) = crate::rules::pair::testpair::across_templates();
+        let p = check_pair(&prev, cur);
+        assert!(p.compared.problem.is_none(), "{:?}", p.compared.problem);
+        assert!(p.compared.findings.iter().any(|f| f.rule == "P-UNCHECKED"));
     }
 }

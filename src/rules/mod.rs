@@ -18,7 +18,8 @@
 //! | `N-` | the narrative against the tables | [`narrative`] |
 //!
 //! The cross-year rules (`P-`, [`pair`]) compare two reports and have their own registry,
-//! [`pair::RULES`].
+//! [`pair::RULES`], of the same [`Rule`] struct with another context ([`pair::PairRule`]);
+//! their findings are [`Finding`]s too, whose cells and spans say which report they are in.
 //!
 //! Adding a rule: write `family/name.rs` with a `pub static RULE: Rule`, its doc comment and
 //! tests, declare it in the family's `mod.rs` and list it in [`RULES`].
@@ -41,9 +42,13 @@ pub(crate) mod testutil;
 
 pub use arith::{Culprit, Evaluated, Outcome};
 
-/// One rule of the checker.
+/// One rule of the checker: a single-report rule ([`Rule`], reading a [`Context`]) or a
+/// cross-year one ([`pair::PairRule`], reading a [`pair::PairContext`]). Both are this
+/// struct; they differ only in what their `check` function reads (`C`, a function pointer
+/// type), and each kind has its own registry ([`RULES`], [`pair::RULES`]). Both push
+/// [`Finding`]s.
 #[derive(Debug)]
-pub struct Rule {
+pub struct Rule<C = Check> {
     /// Stable code, e.g. `T3-BALANCE`.
     pub code: &'static str,
     pub severity: Severity,
@@ -52,10 +57,13 @@ pub struct Rule {
     /// What the rule checks, why it matters, its basis and how to fix what it finds. Also
     /// the default explanation of its findings.
     pub explanation: &'static str,
-    pub check: fn(&Context, &mut Vec<Finding>),
+    pub check: C,
 }
 
-impl Rule {
+/// What a single-report rule runs: it reads the [`Context`] and pushes its findings.
+pub type Check = fn(&Context, &mut Vec<Finding>);
+
+impl<C> Rule<C> {
     /// A finding of this rule, explained by the rule's own explanation.
     pub fn finding(&self, message: impl Into<String>) -> Finding {
         Finding::new(self.code, self.severity, message, self.explanation)
@@ -71,7 +79,9 @@ impl Rule {
             format!("{specific}\n\n{}", self.explanation),
         )
     }
+}
 
+impl Rule {
     /// Whether the rule applies to this report. Reports for 2018 and earlier have no
     /// national template (docs/domain.md §1): only the template-and-year rules (`Y-`) speak there.
     pub fn applies(&self, ctx: &Context) -> bool {

@@ -143,7 +143,7 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
         let places: Vec<String> = f
             .cells
             .iter()
-            .map(|(side, cell)| format!("{}{}", side.cn(), cell.place()))
+            .map(|cell| format!("{}{}", cell.side.map_or("", Side::cn), cell.place()))
             .collect();
         html! {
             <li data-rule={f.rule} data-severity={sev.as_str()} class={classes!("finding", format!("sev-{}", sev.as_str()))}>

@@ -399,52 +399,26 @@ fn render_pair(
         format!("{}:{l}:{col}", names[i])
     };
     for f in &c.findings {
+        // Point at this year's first span, else at the first; a span without a side (none
+        // in a cross-year finding) is taken as this year's.
         let first = f
-            .spans
-            .iter()
-            .find(|x| x.0 == Side::Current)
-            .or(f.spans.first());
+            .first_span_on(Side::Current)
+            .map(|sp| (Side::Current, sp))
+            .or_else(|| {
+                f.sided_spans()
+                    .next()
+                    .map(|(side, sp)| (side.unwrap_or(Side::Current), sp))
+            });
         let head = match first {
-            Some(&(side, span)) => format!("{}:", at(side, span)),
+            Some((side, span)) => format!("{}:", at(side, span)),
             None => format!("{}:", names[q]),
         };
-        let mut place: Vec<&str> = Vec::new();
-        if let Some(t) = f.table {
-            place.push(t.cn());
-        }
-        place.extend(f.row.as_deref());
-        place.extend(f.column.as_deref());
-        let place = if place.is_empty() {
-            String::new()
-        } else {
-            format!(" {}:", place.join(" / "))
-        };
-        let _ = writeln!(
-            s,
-            "{head} {}[{}]{place} {}",
-            f.severity.cn(),
-            f.rule,
-            one_line(&f.message)
-        );
-        if let Some(e) = &f.expected {
-            let _ = writeln!(s, "    期望: {}", one_line(e));
-        }
-        if let Some(x) = &f.found {
-            let _ = writeln!(s, "    实际: {}", one_line(x));
-        }
-        if let Some(&(side, span)) = f.spans.iter().find(|x| x.0 == Side::Previous) {
-            if first.is_some_and(|x| x.0 == Side::Current) {
-                let _ = writeln!(s, "    上年报告中: {}", at(side, span));
-            }
-        }
-        if explain && !f.explanation.trim().is_empty() {
-            let mut first = true;
-            for l in f.explanation.trim().lines() {
-                let head = if first { "    说明: " } else { "          " };
-                first = false;
-                let _ = writeln!(s, "{head}{}", l.trim_end());
-            }
-        }
+        // And, when the head is this year's, at last year's first span too.
+        let previous = f
+            .first_span_on(Side::Previous)
+            .filter(|_| first.is_some_and(|x| x.0 == Side::Current))
+            .map(|span| format!("上年报告中: {}", at(Side::Previous, span)));
+        render_finding_at(&mut s, head, f, previous.as_deref(), explain);
     }
     if let Some(k) = &c.copied {
         let _ = writeln!(
@@ -543,7 +517,7 @@ fn render_text(
                 (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(text), 24)),
                 (None, None) => format!("{name}:"),
             };
-            render_finding_at(&mut s, place, f, explain);
+            render_finding_at(&mut s, place, f, None, explain);
         }
     }
     s
@@ -573,11 +547,13 @@ fn render_finding(
         }
         None => format!("{name}:"),
     };
-    render_finding_at(s, at, f, explain);
+    render_finding_at(s, at, f, None, explain);
 }
 
-/// A finding after its location (`at`, ending with ":" or "]").
-fn render_finding_at(s: &mut String, at: String, f: &Finding, explain: bool) {
+/// A finding after its location (`at`, ending with ":" or "]"), of one report or of two;
+/// `also` is one more line before the explanation (a cross-year finding: where it is in
+/// last year's report).
+fn render_finding_at(s: &mut String, at: String, f: &Finding, also: Option<&str>, explain: bool) {
     use std::fmt::Write as _;
     let place = f.place();
     let place = if place.is_empty() {
@@ -600,6 +576,9 @@ fn render_finding_at(s: &mut String, at: String, f: &Finding, explain: bool) {
     }
     if let Some(c) = &f.culprit {
         let _ = writeln!(s, "    可能出错的格: {}", c.place());
+    }
+    if let Some(a) = also {
+        let _ = writeln!(s, "    {a}");
     }
     if explain && !f.explanation.trim().is_empty() {
         let mut first = true;

@@ -46,8 +46,8 @@ use crate::report::Section;
 use crate::span::Span;
 
 /// The model this reader fills lives below the reader, in `crate::report::narrative`; it is
-/// re-exported here so that `crate::read::narrative::{Narrative, Sentence}` (`crate::pair`)
-/// keeps working.
+/// re-exported here so that `crate::read::narrative::{Narrative, Sentence}`
+/// (`crate::rules::pair::similar`) keeps working.
 pub use crate::report::narrative::{
     Claim, Mention, Narrative, Quantity, Regrouped, Sentence, Statement, T3Rows,
 };

@@ -17,8 +17,7 @@
 //! 办理 × 自然人为2，两者应相等。".
 
 use super::{side_cell, PairContext, PairRule};
-use crate::finding::Severity;
-use crate::pair::{PairFinding, Side};
+use crate::finding::{Finding, Severity, Side};
 use crate::template::{t3_rows, TableId};
 
 pub static RULE: PairRule = PairRule {
@@ -29,7 +28,7 @@ pub static RULE: PairRule = PairRule {
     check,
 };
 
-fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
+fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
     let cur = ctx.current.table(TableId::T3);
     let prev = ctx.previous.table(TableId::T3);
     if !cur.found || !prev.found {
@@ -65,25 +64,24 @@ fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
         f.expected = Some(format!("{then}（上年报告 四、结转下年度继续办理）"));
         f.found = Some(format!("{now}（本年 二、上年结转）"));
         f.cells = vec![cell_now, cell_then];
-        f.spans = spans_now.into_iter().chain(spans_then).collect();
+        f.add_spans(Side::Current, spans_now.iter().copied());
+        f.add_spans(Side::Previous, spans_then.iter().copied());
         out.push(f);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::pair::{check_pair, Input, Side};
+    use crate::finding::Side;
     use crate::rules::pair::testpair::*;
 
     #[test]
     fn a_consistent_pair_passes() {
         let (prev, cur) = consistent_pair();
-        let p = check_pair(&prev, &cur);
-        assert!(p.compared.problem.is_none());
+        let (findings, _) = compare(&prev, &cur);
         assert!(
-            p.compared.findings.iter().all(|f| f.rule != "P-CARRY-OVER"),
-            "{:#?}",
-            p.compared.findings
+            findings.iter().all(|f| f.rule != "P-CARRY-OVER"),
+            "{findings:#?}"
         );
     }
 
@@ -97,12 +95,8 @@ mod tests {
             "二、上年结转政府信息公开申请数量",
             &[1, 0, 0, 0, 0, 0, 1],
         );
-        // Given in either order.
-        let p = check_pair(&cur, &prev);
-        assert_eq!(p.compared.previous, Some(Input::B));
-        let f: Vec<_> = p
-            .compared
-            .findings
+        let (findings, _) = compare(&prev, &cur);
+        let f: Vec<_> = findings
             .iter()
             .filter(|f| f.rule == "P-CARRY-OVER")
             .collect();
@@ -112,12 +106,13 @@ mod tests {
             f[0].message,
             "本年表三 二、上年结转政府信息公开申请数量 × 自然人为1，上年报告表三 四、结转下年度继续办理 × 自然人为2，两者应相等。"
         );
-        // Spans in both reports: this year's cell first, then last year's.
+        // Cells and spans in both reports: this year's first, then last year's.
+        let sides: Vec<_> = f[0].cells.iter().map(|c| c.side).collect();
+        assert_eq!(sides, [Some(Side::Current), Some(Side::Previous)]);
         assert_eq!(f[0].spans.len(), 2);
-        assert_eq!(f[0].spans[0].0, Side::Current);
-        assert_eq!(f[0].spans[0].1.text(&cur), "1");
-        assert_eq!(f[0].spans[1].0, Side::Previous);
-        assert_eq!(f[0].spans[1].1.text(&prev), "2");
+        assert_eq!(f[0].span_sides, [Side::Current, Side::Previous]);
+        assert_eq!(f[0].spans[0].text(&cur), "1");
+        assert_eq!(f[0].spans[1].text(&prev), "2");
         assert!(f[0].explanation.contains("合并"));
     }
 }

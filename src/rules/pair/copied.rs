@@ -3,7 +3,7 @@
 //! ## What it checks
 //! The share of this year's narrative (sections 一–六, tables and headings aside), counted
 //! in characters, that repeats last year's verbatim or nearly — only the years or numbers
-//! changed, or a few words ([`crate::pair::similar`]). At 50 % or more, a warning that
+//! changed, or a few words ([`super::similar`]). At 50 % or more, a warning that
 //! names the share and shows every repeated passage in both reports. The share itself is
 //! always in the result ([`crate::pair::Compared::copied`]), whatever it is.
 //!
@@ -19,8 +19,7 @@
 //! 字数的93%。".
 
 use super::{PairContext, PairRule};
-use crate::finding::Severity;
-use crate::pair::{PairFinding, Side};
+use crate::finding::{Finding, Severity, Side};
 
 pub static RULE: PairRule = PairRule {
     code: "P-COPIED-TEXT",
@@ -33,7 +32,7 @@ pub static RULE: PairRule = PairRule {
 /// At or above this share, the text is reported as copied.
 pub const THRESHOLD: f64 = 0.5;
 
-fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
+fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
     let c = ctx.copied;
     if c.share < THRESHOLD || c.repeated == 0 {
         return;
@@ -49,30 +48,23 @@ fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
         c.passages.len(),
         c.repeated
     ));
-    for p in &c.passages {
-        f.spans.push((Side::Current, p.current));
-    }
-    for p in &c.passages {
-        f.spans.push((Side::Previous, p.previous));
-    }
+    f.add_spans(Side::Current, c.passages.iter().map(|p| p.current));
+    f.add_spans(Side::Previous, c.passages.iter().map(|p| p.previous));
     out.push(f);
 }
 
 #[cfg(test)]
 mod tests {
-    use crate::pair::{check_pair, Side};
+    use crate::finding::Side;
     use crate::rules::pair::testpair::*;
 
     #[test]
     fn copied_text_is_reported_with_its_share() {
         let (prev, cur) = copied_pair();
-        let p = check_pair(&prev, &cur);
-        let c = p.compared.copied.as_ref().unwrap();
+        let (findings, c) = compare(&prev, &cur);
         assert_eq!(c.repeated, c.sentences);
         assert_eq!(c.share, 1.0);
-        let f: Vec<_> = p
-            .compared
-            .findings
+        let f: Vec<_> = findings
             .iter()
             .filter(|f| f.rule == "P-COPIED-TEXT")
             .collect();
@@ -85,21 +77,17 @@ mod tests {
         // Passages side by side: this year's, then last year's, the same text.
         let n = c.passages.len();
         assert_eq!(f[0].spans.len(), 2 * n);
-        assert_eq!(f[0].spans[0].0, Side::Current);
-        assert_eq!(f[0].spans[n].0, Side::Previous);
-        assert_eq!(f[0].spans[0].1.text(&cur), f[0].spans[n].1.text(&prev));
+        assert_eq!(f[0].span_sides.len(), 2 * n);
+        assert_eq!(f[0].span_sides[0], Side::Current);
+        assert_eq!(f[0].span_sides[n], Side::Previous);
+        assert_eq!(f[0].spans[0].text(&cur), f[0].spans[n].text(&prev));
     }
 
     #[test]
     fn a_rewritten_report_is_not_reported() {
         let (prev, cur) = consistent_pair();
-        let p = check_pair(&prev, &cur);
-        let c = p.compared.copied.as_ref().unwrap();
+        let (findings, c) = compare(&prev, &cur);
         assert!(c.share < 0.5, "{}", c.share);
-        assert!(p
-            .compared
-            .findings
-            .iter()
-            .all(|f| f.rule != "P-COPIED-TEXT"));
+        assert!(findings.iter().all(|f| f.rule != "P-COPIED-TEXT"));
     }
 }

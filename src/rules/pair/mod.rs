@@ -1,7 +1,10 @@
 //! Cross-year rules (`P-`): last year's report and this year's, of one agency, checked
-//! against each other. They run only on a pair ([`crate::pair::compare`]), never on one
-//! report alone, and have their own registry, [`RULES`], laid out like the single-report
-//! one ([`crate::rules::RULES`]).
+//! against each other. They run only on a pair ([`crate::pair::compare`] calls [`check`]),
+//! never on one report alone, and have their own registry, [`RULES`], of the same
+//! [`Rule`] struct as the single-report one ([`crate::rules::RULES`]), with another
+//! context: a [`PairRule`] reads a [`PairContext`]. Their findings are plain [`Finding`]s
+//! whose cells ([`crate::finding::CellRef::side`]) and spans
+//! ([`Finding::span_sides`]) say which report they are in.
 //!
 //! | code | severity | what |
 //! | --- | --- | --- |
@@ -9,51 +12,31 @@
 //! | `P-STOCK-ROLL` | warning | table 2's stocks rolled forward (docs/domain.md §3) |
 //! | `P-COPIED-TEXT` | warning | half or more of this year's text repeats last year's |
 //! | `P-UNCHECKED` | info | what could not be compared, and why |
+//!
+//! This module sits below [`crate::pair`] (which pairs the two reports and calls [`check`])
+//! and never imports it: the measure of copied text ([`similar`]) is here, and the side a
+//! cell or span is on is [`crate::finding::Side`].
 
 pub mod carry_over;
 pub mod copied;
+pub mod similar;
 pub mod stock_roll;
 #[cfg(test)]
 pub(crate) mod testpair;
 pub mod unchecked;
 
-use crate::finding::{CellRef, Severity};
-use crate::pair::{Copied, PairFinding, Side};
+use crate::finding::{CellRef, Finding, Side};
 use crate::report::{Report, Table};
 use crate::rules::util::{cell_ref, cell_spans};
+use crate::rules::Rule;
 use crate::span::Span;
+pub use similar::{Copied, Passage};
 
-/// One cross-year rule.
-#[derive(Debug)]
-pub struct PairRule {
-    /// Stable code, e.g. `P-CARRY-OVER`.
-    pub code: &'static str,
-    pub severity: Severity,
-    /// Short Chinese name.
-    pub title: &'static str,
-    /// What the rule checks, why, and how to fix what it finds.
-    pub explanation: &'static str,
-    pub check: fn(&PairContext, &mut Vec<PairFinding>),
-}
+/// One cross-year rule: a [`Rule`] whose check reads a [`PairContext`].
+pub type PairRule = Rule<PairCheck>;
 
-impl PairRule {
-    /// A finding of this rule with its message; the rest is filled in by the caller.
-    pub fn finding(&self, message: impl Into<String>) -> PairFinding {
-        PairFinding {
-            rule: self.code,
-            severity: self.severity,
-            message: message.into(),
-            explanation: self.explanation.to_string(),
-            table: None,
-            row: None,
-            column: None,
-            cells: Vec::new(),
-            expected: None,
-            found: None,
-            spans: Vec::new(),
-        }
-    }
-}
+/// What a cross-year rule runs: it reads the [`PairContext`] and pushes its findings.
+pub type PairCheck = fn(&PairContext, &mut Vec<Finding>);
 
 /// What a cross-year rule looks at.
 pub struct PairContext<'a> {
@@ -84,9 +67,29 @@ pub static RULES: &[&PairRule] = &[
     &unchecked::RULE,
 ];
 
+/// Measures how much of this year's text repeats last year's and runs every cross-year
+/// rule on two reports already paired (`previous_text` and `current_text` are the inputs
+/// their spans point into): the findings ([`run`]) and the measure.
+pub fn check(
+    previous: &Report,
+    previous_text: &str,
+    current: &Report,
+    current_text: &str,
+) -> (Vec<Finding>, Copied) {
+    let copied = similar::compare(&previous.narrative, &current.narrative);
+    let ctx = PairContext {
+        previous,
+        previous_text,
+        current,
+        current_text,
+        copied: &copied,
+    };
+    (run(&ctx), copied)
+}
+
 /// Runs every cross-year rule; findings sorted by severity, then by where this year's
 /// first span starts.
-pub fn run(ctx: &PairContext) -> Vec<PairFinding> {
+pub fn run(ctx: &PairContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in RULES {
         (rule.check)(ctx, &mut out);
@@ -94,21 +97,15 @@ pub fn run(ctx: &PairContext) -> Vec<PairFinding> {
     out.sort_by_key(|f| {
         (
             f.severity,
-            f.spans
-                .iter()
-                .find(|s| s.0 == Side::Current)
-                .map_or(0, |s| s.1.start),
+            f.first_span_on(Side::Current).map_or(0, |s| s.start),
         )
     });
     out
 }
 
-/// A cell of one side, by position: its reference and its spans, tagged with the side.
-fn side_cell(side: Side, t: &Table, r: usize, c: usize) -> ((Side, CellRef), Vec<(Side, Span)>) {
-    (
-        (side, cell_ref(t, r, c)),
-        cell_spans(t, r, c).iter().map(|s| (side, *s)).collect(),
-    )
+/// A cell of one side, by position: its reference (on that side) and its spans.
+fn side_cell(side: Side, t: &Table, r: usize, c: usize) -> (CellRef, &[Span]) {
+    (cell_ref(t, r, c).on(side), cell_spans(t, r, c))
 }
 
 #[cfg(test)]

@@ -22,8 +22,7 @@
 //! 减本年废止（26）应为42。".
 
 use super::{side_cell, PairContext, PairRule};
-use crate::finding::Severity;
-use crate::pair::{PairFinding, Side};
+use crate::finding::{Finding, Severity, Side};
 use crate::template::{TableId, TemplateId};
 
 pub static RULE: PairRule = PairRule {
@@ -34,7 +33,7 @@ pub static RULE: PairRule = PairRule {
     check,
 };
 
-fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
+fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
     let template = ctx.current.template_id();
     if template.is_none() || template != ctx.previous.template_id() {
         return;
@@ -107,7 +106,8 @@ fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
         let (c_now, s_now) = side_cell(Side::Current, cur, r, stock_col);
         let (c_then, s_then) = side_cell(Side::Previous, prev, rp, stock_col);
         f.cells = vec![c_now, c_then];
-        f.spans = s_now.into_iter().collect();
+        // This year's spans first (the stock, then this year's changes), then last year's.
+        f.add_spans(Side::Current, s_now.iter().copied());
         for &(side, c, _) in &changes {
             let (t, rr) = match side {
                 Side::Current => (cur, r),
@@ -115,12 +115,13 @@ fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
             };
             let (cell, spans) = side_cell(side, t, rr, c);
             f.cells.push(cell);
-            f.spans
-                .extend(spans.into_iter().filter(|s| s.0 == Side::Current));
+            if side == Side::Current {
+                f.add_spans(side, spans.iter().copied());
+            }
         }
-        f.spans.extend(s_then);
+        f.add_spans(Side::Previous, s_then.iter().copied());
         for &(side, c, _) in changes.iter().filter(|c| c.0 == Side::Previous) {
-            f.spans.extend(side_cell(side, prev, rp, c).1);
+            f.add_spans(side, side_cell(side, prev, rp, c).1.iter().copied());
         }
         out.push(f);
     }
@@ -128,38 +129,43 @@ fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::pair::check_pair;
+    use crate::finding::{Finding, Side};
     use crate::rules::pair::testpair::*;
 
-    fn stock(p: &crate::pair::PairChecked) -> Vec<String> {
-        p.compared
-            .findings
+    /// The messages of `P-STOCK-ROLL` when `prev` is last year's report and `cur` this year's.
+    fn stock(prev: &str, cur: &str) -> Vec<String> {
+        stock_findings(prev, cur)
             .iter()
-            .filter(|f| f.rule == "P-STOCK-ROLL")
             .map(|f| f.message.clone())
+            .collect()
+    }
+
+    fn stock_findings(prev: &str, cur: &str) -> Vec<Finding> {
+        compare(prev, cur)
+            .0
+            .into_iter()
+            .filter(|f| f.rule == "P-STOCK-ROLL")
             .collect()
     }
 
     #[test]
     fn rolled_forward_in_the_2019_template() {
         let (prev, cur) = consistent_pair();
-        assert!(stock(&check_pair(&prev, &cur)).is_empty());
+        assert!(stock(&prev, &cur).is_empty());
         // Last year says 行政许可 grew by 6 from 12: this year's 上一年项目数量 should be 18.
         let prev = prev.replacen("行政许可\t12\t0\t6", "行政许可\t12\t6\t6", 1);
-        let p = check_pair(&prev, &cur);
         assert_eq!(
-            stock(&p),
+            stock(&prev, &cur),
             ["本年表二 行政许可 × 上一年项目数量为12，按上年报告的上一年项目数量（12）加上年的本年增/减（6）推算应为18。"]
         );
-        let f = p
-            .compared
-            .findings
-            .iter()
-            .find(|f| f.rule == "P-STOCK-ROLL")
-            .unwrap();
+        let f = &stock_findings(&prev, &cur)[0];
         assert_eq!(f.spans.len(), 3);
-        assert_eq!(f.spans[0].1.text(&cur), "12");
-        assert_eq!(f.spans[2].1.text(&prev), "6");
+        assert_eq!(
+            f.span_sides,
+            [Side::Current, Side::Previous, Side::Previous]
+        );
+        assert_eq!(f.spans[0].text(&cur), "12");
+        assert_eq!(f.spans[2].text(&prev), "6");
     }
 
     #[test]
@@ -175,10 +181,10 @@ mod tests {
             )
             .replacen("统计时限为 2021 年", "统计时限为 2022 年", 1);
         let ok = next.replacen("行政规范性文件\t0\t0\t0", "行政规范性文件\t2\t1\t11", 1);
-        assert!(stock(&check_pair(&prev, &ok)).is_empty());
+        assert!(stock(&prev, &ok).is_empty());
         let bad = next.replacen("行政规范性文件\t0\t0\t0", "行政规范性文件\t2\t1\t15", 1);
         assert_eq!(
-            stock(&check_pair(&bad, &prev)),
+            stock(&prev, &bad),
             ["本年表二 行政规范性文件 × 现行有效件数为15，按上年报告的现行有效件数（10）加本年制发件数（2）、减本年废止件数（1）推算应为11。"]
         );
     }

@@ -6,6 +6,13 @@
 //!   forward from last year's), and its own 一 and 五 (text taken from seed 002), so that
 //!   little of this year's text repeats it. 四 of 2019 and 二 of 2020 are both all zero.
 //! - [`copied_pair`]: the same, but last year's text is this year's.
+//!
+//! [`compare`] reads two texts and runs the cross-year rules on them, as
+//! [`crate::pair::compare`] does once it knows which is last year's (the pairing itself is
+//! tested in `crate::pair`).
+
+use crate::finding::Finding;
+use crate::rules::pair::Copied;
 
 /// Seed 000: this year's report (2020).
 pub const SEED_000: &str = include_str!("../../../tests/seeds/000_1eed19740971f940.txt");
@@ -71,4 +78,20 @@ pub fn set_t3_row(text: &str, label: &str, values: &[i64]) -> String {
         cells.join("\t"),
         &text[end..]
     )
+}
+
+/// Last year's and this year's texts read, and compared: the findings of the cross-year
+/// rules (sorted as [`super::run`] sorts them) and the copied text.
+pub fn compare(previous: &str, current: &str) -> (Vec<Finding>, Copied) {
+    let (p, c) = (crate::read::read(previous), crate::read::read(current));
+    super::check(&p, previous, &c, current)
+}
+
+/// (last year's report, this year's report) across the change of template: seed 000 (2020,
+/// 2019 template) under the agency name of seed 003 (2021, 2021 template, rows of table 3
+/// not placed), and seed 003.
+pub fn across_templates() -> (String, &'static str) {
+    let seed_003 = include_str!("../../../tests/seeds/003_d71ea51a89262727.txt");
+    let prev = SEED_000.replacen("石狮市工业信息化和科技局", "三明市沙县区工信与科技局", 1);
+    (prev, seed_003)
 }

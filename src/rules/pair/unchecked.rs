@@ -14,8 +14,7 @@
 //! 报告用的是2021年版模板，两者的表二栏目不同。".
 
 use super::{PairContext, PairRule};
-use crate::finding::Severity;
-use crate::pair::{PairFinding, Side};
+use crate::finding::{Finding, Severity, Side};
 use crate::template::{t3_rows, TableId, TemplateId};
 
 pub static RULE: PairRule = PairRule {
@@ -26,7 +25,7 @@ pub static RULE: PairRule = PairRule {
     check,
 };
 
-fn check(ctx: &PairContext, out: &mut Vec<PairFinding>) {
+fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
     let mut reasons = Vec::new();
     // Table 3, carry-over.
     let cur = ctx.current.table(TableId::T3);
@@ -89,27 +88,22 @@ fn template_name(t: TemplateId) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use crate::pair::check_pair;
     use crate::rules::pair::testpair::*;
 
     #[test]
     fn a_consistent_pair_has_nothing_unchecked() {
         let (prev, cur) = consistent_pair();
-        let p = check_pair(&prev, &cur);
-        assert!(p.compared.findings.is_empty(), "{:#?}", p.compared.findings);
+        let (findings, _) = compare(&prev, &cur);
+        assert!(findings.is_empty(), "{findings:#?}");
     }
 
     #[test]
     fn across_the_change_of_template() {
         // Seed 003 (2021, 2021 template, rows of table 3 not placed) after seed 000 made
-        // 2020 by the same agency name.
-        let seed_003 = include_str!("../../../tests/seeds/003_d71ea51a89262727.txt");
-        let prev = SEED_000.replacen("石狮市工业信息化和科技局", "三明市沙县区工信与科技局", 1);
-        let p = check_pair(&prev, seed_003);
-        assert!(p.compared.problem.is_none(), "{:?}", p.compared.problem);
-        let f: Vec<_> = p
-            .compared
-            .findings
+        // 2020 by the same agency name (the two are paired: `crate::pair`'s tests).
+        let (prev, seed_003) = across_templates();
+        let (findings, _) = compare(&prev, seed_003);
+        let f: Vec<_> = findings
             .iter()
             .filter(|f| f.rule == "P-UNCHECKED")
             .collect();
