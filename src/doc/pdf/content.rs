@@ -427,9 +427,15 @@ impl Interp<'_> {
             let (x, y) = (trm[4], trm[5]);
             let advance = c.advance * gs.size + gs.tc + if c.space { gs.tw } else { 0.0 };
             match &c.text {
-                Some(t) if !t.chars().all(char::is_whitespace) => {
+                Some(t) => {
+                    // A space is kept as " ": a word break the font says is there.
+                    let text = if t.chars().all(char::is_whitespace) {
+                        " ".to_string()
+                    } else {
+                        t.clone()
+                    };
                     self.page.glyphs.push(Glyph {
-                        text: t.clone(),
+                        text,
                         x,
                         y,
                         w: if font.vertical {
@@ -440,7 +446,6 @@ impl Interp<'_> {
                         size: (gs.size * sy).abs(),
                     });
                 }
-                Some(_) => {}
                 None => {
                     let e = self.page.unmapped.entry(font.name.clone()).or_default();
                     e.0 += 1;

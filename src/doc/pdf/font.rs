@@ -185,8 +185,14 @@ impl Font {
                 }
             }
         }
-        if let Some(desc) = file.dict(dict, b"FontDescriptor") {
-            self.default_width = file.number(desc, b"MissingWidth").unwrap_or(0.0);
+        // Without widths (the standard 14 fonts need none), half an em: the gaps between
+        // words then still read as gaps.
+        self.default_width = if self.widths.is_empty() { 500.0 } else { 0.0 };
+        if let Some(w) = file
+            .dict(dict, b"FontDescriptor")
+            .and_then(|d| file.number(d, b"MissingWidth"))
+        {
+            self.default_width = w;
         }
         // The encoding: a base and differences.
         let (mut base, mut diffs) = (None, None);

@@ -50,6 +50,13 @@ pub(super) fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
             let mut text = String::new();
             let mut prev: Option<&Glyph> = None;
             for g in &list {
+                if g.text == " " {
+                    if !text.is_empty() && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                    prev = Some(g);
+                    continue;
+                }
                 if let Some(p) = prev {
                     let gap = g.x - (p.x + p.w);
                     let size = p.size.max(g.size).max(1.0);
@@ -60,13 +67,14 @@ pub(super) fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
                     let last = text.chars().last().unwrap_or(' ');
                     let next = g.text.chars().next().unwrap_or(' ');
                     let both_cjk = cjk(last) && cjk(next);
-                    if gap > size * 1.5 || (!both_cjk && gap > size * 0.2) {
+                    if last != ' ' && (gap > size * 1.5 || (!both_cjk && gap > size * 0.2)) {
                         text.push(' ');
                     }
                 }
                 text.push_str(&g.text);
                 prev = Some(g);
             }
+            let text = text.trim_end().to_string();
             Line { text, y, size }
         })
         .collect()
