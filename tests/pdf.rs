@@ -487,3 +487,22 @@ fn an_empty_user_password_opens_a_real_one_is_refused() {
     assert_eq!(e, DocError::PdfEncrypted);
     assert!(e.to_string().contains("密码"), "{e}");
 }
+
+#[test]
+fn a_page_of_a_million_operators_is_refused() {
+    // A form of 1 000 operators drawn 1 001 times.
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 1 1]",
+        "q Q ".repeat(500).as_bytes(),
+    );
+    let content = "/X Do ".repeat(1001);
+    let e = timed("operators", || {
+        read(&one_page(
+            "<< /XObject << /X 5 0 R >> >>",
+            content.as_bytes(),
+            &[form],
+        ))
+    })
+    .unwrap_err();
+    assert_eq!(e, DocError::PdfTooComplex);
+}
