@@ -506,3 +506,25 @@ fn a_page_of_a_million_operators_is_refused() {
     .unwrap_err();
     assert_eq!(e, DocError::PdfTooComplex);
 }
+
+#[test]
+fn a_rotated_page_reads_as_shown() {
+    // Shown turned 90° clockwise: text drawn upwards reads left to right, and the line
+    // further left in user space is the upper one.
+    let content =
+        b"BT /F1 12 Tf 0 1 -1 0 100 200 Tm (First line) Tj 0 1 -1 0 120 200 Tm (Second) Tj ET";
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Rotate 90 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {HELVETICA} /Contents 4 0 R >>"
+        )
+        .into_bytes(),
+        stream("", content),
+        helvetica(),
+    ];
+    assert_eq!(
+        read(&pdf_of(&objects)).unwrap().text,
+        "First line\nSecond\n"
+    );
+}

@@ -129,10 +129,11 @@ struct Interp<'a> {
     codes: Vec<Code>,
 }
 
-/// Reads one page.
+/// Reads one page; `base` maps its user space to the page as shown (its `/Rotate`).
 pub(super) fn page(
     file: &File,
     dict: &Dictionary,
+    base: [f64; 6],
     fonts: &mut HashMap<ObjectId, Rc<Font>>,
 ) -> Result<Page, DocError> {
     let content = file.page_content(dict)?;
@@ -149,7 +150,7 @@ pub(super) fn page(
         codes: Vec::new(),
     };
     let state = State {
-        ctm: ID,
+        ctm: base,
         font: None,
         size: 0.0,
         tc: 0.0,

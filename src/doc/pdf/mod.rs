@@ -16,8 +16,7 @@
 //! `/Differences`, Type 3 fonts with ToUnicode or named glyphs; tables drawn with ruling
 //! lines (stroked lines and rectangles, thin filled rectangles). What is not: tables without
 //! ruling lines (their text stays lines, columns apart by spaces: lossy, as copied PDF text
-//! is, and the text reader copes), rotated pages and vertical page layouts (read as if
-//! upright), annotations and form fields, text in images.
+//! is, and the text reader copes), vertical page layouts, annotations and form fields, text in images.
 //!
 //! Refused, each with a plain message ([`DocError`]): a file that does not parse
 //! ([`DocError::PdfBroken`], [`DocError::PdfTruncated`]), a password ([`DocError::PdfEncrypted`];
@@ -72,7 +71,8 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let mut unmapped: std::collections::HashMap<String, (usize, usize)> = Default::default();
     for id in ids {
         let Some(dict) = file.page(id) else { continue };
-        let page = content::page(&file, dict, &mut fonts)?;
+        let (base, extent) = page_box(&file, dict);
+        let page = content::page(&file, dict, base, &mut fonts)?;
         glyph_count += page.glyphs.len();
         images += page.images;
         for (name, (bad, all)) in page.unmapped {
@@ -80,17 +80,6 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
             e.0 += bad;
             e.1 += all;
         }
-        let extent = match file.inherited(dict, b"MediaBox") {
-            Some(lopdf::Object::Array(a)) if a.len() == 4 => {
-                let v: Vec<f64> = a.iter().filter_map(|o| file::num(file.deref(o))).collect();
-                if v.len() == 4 {
-                    (v[1].min(v[3]), v[1].max(v[3]))
-                } else {
-                    (0.0, 842.0)
-                }
-            }
-            _ => (0.0, 842.0),
-        };
         pages.push(lay_out(&page.glyphs, &page.segs, extent));
     }
     // A font that showed text it cannot name: refuse, naming the worst one.
@@ -111,6 +100,32 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let extents: Vec<(f64, f64)> = pages.iter().map(|p| p.extent).collect();
     lines::drop_furniture(&mut lines, &extents);
     Ok(assemble(pages, lines))
+}
+
+/// The page's user space turned as the page is shown (`/Rotate` 90, 180, 270, clockwise),
+/// and its vertical extent (bottom, top) as shown, from its `/MediaBox`.
+fn page_box(file: &file::File, dict: &lopdf::Dictionary) -> ([f64; 6], (f64, f64)) {
+    let b = match file.inherited(dict, b"MediaBox") {
+        Some(lopdf::Object::Array(a)) => {
+            let v: Vec<f64> = a.iter().filter_map(|o| file::num(file.deref(o))).collect();
+            match v[..] {
+                [x0, y0, x1, y1] => [x0.min(x1), y0.min(y1), x0.max(x1), y0.max(y1)],
+                _ => [0.0, 0.0, 595.0, 842.0],
+            }
+        }
+        _ => [0.0, 0.0, 595.0, 842.0],
+    };
+    let [x0, y0, x1, y1] = b;
+    let rotate = file
+        .inherited(dict, b"Rotate")
+        .and_then(file::num)
+        .map_or(0, |r| (r as i64).rem_euclid(360));
+    match rotate {
+        90 => ([0.0, -1.0, 1.0, 0.0, -y0, x1], (0.0, x1 - x0)),
+        180 => ([-1.0, 0.0, 0.0, -1.0, x1, y1], (0.0, y1 - y0)),
+        270 => ([0.0, 1.0, -1.0, 0.0, y1, -x0], (0.0, x1 - x0)),
+        _ => ([1.0, 0.0, 0.0, 1.0, 0.0, 0.0], (y0, y1)),
+    }
 }
 
 /// Reads a PDF into a document.
