@@ -467,6 +467,22 @@ mod tests {
     }
 
     #[test]
+    fn pdf_is_read_with_the_feature_and_refused_with_advice_without() {
+        let r = load_with(b"%PDF-1.7\n", None, &|_| unreachable!("not HTML"));
+        if cfg!(feature = "pdf") {
+            // Read, and found incomplete.
+            assert!(
+                matches!(r, Err(LoadError::Doc(crate::doc::DocError::PdfTruncated))),
+                "{r:?}"
+            );
+        } else {
+            let e = r.unwrap_err();
+            assert_eq!(e, LoadError::Decode(DecodeError::Binary(BinaryKind::Pdf)));
+            assert!(e.to_string().contains("复制"), "{e}");
+        }
+    }
+
+    #[test]
     fn refuses_gbk_with_line() {
         // "第一行\n政府信息公开" in GBK.
         let mut b = vec![0xB5, 0xDA, 0xD2, 0xBB, 0xD0, 0xD0, b'\n'];
