@@ -6,6 +6,10 @@
 //! The same seeds as a web page and as a Word document (`tests/fixtures/office/`): `html/NNN`
 //! and `docx/NNN` measure the whole way from the file's bytes to the findings
 //! (`input::load` — unzip, XML or HTML, the grid — then `check_document`).
+//!
+//! The seeds printed to PDF (`tests/corpus/pdf/`) and the real 淮安 2024 PDF (6 pages):
+//! `pdf/NNN` and `pdf/huaian-2024`, from the PDF's bytes to the findings (the file, the
+//! content streams, fonts, ruled tables, then `check_document`).
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
@@ -60,5 +64,25 @@ fn bench_office(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, bench_check, bench_office);
+fn bench_pdf(c: &mut Criterion) {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+    let mut group = c.benchmark_group("pdf");
+    let files = seeds()
+        .into_iter()
+        .map(|(n, _)| (n.clone(), root.join(format!("pdf/{n}.pdf"))))
+        .chain([("huaian-2024".to_string(), root.join("huaian-2024.pdf"))]);
+    for (name, p) in files {
+        let bytes = std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+        group.throughput(Throughput::Bytes(bytes.len() as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                let doc = nianbao::input::load(black_box(&bytes), None).expect("a PDF");
+                nianbao::check_document(&doc)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench_check, bench_office, bench_pdf);
 criterion_main!(benches);

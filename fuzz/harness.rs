@@ -16,7 +16,7 @@ use nianbao::doc::Document;
 use nianbao::Checked;
 
 /// The targets, in the order `scripts/fuzz.sh` runs them.
-pub const TARGETS: [&str; 4] = ["check", "load", "pair", "docx"];
+pub const TARGETS: [&str; 5] = ["check", "load", "pair", "docx", "pdf"];
 
 /// Runs `data` through the target named `target`.
 pub fn run(target: &str, data: &[u8]) {
@@ -25,6 +25,7 @@ pub fn run(target: &str, data: &[u8]) {
         "load" => load(data),
         "pair" => pair(data),
         "docx" => docx(data),
+        "pdf" => pdf(data),
         _ => panic!("no fuzz target {target}"),
     }
 }
@@ -82,6 +83,26 @@ pub fn pair(data: &[u8]) {
 /// fuzzer mutates the XML, not the compressed stream) → the `load` target.
 pub fn docx(data: &[u8]) {
     load(&docx_of(data));
+}
+
+/// `pdf`: the input as a PDF → [`nianbao::doc::pdf::read`] → [`nianbao::check_document`] →
+/// JSON. Its seeds are the PDFs with their streams inflated, so the fuzzer mutates operators,
+/// fonts and CMaps rather than compressed bytes.
+pub fn pdf(data: &[u8]) {
+    match nianbao::doc::pdf::read(data) {
+        Ok(doc) => document(&doc),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+}
+
+/// A PDF with every stream inflated and saved without object streams (lopdf), or `None`
+/// when lopdf cannot.
+pub fn pdf_inflated(bytes: &[u8]) -> Option<Vec<u8>> {
+    let mut doc = lopdf::Document::load_mem(bytes).ok()?;
+    doc.decompress();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).ok()?;
+    Some(out)
 }
 
 /// A .docx whose only part is `word/document.xml` = `xml`, stored uncompressed.
@@ -143,7 +164,8 @@ fn parses(json: &str) {
 /// - `pair`: each text report followed by itself a year earlier (its year's digits replaced,
 ///   so the halves are equally long and the years consecutive), and each followed by the
 ///   next one (the shorter padded with newlines);
-/// - `docx`: the `word/document.xml` of every .docx.
+/// - `docx`: the `word/document.xml` of every .docx;
+/// - `pdf`: every PDF, as it is and with its streams inflated ([`pdf_inflated`]).
 pub fn seeds(root: &std::path::Path) -> Vec<(&'static str, String, Vec<u8>)> {
     let dirs = [
         "tests/seeds",
@@ -188,6 +210,12 @@ pub fn seeds(root: &std::path::Path) -> Vec<(&'static str, String, Vec<u8>)> {
             let mut part = archive.by_name("word/document.xml").expect("document.xml");
             std::io::Read::read_to_end(&mut part, &mut xml).expect("unzip");
             out.push(("docx", name.clone(), xml));
+        }
+        if ext == "pdf" {
+            out.push(("pdf", name.clone(), bytes.clone()));
+            if let Some(inflated) = pdf_inflated(bytes) {
+                out.push(("pdf", format!("{name}.inflated"), inflated));
+            }
         }
         if ext == "txt" {
             if let Ok(text) = std::str::from_utf8(bytes) {

@@ -351,7 +351,9 @@ pub type HtmlReader<'a> = &'a dyn Fn(&str) -> Result<crate::doc::Document, crate
 /// Reads an input's bytes as a report, whatever it is — chosen by its content, not by a
 /// file name: a .docx (a zip with a Word document in it), HTML (markup, in the encoding its
 /// `<meta charset>` declares: UTF-8, or GBK/GB18030 through `legacy`), or plain text
-/// ([`decode`]). Old Office files, PDF and images are refused with advice.
+/// ([`decode`]), or a PDF (with the feature `pdf`: `crate::doc::pdf`; without it, as in the
+/// browser build for now, refused with advice). Old Office files and images are refused with
+/// advice.
 #[cfg(feature = "html5gum")]
 pub fn load(
     bytes: &[u8],
@@ -384,6 +386,8 @@ pub fn load_with(
         Some(BinaryKind::OldOffice) if encrypted_office(bytes) => {
             return Err(crate::doc::DocError::Encrypted.into())
         }
+        #[cfg(feature = "pdf")]
+        Some(BinaryKind::Pdf) => return Ok(crate::doc::pdf::read(bytes)?),
         Some(kind) => return Err(DecodeError::Binary(kind).into()),
         None => {}
     }
@@ -459,6 +463,22 @@ mod tests {
                 Err(DecodeError::Binary(k)) => assert_eq!(k, kind, "{bytes:?}"),
                 other => panic!("{bytes:?}: {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn pdf_is_read_with_the_feature_and_refused_with_advice_without() {
+        let r = load_with(b"%PDF-1.7\n", None, &|_| unreachable!("not HTML"));
+        if cfg!(feature = "pdf") {
+            // Read, and found incomplete.
+            assert!(
+                matches!(r, Err(LoadError::Doc(crate::doc::DocError::PdfTruncated))),
+                "{r:?}"
+            );
+        } else {
+            let e = r.unwrap_err();
+            assert_eq!(e, LoadError::Decode(DecodeError::Binary(BinaryKind::Pdf)));
+            assert!(e.to_string().contains("复制"), "{e}");
         }
     }
 

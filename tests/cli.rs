@@ -316,9 +316,10 @@ fn binary_input_is_refused() {
         ),
         &["Word", "不完整"],
     );
+    // A PDF is read (feature `pdf`); one that is only a header is incomplete.
     refused(
         &scratch("report.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"),
-        &["PDF", "复制", ".docx"],
+        &["PDF", "不完整"],
     );
     refused(
         &scratch(
@@ -327,6 +328,18 @@ fn binary_input_is_refused() {
         ),
         &["Word", "另存为", ".docx"],
     );
+}
+
+#[test]
+fn a_pdf_is_checked() {
+    let o = check(
+        &manifest_dir().join("tests/corpus/huaian-2024.pdf"),
+        &["--format", "json"],
+    );
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["source"], "pdf", "{v}");
 }
 
 fn office(name: &str) -> PathBuf {

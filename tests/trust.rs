@@ -18,8 +18,8 @@
 //! ```
 //!
 //! When a fix makes an ignored input pass, move it from `not_yet!` to `trusted!`. The PDF
-//! files themselves (the seeds printed by Chromium, the 淮安 2024 PDF) are refused by
-//! `input::load` until there is a PDF reader: `no_pdf_reader_yet!`.
+//! files themselves (the seeds printed by Chromium, the 淮安 2024 PDF) are read by the PDF
+//! reader (`nianbao::doc::pdf`, feature `pdf`) and held to the same measure.
 //! `cargo run --release --example measure` prints the same measurement as a table.
 
 mod common;
@@ -93,26 +93,13 @@ macro_rules! not_yet {
     };
 }
 
-macro_rules! no_pdf_reader_yet {
-    ($($name:ident => $report:literal, $shape:literal;)*) => {
-        const PDF: &[(&str, &str)] = &[$(($report, $shape)),*];
-        $(
-            #[test]
-            #[ignore = "PDF files are refused until the PDF reader exists"]
-            fn $name() {
-                assert_trusted($report, $shape);
-            }
-        )*
-    };
-}
-
 #[test]
 fn every_input_measured_has_a_test() {
-    let listed: Vec<(&str, &str)> = TRUSTED.iter().chain(NOT_YET).chain(PDF).copied().collect();
+    let listed: Vec<(&str, &str)> = TRUSTED.iter().chain(NOT_YET).copied().collect();
     for c in cases() {
         assert!(
             listed.contains(&c),
-            "{} {} has no test: add it to trusted!, not_yet! or no_pdf_reader_yet!",
+            "{} {} has no test: add it to trusted! or not_yet!",
             c.0,
             c.1
         );
@@ -193,6 +180,12 @@ trusted! {
     t_pingtan_2023_md_pieces => "pingtan-2023", "md-pieces";
     t_pingtan_2023_md_dropped => "pingtan-2023", "md-dropped";
     t_template_2021_blank_docx => "template-2021-blank", "docx";
+    t_000_pdf => "000", "pdf";
+    t_001_pdf => "001", "pdf";
+    t_002_pdf => "002", "pdf";
+    t_003_pdf => "003", "pdf";
+    t_004_pdf => "004", "pdf";
+    t_huaian_2024_pdf => "huaian-2024", "pdf";
 }
 
 not_yet! {
@@ -217,17 +210,8 @@ not_yet! {
     t_pingtan_2023_pdf_spaced => "pingtan-2023", "pdf-spaced";
 }
 
-no_pdf_reader_yet! {
-    t_000_pdf => "000", "pdf";
-    t_001_pdf => "001", "pdf";
-    t_002_pdf => "002", "pdf";
-    t_003_pdf => "003", "pdf";
-    t_004_pdf => "004", "pdf";
-    t_huaian_2024_pdf => "huaian-2024", "pdf";
-}
-
 /// The first target, on every input the checker reads, the untrusted ones too: no error the
-/// report does not deserve. (A PDF is refused until the PDF reader exists: no finding.)
+/// report does not deserve.
 #[test]
 fn no_input_gets_an_error_it_does_not_deserve() {
     let mut bad = Vec::new();

@@ -26,6 +26,8 @@
 
 pub mod docx;
 pub mod html;
+#[cfg(feature = "pdf")]
+pub mod pdf;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -41,6 +43,8 @@ pub enum SourceKind {
     Html,
     /// A Word document (.docx).
     Docx,
+    /// A PDF file: its text by position, its ruled tables as grids (`doc::pdf`).
+    Pdf,
 }
 
 impl SourceKind {
@@ -49,6 +53,7 @@ impl SourceKind {
             SourceKind::Text => "text",
             SourceKind::Html => "html",
             SourceKind::Docx => "docx",
+            SourceKind::Pdf => "pdf",
         }
     }
 
@@ -58,6 +63,7 @@ impl SourceKind {
             SourceKind::Text => "纯文本",
             SourceKind::Html => "网页（HTML）",
             SourceKind::Docx => "Word 文档（.docx）",
+            SourceKind::Pdf => "PDF",
         }
     }
 }
@@ -216,10 +222,30 @@ pub enum DocError {
     BadXml(String),
     /// Nothing but whitespace in it.
     Empty,
+    /// A PDF whose structure cannot be read: what was wrong.
+    PdfBroken(String),
+    /// A PDF that ends early (no `%%EOF` at its end, and its structure does not read).
+    PdfTruncated,
+    /// A PDF that needs a password to open.
+    PdfEncrypted,
+    /// A PDF with more pages than 500 (`doc::pdf::MAX_PAGES`) (how many it says it has).
+    PdfTooManyPages(u64),
+    /// A PDF whose streams inflate past the limit (bytes).
+    PdfTooLarge(u64),
+    /// Form XObjects nested deeper than 16.
+    PdfTooDeep,
+    /// A page with more operators than any report's page has.
+    PdfTooComplex,
+    /// A PDF whose pages are images: nothing to read without OCR.
+    PdfScanned,
+    /// A font that shows text with no way to Unicode: its name.
+    PdfFont(String),
 }
 
 impl fmt::Display for DocError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const PDF_AGAIN: &str =
+            "请找报告的 Word/WPS 原文件，或在 PDF 阅读器中全选（Ctrl+A）复制文字，粘贴到检查框里。";
         const RESAVE: &str = "请用 Word 或 WPS 打开它，“另存为”一份新的 .docx 再检查；或者全选（Ctrl+A）复制全部内容，粘贴到检查框里。";
         match self {
             DocError::NotDocx(why) => write!(f, "这个文件不是有效的 Word 文档（.docx）：{why}。{RESAVE}"),
@@ -231,6 +257,15 @@ impl fmt::Display for DocError {
             DocError::TableTooLarge => write!(f, "文档中表格的格子太多：一张表格超过 {MAX_GRID_SLOTS} 个，或全部表格超过 {MAX_DOC_SLOTS} 个（行数或合并单元格的跨度异常），不像是年报的表格，已停止读取。请复制全文粘贴到检查框里。"),
             DocError::BadXml(at) => write!(f, "这个 Word 文档的内容已损坏，读不下去（{at}）。{RESAVE}"),
             DocError::Empty => write!(f, "文档里没有文字，没有可以检查的内容。"),
+            DocError::PdfBroken(why) => write!(f, "这个 PDF 文件已损坏，读不下去（{why}）。{PDF_AGAIN}"),
+            DocError::PdfTruncated => write!(f, "这个 PDF 文件不完整，像是下载或复制时被截断了。请重新下载一份，再检查。"),
+            DocError::PdfEncrypted => write!(f, "这个 PDF 设置了打开密码（已加密），无法读取。请在 PDF 阅读器中输入密码打开，另存（或打印）一份不带密码的 PDF 再检查；或者找报告的 Word/WPS 原文件。"),
+            DocError::PdfTooManyPages(n) => write!(f, "这个 PDF 有 {n} 页，超过 500 页的上限，不像是一份年报（年报通常只有几页到几十页），已停止读取。"),
+            DocError::PdfTooLarge(n) => write!(f, "这个 PDF 的内容解压后超过 {} MB 的上限（压缩炸弹，或不是年报），已停止读取。一份年报解压后通常只有几 MB。", n / (1024 * 1024)),
+            DocError::PdfTooDeep => write!(f, "这个 PDF 的页面对象一层套一层，超过了 16 层，不像是一份年报，已停止读取。{PDF_AGAIN}"),
+            DocError::PdfTooComplex => write!(f, "这个 PDF 有一页的绘图指令超过一百万条，远多于任何年报，已停止读取。{PDF_AGAIN}"),
+            DocError::PdfScanned => write!(f, "这份 PDF 的页面是图片（扫描件），没有可检查的文字；请找原始的 Word/WPS 文件或可复制文字的 PDF。"),
+            DocError::PdfFont(name) => write!(f, "这个 PDF 用的字体“{name}”没有字符对照表（ToUnicode），读不出它显示的是哪些字，为免读错已停止读取。请找报告的 Word/WPS 原文件，或用 Word/WPS 重新导出一份 PDF 再检查。"),
         }
     }
 }

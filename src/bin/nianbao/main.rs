@@ -38,8 +38,8 @@ const HELP: &str = "\
 nianbao — 政府信息公开工作年度报告检查器 (annual report checker)
 
 用法 / Usage:
-  nianbao check [选项] 文件...    检查一份或多份年报：Word 文档（.docx）、网页（.html/.htm，UTF-8 或 GBK）
-                                  或纯文本（.txt，UTF-8、UTF-16、GBK），按文件内容判断
+  nianbao check [选项] 文件...    检查一份或多份年报：Word 文档（.docx）、PDF（可复制文字的）、网页（.html/.htm，
+                                  UTF-8 或 GBK）或纯文本（.txt，UTF-8、UTF-16、GBK），按文件内容判断
   nianbao pair [选项] 文件 文件    同一机关相邻两年的年报对照检查（先后顺序不限，按年度判断）：
                                   各自检查，再核对上年结转、表二存量推算和正文雷同
   nianbao --help                  显示本帮助 / show this help
@@ -56,7 +56,7 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
 退出状态 / Exit status:
   0  没有发现错误（可能有警告或提示） / no errors (warnings alone are fine)
   1  至少一份报告有错误（pair：两份报告或两者之间） / errors found
-  2  有输入读不了（找不到、编码读不通、空的、旧版 .doc/.wps、PDF、损坏或加密的 .docx、超过 20 MB）或命令写错了；
+  2  有输入读不了（找不到、编码读不通、空的、旧版 .doc/.wps、损坏或加密的 .docx/PDF、扫描的 PDF、超过 20 MB）或命令写错了；
      pair 的两份报告不能对照（同一年度、不是相邻两年、不是同一机关、读不出年度）
      / an input could not be read, bad usage, or the two reports cannot be paired
   3  程序内部错误（本工具的缺陷） / internal error (a bug)

@@ -1,0 +1,530 @@
+//! The PDF reader (`nianbao::doc::pdf`, feature `pdf`): real PDFs read to their tables'
+//! values, the seeds printed to PDF by Chromium read exactly as their HTML fixtures, and
+//! hostile PDFs refused with a message, never a panic.
+
+#![cfg(feature = "pdf")]
+
+use nianbao::doc::{DocError, Document, SourceKind};
+use nianbao::template::TableId;
+use nianbao::{check_document, Checked};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn load(path: PathBuf) -> Document {
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    nianbao::input::load(&bytes, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every template cell's text, table by table, row by row.
+fn cells(c: &Checked, id: TableId) -> Vec<Vec<String>> {
+    c.report
+        .table(id)
+        .cells
+        .iter()
+        .map(|r| r.iter().map(|c| c.raw.clone()).collect())
+        .collect()
+}
+
+/// The findings as (rule, severity, cells).
+fn findings(c: &Checked) -> BTreeSet<String> {
+    c.findings
+        .iter()
+        .map(|f| {
+            let cells: Vec<String> = f.cells.iter().map(|c| c.place()).collect();
+            format!("{} {:?} {}", f.rule, f.severity, cells.join(", "))
+        })
+        .collect()
+}
+
+#[test]
+fn seeds_printed_by_chromium_read_as_their_html() {
+    for s in ["000", "001", "002", "003", "004"] {
+        let html = check_document(&load(
+            root().join(format!("tests/fixtures/office/{s}.html")),
+        ));
+        let doc = load(root().join(format!("tests/corpus/pdf/{s}.pdf")));
+        assert_eq!(doc.kind, SourceKind::Pdf);
+        let pdf = check_document(&doc);
+        assert_eq!(
+            pdf.report.template.template, html.report.template.template,
+            "{s}"
+        );
+        for id in TableId::ALL {
+            let (want, got) = (cells(&html, id), cells(&pdf, id));
+            assert!(pdf.report.table(id).found, "{s}: {id:?} not found");
+            for (r, (w, g)) in want.iter().zip(&got).enumerate() {
+                for (c, (w, g)) in w.iter().zip(g).enumerate() {
+                    let (rl, cl) = pdf.report.table(id).labels(r, c);
+                    assert_eq!(g, w, "{s}: {id:?} {rl} × {cl}");
+                }
+            }
+            for (r, row) in pdf.report.table(id).cells.iter().enumerate() {
+                for (c, cell) in row.iter().enumerate() {
+                    let hv = &html.report.table(id).cells[r][c].value;
+                    assert_eq!(&cell.value, hv, "{s}: {id:?} row {r} col {c}");
+                }
+            }
+        }
+        assert_eq!(findings(&pdf), findings(&html), "{s}: findings");
+    }
+}
+
+/// 淮安 2024 as published (WPS, CID fonts, table 2 and table 3 each over a page break):
+/// its tables' values as `huaian-2024-layout.txt` shows them, written out by hand.
+#[test]
+fn huaian_2024_reads_to_its_tables_values() {
+    let doc = load(root().join("tests/corpus/huaian-2024.pdf"));
+    assert_eq!(doc.kind, SourceKind::Pdf);
+    let c = check_document(&doc);
+    let t2: &[&[&str]] = &[
+        &["1", "0", "11"],
+        &["8", "26", "66"],
+        &["447228"],
+        &["3985758"],
+        &["88283"],
+        &["96171.6"],
+    ];
+    let t3: &[&[&str]] = &[
+        &["3001", "53", "0", "0", "61", "4", "3119"],
+        &["34", "0", "0", "0", "0", "0", "34"],
+        &["1288", "21", "0", "0", "50", "3", "1362"],
+        &["447", "7", "0", "0", "0", "0", "454"],
+        &["2", "0", "0", "0", "0", "0", "2"],
+        &["30", "1", "0", "0", "0", "0", "31"],
+        &["5", "0", "0", "0", "0", "0", "5"],
+        &["6", "0", "0", "0", "0", "0", "6"],
+        &["7", "1", "0", "0", "0", "0", "8"],
+        &["12", "0", "0", "0", "0", "0", "12"],
+        &["9", "0", "0", "0", "0", "0", "9"],
+        &["105", "0", "0", "0", "0", "0", "105"],
+        &["746", "12", "0", "0", "10", "1", "769"],
+        &["11", "0", "0", "0", "0", "0", "11"],
+        &["1", "0", "0", "0", "0", "0", "1"],
+        &["56", "6", "0", "0", "0", "0", "62"],
+        &["25", "0", "0", "0", "0", "0", "25"],
+        &["0", "0", "0", "0", "0", "0", "0"],
+        &["0", "0", "0", "0", "0", "0", "0"],
+        &["1", "0", "0", "0", "0", "0", "1"],
+        &["67", "3", "0", "0", "1", "0", "71"],
+        &["6", "0", "0", "0", "0", "0", "6"],
+        &["108", "2", "0", "0", "0", "0", "110"],
+        &["2932", "53", "0", "0", "61", "4", "3050"],
+        &["103", "0", "0", "0", "0", "0", "103"],
+    ];
+    let t4: &[&[&str]] = &[&[
+        "72", "64", "178", "37", "351", "13", "4", "8", "1", "26", "12", "1", "1", "6", "20",
+    ]];
+    for (id, want) in [(TableId::T2, t2), (TableId::T3, t3), (TableId::T4, t4)] {
+        let want: Vec<Vec<String>> = want
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect();
+        assert_eq!(cells(&c, id), want, "{id:?}");
+    }
+    // Table 3 is one source table although it runs over a page break.
+    assert_eq!(doc.tables.len(), 4, "{:?}", doc.tables.len());
+    // Page numbers ("-1-") are not text.
+    assert!(!doc
+        .text
+        .lines()
+        .any(|l| l.trim() == "-1-" || l.trim() == "- 3 -"));
+    assert!(findings(&c).is_empty(), "{:?}", findings(&c));
+}
+
+// ---------------------------------------------------------------------------------------
+// Small PDFs made here.
+
+/// A PDF of `objects` (object `i + 1` is `objects[i]`, its body between `obj` and
+/// `endobj`), object 1 the catalog, with a correct xref table.
+fn pdf_of(objects: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n", i + 1).as_bytes());
+        out.extend(body);
+        out.extend(b"\nendobj\n");
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
+    for o in offsets {
+        out.extend(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+fn stream(dict: &str, data: &[u8]) -> Vec<u8> {
+    let mut s = format!("<< {dict} /Length {} >>\nstream\n", data.len()).into_bytes();
+    s.extend(data);
+    s.extend(b"\nendstream");
+    s
+}
+
+fn deflate(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
+
+/// A one-page PDF: catalog 1, pages 2, page 3 with `resources`, content 4, then `more`.
+fn one_page(resources: &str, content: &[u8], more: &[Vec<u8>]) -> Vec<u8> {
+    let mut objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {resources} /Contents 4 0 R >>"
+        )
+        .into_bytes(),
+        stream("", content),
+    ];
+    objects.extend(more.iter().cloned());
+    pdf_of(&objects)
+}
+
+fn read(bytes: &[u8]) -> Result<Document, DocError> {
+    nianbao::doc::pdf::read(bytes)
+}
+
+const HELVETICA: &str = "<< /Font << /F1 5 0 R >> >>";
+
+fn helvetica() -> Vec<u8> {
+    b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_vec()
+}
+
+#[test]
+fn simple_fonts_with_winansi_and_differences() {
+    let content = b"BT /F1 12 Tf 72 700 Td (Report 2024) Tj 0 -20 Td [(A) -200 (B)] TJ ET";
+    let d = read(&one_page(HELVETICA, content, &[helvetica()])).unwrap();
+    assert_eq!(d.kind, SourceKind::Pdf);
+    assert_eq!(d.text, "Report 2024\nA B\n");
+    // Differences name the glyphs of codes 1 and 2.
+    let font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Custom \
+        /Encoding << /Differences [1 /uni653F /uni5E9C] >> >>"
+        .to_vec();
+    let d = read(&one_page(
+        HELVETICA,
+        b"BT /F1 12 Tf 72 700 Td <0102> Tj ET",
+        &[font],
+    ))
+    .unwrap();
+    assert_eq!(d.text, "政府\n");
+}
+
+/// A Type 0 font, Identity-H, with or without a ToUnicode map of codes 1 and 2.
+fn cid_font(to_unicode: bool) -> Vec<Vec<u8>> {
+    let cmap = b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+        1 begincodespacerange <0000> <FFFF> endcodespacerange\n\
+        1 beginbfrange <0001> <0002> <653F> endbfrange\n\
+        1 beginbfchar <0003> <5E9C> endbfchar\nendcmap end end";
+    let tu = if to_unicode { " /ToUnicode 7 0 R" } else { "" };
+    vec![
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H \
+             /DescendantFonts [6 0 R]{tu} >>"
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /DW 1000 \
+           /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+            .to_vec(),
+        stream("", cmap),
+    ]
+}
+
+#[test]
+fn cid_fonts_through_to_unicode_and_refused_without() {
+    // 政 (code 1), 府 (code 3), spaced as CJK text is: no space between them.
+    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <00010003> Tj ET";
+    let d = read(&one_page(HELVETICA, content, &cid_font(true))).unwrap();
+    assert_eq!(d.text, "政府\n");
+    match read(&one_page(HELVETICA, content, &cid_font(false))) {
+        Err(e @ DocError::PdfFont(_)) => assert!(e.to_string().contains("ABCDEF+SimSun"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn type3_fonts_with_to_unicode() {
+    let font =
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1 1] /FontMatrix [0.001 0 0 0.001 0 0] \
+        /CharProcs << >> /Encoding << /Differences [1 /g1 /g2] >> /FirstChar 1 /LastChar 2 \
+        /Widths [1000 1000] /ToUnicode 6 0 R >>"
+            .to_vec();
+    let cmap = stream(
+        "",
+        b"1 begincodespacerange <00> <FF> endcodespacerange 2 beginbfchar <01> <516C> <02> <5F00> endbfchar",
+    );
+    let d = read(&one_page(
+        HELVETICA,
+        b"BT /F1 10 Tf 72 700 Td <0102> Tj ET",
+        &[font, cmap],
+    ))
+    .unwrap();
+    assert_eq!(d.text, "公开\n");
+}
+
+#[test]
+fn a_ruled_table_with_a_spanning_cell() {
+    // Two rows, three columns; the first column spans both rows.
+    let mut c = b"0.5 w 100 600 m 400 600 l S 200 550 m 400 550 l S 100 500 m 400 500 l S \
+        100 500 m 100 600 l S 200 500 m 200 600 l S 300 500 m 300 600 l S 400 500 m 400 600 l S\n"
+        .to_vec();
+    c.extend(b"BT /F1 10 Tf 110 545 Td (Total) Tj 100 30 Td (1) Tj 100 0 Td (2) Tj ET\n");
+    c.extend(b"BT /F1 10 Tf 210 520 Td (3) Tj 100 0 Td (4) Tj ET\n");
+    c.extend(b"BT /F1 10 Tf 100 700 Td (Above) Tj ET");
+    let d = read(&one_page(HELVETICA, &c, &[helvetica()])).unwrap();
+    assert_eq!(d.text, "Above\nTotal\t1\t2\n\t3\t4\n");
+    let g = &d.tables[0];
+    assert_eq!(g.rows[0].cells[0].rowspan, 2);
+    assert_eq!(g.rows[1].cells[0].origin, (0, 0));
+}
+
+#[test]
+fn page_numbers_and_running_headers_are_dropped() {
+    let page = |n: usize| {
+        format!(
+            "BT /F1 10 Tf 72 810 Td (Annual report) Tj ET BT /F1 12 Tf 72 600 Td (Body {n}) Tj ET \
+             BT /F1 10 Tf 290 30 Td (- {n} -) Tj ET"
+        )
+    };
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 2 /MediaBox [0 0 595 842] >>".to_vec(),
+        format!("<< /Type /Page /Parent 2 0 R /Resources {HELVETICA} /Contents 6 0 R >>")
+            .into_bytes(),
+        format!("<< /Type /Page /Parent 2 0 R /Resources {HELVETICA} /Contents 7 0 R >>")
+            .into_bytes(),
+        helvetica(),
+        stream("", page(1).as_bytes()),
+        stream("", page(2).as_bytes()),
+    ];
+    let d = read(&pdf_of(&objects)).unwrap();
+    assert_eq!(d.text, "Body 1\nBody 2\n");
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile and unreadable PDFs: a clear error each, no panic, bounded time.
+
+fn timed<T>(what: &str, f: impl FnOnce() -> T) -> T {
+    let t = std::time::Instant::now();
+    let r = f();
+    assert!(t.elapsed().as_secs() < 20, "{what} took {:?}", t.elapsed());
+    r
+}
+
+#[test]
+fn truncated_and_broken_files() {
+    let whole = std::fs::read(root().join("tests/corpus/huaian-2024.pdf")).unwrap();
+    for cut in [whole.len() / 2, 2000, 20] {
+        match timed("truncated", || read(&whole[..cut])) {
+            Err(e @ (DocError::PdfTruncated | DocError::PdfBroken(_) | DocError::Empty)) => {
+                assert!(!e.to_string().is_empty())
+            }
+            // What survives of a half file may still read: no panic is the promise.
+            Ok(d) => assert!(!d.text.is_empty()),
+            Err(e) => panic!("cut at {cut}: {e:?}"),
+        }
+    }
+    assert!(matches!(
+        read(b"%PDF-1.7\n this is not a pdf at all\n%%EOF\n"),
+        Err(DocError::PdfBroken(_))
+    ));
+    // A wrong xref offset: the table is rebuilt by scanning the file.
+    let good = one_page(
+        HELVETICA,
+        b"BT /F1 12 Tf 72 700 Td (Kept) Tj ET",
+        &[helvetica()],
+    );
+    let s = String::from_utf8_lossy(&good).into_owned();
+    let at = s.rfind("startxref\n").unwrap() + "startxref\n".len();
+    let mut bad = good[..at].to_vec();
+    bad.extend(b"99999\n%%EOF\n");
+    assert_eq!(read(&bad).unwrap().text, "Kept\n");
+    let mut garbled = good.clone();
+    let x = s.find("xref\n0 ").unwrap();
+    garbled[x + 10..x + 40].fill(b'#');
+    assert_eq!(read(&garbled).unwrap().text, "Kept\n");
+}
+
+#[test]
+fn a_hundred_thousand_pages_are_refused() {
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 100000 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+    ];
+    let e = read(&pdf_of(&objects)).unwrap_err();
+    assert_eq!(e, DocError::PdfTooManyPages(100_000));
+    assert!(e.to_string().contains("500"), "{e}");
+    // Really many pages, whatever /Count says.
+    let kids: Vec<String> = (0..600).map(|_| "3 0 R".to_string()).collect();
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        format!("<< /Type /Pages /Kids [{}] /Count 1 >>", kids.join(" ")).into_bytes(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>".to_vec(),
+    ];
+    match timed("600 kids", || read(&pdf_of(&objects))) {
+        Err(DocError::PdfTooManyPages(_) | DocError::Empty) => {}
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn deeply_nested_and_self_drawing_forms_are_refused() {
+    // Form k draws form k + 1, 40 deep: objects 5.. are the forms.
+    let n = 40;
+    let mut forms = Vec::new();
+    for k in 0..n {
+        let res = if k + 1 < n {
+            format!("/Resources << /XObject << /X {} 0 R >> >>", 6 + k)
+        } else {
+            String::new()
+        };
+        forms.push(stream(
+            &format!("/Type /XObject /Subtype /Form /BBox [0 0 1 1] {res}"),
+            b"/X Do",
+        ));
+    }
+    let e = timed("nested", || {
+        read(&one_page("<< /XObject << /X 5 0 R >> >>", b"/X Do", &forms))
+    })
+    .unwrap_err();
+    assert_eq!(e, DocError::PdfTooDeep);
+    // A form that draws itself twice: 2^16 calls if nothing stopped it.
+    let me = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 1 1] /Resources << /XObject << /X 5 0 R >> >>",
+        b"/X Do /X Do",
+    );
+    let e = timed("self", || {
+        read(&one_page("<< /XObject << /X 5 0 R >> >>", b"/X Do", &[me]))
+    })
+    .unwrap_err();
+    assert_eq!(e, DocError::PdfTooDeep);
+}
+
+#[test]
+fn a_flate_bomb_is_refused() {
+    // 8 MiB of spaces, deflated to a few kilobytes, drawn 30 times: 240 MiB inflated.
+    let bomb = deflate(&vec![b' '; 8 << 20]);
+    let refs: Vec<&str> = (0..30).map(|_| "4 0 R").collect();
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [{}] >>",
+            refs.join(" ")
+        )
+        .into_bytes(),
+        stream("/Filter /FlateDecode", &bomb),
+    ];
+    let e = timed("bomb", || read(&pdf_of(&objects))).unwrap_err();
+    assert!(matches!(e, DocError::PdfTooLarge(_)), "{e:?}");
+    assert!(e.to_string().contains("200 MB"), "{e}");
+}
+
+#[test]
+fn scanned_pages_are_refused_with_the_advice() {
+    let image = stream(
+        "/Type /XObject /Subtype /Image /Width 1 /Height 1 /ColorSpace /DeviceGray /BitsPerComponent 8",
+        b"\x80",
+    );
+    let e = read(&one_page(
+        "<< /XObject << /Im0 5 0 R >> >>",
+        b"q 595 0 0 842 0 0 cm /Im0 Do Q",
+        &[image],
+    ))
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "这份 PDF 的页面是图片（扫描件），没有可检查的文字；请找原始的 Word/WPS 文件或可复制文字的 PDF。"
+    );
+}
+
+/// The one-page PDF encrypted (RC4, 128 bits) with the given user password.
+fn encrypted(user_password: &str) -> Vec<u8> {
+    use lopdf::{EncryptionState, EncryptionVersion, Object, Permissions};
+    let plain = one_page(
+        HELVETICA,
+        b"BT /F1 12 Tf 72 700 Td (Secret 2024) Tj ET",
+        &[helvetica()],
+    );
+    let mut doc = lopdf::Document::load_mem(&plain).unwrap();
+    let id = Object::string_literal(b"0123456789abcdef".to_vec());
+    doc.trailer.set("ID", Object::Array(vec![id.clone(), id]));
+    let state = EncryptionState::try_from(EncryptionVersion::V2 {
+        document: &doc,
+        owner_password: "owner",
+        user_password,
+        key_length: 128,
+        permissions: Permissions::all(),
+    })
+    .unwrap();
+    doc.encrypt(&state).unwrap();
+    let mut out = Vec::new();
+    doc.save_to(&mut out).unwrap();
+    assert!(
+        !out.windows(6).any(|w| w == b"Secret"),
+        "the text is encrypted"
+    );
+    out
+}
+
+#[test]
+fn an_empty_user_password_opens_a_real_one_is_refused() {
+    assert_eq!(read(&encrypted("")).unwrap().text, "Secret 2024\n");
+    let e = read(&encrypted("letmein")).unwrap_err();
+    assert_eq!(e, DocError::PdfEncrypted);
+    assert!(e.to_string().contains("密码"), "{e}");
+}
+
+#[test]
+fn a_page_of_a_million_operators_is_refused() {
+    // A form of 1 000 operators drawn 1 001 times.
+    let form = stream(
+        "/Type /XObject /Subtype /Form /BBox [0 0 1 1]",
+        "q Q ".repeat(500).as_bytes(),
+    );
+    let content = "/X Do ".repeat(1001);
+    let e = timed("operators", || {
+        read(&one_page(
+            "<< /XObject << /X 5 0 R >> >>",
+            content.as_bytes(),
+            &[form],
+        ))
+    })
+    .unwrap_err();
+    assert_eq!(e, DocError::PdfTooComplex);
+}
+
+#[test]
+fn a_rotated_page_reads_as_shown() {
+    // Shown turned 90° clockwise: text drawn upwards reads left to right, and the line
+    // further left in user space is the upper one.
+    let content =
+        b"BT /F1 12 Tf 0 1 -1 0 100 200 Tm (First line) Tj 0 1 -1 0 120 200 Tm (Second) Tj ET";
+    let objects = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 /Rotate 90 >>".to_vec(),
+        format!(
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources {HELVETICA} /Contents 4 0 R >>"
+        )
+        .into_bytes(),
+        stream("", content),
+        helvetica(),
+    ];
+    assert_eq!(
+        read(&pdf_of(&objects)).unwrap().text,
+        "First line\nSecond\n"
+    );
+}
