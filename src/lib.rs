@@ -32,6 +32,8 @@ pub mod input;
 pub mod json;
 pub mod normalize;
 pub mod pair;
+#[cfg(feature = "pdf-module")]
+pub mod pdf_api;
 pub mod read;
 pub mod report;
 pub mod rules;

@@ -13,7 +13,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, harness, screenshot, checkedCount, waitForRender } from './lib.mjs';
+import { ROOT, FIXTURES, harness, screenshot, checkedCount, waitForRender } from './lib.mjs';
 
 const T = { timeout: 60_000 };
 const OFFICE = join(FIXTURES, 'office');
@@ -87,6 +87,26 @@ async function sourceCell(page, label, col) {
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 describe('HTML and .docx in the browser', () => {
+  test('a dropped PDF is read by the PDF module, which is fetched only then', T, async () => {
+    const requests = [];
+    const page = await openApp();
+    page.context().on('request', (r) => requests.push(new URL(r.url()).pathname));
+    assert.ok(!requests.some((p) => p.includes('/pdf/')), 'nothing of the PDF module before a PDF comes');
+    const pdf = join(ROOT, 'tests', 'corpus', 'pdf', '001.pdf');
+    await dropFile(page, pdf, '年报.pdf', 'application/pdf');
+    const notice = await page.locator('.notice').innerText();
+    assert.match(notice, /已读取文件“年报\.pdf”（PDF，\d+ 张表格）/, notice);
+    assert.ok(requests.some((p) => p.endsWith('/pdf/nianbao_pdf_bg.wasm')), `the module was fetched: ${requests}`);
+    // Seed 001's real mistakes, read from its PDF's cells.
+    const rules = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
+    assert.ok(rules.includes('T3-BALANCE'), `findings: ${rules}`);
+    await page.waitForSelector('#source-tables table[data-source-table]');
+    assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/);
+    await screenshot(page, '45-drop-pdf-seed001');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
   test('a paste carrying text/html (seed 001 as a web page) is read from its tables', T, async () => {
     const page = await openApp();
     const html = readFileSync(join(OFFICE, '001.html'), 'utf8');
@@ -258,7 +278,7 @@ describe('HTML and .docx in the browser', () => {
     await page.context().close();
   });
 
-  test('.doc and PDF files get plain advice, and the text already there is kept', T, async () => {
+  test('.doc files and a damaged PDF get plain advice, and the text already there is kept', T, async () => {
     const page = await openApp();
     const keep = '我已经粘贴的年报文字\n一、总体情况\n';
     const before = await checkedCount(page);
@@ -266,7 +286,8 @@ describe('HTML and .docx in the browser', () => {
     await waitForRender(page, before);
     const cases = [
       { bytes: [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0], name: '年报.doc', want: /另存为.*docx/ },
-      { bytes: [...Buffer.from('%PDF-1.7\n1 0 obj\n')], name: '年报.pdf', want: /PDF/ },
+      // Read by the PDF module in the worker, which says what is wrong with it.
+      { bytes: [...Buffer.from('%PDF-1.7\n1 0 obj\n')], name: '年报.pdf', want: /PDF 文件不完整/ },
     ];
     for (const c of cases) {
       await page.evaluate(({ bytes, name }) => {
@@ -274,7 +295,11 @@ describe('HTML and .docx in the browser', () => {
         dt.items.add(new File([new Uint8Array(bytes)], name));
         document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
       }, c);
-      await page.waitForFunction((n) => document.querySelector('.notice')?.textContent.includes(n), c.name, { timeout: 5_000 });
+      await page.waitForFunction(
+        (n) => document.querySelector('.notice')?.textContent.includes(n) && !document.querySelector('.notice').textContent.includes('正在读取'),
+        c.name,
+        { timeout: 15_000 },
+      );
       const notice = await page.locator('.notice').innerText();
       assert.match(notice, c.want, notice);
       assert.equal(await page.inputValue('#report-input'), keep, 'the text was lost');

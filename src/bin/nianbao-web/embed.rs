@@ -216,7 +216,7 @@ pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>,
                                 set(&m, "message", &text.into());
                                 m
                             }
-                            Outcome::Cancelled | Outcome::Paired(_) => {
+                            _ => {
                                 let m = object("nianbao:error");
                                 set(&m, "message", &"检查已被使用者取消。".into());
                                 m

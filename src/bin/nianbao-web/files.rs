@@ -3,7 +3,8 @@
 //! Bytes are read by the core (`nianbao::input::load`), which tells by their content what
 //! they are: a .docx (its paragraphs and tables, merged cells resolved), HTML (in the
 //! encoding its `<meta charset>` declares), or text (byte-order marks, UTF-8, UTF-16); old
-//! .doc/.wps files, PDF and images are refused with advice. GBK/GB18030 is decoded by the
+//! .doc/.wps files and images are refused with advice. A PDF goes to the worker, which reads
+//! it with the PDF module (`src/pdf_api.rs`, fetched the first time a PDF comes). GBK/GB18030 is decoded by the
 //! browser's own `TextDecoder`, so no encoding tables ship in the wasm.
 
 use gloo_events::{EventListener, EventListenerOptions};
@@ -18,8 +19,15 @@ fn gb18030(bytes: &[u8]) -> Option<String> {
     dec.decode_with_u8_array(bytes).ok()
 }
 
+/// What a file turned out to be.
+pub enum Loaded {
+    Doc(nianbao::doc::Document),
+    /// A PDF's bytes: the worker reads them with the PDF module (loaded only for PDFs).
+    Pdf(Vec<u8>),
+}
+
 /// Reads a file as a report, or says why it cannot.
-pub async fn read(file: &web_sys::File) -> Result<nianbao::doc::Document, String> {
+pub async fn read(file: &web_sys::File) -> Result<Loaded, String> {
     if file.size() > nianbao::input::MAX_BYTES as f64 {
         return Err(nianbao::input::DecodeError::TooLarge(file.size() as u64).to_string());
     }
@@ -27,7 +35,11 @@ pub async fn read(file: &web_sys::File) -> Result<nianbao::doc::Document, String
     let bytes = gloo_file::futures::read_as_bytes(&file)
         .await
         .map_err(|_| "浏览器没能读出这个文件的内容，请重试或复制文字粘贴。".to_string())?;
+    if bytes.starts_with(b"%PDF") {
+        return Ok(Loaded::Pdf(bytes));
+    }
     nianbao::input::load_with(&bytes, Some(&gb18030), &nianbao::web_html::read)
+        .map(Loaded::Doc)
         .map_err(|e| e.to_string())
 }
 

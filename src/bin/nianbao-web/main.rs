@@ -210,7 +210,7 @@ fn app() -> Html {
                     worker::Outcome::Cancelled => notice.set(Some(
                         "已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。".to_string(),
                     )),
-                    worker::Outcome::Paired(_) => {}
+                    _ => {}
                 }
             });
         })
@@ -367,20 +367,40 @@ fn app() -> Html {
     let on_file = {
         let replace_doc = replace_doc.clone();
         let notice = notice.clone();
+        let checker = checker.clone();
         Callback::from(move |file: web_sys::File| {
             let replace_doc = replace_doc.clone();
             let notice = notice.clone();
+            let checker = checker.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                match files::read(&file).await {
-                    Ok(d) => {
+                let name = file.name();
+                let loaded = {
+                    let (name, notice) = (name.clone(), notice.clone());
+                    move |d: Document| {
                         let what = match d.kind {
                             SourceKind::Text => String::new(),
                             k => format!("（{}，{} 张表格）", k.cn(), d.tables.len()),
                         };
-                        notice.set(Some(format!("已读取文件“{}”{what}。", file.name())));
+                        notice.set(Some(format!("已读取文件“{name}”{what}。")));
                         replace_doc(d, true);
                     }
-                    Err(msg) => notice.set(Some(format!("无法读取文件“{}”：{msg}", file.name()))),
+                };
+                match files::read(&file).await {
+                    Ok(files::Loaded::Doc(d)) => loaded(d),
+                    Ok(files::Loaded::Pdf(bytes)) => {
+                        notice.set(Some(format!("正在读取 PDF 文件“{name}”…")));
+                        checker.read_pdf(bytes, move |outcome| match outcome {
+                            worker::Outcome::Read(d) => loaded(d),
+                            worker::Outcome::Unreadable(msg) => {
+                                notice.set(Some(format!("无法读取文件“{name}”：{msg}")))
+                            }
+                            worker::Outcome::Failed(msg) => notice.set(Some(format!(
+                                "读取文件“{name}”时检查器遇到内部错误（已重新启动）。错误信息：{msg}"
+                            ))),
+                            _ => notice.set(Some(format!("已取消读取文件“{name}”。"))),
+                        });
+                    }
+                    Err(msg) => notice.set(Some(format!("无法读取文件“{name}”：{msg}"))),
                 }
             });
         })
@@ -467,10 +487,10 @@ fn app() -> Html {
                     <button id="load-example" type="button" onclick={on_example}>{ "示例" }</button>
                     <label class="file-button">
                         { "选择文件…" }
-                        <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,text/plain,text/html,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
+                        <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
                     <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
-                    <span class="hint">{ "支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 请复制文字后粘贴。" }</span>
+                    <span class="hint">{ "支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。" }</span>
                 </div>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status">{ n }</p>

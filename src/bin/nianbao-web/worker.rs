@@ -64,6 +64,49 @@ fn now() -> f64 {
     js_sys::Date::now()
 }
 
+// The PDF module (src/pdf_api.rs, dist/pdf/), imported the first time a PDF comes — in the
+// worker, or on the page when there is no worker. `self.location` is worker.js's address in
+// the worker and the page's on the page: both sit beside dist/pdf/.
+#[wasm_bindgen(inline_js = r#"
+let pdf;
+export async function nianbaoReadPdf(bytes) {
+  pdf ??= import(new URL('pdf/nianbao_pdf.js', self.location.href).href)
+    .then(async (m) => { await m.default(); return m; })
+    .catch((e) => { pdf = undefined; throw e; });
+  return (await pdf).read_pdf(bytes);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = nianbaoReadPdf)]
+    async fn read_pdf_module(bytes: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// What the PDF module says: the document, or why not.
+#[derive(serde::Deserialize)]
+struct PdfRead {
+    document: Option<Document>,
+    error: Option<String>,
+}
+
+/// Reads a PDF with the PDF module (loading it the first time).
+async fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
+    let json = read_pdf_module(bytes)
+        .await
+        .map_err(|_| {
+            "无法加载读取 PDF 的模块（网络断开、且这台电脑上还没有保存它）。请联网后再试，或复制 PDF 里的文字粘贴。"
+                .to_string()
+        })?
+        .as_string()
+        .unwrap_or_default();
+    match serde_json::from_str::<PdfRead>(&json) {
+        Ok(PdfRead {
+            document: Some(d), ..
+        }) => Ok(d),
+        Ok(PdfRead { error: Some(e), .. }) => Err(e),
+        _ => Err("读取 PDF 的模块给出了无法理解的结果。".to_string()),
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The worker's side.
 
@@ -186,6 +229,32 @@ fn handle(data: &JsValue) {
                 });
             }
         }
+        "pdf" => {
+            // Asynchronous (the module may have to be loaded): the answer comes by its id.
+            let bytes = js_sys::Uint8Array::new(&get(data, "bytes")).to_vec();
+            wasm_bindgen_futures::spawn_local(async move {
+                CURRENT.with(|c| c.set(id));
+                match read_pdf(&bytes).await {
+                    Ok(doc) => match serde_json::to_string(&doc) {
+                        Ok(json) => reply(&[
+                            ("kind", "pdf-read".into()),
+                            ("id", id.into()),
+                            ("json", json.into()),
+                        ]),
+                        Err(e) => reply(&[
+                            ("kind", "failed".into()),
+                            ("id", id.into()),
+                            ("message", format!("读出的文档无法传回页面：{e}").into()),
+                        ]),
+                    },
+                    Err(message) => reply(&[
+                        ("kind", "unreadable".into()),
+                        ("id", id.into()),
+                        ("message", message.into()),
+                    ]),
+                }
+            });
+        }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
             let b = get(data, "b").as_string().unwrap_or_default();
@@ -218,6 +287,10 @@ pub enum Outcome {
     Failed(String),
     /// Cancelled by the user, or dropped for a newer job of its kind.
     Cancelled,
+    /// A PDF read into a document (to be checked like any other).
+    Read(Document),
+    /// A PDF that cannot be read: why, in plain Chinese (a scan, a password…).
+    Unreadable(String),
 }
 
 /// What the worker is doing, for the status line.
@@ -232,6 +305,8 @@ pub struct Busy {
 }
 
 enum Payload {
+    /// A PDF's bytes, to be read by the PDF module.
+    Pdf(Rc<Vec<u8>>),
     /// A document; `true`: the worker keeps it for the next visit (a large text).
     Check(Rc<Document>, bool),
     Pair(Rc<str>, Rc<str>),
@@ -241,6 +316,7 @@ impl Payload {
     fn kind(&self) -> &'static str {
         match self {
             Payload::Check(..) => "check",
+            Payload::Pdf(_) => "pdf",
             Payload::Pair(..) => "pair",
         }
     }
@@ -265,6 +341,11 @@ impl Payload {
                     ("keep", (*keep).into()),
                 ])
             }
+            Payload::Pdf(bytes) => object(&[
+                ("kind", "pdf".into()),
+                ("id", id.into()),
+                ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
+            ]),
             Payload::Pair(a, b) => object(&[
                 ("kind", "pair".into()),
                 ("id", id.into()),
@@ -284,6 +365,7 @@ impl Payload {
                 Outcome::Checked(nianbao::check_document(doc))
             }
             Payload::Pair(a, b) => Outcome::Paired(Box::new(nianbao::check_pair(a, b))),
+            Payload::Pdf(_) => unreachable!("read asynchronously by run_inline"),
         }
     }
 }
@@ -358,6 +440,12 @@ impl Checker {
         self.submit(Payload::Check(doc, keep), latest_only, Box::new(done));
     }
 
+    /// Reads a PDF (the PDF module is loaded the first time): `done` gets
+    /// [`Outcome::Read`] or [`Outcome::Unreadable`].
+    pub fn read_pdf(&self, bytes: Vec<u8>, done: impl FnOnce(Outcome) + 'static) {
+        self.submit(Payload::Pdf(Rc::new(bytes)), false, Box::new(done));
+    }
+
     /// Checks two reports together (`a` this year's box, `b` last year's).
     pub fn pair(&self, a: Rc<str>, b: Rc<str>, done: impl FnOnce(Outcome) + 'static) {
         self.submit(Payload::Pair(a, b), true, Box::new(done));
@@ -383,6 +471,7 @@ impl Checker {
     }
 
     fn submit(&self, payload: Payload, latest_only: bool, done: Box<dyn FnOnce(Outcome)>) {
+        let is_pdf = matches!(payload, Payload::Pdf(_));
         let (inline, dropped) = {
             let mut s = self.0.borrow_mut();
             let id = s.next_id;
@@ -403,7 +492,8 @@ impl Checker {
                 latest_only,
                 done,
                 started: 0.0,
-                stage: None,
+                // A PDF's reading reports no steps: its stage says what is going on.
+                stage: is_pdf.then(|| ("读取 PDF".to_string(), 0, 1)),
             });
             (s.inline, dropped)
         };
@@ -423,6 +513,16 @@ impl Checker {
             let Some(job) = self.0.borrow_mut().queue.pop_front() else {
                 return;
             };
+            if let Payload::Pdf(bytes) = &job.payload {
+                let bytes = bytes.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    (job.done)(match read_pdf(&bytes).await {
+                        Ok(d) => Outcome::Read(d),
+                        Err(e) => Outcome::Unreadable(e),
+                    });
+                });
+                continue;
+            }
             let outcome = job.payload.run_here();
             (job.done)(outcome);
         }
@@ -494,7 +594,7 @@ impl Checker {
                 }
                 self.notify();
             }
-            "checked" | "paired" | "failed" => {
+            "checked" | "paired" | "failed" | "pdf-read" | "unreadable" => {
                 let job = {
                     let mut s = self.0.borrow_mut();
                     if s.running.as_ref().map(|j| j.id) != id {
@@ -511,6 +611,12 @@ impl Checker {
                     "paired" => serde_json::from_str(&json)
                         .map(|p| Outcome::Paired(Box::new(p)))
                         .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
+                    "pdf-read" => serde_json::from_str(&json)
+                        .map(Outcome::Read)
+                        .unwrap_or_else(|e| Outcome::Failed(format!("读出的文档无法读取：{e}"))),
+                    "unreadable" => {
+                        Outcome::Unreadable(get(&data, "message").as_string().unwrap_or_default())
+                    }
                     _ => Outcome::Failed(get(&data, "message").as_string().unwrap_or_default()),
                 };
                 (job.done)(outcome);
