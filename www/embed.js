@@ -13,6 +13,7 @@
 //   const result = await window.nianbaoWidget.check(text); // the core's JSON contract
 //   result.findings.forEach((f) => console.log(f.rule, f.message));
 //   const page = await window.nianbaoWidget.checkHtml(html); // a web page, read by its tables
+//   const file = await window.nianbaoWidget.checkFile(await f.arrayBuffer()); // .docx, .html, .txt, PDF
 //
 // Messages go only to the widget's origin and are accepted only from the iframe's window at
 // that origin. The check runs inside the widget, in this browser: nothing is uploaded.
@@ -66,7 +67,8 @@
         pending.set(id, { ok: ok, fail: fail });
         var msg = { type: 'nianbao:check', id: id };
         if ('text' in what) msg.text = what.text;
-        else msg.html = what.html;
+        else if ('html' in what) msg.html = what.html;
+        else msg.bytes = what.bytes;
         iframe.contentWindow.postMessage(msg, widgetOrigin);
       });
     });
@@ -82,6 +84,13 @@
     /** Checks a web page's HTML (its tables read cell by cell); resolves with the JSON contract. */
     checkHtml: function (html) {
       return send({ html: String(html) });
+    },
+    /**
+     * Checks a file's bytes (an ArrayBuffer or a Uint8Array: .docx, .html, .txt or PDF, told by
+     * content); resolves with the JSON contract, or rejects with the reason it cannot be read.
+     */
+    checkFile: function (bytes) {
+      return send({ bytes: bytes });
     },
   };
   window.nianbaoWidget = api;

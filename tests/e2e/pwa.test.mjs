@@ -147,6 +147,19 @@ test('widget: a host page on another origin sends seed 001 and receives the bala
   assert.equal(pageBalance.length, 2);
   for (const f of pageBalance) assert.equal(f.source_culprit.row, 24, JSON.stringify(f.source_culprit));
   await page.frameLocator('iframe').locator('#source-tables table[data-source-table]').first().waitFor();
+  // A file's bytes: a .docx, and a PDF (read by the PDF module, fetched by the widget then).
+  const docx = [...readFileSync(join(FIXTURES, 'office', '003.docx'))];
+  const fromDocx = await page.evaluate((b) => window.nianbaoWidget.checkFile(new Uint8Array(b).buffer), docx);
+  assert.equal(fromDocx.source, 'docx');
+  const pdf = [...readFileSync(join(ROOT, 'tests', 'corpus', 'pdf', '001.pdf'))];
+  const fromPdf = await page.evaluate((b) => window.nianbaoWidget.checkFile(new Uint8Array(b)), pdf);
+  assert.equal(fromPdf.source, 'pdf');
+  assert.equal(fromPdf.findings.filter((f) => f.rule === 'T3-BALANCE').length, 2);
+  const broken = await page.evaluate(
+    (b) => window.nianbaoWidget.checkFile(new Uint8Array(b)).then(() => 'answered', (e) => e.message),
+    [...Buffer.from('%PDF-1.7\n1 0 obj\n')],
+  );
+  assert.match(broken, /PDF 文件不完整/);
   // Back to the text for what follows.
   await page.evaluate(() => window.nianbaoWidget.check(document.getElementById('host-text').value));
 

@@ -74,6 +74,48 @@ pub fn mode() -> Mode {
     }
 }
 
+/// The host's answer to a check: the result (and the widget shows it), or why not.
+fn answer(
+    outcome: Outcome,
+    doc: &Rc<Document>,
+    show: &Rc<dyn Fn(Rc<Document>, Checked)>,
+) -> js_sys::Object {
+    match outcome {
+        Outcome::Checked(checked) => {
+            let json = nianbao::json::document_to_json_string("input", doc, &checked, false);
+            let m = object("nianbao:result");
+            set(
+                &m,
+                "result",
+                &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL),
+            );
+            show(doc.clone(), checked);
+            m
+        }
+        Outcome::Unreadable(message) => {
+            let m = object("nianbao:error");
+            set(&m, "message", &message.into());
+            m
+        }
+        Outcome::Failed(message) => {
+            let m = object("nianbao:error");
+            let text = format!("检查器遇到内部错误，这份报告没有检查完（检查器已重新启动，可以再发）。错误信息：{message}");
+            set(&m, "message", &text.into());
+            m
+        }
+        _ => {
+            let m = object("nianbao:error");
+            set(&m, "message", &"检查已被使用者取消。".into());
+            m
+        }
+    }
+}
+
+/// For answers that show nothing.
+fn show_nothing() -> Rc<dyn Fn(Rc<Document>, Checked)> {
+    Rc::new(|_, _| {})
+}
+
 fn post(host: &str, msg: &js_sys::Object) {
     let Some(window) = web_sys::window() else {
         return;
@@ -169,62 +211,80 @@ pub fn use_embed(mode: Rc<Mode>, checker: Checker, show: Rc<dyn Fn(Rc<Document>,
                         set(&m, "message", &message.into());
                         post(&host_for_msg, &m);
                     };
-                    // `text`: the report's text; or `html`: a page (or what a paste from Word
-                    // carries), read with its tables' cells.
-                    let (text, html) = (
-                        get("text").and_then(|t| t.as_string()),
-                        get("html").and_then(|t| t.as_string()),
-                    );
-                    let Some(input) = text.as_ref().or(html.as_ref()) else {
-                        fail("消息里没有年报：text（年报文字）或 html（网页）必须是字符串。");
-                        return;
-                    };
-                    if input.len() as u64 > nianbao::input::MAX_BYTES {
-                        let err = nianbao::input::DecodeError::TooLarge(input.len() as u64);
-                        fail(&err.to_string());
-                        return;
-                    }
-                    let doc = match (text, html) {
-                        (Some(t), _) => Document::plain(t),
-                        (None, Some(h)) => match nianbao::web_html::read(&h) {
-                            Ok(d) => d,
-                            Err(e) => {
-                                fail(&e.to_string());
-                                return;
-                            }
-                        },
-                        (None, None) => return,
-                    };
                     // Checked in the worker; every message gets its answer (never dropped for
                     // a newer one), a panic included.
-                    let doc = Rc::new(doc);
-                    let (host, show) = (host_for_msg.clone(), show.clone());
-                    checker.check(doc.clone(), false, move |outcome| {
-                        let m = match outcome {
-                            Outcome::Checked(checked) => {
-                                let json = nianbao::json::document_to_json_string(
-                                    "input", &doc, &checked, false,
-                                );
-                                let m = object("nianbao:result");
-                                set(&m, "result", &js_sys::JSON::parse(&json).unwrap_or(JsValue::NULL));
-                                show(doc, checked);
-                                m
+                    let check: Rc<dyn Fn(Document)> = {
+                        let (host, show, checker, id) = (
+                            host_for_msg.clone(),
+                            show.clone(),
+                            checker.clone(),
+                            id.clone(),
+                        );
+                        Rc::new(move |doc: Document| {
+                            let doc = Rc::new(doc);
+                            let (host, show, id) = (host.clone(), show.clone(), id.clone());
+                            checker.check(doc.clone(), false, move |outcome| {
+                                let m = answer(outcome, &doc, &show);
+                                set(&m, "id", &id);
+                                post(&host, &m);
+                            });
+                        })
+                    };
+                    // `text`: the report's text; `html`: a page (or what a paste from Word
+                    // carries), read with its tables' cells; `bytes`: a file's bytes
+                    // (ArrayBuffer or Uint8Array) of any kind the app reads, PDF included.
+                    let (text, html, bytes) = (
+                        get("text").and_then(|t| t.as_string()),
+                        get("html").and_then(|t| t.as_string()),
+                        get("bytes").filter(|b| {
+                            b.is_instance_of::<js_sys::ArrayBuffer>()
+                                || b.is_instance_of::<js_sys::Uint8Array>()
+                        }),
+                    );
+                    let size = match (&text, &html, &bytes) {
+                        (Some(t), _, _) => t.len() as u64,
+                        (None, Some(h), _) => h.len() as u64,
+                        (None, None, Some(b)) => js_sys::Uint8Array::new(b).length() as u64,
+                        (None, None, None) => {
+                            fail("消息里没有年报：text（年报文字）或 html（网页）必须是字符串，bytes（文件内容）必须是 ArrayBuffer。");
+                            return;
+                        }
+                    };
+                    if size > nianbao::input::MAX_BYTES {
+                        fail(&nianbao::input::DecodeError::TooLarge(size).to_string());
+                        return;
+                    }
+                    match (text, html, bytes) {
+                        (Some(t), _, _) => check(Document::plain(t)),
+                        (None, Some(h), _) => match nianbao::web_html::read(&h) {
+                            Ok(d) => check(d),
+                            Err(e) => fail(&e.to_string()),
+                        },
+                        (None, None, Some(b)) => {
+                            let bytes = js_sys::Uint8Array::new(&b).to_vec();
+                            if bytes.starts_with(b"%PDF") {
+                                let (host, id) = (host_for_msg.clone(), id.clone());
+                                checker.read_pdf(bytes, move |outcome| match outcome {
+                                    Outcome::Read(d) => check(d),
+                                    outcome => {
+                                        let m = answer(
+                                            outcome,
+                                            &Rc::new(Document::plain(String::new())),
+                                            &show_nothing(),
+                                        );
+                                        set(&m, "id", &id);
+                                        post(&host, &m);
+                                    }
+                                });
+                            } else {
+                                match crate::files::load_bytes(&bytes) {
+                                    Ok(d) => check(d),
+                                    Err(e) => fail(&e),
+                                }
                             }
-                            Outcome::Failed(message) => {
-                                let m = object("nianbao:error");
-                                let text = format!("检查器遇到内部错误，这份报告没有检查完（检查器已重新启动，可以再发）。错误信息：{message}");
-                                set(&m, "message", &text.into());
-                                m
-                            }
-                            _ => {
-                                let m = object("nianbao:error");
-                                set(&m, "message", &"检查已被使用者取消。".into());
-                                m
-                            }
-                        };
-                        set(&m, "id", &id);
-                        post(&host, &m);
-                    });
+                        }
+                        (None, None, None) => {}
+                    }
                 }
             });
             // The content height, whenever it changes.

@@ -38,8 +38,13 @@ pub async fn read(file: &web_sys::File) -> Result<Loaded, String> {
     if bytes.starts_with(b"%PDF") {
         return Ok(Loaded::Pdf(bytes));
     }
-    nianbao::input::load_with(&bytes, Some(&gb18030), &nianbao::web_html::read)
-        .map(Loaded::Doc)
+    load_bytes(&bytes).map(Loaded::Doc)
+}
+
+/// Bytes of any kind but PDF, told by content (HTML through the browser's parser, GBK
+/// through its `TextDecoder`).
+pub fn load_bytes(bytes: &[u8]) -> Result<nianbao::doc::Document, String> {
+    nianbao::input::load_with(bytes, Some(&gb18030), &nianbao::web_html::read)
         .map_err(|e| e.to_string())
 }
 
