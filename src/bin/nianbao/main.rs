@@ -6,10 +6,11 @@
 //! ```
 //!
 //! A thin layer over [`nianbao::check_document`] and [`nianbao::check_pair_documents`]: it
-//! reads the input — .docx, HTML or text, told by content (see `input.rs` and
+//! reads the input — .docx, PDF, HTML or text, told by content (see `input.rs` and
 //! `nianbao::input::load`) — runs the checker and prints the findings like a compiler
 //! (`text`) or as the JSON contract (`json`, see `nianbao::json` and the README). Findings
-//! of .docx and HTML input are located at the source table cell rather than by line.
+//! of .docx, HTML and PDF input are located at the source table cell rather than by line
+//! (a PDF's with the page it is on: "[第 4 页 第 2 个表格第 5 行第 2 列]").
 //!
 //! `pair` takes two reports of one agency, last year's and this year's, in either order
 //! (the report years tell which is which), checks each and then the two together. Two
@@ -450,8 +451,9 @@ fn indent(s: &str, pad: &str) -> String {
 }
 
 /// The summary line and the findings of one report, compiler style. A finding of a text
-/// input is located by line and column; of an HTML or .docx input, by the source table cell
-/// (or the words it is about), since the lines of their text are not the user's.
+/// input is located by line and column; of an HTML, .docx or PDF input, by the source table
+/// cell (in a PDF with its page) or the words it is about, since the lines of their text are
+/// not the user's.
 fn render_text(
     name: &str,
     doc: &nianbao::doc::Document,
@@ -513,7 +515,10 @@ fn render_text(
                 .and_then(|c| c.source)
                 .or_else(|| at.and_then(|sp| doc.locate(sp)));
             let place = match (cell, at) {
-                (Some(c), _) => format!("{name}: [{}]", c.cn()),
+                (Some(c), _) => match doc.page(c) {
+                    Some(p) => format!("{name}: [第 {p} 页 {}]", c.cn()),
+                    None => format!("{name}: [{}]", c.cn()),
+                },
                 (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(text), 24)),
                 (None, None) => format!("{name}:"),
             };
