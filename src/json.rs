@@ -10,7 +10,9 @@
 //! ```
 //!
 //! Spans carry byte offsets (`start`, `end`) and UTF-16 offsets (`start16`, `end16`, what a
-//! browser text control counts).
+//! browser text control counts). For a PDF, `source_tables` also give their `pages` and every
+//! source cell its `page` ([`JsonSourceRef`], [`JsonSourceCell`]); other inputs have no pages
+//! and those fields are left out, so their JSON is what it was before.
 //!
 //! Two reports checked together ([`pair_to_json`]) give `{ "previous": "a" | "b" | null,
 //! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
