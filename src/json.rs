@@ -10,7 +10,9 @@
 //! ```
 //!
 //! Spans carry byte offsets (`start`, `end`) and UTF-16 offsets (`start16`, `end16`, what a
-//! browser text control counts).
+//! browser text control counts). For a PDF, `source_tables` also give their `pages` and every
+//! source cell its `page` ([`JsonSourceRef`], [`JsonSourceCell`]); other inputs have no pages
+//! and those fields are left out, so their JSON is what it was before.
 //!
 //! Two reports checked together ([`pair_to_json`]) give `{ "previous": "a" | "b" | null,
 //! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
@@ -58,6 +60,29 @@ pub struct JsonCellRef<'a> {
     pub column: &'a str,
 }
 
+/// A source table cell named by a template cell or a finding: [`CellAt`] and, for a PDF,
+/// the page it lies on (`page` left out otherwise, so other inputs' JSON is as it was).
+#[derive(Serialize)]
+pub struct JsonSourceRef {
+    pub table: usize,
+    pub row: usize,
+    pub col: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl JsonSourceRef {
+    /// The cell `at` of `doc` (its page from the document's grids).
+    fn new(at: CellAt, doc: Option<&Document>) -> Self {
+        JsonSourceRef {
+            table: at.table,
+            row: at.row,
+            col: at.col,
+            page: doc.and_then(|d| d.page(at)),
+        }
+    }
+}
+
 /// A finding of one report, or (with `input` and `report` in its cells and spans) of two.
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
@@ -75,23 +100,23 @@ pub struct JsonFinding<'a> {
     pub expected: Option<&'a str>,
     pub found: Option<&'a str>,
     pub spans: Vec<JsonSpan>,
-    /// HTML and .docx input: the source table cells of `cells`, in their order (present
-    /// only when there are any; never in a cross-year finding).
+    /// HTML, .docx and PDF input: the source table cells of `cells`, in their order
+    /// (present only when there are any; never in a cross-year finding).
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub source_cells: Vec<CellAt>,
-    /// HTML and .docx input: the source table cell of `culprit`.
+    pub source_cells: Vec<JsonSourceRef>,
+    /// HTML, .docx and PDF input: the source table cell of `culprit`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source_culprit: Option<CellAt>,
+    pub source_culprit: Option<JsonSourceRef>,
 }
 
 /// The JSON form of a finding. `span` converts a span on a side (`None`: the one report);
-/// `input` names the input of a side; `report` is the one report whose source table cells
-/// are looked up for `source_cells` (`None`: none are).
+/// `input` names the input of a side; `source` gives a template cell's source table cell
+/// for `source_cells` (in a cross-year finding, none).
 fn finding_json<'a>(
     f: &'a Finding,
     span: &dyn Fn(Option<Side>, &Span) -> JsonSpan,
     input: &dyn Fn(Side) -> &'static str,
-    report: Option<&Report>,
+    source: &dyn Fn(&CellRef) -> Option<JsonSourceRef>,
 ) -> JsonFinding<'a> {
     let cell = |c: &'a CellRef| JsonCellRef {
         input: c.side.map(input),
@@ -100,7 +125,6 @@ fn finding_json<'a>(
         row: c.row.as_deref(),
         column: &c.column,
     };
-    let source = |c: &CellRef| report.and_then(|r| r.cell(c)?.source);
     JsonFinding {
         rule: f.rule,
         severity: f.severity.as_str(),
@@ -126,12 +150,12 @@ pub struct JsonCell<'a> {
     pub value: &'a Value,
     pub unit: Option<&'a str>,
     pub spans: Vec<JsonSpan>,
-    /// HTML and .docx input: the source table cell the value was read from.
+    /// HTML, .docx and PDF input: the source table cell the value was read from.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<CellAt>,
+    pub source: Option<JsonSourceRef>,
 }
 
-/// A cell of a source table (HTML, .docx), at its first slot.
+/// A cell of a source table (HTML, .docx, PDF), at its first slot.
 #[derive(Serialize)]
 pub struct JsonSourceCell<'a> {
     pub row: usize,
@@ -139,6 +163,9 @@ pub struct JsonSourceCell<'a> {
     pub rowspan: usize,
     pub colspan: usize,
     pub text: &'a str,
+    /// PDF input: the page the cell lies on (where it starts).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A source table: its cells row by row (a merged cell once, where it starts).
@@ -147,6 +174,10 @@ pub struct JsonSourceTable<'a> {
     pub index: usize,
     pub rows: usize,
     pub cols: usize,
+    /// PDF input: the pages the table lies on, sorted, distinct (two for a table over a
+    /// page break).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pages: Vec<u32>,
     pub cells: Vec<JsonSourceCell<'a>>,
 }
 
@@ -201,13 +232,13 @@ pub struct JsonSummary {
 #[derive(Serialize)]
 pub struct JsonReport<'a> {
     pub file: &'a str,
-    /// What the input was: `"text"`, `"html"` or `"docx"`.
+    /// What the input was: `"text"`, `"html"`, `"docx"` or `"pdf"`.
     pub source: &'static str,
-    /// HTML and .docx input: the text the spans point into (paragraphs a line, table rows
-    /// a line with cells between tabs).
+    /// HTML, .docx and PDF input: the text the spans point into (paragraphs a line, table
+    /// rows a line with cells between tabs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<&'a str>,
-    /// HTML and .docx input: the source tables, merges resolved.
+    /// HTML, .docx and PDF input: the source tables, merges resolved.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source_tables: Vec<JsonSourceTable<'a>>,
     pub template: Option<&'static str>,
@@ -271,10 +302,12 @@ fn build<'a>(
     };
     let r: &Report = &checked.report;
     // One report: findings have no sides (a side would be a bug; it is shown as "a").
-    let findings = checked
-        .findings
-        .iter()
-        .map(|f| finding_json(f, &|_, s| sp(s), &|_| "a", Some(r)));
+    let source = |at: CellAt| JsonSourceRef::new(at, doc);
+    let findings = checked.findings.iter().map(|f| {
+        finding_json(f, &|_, s| sp(s), &|_| "a", &|c| {
+            r.cell(c)?.source.map(source)
+        })
+    });
     let mut tables = BTreeMap::new();
     for t in &r.tables {
         let rows = t
@@ -304,7 +337,7 @@ fn build<'a>(
                             value: &c.value,
                             unit: c.unit.as_deref(),
                             spans: c.spans.iter().map(sp).collect(),
-                            source: c.source,
+                            source: c.source.map(source),
                         }
                     })
                     .collect(),
@@ -338,6 +371,7 @@ fn build<'a>(
                 index: g.index,
                 rows: g.rows.len(),
                 cols: g.width(),
+                pages: g.pages(),
                 cells: g
                     .rows
                     .iter()
@@ -353,6 +387,7 @@ fn build<'a>(
                                 rowspan: c.rowspan,
                                 colspan: c.colspan,
                                 text: c.span.text(&d.text),
+                                page: row.page,
                             })
                     })
                     .collect(),
@@ -485,7 +520,7 @@ pub fn pair_to_json<'a>(
                 f,
                 &|side, s| sp(side.unwrap_or(Side::Current), s),
                 &|side| input_of(side).as_str(),
-                None,
+                &|_| None,
             )
         })
         .collect();

@@ -342,6 +342,98 @@ fn a_pdf_is_checked() {
     assert_eq!(v["source"], "pdf", "{v}");
 }
 
+fn seed_pdf(name: &str) -> PathBuf {
+    manifest_dir().join("tests/corpus/pdf").join(name)
+}
+
+#[test]
+fn pdf_findings_are_located_by_page_and_cell() {
+    // Seed 001 printed to PDF: table 3 over pages 3 and 4, its （七）总计 row on page 4.
+    let o = check(&seed_pdf("001.pdf"), &[]);
+    no_panic(&o);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    let balance = out
+        .lines()
+        .find(|l| l.contains("错误[T3-BALANCE]"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        balance.contains("001.pdf: [第 4 页 第 2 个表格第 27 行第 4 列] 错误[T3-BALANCE]"),
+        "{balance}"
+    );
+    // The JSON names the same cell with its page, and table 3's pages.
+    let v = parse_json(&check(&seed_pdf("001.pdf"), &["--format", "json"]));
+    assert_report_shape(&v);
+    assert_eq!(v["source_tables"][1]["pages"], serde_json::json!([3, 4]));
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "T3-BALANCE")
+        .unwrap();
+    assert_eq!(f["source_culprit"]["page"], 4, "{f}");
+    assert_eq!(f["source_culprit"]["row"], 26, "{f}");
+}
+
+#[test]
+fn pair_reads_pdfs() {
+    // Last year's report as text, this year's as the PDF of the same seed: the carry-over
+    // error is found and located on this year's PDF by page and cell.
+    let (_, last_year) = pair_files();
+    let this_year = seed_pdf("000.pdf");
+    let o = run(&[
+        "pair".as_ref(),
+        this_year.as_os_str(),
+        last_year.as_os_str(),
+    ]);
+    no_panic(&o);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(
+        out.contains(&format!(
+            "本年报告 {}: 模板 2019年版 · 年度 2020",
+            this_year.display()
+        )),
+        "{out}"
+    );
+    let carry: Vec<&str> = out
+        .lines()
+        .filter(|l| l.contains("错误[P-CARRY-OVER]"))
+        .collect();
+    assert_eq!(carry.len(), 2, "{out}");
+    assert!(
+        carry[0].starts_with(&format!(
+            "{}: [第 2 页 第 2 个表格第 5 行第 2 列] 错误[P-CARRY-OVER]",
+            this_year.display()
+        )),
+        "{}",
+        carry[0]
+    );
+    assert!(
+        out.contains(&format!("    上年报告中: {}:89:", last_year.display())),
+        "{out}"
+    );
+    // In JSON too.
+    let o = run(&[
+        "pair".as_ref(),
+        "--format=json".as_ref(),
+        last_year.as_os_str(),
+        this_year.as_os_str(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let v = parse_json(&o);
+    assert_eq!(v["current"], "b");
+    assert_eq!(v["b"]["year"], 2020);
+    assert_eq!(v["findings"][0]["rule"], "P-CARRY-OVER");
+    // Two PDFs are both read (and here refused only because they are of one year); a PDF
+    // renamed .txt is still a PDF.
+    let renamed = scratch("001-pdf.txt", &std::fs::read(seed_pdf("001.pdf")).unwrap());
+    let o = run(&["pair".as_ref(), this_year.as_os_str(), renamed.as_os_str()]);
+    no_panic(&o);
+    assert_eq!(code(&o), 2);
+    assert!(stderr(&o).contains("都是2020年度的报告"), "{}", stderr(&o));
+}
+
 fn office(name: &str) -> PathBuf {
     manifest_dir().join("tests/fixtures/office").join(name)
 }

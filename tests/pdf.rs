@@ -135,6 +135,115 @@ fn huaian_2024_reads_to_its_tables_values() {
     assert!(findings(&c).is_empty(), "{:?}", findings(&c));
 }
 
+/// 淮安 2024's tables on their pages (6 pages; checked by hand against
+/// `pdftotext -f N -l N -layout`): table 2 in two source tables on pages 3 and 4 (their
+/// columns differ), table 3 from page 4 to page 5 — page 4 ends with "1.本机关不掌握相关政府信息
+/// 746 …", page 5 begins with "2.没有现成信息需要另行制作 11 …" —, table 4 on page 5.
+#[test]
+fn huaian_2024_tables_and_cells_know_their_pages() {
+    let doc = load(root().join("tests/corpus/huaian-2024.pdf"));
+    let pages: Vec<Vec<u32>> = doc.tables.iter().map(|g| g.pages()).collect();
+    assert_eq!(pages, vec![vec![3], vec![4], vec![4, 5], vec![5]]);
+    let g = &doc.tables[2];
+    // (row, col, text, page) of cells of table 3's grid, on both sides of the break.
+    for (row, col, text, page) in [
+        (3, 0, "一、本年新收政府信息公开申请数量", 4),
+        (3, 3, "3001", 4),
+        (5, 0, "三、本年度办理结果", 4),
+        (15, 2, "1.本机关不掌握相关政府信息", 4),
+        (15, 9, "769", 4),
+        (16, 2, "2.没有现成信息需要另行制作", 5),
+        (16, 3, "11", 5),
+        (26, 1, "（七）总计", 5),
+        (26, 9, "3050", 5),
+        (27, 0, "四、结转下年度继续办理", 5),
+    ] {
+        let at = nianbao::doc::CellAt { table: 2, row, col };
+        assert_eq!(g.rows[row].cells[col].span.text(&doc.text), text, "{at:?}");
+        assert_eq!(doc.page(at), Some(page), "{text}");
+    }
+    // The template cells read from them say so too.
+    let c = check_document(&doc);
+    let t3 = c.report.table(TableId::T3);
+    let page = |r: usize, col: usize| doc.page(t3.cells[r][col].source.expect("a source cell"));
+    assert_eq!(page(0, 0), Some(4)); // 一、本年新收 × 自然人
+    assert_eq!(page(13, 6), Some(5)); // （四）2.没有现成信息 × 总计
+    assert_eq!(page(23, 0), Some(5)); // （七）总计 × 自然人
+    assert_eq!(
+        doc.page(c.report.table(TableId::T4).cells[0][0].source.unwrap()),
+        Some(5)
+    );
+}
+
+/// The JSON of a PDF gives each source table its pages and each source cell its page; the
+/// JSON of every other input has neither field (its bytes are as before pages existed).
+#[test]
+fn pdf_json_has_pages_and_other_json_has_none() {
+    let doc = load(root().join("tests/corpus/pdf/001.pdf"));
+    let c = check_document(&doc);
+    let v: serde_json::Value = serde_json::from_str(&nianbao::json::document_to_json_string(
+        "001.pdf", &doc, &c, true,
+    ))
+    .unwrap();
+    assert_eq!(v["source"], "pdf");
+    let tables = v["source_tables"].as_array().unwrap();
+    for t in tables {
+        let pages: Vec<u64> = t["pages"]
+            .as_array()
+            .expect("pages")
+            .iter()
+            .map(|p| p.as_u64().unwrap())
+            .collect();
+        assert!(
+            !pages.is_empty() && pages.windows(2).all(|w| w[0] < w[1]),
+            "{pages:?}"
+        );
+        for cell in t["cells"].as_array().unwrap() {
+            let p = cell["page"].as_u64().expect("a page");
+            assert!(pages.contains(&p), "{cell}");
+        }
+    }
+    // Table 3 runs from page 3 to page 4; its （七）总计 row is on page 4.
+    assert_eq!(tables[1]["pages"], serde_json::json!([3, 4]));
+    let balance = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "T3-BALANCE")
+        .expect("T3-BALANCE");
+    assert_eq!(
+        balance["source_culprit"],
+        serde_json::json!({ "table": 1, "row": 26, "col": 3, "page": 4 })
+    );
+    assert!(balance["source_cells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|c| c["page"].is_u64()));
+    let first = &v["tables"]["3"]["rows"][0]["cells"][0]["source"];
+    assert_eq!(first["page"], 3, "{first}");
+    // HTML and .docx: no pages anywhere.
+    let dir = root().join("tests/fixtures/office");
+    let mut seen = 0;
+    for e in std::fs::read_dir(&dir).unwrap() {
+        let p = e.unwrap().path();
+        if !p.extension().is_some_and(|x| x == "html" || x == "docx") {
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        let gbk = |b: &[u8]| {
+            let (s, _, bad) = encoding_rs::GB18030.decode(b);
+            (!bad).then(|| s.into_owned())
+        };
+        let doc = nianbao::input::load(&bytes, Some(&gbk)).unwrap();
+        assert!(doc.tables.iter().all(|g| g.pages().is_empty()));
+        let json = nianbao::json::document_to_json_string("x", &doc, &check_document(&doc), true);
+        assert!(!json.contains("\"page"), "{}", p.display());
+        seen += 1;
+    }
+    assert!(seen >= 10, "{seen}");
+}
+
 // ---------------------------------------------------------------------------------------
 // Small PDFs made here.
 

@@ -3,7 +3,8 @@
 //! ```text
 //! plain text ───────────────────────────────► Document::plain
 //! HTML (pasted, .html/.htm) ─► html::blocks ─┐
-//! .docx ─────────────────────► docx::blocks ─┴► Document::from_blocks
+//! .docx ─────────────────────► docx::blocks ─┤
+//! PDF ───────────────────────► pdf::blocks ──┴► Document::from_blocks
 //! ```
 //!
 //! A document is **its text** plus **the grids of its tables**. The text is what the reader
@@ -18,6 +19,11 @@
 //! The text alone reads well too: it is the tab-separated shape the plain-text reader
 //! knows, so when the user edits the text of a pasted page the grids that the edit touches
 //! are dropped ([`Document::edited`]) and those tables are read from the text again.
+//!
+//! A PDF's grids also say which page each row lies on ([`GridRow::page`], from
+//! [`RawTable::pages`]; [`Grid::pages`], [`Document::page`]), so a finding can name the page
+//! as well as the cell. HTML and .docx have no pages: their rows carry none, and their serde
+//! form is as it was before pages existed.
 //!
 //! Converters hand over [`Block`]s: paragraphs and tables in document order. A table one of
 //! whose cells holds another table is a layout table (whole pages are often laid out in
@@ -98,6 +104,20 @@ pub enum Block {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RawTable {
     pub rows: Vec<Vec<RawCell>>,
+    /// The page each row lies on (1-based, as a PDF viewer counts pages), parallel to
+    /// `rows`; empty for sources without pages (HTML, .docx). A PDF table that runs over a
+    /// page break has rows on two pages.
+    pub pages: Vec<u32>,
+}
+
+impl RawTable {
+    /// A table of `rows` from a source without pages.
+    pub fn new(rows: Vec<Vec<RawCell>>) -> Self {
+        RawTable {
+            rows,
+            pages: Vec::new(),
+        }
+    }
 }
 
 /// One cell as the source writes it.
@@ -169,11 +189,17 @@ impl GridCell {
     }
 }
 
-/// One row of a grid: its line in the text and its slots (as many as the grid is wide).
+/// One row of a grid: its line in the text, its slots (as many as the grid is wide) and,
+/// for a PDF, the page it lies on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GridRow {
     pub span: Span,
     pub cells: Vec<GridCell>,
+    /// The page the row lies on (1-based, as a PDF viewer counts pages, not the number
+    /// printed on it); `None` for HTML and .docx. Left out of the serde form when `None`,
+    /// so a document saved before pages existed reads as it was.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
 }
 
 /// A source table with its merges resolved.
@@ -188,6 +214,21 @@ pub struct Grid {
 impl Grid {
     pub fn width(&self) -> usize {
         self.rows.first().map_or(0, |r| r.cells.len())
+    }
+
+    /// The pages the table lies on, sorted and distinct (two for a PDF table over a page
+    /// break); empty for HTML and .docx.
+    pub fn pages(&self) -> Vec<u32> {
+        let mut p: Vec<u32> = self.rows.iter().filter_map(|r| r.page).collect();
+        p.sort_unstable();
+        p.dedup();
+        p
+    }
+
+    /// The page of a cell of this grid (at its first slot, `row` being the cell's first
+    /// row: a merged cell lies where it starts); `None` without pages.
+    pub fn page(&self, row: usize) -> Option<u32> {
+        self.rows.get(row)?.page
     }
 }
 
@@ -455,6 +496,7 @@ impl Builder {
             rows.push(GridRow {
                 span: Span::new(line_start, self.text.len()),
                 cells,
+                page: t.pages.get(ri).copied(),
             });
         }
         self.check_size()?;
@@ -575,6 +617,12 @@ impl Document {
         locate(&self.tables, span)
     }
 
+    /// The page a source table cell lies on (PDF; `None` for other kinds, and for a cell
+    /// not in the document).
+    pub fn page(&self, at: CellAt) -> Option<u32> {
+        self.tables.get(at.table)?.page(at.row)
+    }
+
     /// The document after its text was changed to `new_text` (the user typed in it): the
     /// text is the new one, the grids outside the changed stretch are kept (shifted), and
     /// the grids the change touches are dropped, so those tables are read from the text.
@@ -676,13 +724,11 @@ mod tests {
     fn merges_resolved_into_a_grid() {
         // a(2 rows) | b c
         //           | d e
-        let t = RawTable {
-            rows: vec![
-                vec![cell("a", 1, 2), cell("b", 1, 1), cell("c", 1, 1)],
-                vec![cell("d", 1, 1), cell("e", 1, 1)],
-                vec![cell("f", 3, 1)],
-            ],
-        };
+        let t = RawTable::new(vec![
+            vec![cell("a", 1, 2), cell("b", 1, 1), cell("c", 1, 1)],
+            vec![cell("d", 1, 1), cell("e", 1, 1)],
+            vec![cell("f", 3, 1)],
+        ]);
         let d = Document::from_blocks(
             SourceKind::Html,
             &[Block::Para("标题".into()), Block::Table(t)],
@@ -722,13 +768,11 @@ mod tests {
             merge_up: true,
             ..RawCell::text("")
         };
-        let t = RawTable {
-            rows: vec![
-                vec![cell("三、本年度办理结果", 1, 1), cell("x", 1, 1)],
-                vec![up.clone(), cell("y", 1, 1)],
-                vec![up, cell("z", 1, 1)],
-            ],
-        };
+        let t = RawTable::new(vec![
+            vec![cell("三、本年度办理结果", 1, 1), cell("x", 1, 1)],
+            vec![up.clone(), cell("y", 1, 1)],
+            vec![up, cell("z", 1, 1)],
+        ]);
         let d = Document::from_blocks(SourceKind::Docx, &[Block::Table(t)]).unwrap();
         let g = &d.tables[0];
         assert_eq!(g.rows[0].cells[0].rowspan, 3);
@@ -738,17 +782,13 @@ mod tests {
 
     #[test]
     fn layout_tables_are_flattened() {
-        let inner = RawTable {
-            rows: vec![vec![RawCell::text("1"), RawCell::text("2")]],
-        };
-        let outer = RawTable {
-            rows: vec![vec![RawCell {
-                content: vec![Block::Para("一、总体情况".into()), Block::Table(inner)],
-                colspan: 1,
-                rowspan: 1,
-                merge_up: false,
-            }]],
-        };
+        let inner = RawTable::new(vec![vec![RawCell::text("1"), RawCell::text("2")]]);
+        let outer = RawTable::new(vec![vec![RawCell {
+            content: vec![Block::Para("一、总体情况".into()), Block::Table(inner)],
+            colspan: 1,
+            rowspan: 1,
+            merge_up: false,
+        }]]);
         let d = Document::from_blocks(SourceKind::Html, &[Block::Table(outer)]).unwrap();
         assert_eq!(d.text, "一、总体情况\n1\t2\n");
         assert_eq!(d.tables.len(), 1);
@@ -756,19 +796,15 @@ mod tests {
 
     #[test]
     fn spans_that_are_absurd_are_bounded() {
-        let t = RawTable {
-            rows: vec![
-                vec![cell("a", u32::MAX, u32::MAX)],
-                vec![RawCell::text("b")],
-            ],
-        };
+        let t = RawTable::new(vec![
+            vec![cell("a", u32::MAX, u32::MAX)],
+            vec![RawCell::text("b")],
+        ]);
         let d = Document::from_blocks(SourceKind::Html, &[Block::Table(t)]).unwrap();
         // "a" covers both rows (its rowspan cut to the table), so "b" comes after it.
         assert_eq!(d.tables[0].width(), MAX_COLSPAN as usize + 1);
         assert_eq!(d.tables[0].rows[1].cells[0].origin, (0, 0));
-        let big = RawTable {
-            rows: (0..300).map(|_| vec![cell("a", MAX_COLSPAN, 1)]).collect(),
-        };
+        let big = RawTable::new((0..300).map(|_| vec![cell("a", MAX_COLSPAN, 1)]).collect());
         assert_eq!(
             Document::from_blocks(SourceKind::Html, &[Block::Table(big)]),
             Err(DocError::TableTooLarge)
@@ -779,11 +815,11 @@ mod tests {
         );
         // Tables each within the limit, too many slots together: a merged cell of 190 rows
         // and a thousand columns, a few cells of markup for 190 000 slots.
-        let wide = RawTable {
-            rows: std::iter::once(vec![cell("a", MAX_COLSPAN, 0)])
+        let wide = RawTable::new(
+            std::iter::once(vec![cell("a", MAX_COLSPAN, 0)])
                 .chain((1..190).map(|_| vec![RawCell::text("b")]))
                 .collect(),
-        };
+        );
         let fits = MAX_DOC_SLOTS / (190 * (MAX_COLSPAN as usize + 1));
         let tables = |n: usize| vec![Block::Table(wide.clone()); n];
         assert!(Document::from_blocks(SourceKind::Html, &tables(fits)).is_ok());
@@ -794,10 +830,38 @@ mod tests {
     }
 
     #[test]
-    fn edits_keep_the_grids_they_do_not_touch() {
-        let t = |s: &str| RawTable {
-            rows: vec![vec![RawCell::text(s), RawCell::text("1")]],
+    fn rows_carry_their_pages_and_only_pdf_rows_have_any() {
+        let rows = vec![
+            vec![RawCell::text("a"), RawCell::text("1")],
+            vec![cell("b", 1, 2), RawCell::text("2")],
+            vec![RawCell::text("3")],
+        ];
+        let pdf = RawTable {
+            rows: rows.clone(),
+            pages: vec![4, 5, 5],
         };
+        let d = Document::from_blocks(SourceKind::Pdf, &[Block::Table(pdf)]).unwrap();
+        let g = &d.tables[0];
+        assert_eq!(g.pages(), vec![4, 5]);
+        let at = |row, col| CellAt { table: 0, row, col };
+        assert_eq!(d.page(at(0, 1)), Some(4));
+        assert_eq!(d.page(at(1, 0)), Some(5));
+        assert_eq!(d.page(at(9, 0)), None);
+        // The page travels through serde, and a row saved without one reads as none.
+        let back: Document = serde_json::from_str(&serde_json::to_string(&d).unwrap()).unwrap();
+        assert_eq!(back, d);
+        let html =
+            Document::from_blocks(SourceKind::Html, &[Block::Table(RawTable::new(rows))]).unwrap();
+        assert!(html.tables[0].pages().is_empty());
+        assert_eq!(html.page(at(0, 1)), None);
+        let json = serde_json::to_string(&html).unwrap();
+        assert!(!json.contains("page"), "{json}");
+        assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), html);
+    }
+
+    #[test]
+    fn edits_keep_the_grids_they_do_not_touch() {
+        let t = |s: &str| RawTable::new(vec![vec![RawCell::text(s), RawCell::text("1")]]);
         let d = Document::from_blocks(
             SourceKind::Html,
             &[
@@ -829,9 +893,10 @@ mod tests {
     fn a_page_pasted_into_text_brings_its_grids() {
         let page = Document::from_blocks(
             SourceKind::Html,
-            &[Block::Table(RawTable {
-                rows: vec![vec![RawCell::text("规章"), RawCell::text("3")]],
-            })],
+            &[Block::Table(RawTable::new(vec![vec![
+                RawCell::text("规章"),
+                RawCell::text("3"),
+            ]]))],
         )
         .unwrap();
         let typed = Document::plain("标题\n\n结尾");

@@ -6,10 +6,11 @@
 //! ```
 //!
 //! A thin layer over [`nianbao::check_document`] and [`nianbao::check_pair_documents`]: it
-//! reads the input — .docx, HTML or text, told by content (see `input.rs` and
+//! reads the input — .docx, PDF, HTML or text, told by content (see `input.rs` and
 //! `nianbao::input::load`) — runs the checker and prints the findings like a compiler
 //! (`text`) or as the JSON contract (`json`, see `nianbao::json` and the README). Findings
-//! of .docx and HTML input are located at the source table cell rather than by line.
+//! of .docx, HTML and PDF input are located at the source table cell rather than by line
+//! (a PDF's with the page it is on: "[第 4 页 第 2 个表格第 5 行第 2 列]").
 //!
 //! `pair` takes two reports of one agency, last year's and this year's, in either order
 //! (the report years tell which is which), checks each and then the two together. Two
@@ -393,8 +394,19 @@ fn render_pair(
         );
     }
     let lines = [LineIndex::new(&docs[0].text), LineIndex::new(&docs[1].text)];
-    let at = |side: Side, span: nianbao::Span| {
+    // A span of a finding on one side: in a PDF at the source cell of the finding's first
+    // cell on that side, with its page (or at the words); in text, .docx and HTML by line
+    // and column of the text, as before.
+    let at = |f: &Finding, side: Side, span: nianbao::Span| {
         let i = idx(side);
+        if docs[i].kind == nianbao::doc::SourceKind::Pdf {
+            let cell = f
+                .cells
+                .iter()
+                .filter(|c| c.side == Some(side))
+                .find_map(|c| checked(i).report.cell(c)?.source);
+            return source_place(&names[i], docs[i], cell, Some(span));
+        }
         let (l, col) = lines[i].line_col(span.start);
         format!("{}:{l}:{col}", names[i])
     };
@@ -410,14 +422,18 @@ fn render_pair(
                     .map(|(side, sp)| (side.unwrap_or(Side::Current), sp))
             });
         let head = match first {
-            Some((side, span)) => format!("{}:", at(side, span)),
+            // "name:line:col:", or "name: [第 3 页 …]" as `check` writes it.
+            Some((side, span)) if docs[idx(side)].kind == nianbao::doc::SourceKind::Pdf => {
+                at(f, side, span)
+            }
+            Some((side, span)) => format!("{}:", at(f, side, span)),
             None => format!("{}:", names[q]),
         };
         // And, when the head is this year's, at last year's first span too.
         let previous = f
             .first_span_on(Side::Previous)
             .filter(|_| first.is_some_and(|x| x.0 == Side::Current))
-            .map(|span| format!("上年报告中: {}", at(Side::Previous, span)));
+            .map(|span| format!("上年报告中: {}", at(f, Side::Previous, span)));
         render_finding_at(&mut s, head, f, previous.as_deref(), explain);
     }
     if let Some(k) = &c.copied {
@@ -450,8 +466,9 @@ fn indent(s: &str, pad: &str) -> String {
 }
 
 /// The summary line and the findings of one report, compiler style. A finding of a text
-/// input is located by line and column; of an HTML or .docx input, by the source table cell
-/// (or the words it is about), since the lines of their text are not the user's.
+/// input is located by line and column; of an HTML, .docx or PDF input, by the source table
+/// cell (in a PDF with its page) or the words it is about, since the lines of their text are
+/// not the user's.
 fn render_text(
     name: &str,
     doc: &nianbao::doc::Document,
@@ -510,17 +527,30 @@ fn render_text(
         } else {
             let cell = culprit
                 .or_else(|| f.cells.iter().find_map(|c| checked.report.cell(c)))
-                .and_then(|c| c.source)
-                .or_else(|| at.and_then(|sp| doc.locate(sp)));
-            let place = match (cell, at) {
-                (Some(c), _) => format!("{name}: [{}]", c.cn()),
-                (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(text), 24)),
-                (None, None) => format!("{name}:"),
-            };
-            render_finding_at(&mut s, place, f, None, explain);
+                .and_then(|c| c.source);
+            render_finding_at(&mut s, source_place(name, doc, cell, at), f, None, explain);
         }
     }
     s
+}
+
+/// Where a finding is in a document whose text lines are not the user's (HTML, .docx, PDF):
+/// at the source table cell `cell` — or the one holding `at` — as "[第 2 个表格第 5 行第 3 列]"
+/// ("[第 4 页 第 2 个表格…]" in a PDF), else at the words `at` points to, else nowhere.
+fn source_place(
+    name: &str,
+    doc: &nianbao::doc::Document,
+    cell: Option<nianbao::doc::CellAt>,
+    at: Option<nianbao::Span>,
+) -> String {
+    match (cell.or_else(|| at.and_then(|sp| doc.locate(sp))), at) {
+        (Some(c), _) => match doc.page(c) {
+            Some(p) => format!("{name}: [第 {p} 页 {}]", c.cn()),
+            None => format!("{name}: [{}]", c.cn()),
+        },
+        (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(&doc.text), 24)),
+        (None, None) => format!("{name}:"),
+    }
 }
 
 /// The first `n` chars of `s` on one line, with "…" when cut.

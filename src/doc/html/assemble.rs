@@ -444,7 +444,7 @@ impl Builder {
         let sink = self.sink();
         sink.append(&mut t.before);
         if t.rows.iter().any(|r| !r.is_empty()) {
-            sink.push(Block::Table(RawTable { rows: t.rows }));
+            sink.push(Block::Table(RawTable::new(t.rows)));
         }
     }
 

@@ -247,15 +247,13 @@ mod tests {
             vec![
                 para("一、总体情况"),
                 para("本年度共主动公开信息\u{a0}120\u{a0}条。"),
-                Block::Table(RawTable {
-                    rows: vec![
-                        vec![
-                            cell(vec![para("信息内容")], 1, 2),
-                            cell(vec![para("本年制发件数")], 2, 1),
-                        ],
-                        vec![text_cell("3"), cell(vec![], 1, 1)],
+                Block::Table(RawTable::new(vec![
+                    vec![
+                        cell(vec![para("信息内容")], 1, 2),
+                        cell(vec![para("本年制发件数")], 2, 1),
                     ],
-                }),
+                    vec![text_cell("3"), cell(vec![], 1, 1)],
+                ])),
             ]
         );
         // The head (title, styles, document properties) gives nothing.
@@ -288,12 +286,10 @@ mod tests {
             vec![
                 para("前言"),
                 para("第二段"),
-                Block::Table(RawTable {
-                    rows: vec![
-                        vec![text_cell("a"), text_cell("b")],
-                        vec![text_cell("c"), text_cell("d")],
-                    ],
-                }),
+                Block::Table(RawTable::new(vec![
+                    vec![text_cell("a"), text_cell("b")],
+                    vec![text_cell("c"), text_cell("d")],
+                ])),
                 para("后记"),
             ]
         );
@@ -303,9 +299,7 @@ mod tests {
             b,
             vec![
                 para("表前文字"),
-                Block::Table(RawTable {
-                    rows: vec![vec![text_cell("1")]]
-                })
+                Block::Table(RawTable::new(vec![vec![text_cell("1")]]))
             ]
         );
         // A td outside any table is a paragraph boundary; a stray </td> is ignored.

@@ -8,7 +8,8 @@
 //!       ─► lines.rs (the other glyphs → lines by baseline; page numbers, running headers out)
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
-//!          is one table (its repeated header rows dropped)
+//!          is one table (its repeated header rows dropped); every table row carries the
+//!          page it lies on (1-based, as a viewer counts: `RawTable::pages`)
 //! ```
 //!
 //! What is read: text shown by the text operators in fonts with a ToUnicode map, Identity-H/V
@@ -69,7 +70,7 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let mut pages = Vec::with_capacity(ids.len());
     let (mut glyph_count, mut images) = (0usize, 0usize);
     let mut unmapped: std::collections::HashMap<String, (usize, usize)> = Default::default();
-    for id in ids {
+    for (number, id) in (1u32..).zip(ids) {
         let Some(dict) = file.page(id) else { continue };
         let (base, extent) = page_box(&file, dict);
         let page = content::page(&file, dict, base, &mut fonts)?;
@@ -80,7 +81,7 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
             e.0 += bad;
             e.1 += all;
         }
-        pages.push(lay_out(&page.glyphs, &page.segs, extent));
+        pages.push(lay_out(&page.glyphs, &page.segs, extent, number));
     }
     // A font that showed text it cannot name: refuse, naming the worst one.
     if let Some((name, _)) = unmapped
@@ -133,8 +134,9 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocError> {
     Document::from_blocks(SourceKind::Pdf, &blocks(bytes)?)
 }
 
-/// A page's glyphs and segments into lines outside tables and tables with their cells' text.
-fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64)) -> PageOut {
+/// A page's glyphs and segments into lines outside tables and tables with their cells' text;
+/// `number` is the page's (1-based), which the tables' rows carry.
+fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: u32) -> PageOut {
     let tables = table::find(segs);
     let mut cells: Vec<Vec<Vec<&Glyph>>> =
         tables.iter().map(|t| vec![Vec::new(); t.cells()]).collect();
@@ -148,7 +150,11 @@ fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64)) -> PageO
         }
         free.push(g);
     }
-    let raws: Vec<RawTable> = tables.iter().zip(&cells).map(|(t, c)| t.raw(c)).collect();
+    let raws: Vec<RawTable> = tables
+        .iter()
+        .zip(&cells)
+        .map(|(t, c)| t.raw(c, number))
+        .collect();
     PageOut {
         lines: lines::lines(&free),
         tables: tables.into_iter().zip(raws).collect(),

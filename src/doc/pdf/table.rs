@@ -217,8 +217,8 @@ impl Table {
     }
 
     /// The table as rows of cells with spans, each cell's text from its glyphs
-    /// (`glyphs[k]` are cell `k`'s).
-    pub fn raw(&self, glyphs: &[Vec<&Glyph>]) -> RawTable {
+    /// (`glyphs[k]` are cell `k`'s), every row on `page` (1-based).
+    pub fn raw(&self, glyphs: &[Vec<&Glyph>], page: u32) -> RawTable {
         let rows = self.ys.len() - 1;
         let mut out: Vec<Vec<RawCell>> = vec![Vec::new(); rows];
         let mut order: Vec<usize> = (0..self.cells.len()).collect();
@@ -237,7 +237,10 @@ impl Table {
                 merge_up: false,
             });
         }
-        RawTable { rows: out }
+        RawTable {
+            pages: vec![page; out.len()],
+            rows: out,
+        }
     }
 
     pub fn cells(&self) -> usize {
@@ -273,7 +276,7 @@ fn row_key(row: &[RawCell]) -> Vec<(String, u32, u32)> {
 }
 
 /// Appends the rows of a table's continuation on the next page, without the header rows it
-/// repeats (the first rows equal to the table's own first rows).
+/// repeats (the first rows equal to the table's own first rows). The rows keep their pages.
 pub(super) fn append(to: &mut RawTable, mut more: RawTable) {
     let mut repeated = 0;
     while repeated < more.rows.len()
@@ -285,6 +288,8 @@ pub(super) fn append(to: &mut RawTable, mut more: RawTable) {
         repeated += 1;
     }
     to.rows.extend(more.rows.drain(repeated..));
+    to.pages
+        .extend(more.pages.drain(repeated.min(more.pages.len())..));
 }
 
 #[cfg(test)]
@@ -325,7 +330,8 @@ mod tests {
         assert_eq!(t.len(), 1);
         let t = &t[0];
         assert_eq!(t.cells(), 4);
-        let raw = t.raw(&[]);
+        let raw = t.raw(&[], 3);
+        assert_eq!(raw.pages, vec![3, 3]);
         let spans: Vec<Vec<(u32, u32)>> = raw
             .rows
             .iter()
