@@ -101,6 +101,9 @@ describe('HTML and .docx in the browser', () => {
     const rules = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
     assert.ok(rules.includes('T3-BALANCE'), `findings: ${rules}`);
     await page.waitForSelector('#source-tables table[data-source-table]');
+    // The PDF's tables say which pages they are on.
+    const captions = await page.locator('#source-tables figcaption').allInnerTexts();
+    assert.ok(captions.some((c) => /原文第 \d+ 个表格（第 \d+(–\d+)? 页）/.test(c)), `captions: ${captions}`);
     assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/);
     await screenshot(page, '45-drop-pdf-seed001');
     assert.deepEqual(page.errors, []);

@@ -87,7 +87,7 @@ pub fn render(
         });
         html! {
             <figure class="src-table-wrap">
-                <figcaption>{ format!("原文第 {} 个表格", g.index + 1) }</figcaption>
+                <figcaption>{ format!("原文第 {} 个表格{}", g.index + 1, pages_of(g)) }</figcaption>
                 <table class="src-table" data-source-table={g.index.to_string()}>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -107,5 +107,14 @@ pub fn render(
             </p>
             { for tables }
         </section>
+    }
+}
+
+/// "（第 4–5 页）" for a table of a PDF; "" for the others (they have no pages).
+fn pages_of(g: &nianbao::doc::Grid) -> String {
+    match g.pages().as_slice() {
+        [] => String::new(),
+        [p] => format!("（第 {p} 页）"),
+        [first, .., last] => format!("（第 {first}–{last} 页）"),
     }
 }
