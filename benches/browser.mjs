@@ -11,7 +11,9 @@
 // 3. Sizes, raw and gzip -9 (Node's zlib): what a first visit loads — every file the browser
 //    fetched before the first check was drawn (page, glue, wasm, worker.js, snippets, styles…),
 //    recorded from the network — and what the service worker then precaches (sw.js's list).
-// 4. The main thread during a large paste: a 5 MB report (seed 001 repeated) set into the text
+// 4. A PDF dropped until its findings are drawn: the first time (the PDF module fetched and
+//    compiled) and warm.
+// 5. The main thread during a large paste: a 5 MB report (seed 001 repeated) set into the text
 //    box, until its findings are drawn, traced by Chromium (devtools.timeline). For every task
 //    of the page's main thread: its length, and the time the app's script ran in it (event
 //    handlers, worker messages, timers; not the browser's style, layout and paint, nor the
@@ -21,7 +23,7 @@
 import { existsSync, readFileSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, constants } from 'node:zlib';
-import { DIST, OUTPUT, SEEDS, seed, serveDist, launch, newPage, checkedCount } from '../tests/e2e/lib.mjs';
+import { ROOT, DIST, OUTPUT, SEEDS, seed, serveDist, launch, newPage, checkedCount } from '../tests/e2e/lib.mjs';
 
 const RUNS = Number(process.argv[2] ?? 50);
 const WARMUP = 5;
@@ -130,6 +132,47 @@ async function largePaste(browser, server) {
   return { bytes: Buffer.byteLength(big), drawn_ms: drawn, longest_task_ms: longest, longest_script_ms: ours, tasks_over_50ms: tasks.filter((t) => t.ms > 50).length };
 }
 
+/**
+ * A PDF dropped on the page until its findings are drawn: the first time (the PDF module is
+ * fetched and compiled) and then warm (median of `runs`), for each PDF.
+ */
+async function pdfDrops(browser, server, runs) {
+  const out = {};
+  for (const [name, path] of [
+    ['seed 001 (Chromium print)', join(ROOT, 'tests', 'corpus', 'pdf', '001.pdf')],
+    ['huaian-2024 (WPS, 6 pages)', join(ROOT, 'tests', 'corpus', 'huaian-2024.pdf')],
+  ]) {
+    const page = await newPage(browser);
+    await page.goto(server.url);
+    await checkedCount(page);
+    const bytes = [...readFileSync(path)];
+    const times = await page.evaluate(async ({ bytes, runs }) => {
+      const drop = () => new Promise((resolve, reject) => {
+        const before = document.body.dataset.checked;
+        const timer = setTimeout(() => reject(new Error('no render within 30 s')), 30_000);
+        const obs = new MutationObserver(() => {
+          if (document.body.dataset.checked !== before) {
+            obs.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now() - t0);
+          }
+        });
+        obs.observe(document.body, { attributes: true, attributeFilter: ['data-checked'] });
+        const dt = new DataTransfer();
+        dt.items.add(new File([new Uint8Array(bytes)], 'report.pdf', { type: 'application/pdf' }));
+        const t0 = performance.now();
+        document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      });
+      const t = [];
+      for (let i = 0; i <= runs; i++) t.push(await drop());
+      return t;
+    }, { bytes, runs });
+    out[name] = { bytes: bytes.length, first: times[0], warm: summarize(times.slice(1)) };
+    await page.context().close();
+  }
+  return out;
+}
+
 async function main() {
   const server = await serveDist();
   const browser = await launch();
@@ -217,6 +260,13 @@ async function main() {
       `\n5 MB paste → findings drawn: ${l.drawn_ms} ms; longest main-thread task ${l.longest_task_ms.toFixed(0)} ms, ` +
         `of which the app's script ${l.longest_script_ms.toFixed(1)} ms at most (target ≤ 50 ms)`,
     );
+    results.pdf = await pdfDrops(browser, server, Math.min(RUNS, 20));
+    for (const [name, r] of Object.entries(results.pdf)) {
+      console.log(
+        `PDF ${name} (${r.bytes} B): drop → findings drawn, first ${ms(r.first)} (module fetched and compiled), ` +
+          `then median ${ms(r.warm.median)}, p95 ${ms(r.warm.p95)}`,
+      );
+    }
     results.first_visit = await firstVisit(browser, server);
   } finally {
     await browser.close();
