@@ -26,6 +26,7 @@
 //! ```
 
 pub mod agency;
+pub mod batch;
 pub mod doc;
 pub mod finding;
 pub mod input;
@@ -34,6 +35,7 @@ pub mod normalize;
 pub mod pair;
 pub mod read;
 pub mod report;
+pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod statics;
