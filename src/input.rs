@@ -125,8 +125,8 @@ impl fmt::Display for DecodeError {
     }
 }
 
-/// Recognises a non-text file by its first bytes.
-fn sniff(bytes: &[u8]) -> Option<BinaryKind> {
+/// Recognises a non-text file by its first bytes (`None`: text, HTML, or something else).
+pub fn sniff(bytes: &[u8]) -> Option<BinaryKind> {
     let starts = |m: &[u8]| bytes.starts_with(m);
     if starts(b"PK\x03\x04") || starts(b"PK\x05\x06") || starts(b"PK\x07\x08") {
         // A .docx names its parts `word/…` in the zip's local headers, near the start.

@@ -578,3 +578,110 @@ pub fn pair_to_json_string(
     }
     .expect("serialising plain data cannot fail")
 }
+
+// ---------------------------------------------------------------------------------------
+// A parent report against the sum of its children: `nianbao rollup --format json`.
+
+/// One additive cell of the parent's template: the parent's value and the children's sum.
+#[derive(Serialize)]
+pub struct JsonCellSum<'a> {
+    pub table: u8,
+    /// `null` for table 4.
+    pub row: Option<&'a str>,
+    pub column: &'a str,
+    /// The parent's value (`null`: not read).
+    pub parent: Option<i64>,
+    /// The children's sum (`null`: a child's cell not read, or not in its template).
+    pub sum: Option<i64>,
+    /// Both known and different.
+    pub differs: bool,
+    /// The children (0-based, in the order given) whose cell was not read.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unread_in: Vec<usize>,
+}
+
+#[derive(Serialize)]
+pub struct JsonRollupSummary {
+    /// Cells compared, cells that differ, cells that could not be compared.
+    pub compared: usize,
+    pub differing: usize,
+    pub unchecked: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+#[derive(Serialize)]
+pub struct JsonRollup<'a> {
+    /// The parent report and the children, each checked alone: the single-report contract.
+    pub parent: JsonReport<'a>,
+    pub children: Vec<JsonReport<'a>>,
+    pub summary: JsonRollupSummary,
+    /// The roll-up findings; their spans point into the parent's text.
+    pub findings: Vec<JsonFinding<'a>>,
+    /// Every additive cell of the parent's found tables, in template order.
+    pub cells: Vec<JsonCellSum<'a>>,
+}
+
+/// Builds the JSON form of a roll-up: `reports` are the parent's and then each child's
+/// name, document and checked report.
+pub fn rollup_to_json<'a>(
+    reports: &[(&'a str, &'a Document, &'a Checked)],
+    rolled: &'a crate::rollup::RolledUp,
+) -> JsonRollup<'a> {
+    let (_, parent_doc, parent) = reports[0];
+    let idx = Utf16Index::new(&parent_doc.text);
+    let span = |_: Option<Side>, s: &Span| {
+        let (a, b) = idx.span(*s);
+        JsonSpan {
+            input: None,
+            report: None,
+            start: s.start,
+            end: s.end,
+            start16: a,
+            end16: b,
+        }
+    };
+    let cells = rolled
+        .sums
+        .iter()
+        .map(|s| {
+            let (row, column) = parent.report.table(s.table).labels(s.row, s.col);
+            JsonCellSum {
+                table: s.table.number(),
+                row: (!row.is_empty()).then_some(row),
+                column,
+                parent: s.parent,
+                sum: s.sum,
+                differs: s.differs(),
+                unread_in: s.unread_in.clone(),
+            }
+        })
+        .collect();
+    JsonRollup {
+        parent: document_to_json(reports[0].0, parent_doc, parent),
+        children: reports[1..]
+            .iter()
+            .map(|&(name, doc, checked)| document_to_json(name, doc, checked))
+            .collect(),
+        summary: JsonRollupSummary {
+            compared: rolled.compared(),
+            differing: rolled.differing().count(),
+            unchecked: rolled.sums.len() - rolled.compared(),
+            errors: rolled.count(crate::Severity::Error),
+            warnings: rolled.count(crate::Severity::Warning),
+            infos: rolled.count(crate::Severity::Info),
+        },
+        findings: rolled
+            .findings
+            .iter()
+            .map(|f| {
+                finding_json(f, &span, &|s| s.as_str(), &|c| {
+                    let at = parent.report.cell(c)?.source?;
+                    Some(JsonSourceRef::new(at, Some(parent_doc)))
+                })
+            })
+            .collect(),
+        cells,
+    }
+}

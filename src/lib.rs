@@ -26,6 +26,7 @@
 //! ```
 
 pub mod agency;
+pub mod batch;
 pub mod doc;
 pub mod finding;
 pub mod input;
@@ -36,6 +37,7 @@ pub mod pair;
 pub mod pdf_api;
 pub mod read;
 pub mod report;
+pub mod rollup;
 pub mod rules;
 pub mod span;
 pub mod statics;

@@ -1,5 +1,5 @@
-//! The rule reference, `docs/rules.md`, against the two registries (one report:
-//! `rules::RULES`; two reports: `rules::pair::RULES`), both ways: every registered rule has
+//! The rule reference, `docs/rules.md`, against the three registries (one report:
+//! `rules::RULES`; two reports: `rules::pair::RULES`; a roll-up: `rules::rollup::RULES`), both ways: every registered rule has
 //! its row (code, severity, title), and every code the docs name is registered.
 
 use nianbao::rules::RULES;
@@ -16,10 +16,13 @@ fn registry() -> BTreeMap<&'static str, (&'static str, &'static str)> {
     let two = nianbao::rules::pair::RULES
         .iter()
         .map(|r| (r.code, (r.severity.cn(), r.title)));
-    let all: BTreeMap<_, _> = one.chain(two).collect();
+    let three = nianbao::rules::rollup::RULES
+        .iter()
+        .map(|r| (r.code, (r.severity.cn(), r.title)));
+    let all: BTreeMap<_, _> = one.chain(two).chain(three).collect();
     assert_eq!(
         all.len(),
-        RULES.len() + nianbao::rules::pair::RULES.len(),
+        RULES.len() + nianbao::rules::pair::RULES.len() + nianbao::rules::rollup::RULES.len(),
         "a code is registered twice"
     );
     all
@@ -52,7 +55,7 @@ fn code_like(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let starts_word = i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '-');
-        if starts_word && "SLCTYNP".contains(chars[i]) {
+        if starts_word && "SLCTYNPR".contains(chars[i]) {
             let mut j = i + 1;
             if chars[i] == 'T' && j < chars.len() && (chars[j] == '3' || chars[j] == '4') {
                 j += 1;

@@ -33,6 +33,7 @@ pub mod cells;
 pub mod layout;
 pub mod narrative;
 pub mod pair;
+pub mod rollup;
 pub mod structure;
 pub mod util;
 pub mod year;

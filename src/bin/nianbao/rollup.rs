@@ -1,0 +1,125 @@
+//! `nianbao rollup PARENT CHILD…`: a region's or a system's report against the sum of the
+//! reports of its parts (`nianbao::rollup`). Each report is checked alone first; the text
+//! output gives each report's summary line, then the roll-up's findings located in the
+//! parent report; the JSON is `nianbao::json::rollup_to_json` (docs/json.md).
+
+use crate::args::{Format, Options};
+use crate::input::LineIndex;
+use crate::render;
+use crate::{display_name, load, print_or_exit, Status};
+use nianbao::Severity;
+use std::fmt::Write as _;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+
+pub fn run_rollup(opts: &Options) -> Status {
+    let names: Vec<String> = opts
+        .files
+        .iter()
+        .map(|f| display_name(f.as_ref()))
+        .collect();
+    let mut docs = Vec::new();
+    let mut status = Status::Clean;
+    for (file, name) in opts.files.iter().zip(&names) {
+        match load(file.as_ref()) {
+            Ok(d) => docs.push(d),
+            Err(e) => {
+                eprintln!("nianbao: {name}: {e}");
+                status = Status::Unreadable;
+            }
+        }
+    }
+    if status != Status::Clean {
+        return status;
+    }
+    let run = catch_unwind(AssertUnwindSafe(|| {
+        let checked: Vec<_> = docs.iter().map(nianbao::check_document).collect();
+        let children: Vec<_> = checked[1..].iter().map(|c| &c.report).collect();
+        let rolled = nianbao::rollup::check(&checked[0].report, &children);
+        (checked, rolled)
+    }));
+    let Ok((checked, rolled)) = run else {
+        eprintln!("nianbao: 汇总核对时程序出错，没有结果（见上面的信息）。");
+        return Status::Internal;
+    };
+    if checked.iter().any(|c| c.has_errors()) || rolled.count(Severity::Error) > 0 {
+        status = Status::Errors;
+    }
+    let out = match opts.format {
+        Format::Json => {
+            let reports: Vec<_> = names
+                .iter()
+                .zip(&docs)
+                .zip(&checked)
+                .map(|((n, d), c)| (n.as_str(), d, c))
+                .collect();
+            let j = nianbao::json::rollup_to_json(&reports, &rolled);
+            serde_json::to_string_pretty(&j).expect("plain data") + "\n"
+        }
+        Format::Text | Format::Csv => {
+            let mut s = String::new();
+            for (i, ((name, doc), c)) in names.iter().zip(&docs).zip(&checked).enumerate() {
+                let _ = write!(
+                    s,
+                    "{}",
+                    if i == 0 {
+                        "汇总报告 "
+                    } else {
+                        "下级报告 "
+                    }
+                );
+                // Each report's summary line only: its own findings are `check`'s.
+                let text = render::render_text(name, doc, c, false);
+                s.push_str(text.lines().next().unwrap_or_default());
+                s.push('\n');
+            }
+            let _ = write!(
+                s,
+                "汇总核对 {} ← {} 份下级报告 · 核对 {} 格，不符 {} 格，未核对 {} 格 · ",
+                names[0],
+                names.len() - 1,
+                rolled.compared(),
+                rolled.differing().count(),
+                rolled.sums.len() - rolled.compared()
+            );
+            if rolled.findings.is_empty() {
+                s.push_str("未发现问题\n");
+            } else {
+                let _ = writeln!(
+                    s,
+                    "{} {}、{} {}、{} {}",
+                    Severity::Error.cn(),
+                    rolled.count(Severity::Error),
+                    Severity::Warning.cn(),
+                    rolled.count(Severity::Warning),
+                    Severity::Info.cn(),
+                    rolled.count(Severity::Info),
+                );
+            }
+            let lines = LineIndex::new(&docs[0].text);
+            let plain = docs[0].kind == nianbao::doc::SourceKind::Text;
+            for f in &rolled.findings {
+                let at = match f.spans.first() {
+                    Some(sp) if plain => {
+                        let (l, col) = lines.line_col(sp.start);
+                        format!("{}:{l}:{col}:", names[0])
+                    }
+                    _ => {
+                        let cell = f
+                            .cells
+                            .first()
+                            .and_then(|c| checked[0].report.cell(c))
+                            .and_then(|c| c.source);
+                        match cell {
+                            Some(c) => format!("{}: [{}]", names[0], c.cn()),
+                            None => format!("{}:", names[0]),
+                        }
+                    }
+                };
+                render::render_finding_at(&mut s, at, f, None, opts.explain);
+            }
+            s
+        }
+    };
+    print_or_exit(&out, status);
+    status
+}

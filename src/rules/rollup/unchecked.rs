@@ -1,0 +1,78 @@
+//! `R-ROLLUP-UNCHECKED` — cells of the roll-up that could not be compared, and why.
+//!
+//! ## What it checks
+//! The additive cells (see [`super`]) left uncompared: the parent's cell not read, or a
+//! child's (its table not found, the cell not a number, or its template without that cell:
+//! table 2 differs between the 2019 and the 2021 templates). One finding for the roll-up,
+//! naming the children and a few cells.
+//!
+//! ## Why it matters
+//! Silence must not pass for agreement (as `T3-UNCHECKED` says within one report).
+
+use super::{RollupContext, RollupRule};
+use crate::finding::{Finding, Severity};
+use crate::rules::util::{cell_name, cell_ref};
+
+pub static RULE: RollupRule = RollupRule {
+    code: "R-ROLLUP-UNCHECKED",
+    severity: Severity::Info,
+    title: "部分汇总核对无法进行",
+    explanation: "汇总核对需要汇总报告和每一份下级报告中同一格都读出了数字。某份报告的表格没有找到、某一格不是数字，或者报告用的模板不同（2019年版与2021年版的表二栏目不同）时，这些格子没有核对。没有报错不等于核对通过：请人工核对这些格子。汇总报告只反映本级情况的，本来就不必等于下级之和。",
+    check,
+};
+
+fn check(ctx: &RollupContext, out: &mut Vec<Finding>) {
+    let unchecked: Vec<_> = ctx
+        .sums
+        .iter()
+        .filter(|s| s.parent.is_none() || s.sum.is_none())
+        .collect();
+    let missing_tables: Vec<String> = ctx
+        .parent
+        .tables
+        .iter()
+        .filter(|t| !t.found)
+        .map(|t| t.id.cn().to_string())
+        .collect();
+    if unchecked.is_empty() && missing_tables.is_empty() {
+        return;
+    }
+    let mut parts = Vec::new();
+    if !missing_tables.is_empty() {
+        parts.push(format!("汇总报告中没有读出{}", missing_tables.join("、")));
+    }
+    if !unchecked.is_empty() {
+        let in_parent = unchecked.iter().filter(|s| s.parent.is_none()).count();
+        let mut children: Vec<usize> = unchecked
+            .iter()
+            .flat_map(|s| s.unread_in.iter().copied())
+            .collect();
+        children.sort_unstable();
+        children.dedup();
+        let mut s = format!("{} 个格子没有核对", unchecked.len());
+        if in_parent > 0 {
+            s.push_str(&format!("（其中 {in_parent} 个是汇总报告中没有读出数字）"));
+        }
+        if !children.is_empty() {
+            let names: Vec<String> = children.iter().map(|i| format!("第{}份", i + 1)).collect();
+            s.push_str(&format!(
+                "；下级报告中{}有格子没有读出数字或模板不同",
+                names.join("、")
+            ));
+        }
+        parts.push(s);
+    }
+    let examples: Vec<String> = unchecked
+        .iter()
+        .take(5)
+        .map(|s| {
+            let t = ctx.parent.table(s.table);
+            format!("{} {}", s.table.cn(), cell_name(&cell_ref(t, s.row, s.col)))
+        })
+        .collect();
+    let mut f = RULE.finding(format!("{}。", parts.join("；")));
+    if !examples.is_empty() {
+        f = f.found(examples.join("；"));
+    }
+    out.push(f);
+}
