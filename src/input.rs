@@ -82,7 +82,7 @@ impl fmt::Display for DecodeError {
                 ),
                 BinaryKind::Pdf => write!(
                     f,
-                    "这是一个 PDF 文件，暂时还不能直接读取（计划中）。请在 PDF 阅读器中全选（Ctrl+A）并复制文字，粘贴到检查框里；更好的办法是找到报告的 Word 版（.docx）或网页版，它们保留了表格的格子。扫描成图片的 PDF 复制不出文字，需要先做文字识别（OCR）。"
+                    "这是一个 PDF 文件，而这里的检查引擎不带读取 PDF 的部分。请用检查器的网页版（把文件拖进去）或命令行工具，它们能直接读取 PDF；也可以在 PDF 阅读器中全选（Ctrl+A）并复制文字，粘贴到检查框里。扫描成图片的 PDF 没有文字，需要先做文字识别（OCR）。"
                 ),
                 BinaryKind::OldOffice => write!(
                     f,

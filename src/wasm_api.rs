@@ -68,6 +68,59 @@ pub fn check_html_object(html: &str) -> JsValue {
     }
 }
 
+// The PDF module (`src/pdf_api.rs`), imported from the address the caller gives, once.
+#[wasm_bindgen(inline_js = r#"
+const loaded = new Map();
+export async function nianbaoPdfModule(url, bytes) {
+  if (!loaded.has(url)) {
+    loaded.set(url, import(url).then(async (m) => { await m.default(); return m; })
+      .catch((e) => { loaded.delete(url); throw e; }));
+  }
+  return (await loaded.get(url)).read_pdf(bytes);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = nianbaoPdfModule)]
+    async fn pdf_module(url: &str, bytes: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// [`check_file`] for every kind of file, PDF included; asynchronous (a `Promise` of the
+/// JSON string), because a PDF is read by the PDF module (`dist/pdf/nianbao_pdf.js`), which
+/// is loaded from `pdf_module_url` the first time a PDF comes:
+///
+/// ```js
+/// const url = new URL('../pdf/nianbao_pdf.js', import.meta.url).href; // beside engine/
+/// const result = JSON.parse(await check_file_async(bytes, url));
+/// ```
+///
+/// Files of other kinds are read at once, as by [`check_file`], and need no module.
+#[wasm_bindgen]
+pub async fn check_file_async(bytes: Vec<u8>, pdf_module_url: Option<String>) -> String {
+    if !bytes.starts_with(b"%PDF") {
+        return check_file(&bytes);
+    }
+    let Some(url) = pdf_module_url else {
+        return error_json("这是一个 PDF 文件：读取它需要 PDF 模块（dist/pdf/nianbao_pdf.js），请把它的地址作为 check_file_async 的第二个参数。");
+    };
+    let out = match pdf_module(&url, &bytes).await {
+        Ok(v) => v.as_string().unwrap_or_default(),
+        Err(_) => return error_json("无法加载读取 PDF 的模块（地址不对，或网络断开）。"),
+    };
+    #[derive(serde::Deserialize)]
+    struct Read {
+        document: Option<crate::doc::Document>,
+        error: Option<String>,
+    }
+    match serde_json::from_str::<Read>(&out) {
+        Ok(Read {
+            document: Some(doc),
+            ..
+        }) => document_json(&doc),
+        Ok(Read { error: Some(e), .. }) => error_json(&e),
+        _ => error_json("读取 PDF 的模块给出了无法理解的结果。"),
+    }
+}
+
 /// [`check_file`], as an object.
 #[wasm_bindgen]
 pub fn check_file_object(bytes: &[u8]) -> JsValue {

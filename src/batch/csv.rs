@@ -120,18 +120,30 @@ impl Row {
         let read = self.unreadable.is_none();
         let count = |n: usize| if read { n.to_string() } else { String::new() };
         let mut v = vec![
-            self.file.clone(),
-            opt(self.agency.clone()),
+            text(&self.file),
+            text(&opt(self.agency.clone())),
             opt(self.year.map(|y| y.to_string())),
             opt(self.template.map(str::to_string)),
             count(self.errors),
             count(self.warnings),
             count(self.infos),
             self.error_codes.join(" "),
-            self.status(),
+            text(&self.status()),
         ];
         v.extend(self.figures.iter().map(|f| opt(f.map(|n| n.to_string()))));
         v
+    }
+}
+
+/// A text field that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return: a file or an agency named so, by accident or by design)
+/// gets a leading `'`, so that Excel and WPS show it as text and run nothing. Numbers are
+/// left as they are.
+pub fn text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
     }
 }
 
@@ -203,5 +215,26 @@ mod tests {
         assert!(with.error_codes.contains(&"P-CARRY-OVER".to_string()));
         assert_eq!(alone.fields()[8], CHECKED);
         assert_eq!(alone.year, checked.report.year);
+    }
+}
+
+#[cfg(test)]
+mod formula_tests {
+    use super::*;
+
+    #[test]
+    fn a_name_a_spreadsheet_would_run_is_written_as_text() {
+        assert_eq!(
+            text("=HYPERLINK(\"http://x\")"),
+            "'=HYPERLINK(\"http://x\")"
+        );
+        assert_eq!(text("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(text("-2+3"), "'-2+3");
+        assert_eq!(text("漳州市工业和信息化局"), "漳州市工业和信息化局");
+        let mut row = Row::unreadable("=cmd|' /C calc'!A0.docx", "坏文件");
+        row.agency = Some("+机关".to_string());
+        let f = row.fields();
+        assert_eq!(f[0], "'=cmd|' /C calc'!A0.docx");
+        assert_eq!(f[1], "'+机关");
     }
 }

@@ -305,5 +305,19 @@ test('engine: engine/nianbao.js gives check(text) without the interface', T, asy
   const balance = result.json.findings.filter((f) => f.rule === 'T3-BALANCE');
   assert.deepEqual(balance.map((f) => f.culprit.row), ['（七）总计', '（七）总计']);
   assert.equal(await page.locator('#report-input').count(), 0, 'the engine draws nothing');
+  // A PDF: check_file_async loads the PDF module from the address given, the first time.
+  const pdf = [...readFileSync(join(ROOT, 'tests', 'corpus', 'pdf', '001.pdf'))];
+  const fromPdf = await page.evaluate(async ([base, bytes]) => {
+    const engine = await import(`${base}engine/nianbao.js`);
+    const url = new URL('../pdf/nianbao_pdf.js', `${base}engine/nianbao.js`).href;
+    const r = JSON.parse(await engine.check_file_async(new Uint8Array(bytes), url));
+    const text = JSON.parse(await engine.check_file_async(new TextEncoder().encode('2020年度报告'), undefined));
+    const noModule = JSON.parse(await engine.check_file_async(new Uint8Array(bytes), undefined));
+    return { source: r.source, rules: r.findings.map((f) => f.rule), text: text.source, noModule: noModule.error };
+  }, [server.url, pdf]);
+  assert.equal(fromPdf.source, 'pdf');
+  assert.ok(fromPdf.rules.includes('T3-BALANCE'), `${fromPdf.rules}`);
+  assert.equal(fromPdf.text, 'text');
+  assert.match(fromPdf.noModule, /PDF 模块/);
   await page.context().close();
 });
