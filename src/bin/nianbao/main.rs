@@ -106,15 +106,9 @@ pub fn print_or_exit(s: &str, so_far: Status) {
     }
 }
 
-/// The name a file goes by in messages and in the JSON `file` field.
-pub fn display_name(file: Option<&PathBuf>) -> String {
-    match file {
-        Some(p) => p.to_string_lossy().into_owned(),
-        None => STDIN_NAME.to_string(),
-    }
-}
-
-pub fn run_pair(opts: &Options) -> Status {
+/// Every file named, read (for `pair` and `rollup`, which need them all): their names and
+/// documents, or — when one cannot be read, said on stderr — the status to exit with.
+pub fn load_all(opts: &Options) -> Result<(Vec<String>, Vec<nianbao::doc::Document>), Status> {
     let names: Vec<String> = opts
         .files
         .iter()
@@ -124,16 +118,34 @@ pub fn run_pair(opts: &Options) -> Status {
     let mut status = Status::Clean;
     for (file, name) in opts.files.iter().zip(&names) {
         match load(file.as_ref()) {
-            Ok(t) => docs.push(t),
+            Ok(d) => docs.push(d),
             Err(e) => {
                 eprintln!("nianbao: {name}: {e}");
                 status = Status::Unreadable;
             }
         }
     }
-    if status != Status::Clean {
-        return status;
+    if status == Status::Clean {
+        Ok((names, docs))
+    } else {
+        Err(status)
     }
+}
+
+/// The name a file goes by in messages and in the JSON `file` field.
+pub fn display_name(file: Option<&PathBuf>) -> String {
+    match file {
+        Some(p) => p.to_string_lossy().into_owned(),
+        None => STDIN_NAME.to_string(),
+    }
+}
+
+pub fn run_pair(opts: &Options) -> Status {
+    let (names, docs) = match load_all(opts) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
+    let mut status = Status::Clean;
     let (a, b) = (&docs[0], &docs[1]);
     let pair = match std::panic::catch_unwind(|| nianbao::check_pair_documents(a, b)) {
         Ok(p) => p,

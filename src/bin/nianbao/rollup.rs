@@ -6,31 +6,17 @@
 use crate::args::{Format, Options};
 use crate::input::LineIndex;
 use crate::render;
-use crate::{display_name, load, print_or_exit, Status};
+use crate::{print_or_exit, Status};
 use nianbao::Severity;
 use std::fmt::Write as _;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 pub fn run_rollup(opts: &Options) -> Status {
-    let names: Vec<String> = opts
-        .files
-        .iter()
-        .map(|f| display_name(f.as_ref()))
-        .collect();
-    let mut docs = Vec::new();
+    let (names, docs) = match crate::load_all(opts) {
+        Ok(loaded) => loaded,
+        Err(status) => return status,
+    };
     let mut status = Status::Clean;
-    for (file, name) in opts.files.iter().zip(&names) {
-        match load(file.as_ref()) {
-            Ok(d) => docs.push(d),
-            Err(e) => {
-                eprintln!("nianbao: {name}: {e}");
-                status = Status::Unreadable;
-            }
-        }
-    }
-    if status != Status::Clean {
-        return status;
-    }
     let run = catch_unwind(AssertUnwindSafe(|| {
         let checked: Vec<_> = docs.iter().map(nianbao::check_document).collect();
         let children: Vec<_> = checked[1..].iter().map(|c| &c.report).collect();
