@@ -1,0 +1,473 @@
+//! 批量检查: many reports at once, as a supervisor reviews a county's departments.
+//!
+//! The user picks files (`#batch-files`) or a folder (`#batch-folder`). Files are taken in
+//! the sorted order of their relative paths (a folder's `webkitRelativePath`, else the
+//! name), as the CLI walks a folder; hidden files (a name or folder starting with ".") are
+//! skipped. Each file is read as the single-file input is (`files::read`: .docx, HTML and
+//! text on the page, bounded; a PDF by the PDF module in the worker) and checked in the
+//! worker through the app's one [`Checker`], one report after another: the next is sent
+//! only when the last is back, so the checks of typing are never stuck behind a batch.
+//!
+//! The summary table's rows and cells are the CLI's (`nianbao::batch::csv::Row`), and the
+//! CSV export is `nianbao::batch::csv::to_csv` — byte for byte what `nianbao check --format
+//! csv` writes for the same files. The JSON export is every checked report's JSON contract
+//! (an array, as `nianbao check --format json` prints for a batch). Both are made in the
+//! page (a Blob): nothing leaves it.
+//!
+//! DOM contract: `#batch-pane` (a `<details>`), `#batch-files`, `#batch-folder`,
+//! `#batch-progress` ("已检查 3/6"), `#batch-cancel` (while checking), `#batch` the table
+//! with one `tr[data-file]` per input (`data-file` the relative path, `data-status`
+//! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked),
+//! header cells `th[data-column]` that sort on a click (`aria-sort`), a `button.open` a row
+//! ("查看": opens the report in the normal view), `#batch-only-errors` (only reports with
+//! errors), `#batch-export-csv`, `#batch-export-json`.
+
+use crate::files;
+use crate::worker::{Checker, Outcome};
+use nianbao::batch::csv::{self, Row};
+use nianbao::doc::Document;
+use nianbao::Checked;
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// What came of one input.
+enum State {
+    Waiting,
+    Checked {
+        doc: Rc<Document>,
+        checked: Rc<Checked>,
+    },
+    Unreadable,
+}
+
+struct Entry {
+    /// The relative path (the name a report goes by).
+    file: String,
+    state: State,
+    /// The summary row (as the CLI's CSV has it).
+    row: Row,
+}
+
+#[derive(Default)]
+struct Batch {
+    /// Which batch this is: the answers of an older one are dropped.
+    run: u32,
+    entries: Vec<Entry>,
+    /// Inputs read and checked (or found unreadable).
+    done: usize,
+    running: bool,
+    cancelled: bool,
+}
+
+/// The reason given to the inputs left when the user cancels.
+const CANCELLED: &str = "检查已取消，没有检查这份报告";
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub checker: Checker,
+    /// Opens a checked report in the normal view.
+    pub on_open: Callback<(Rc<Document>, Rc<Checked>)>,
+}
+
+/// Submits a job to the checker and waits for its outcome.
+async fn outcome(submit: impl FnOnce(Box<dyn FnOnce(Outcome)>)) -> Outcome {
+    let slot = Rc::new(RefCell::new(None::<Outcome>));
+    let mut submit = Some(submit);
+    let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
+        let slot = slot.clone();
+        if let Some(submit) = submit.take() {
+            submit(Box::new(move |o| {
+                *slot.borrow_mut() = Some(o);
+                let _ = resolve.call0(&JsValue::NULL);
+            }));
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let o = slot.borrow_mut().take();
+    o.unwrap_or(Outcome::Cancelled)
+}
+
+/// Reads and checks one file: `Ok` the document and its result, `Err` why not (`None`:
+/// cancelled).
+async fn check_file(
+    checker: &Checker,
+    file: &web_sys::File,
+) -> Result<(Rc<Document>, Checked), Option<String>> {
+    let doc = match files::read(file).await {
+        Ok(files::Loaded::Doc(d)) => d,
+        Ok(files::Loaded::Pdf(bytes)) => {
+            let c = checker.clone();
+            match outcome(move |done| c.read_pdf(bytes, done)).await {
+                Outcome::Read(d) => d,
+                Outcome::Unreadable(m) => return Err(Some(m)),
+                Outcome::Failed(m) => return Err(Some(failed(&m))),
+                _ => return Err(None),
+            }
+        }
+        Err(m) => return Err(Some(m)),
+    };
+    let doc = Rc::new(doc);
+    let c = checker.clone();
+    let d = doc.clone();
+    match outcome(move |done| c.check(d, false, done)).await {
+        Outcome::Checked(checked) => Ok((doc, checked)),
+        Outcome::Failed(m) => Err(Some(failed(&m))),
+        _ => Err(None),
+    }
+}
+
+fn failed(message: &str) -> String {
+    format!("检查器遇到内部错误（已重新启动），这份报告没有结果：{message}")
+}
+
+/// A file's relative path: `webkitRelativePath` when picked in a folder, else its name.
+fn relative_path(file: &web_sys::File) -> String {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()
+        .and_then(|v| v.as_string())
+        .filter(|p| !p.is_empty())
+        .unwrap_or_else(|| file.name())
+}
+
+/// Checks the files one after another, drawing after each.
+async fn run(
+    batch: Rc<RefCell<Batch>>,
+    id: u32,
+    inputs: Vec<web_sys::File>,
+    checker: Checker,
+    redraw: Rc<dyn Fn()>,
+) {
+    for (i, file) in inputs.iter().enumerate() {
+        if batch.borrow().run != id || batch.borrow().cancelled {
+            return;
+        }
+        let result = check_file(&checker, file).await;
+        {
+            let mut b = batch.borrow_mut();
+            if b.run != id || b.cancelled {
+                return;
+            }
+            let e = &mut b.entries[i];
+            match result {
+                Ok((doc, checked)) => {
+                    e.row = Row::checked(&e.file, &checked, []);
+                    e.state = State::Checked {
+                        doc,
+                        checked: Rc::new(checked),
+                    };
+                }
+                Err(why) => {
+                    let why = why.unwrap_or_else(|| CANCELLED.to_string());
+                    e.row = Row::unreadable(&e.file, &why);
+                    e.state = State::Unreadable;
+                }
+            }
+            b.done += 1;
+        }
+        redraw();
+    }
+    batch.borrow_mut().running = false;
+    redraw();
+}
+
+/// Downloads `content` as a file made in the page (a Blob and a temporary link).
+fn download(name: &str, content: &str) {
+    let doc = gloo_utils::document();
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    // Revoked once the download has surely started.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
+}
+
+/// Compares two cells: numerically when both are numbers, else as text (reversed when not
+/// `ascending`); empty cells (a figure not read, an unreadable file's counts) last either way.
+fn compare(a: &str, b: &str, ascending: bool) -> Ordering {
+    match (a.is_empty(), b.is_empty()) {
+        (true, true) => return Ordering::Equal,
+        (true, false) => return Ordering::Greater,
+        (false, true) => return Ordering::Less,
+        _ => {}
+    }
+    let o = match (a.parse::<f64>(), b.parse::<f64>()) {
+        (Ok(x), Ok(y)) => x.partial_cmp(&y).unwrap_or(Ordering::Equal),
+        _ => a.cmp(b),
+    };
+    if ascending {
+        o
+    } else {
+        o.reverse()
+    }
+}
+
+#[function_component(BatchPane)]
+pub fn batch_pane(props: &Props) -> Html {
+    let batch = use_mut_ref(Batch::default);
+    let update = use_force_update();
+    let redraw: Rc<dyn Fn()> = Rc::new(move || update.force_update());
+    // The column sorted by and whether ascending; `None`: input order.
+    let sort = use_state(|| None::<(usize, bool)>);
+    let only_errors = use_state(|| false);
+    let open = use_state(|| false);
+
+    let start = {
+        let batch = batch.clone();
+        let checker = props.checker.clone();
+        let redraw = redraw.clone();
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(list) = input.files() else { return };
+            let mut picked: Vec<(String, web_sys::File)> = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(|f| (relative_path(&f), f))
+                .filter(|(p, _)| !p.split('/').any(|part| part.starts_with('.')))
+                .collect();
+            input.set_value("");
+            if picked.is_empty() {
+                return;
+            }
+            picked.sort_by(|a, b| a.0.cmp(&b.0));
+            if batch.borrow().running {
+                // A new batch replaces the one running.
+                batch.borrow_mut().cancelled = true;
+                checker.cancel();
+            }
+            let id = {
+                let mut b = batch.borrow_mut();
+                let id = b.run + 1;
+                *b = Batch {
+                    run: id,
+                    entries: picked
+                        .iter()
+                        .map(|(p, _)| Entry {
+                            file: p.clone(),
+                            state: State::Waiting,
+                            row: Row::unreadable(p, ""),
+                        })
+                        .collect(),
+                    done: 0,
+                    running: true,
+                    cancelled: false,
+                };
+                id
+            };
+            open.set(true);
+            redraw();
+            let files = picked.into_iter().map(|(_, f)| f).collect();
+            wasm_bindgen_futures::spawn_local(run(
+                batch.clone(),
+                id,
+                files,
+                checker.clone(),
+                redraw.clone(),
+            ));
+        })
+    };
+
+    let on_cancel = {
+        let batch = batch.clone();
+        let checker = props.checker.clone();
+        let redraw = redraw.clone();
+        Callback::from(move |_: MouseEvent| {
+            {
+                let mut b = batch.borrow_mut();
+                if !b.running {
+                    return;
+                }
+                b.cancelled = true;
+                b.running = false;
+                for e in b.entries.iter_mut() {
+                    if matches!(e.state, State::Waiting) {
+                        e.row = Row::unreadable(&e.file, CANCELLED);
+                        e.state = State::Unreadable;
+                    }
+                }
+            }
+            checker.cancel();
+            redraw();
+        })
+    };
+
+    let on_csv = {
+        let batch = batch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let b = batch.borrow();
+            let rows: Vec<Row> = b.entries.iter().map(|e| e.row.clone()).collect();
+            download("nianbao-batch.csv", &csv::to_csv(&rows));
+        })
+    };
+    let on_json = {
+        let batch = batch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let b = batch.borrow();
+            let reports: Vec<_> = b
+                .entries
+                .iter()
+                .filter_map(|e| match &e.state {
+                    State::Checked { doc, checked } => {
+                        Some(nianbao::json::document_to_json(&e.file, doc, checked))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let json = serde_json::to_string_pretty(&reports).unwrap_or_default();
+            download("nianbao-batch.json", &(json + "\n"));
+        })
+    };
+    let on_only_errors = {
+        let only_errors = only_errors.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            only_errors.set(input.checked());
+        })
+    };
+    let on_toggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            let d: web_sys::Element = e.target_unchecked_into();
+            open.set(d.has_attribute("open"));
+        })
+    };
+
+    let b = batch.borrow();
+    let total = b.entries.len();
+    let fields: Vec<Vec<String>> = b
+        .entries
+        .iter()
+        .map(|e| {
+            let mut f = e.row.fields();
+            if matches!(e.state, State::Waiting) {
+                f[8] = "等待检查".to_string();
+            }
+            f
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..total)
+        .filter(|&i| !*only_errors || b.entries[i].row.errors > 0)
+        .collect();
+    if let Some((col, asc)) = *sort {
+        order.sort_by(|&x, &y| compare(&fields[x][col], &fields[y][col], asc));
+    }
+    let header = csv::HEADER.iter().enumerate().map(|(c, name)| {
+        let (aria, mark) = match *sort {
+            Some((s, true)) if s == c => ("ascending", " ▲"),
+            Some((s, false)) if s == c => ("descending", " ▼"),
+            _ => ("none", ""),
+        };
+        let onclick = {
+            let sort = sort.clone();
+            Callback::from(move |_: MouseEvent| {
+                sort.set(match *sort {
+                    Some((s, true)) if s == c => Some((c, false)),
+                    _ => Some((c, true)),
+                })
+            })
+        };
+        html! {
+            <th data-column={*name} aria-sort={aria} {onclick} title="点击按这一列排序">
+                { format!("{name}{mark}") }
+            </th>
+        }
+    });
+    let rows = order.iter().map(|&i| {
+        let e = &b.entries[i];
+        let (status, errors, warnings) = match &e.state {
+            State::Waiting => ("waiting", None, None),
+            State::Unreadable => ("unreadable", None, None),
+            State::Checked { .. } => (
+                "checked",
+                Some(e.row.errors.to_string()),
+                Some(e.row.warnings.to_string()),
+            ),
+        };
+        let view = match &e.state {
+            State::Checked { doc, checked } => {
+                let on_open = props.on_open.clone();
+                let (doc, checked) = (doc.clone(), checked.clone());
+                let onclick = Callback::from(move |_: MouseEvent| {
+                    on_open.emit((doc.clone(), checked.clone()))
+                });
+                html! { <button type="button" class="open" {onclick}>{ "查看" }</button> }
+            }
+            _ => html! {},
+        };
+        let class = match &e.state {
+            State::Checked { .. } if e.row.errors > 0 => "has-errors",
+            State::Unreadable => "unreadable",
+            _ => "",
+        };
+        html! {
+            <tr key={i} data-file={e.file.clone()} data-status={status}
+                data-errors={errors} data-warnings={warnings} {class}>
+                <td>{ view }</td>
+                { for fields[i].iter().map(|f| html! { <td>{ f }</td> }) }
+            </tr>
+        }
+    });
+    let summary = if total == 0 {
+        "批量检查（一次检查多份报告）".to_string()
+    } else {
+        format!("批量检查（{total} 份）")
+    };
+    html! {
+        <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle}>
+            <summary><h2>{ summary }</h2></summary>
+            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹，逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传。" }</p>
+            <div class="actions">
+                <label class="file-button">
+                    { "选择多个文件…" }
+                    <input id="batch-files" type="file" multiple=true
+                        accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+                        onchange={start.clone()} />
+                </label>
+                <label class="file-button">
+                    { "选择文件夹…" }
+                    <input id="batch-folder" type="file" multiple=true webkitdirectory=true onchange={start} />
+                </label>
+                if total > 0 {
+                    <span id="batch-progress" role="status">{ format!("已检查 {}/{}", b.done, total) }</span>
+                }
+                if b.running {
+                    <button id="batch-cancel" type="button" onclick={on_cancel}>{ "取消" }</button>
+                }
+            </div>
+            if total > 0 {
+                <div class="actions">
+                    <label>
+                        <input id="batch-only-errors" type="checkbox" checked={*only_errors} onchange={on_only_errors} />
+                        { "只看有错误的报告" }
+                    </label>
+                    <button id="batch-export-csv" type="button" onclick={on_csv}>{ "导出 CSV" }</button>
+                    <button id="batch-export-json" type="button" onclick={on_json}>{ "导出 JSON" }</button>
+                </div>
+                <div class="batch-table">
+                    <table id="batch">
+                        <thead><tr><th></th>{ for header }</tr></thead>
+                        <tbody>{ for rows }</tbody>
+                    </table>
+                </div>
+            }
+        </details>
+    }
+}

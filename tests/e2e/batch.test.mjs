@@ -1,0 +1,191 @@
+// 批量检查 (src/bin/nianbao-web/batch.rs) in Debian's headless chromium: the five seeds and a
+// truncated .docx picked together give six rows whose counts and cells are the CLI's; the CSV
+// export is byte for byte what `nianbao check --format csv` writes for the same files; a report
+// opens in the normal view and "回到批量检查" puts the user's own text back.
+//
+// The expected CSV comes from the CLI itself (`cargo run --bin nianbao`, built on first use),
+// run on a temporary folder holding the same six files.
+//
+// DOM contract: #batch-pane, #batch-files, #batch-folder (webkitdirectory), #batch-progress,
+// #batch-cancel, #batch (tr[data-file][data-status][data-errors][data-warnings],
+// th[data-column] sorts), #batch-only-errors, #batch-export-csv, #batch-export-json, #batch-back.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT, SEEDS_DIR, FIXTURES, harness, checkedCount, waitForRender, screenshot } from './lib.mjs';
+
+const T = { timeout: 600_000 };
+const h = harness();
+
+const SEED_FILES = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort();
+const BROKEN = 'broken.docx';
+const brokenBytes = readFileSync(join(FIXTURES, 'office', '000.docx')).subarray(0, 1500);
+
+/** The CLI's CSV for the same six files (names relative to the folder, as the page's). */
+function cliCsv() {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
+  for (const f of SEED_FILES) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
+  writeFileSync(join(dir, BROKEN), brokenBytes);
+  const r = spawnSync(
+    'cargo',
+    ['run', '-q', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'nianbao', '--', 'check', '--format', 'csv', '.'],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  assert.ok(r.status === 0 || r.status === 1, `the CLI failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
+/** Parses the CLI's CSV (RFC 4180 quoting, CRLF rows) into arrays of fields. */
+function parseCsv(s) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\r') {}
+    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+    else field += c;
+  }
+  if (field || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+test('six files: the rows, the CSV export, opening a report and coming back', T, async () => {
+  const expected = cliCsv();
+  const cli = parseCsv(expected.replace(/^\uFEFF/, ''));
+  const header = cli[0];
+  const byFile = new Map(cli.slice(1).map((r) => [r[0], r]));
+  assert.equal(byFile.size, 6, expected);
+
+  const page = await h.openApp();
+  // The user's own text, which opening a batch report must not lose.
+  const mine = '我自己的报告草稿：某某局2023年政府信息公开工作年度报告';
+  let before = await checkedCount(page);
+  await page.locator('#report-input').fill(mine);
+  await waitForRender(page, before);
+
+  assert.notEqual(await page.locator('#batch-folder').getAttribute('webkitdirectory'), null);
+  await page.locator('#batch-pane > summary').click();
+  // Not in sorted order: the page sorts by relative path, as the CLI walks a folder.
+  const files = [
+    { name: BROKEN, mimeType: 'application/octet-stream', buffer: brokenBytes },
+    ...SEED_FILES.slice().reverse().map((f) => ({
+      name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS_DIR, f)),
+    })),
+  ];
+  await page.locator('#batch-files').setInputFiles(files);
+  await page.waitForFunction(() => document.querySelector('#batch-progress')?.textContent === '已检查 6/6', null, { timeout: 60_000 });
+  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+  await screenshot(page, 'batch-01-checked');
+
+  const rows = await page.locator('#batch tbody tr[data-file]').evaluateAll((trs) =>
+    trs.map((tr) => ({
+      file: tr.dataset.file,
+      status: tr.dataset.status,
+      errors: tr.dataset.errors,
+      warnings: tr.dataset.warnings,
+      cells: [...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent),
+    })));
+  assert.equal(rows.length, 6);
+  assert.deepEqual(rows.map((r) => r.file), [BROKEN, ...SEED_FILES].sort());
+  const ths = await page.locator('#batch th[data-column]').evaluateAll((t) => t.map((e) => e.dataset.column));
+  assert.deepEqual(ths, header);
+  for (const r of rows) {
+    const c = byFile.get(r.file);
+    assert.ok(c, `no CLI row for ${r.file}`);
+    assert.deepEqual(r.cells, c, `the row of ${r.file} is the CLI's`);
+    if (r.file === BROKEN) {
+      assert.equal(r.status, 'unreadable');
+      assert.equal(r.errors, undefined);
+      assert.match(r.cells[8], /^无法读取：.+/);
+    } else {
+      assert.equal(r.status, 'checked');
+      assert.equal(r.errors, c[4], r.file);
+      assert.equal(r.warnings, c[5], r.file);
+    }
+  }
+
+  // The CSV export is the CLI's, byte for byte (with its byte-order mark).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#batch-export-csv').click(),
+  ]);
+  const bytes = readFileSync(await download.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
+  assert.equal(bytes.toString('utf8'), expected);
+  // The JSON export: every checked report's JSON contract.
+  const [jd] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('#batch-export-json').click(),
+  ]);
+  const json = JSON.parse(readFileSync(await jd.path(), 'utf8'));
+  assert.equal(json.length, 5);
+  assert.deepEqual(json.map((r) => r.file), SEED_FILES);
+
+  // Only the reports with errors; sorting by 错误 (numeric), descending on the second click.
+  const withErrors = rows.filter((r) => Number(r.errors) > 0).length;
+  await page.locator('#batch-only-errors').check();
+  assert.equal(await page.locator('#batch tbody tr[data-file]').count(), withErrors);
+  await page.locator('#batch-only-errors').uncheck();
+  const col = page.locator('#batch th[data-column="错误"]');
+  await col.click();
+  await col.click();
+  assert.equal(await col.getAttribute('aria-sort'), 'descending');
+  const sorted = await page.locator('#batch tbody tr[data-file]').evaluateAll((t) => t.map((e) => e.dataset.errors));
+  const nums = sorted.filter((e) => e !== undefined).map(Number);
+  assert.deepEqual(nums, nums.slice().sort((a, b) => b - a));
+  assert.equal(sorted.at(-1), undefined, 'the unreadable file (no count) last');
+
+  // Opening a report shows it in the normal view, without saving it over the user's text.
+  const seed1 = SEED_FILES.find((f) => f.startsWith('001_'));
+  before = await checkedCount(page);
+  await page.locator(`#batch tr[data-file="${seed1}"] button.open`).click();
+  await waitForRender(page, before);
+  assert.equal(await page.locator('#report-input').inputValue(), readFileSync(join(SEEDS_DIR, seed1), 'utf8'));
+  const errors = Number(byFile.get(seed1)[4]);
+  assert.ok(errors > 0);
+  assert.equal(await page.locator('#findings [data-rule]').evaluateAll((e) => e.length) > 0, true);
+  assert.match(await page.locator('#summary').innerText(), new RegExp(`错误 ${errors}`));
+  const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('nianbao/text')));
+  assert.equal(saved, mine, 'the user\'s saved text is not overwritten');
+  await screenshot(page, 'batch-02-opened');
+
+  before = await checkedCount(page);
+  await page.locator('#batch-back').click();
+  await waitForRender(page, before);
+  assert.equal(await page.locator('#report-input').inputValue(), mine);
+  assert.equal(await page.locator('#batch-back').count(), 0);
+  assert.equal(await page.locator('#batch tbody tr[data-file]').count(), 6, 'the batch is still there');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('cancel stops the batch: the files left are listed as not checked', T, async () => {
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  const text = readFileSync(join(SEEDS_DIR, SEED_FILES[0]));
+  const files = Array.from({ length: 60 }, (_, i) => ({
+    name: `r${String(i).padStart(3, '0')}.txt`, mimeType: 'text/plain', buffer: text,
+  }));
+  await page.locator('#batch-files').setInputFiles(files);
+  await page.locator('#batch-cancel').click();
+  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+  const statuses = await page.locator('#batch tbody tr[data-file]').evaluateAll((t) => t.map((e) => e.dataset.status));
+  assert.equal(statuses.length, 60);
+  assert.ok(statuses.includes('unreadable'), 'some files were left unchecked');
+  assert.ok(!statuses.includes('waiting'));
+  // The page goes on checking the user's text after a cancel.
+  const before = await checkedCount(page);
+  await page.locator('#report-input').fill('某某局2023年政府信息公开工作年度报告');
+  await waitForRender(page, before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
