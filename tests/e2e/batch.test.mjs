@@ -11,11 +11,11 @@
 // th[data-column] sorts), #batch-only-errors, #batch-export-csv, #batch-export-json, #batch-back.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT, SEEDS_DIR, FIXTURES, harness, checkedCount, waitForRender, screenshot } from './lib.mjs';
+import { ROOT, SEEDS_DIR, FIXTURES, harness, seed, checkedCount, waitForRender, screenshot } from './lib.mjs';
 
 const T = { timeout: 600_000 };
 const h = harness();
@@ -24,18 +24,31 @@ const SEED_FILES = readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort
 const BROKEN = 'broken.docx';
 const brokenBytes = readFileSync(join(FIXTURES, 'office', '000.docx')).subarray(0, 1500);
 
-/** The CLI's CSV for the same six files (names relative to the folder, as the page's). */
-function cliCsv() {
+/** `nianbao check --format csv [more…] .` in a new folder holding `files` ({name, buffer}). */
+function cliCsv(files, more = []) {
   const dir = mkdtempSync(join(tmpdir(), 'nianbao-batch-'));
-  for (const f of SEED_FILES) copyFileSync(join(SEEDS_DIR, f), join(dir, f));
-  writeFileSync(join(dir, BROKEN), brokenBytes);
+  for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
   const r = spawnSync(
     'cargo',
-    ['run', '-q', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'nianbao', '--', 'check', '--format', 'csv', '.'],
+    ['run', '-q', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'nianbao', '--', 'check', '--format', 'csv', ...more, '.'],
     { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 },
   );
   assert.ok(r.status === 0 || r.status === 1, `the CLI failed (${r.status}): ${r.stderr}`);
   return r.stdout;
+}
+
+/** Picks `files` on #batch-files and waits until every one is checked (and pairs compared). */
+async function pick(page, files) {
+  await page.locator('#batch-files').setInputFiles(files);
+  await page.waitForFunction((n) => document.querySelector('#batch-progress')?.textContent === `已检查 ${n}/${n}`,
+    files.length, { timeout: 60_000 });
+  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+}
+
+/** Downloads what `button` exports; returns its bytes. */
+async function exported(page, button) {
+  const [d] = await Promise.all([page.waitForEvent('download'), page.locator(button).click()]);
+  return readFileSync(await d.path());
 }
 
 /** Parses the CLI's CSV (RFC 4180 quoting, CRLF rows) into arrays of fields. */
@@ -59,7 +72,14 @@ function parseCsv(s) {
 }
 
 test('six files: the rows, the CSV export, opening a report and coming back', T, async () => {
-  const expected = cliCsv();
+  // Not in sorted order: the page sorts by relative path, as the CLI walks a folder.
+  const files = [
+    { name: BROKEN, mimeType: 'application/octet-stream', buffer: brokenBytes },
+    ...SEED_FILES.slice().reverse().map((f) => ({
+      name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS_DIR, f)),
+    })),
+  ];
+  const expected = cliCsv(files);
   const cli = parseCsv(expected.replace(/^\uFEFF/, ''));
   const header = cli[0];
   const byFile = new Map(cli.slice(1).map((r) => [r[0], r]));
@@ -74,16 +94,7 @@ test('six files: the rows, the CSV export, opening a report and coming back', T,
 
   assert.notEqual(await page.locator('#batch-folder').getAttribute('webkitdirectory'), null);
   await page.locator('#batch-pane > summary').click();
-  // Not in sorted order: the page sorts by relative path, as the CLI walks a folder.
-  const files = [
-    { name: BROKEN, mimeType: 'application/octet-stream', buffer: brokenBytes },
-    ...SEED_FILES.slice().reverse().map((f) => ({
-      name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS_DIR, f)),
-    })),
-  ];
-  await page.locator('#batch-files').setInputFiles(files);
-  await page.waitForFunction(() => document.querySelector('#batch-progress')?.textContent === '已检查 6/6', null, { timeout: 60_000 });
-  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+  await pick(page, files);
   await screenshot(page, 'batch-01-checked');
 
   const rows = await page.locator('#batch tbody tr[data-file]').evaluateAll((trs) =>
@@ -114,19 +125,11 @@ test('six files: the rows, the CSV export, opening a report and coming back', T,
   }
 
   // The CSV export is the CLI's, byte for byte (with its byte-order mark).
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('#batch-export-csv').click(),
-  ]);
-  const bytes = readFileSync(await download.path());
+  const bytes = await exported(page, '#batch-export-csv');
   assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'UTF-8 with a BOM');
   assert.equal(bytes.toString('utf8'), expected);
   // The JSON export: every checked report's JSON contract.
-  const [jd] = await Promise.all([
-    page.waitForEvent('download'),
-    page.locator('#batch-export-json').click(),
-  ]);
-  const json = JSON.parse(readFileSync(await jd.path(), 'utf8'));
+  const json = JSON.parse((await exported(page, '#batch-export-json')).toString('utf8'));
   assert.equal(json.length, 5);
   assert.deepEqual(json.map((r) => r.file), SEED_FILES);
 
@@ -186,6 +189,39 @@ test('cancel stops the batch: the files left are listed as not checked', T, asyn
   const before = await checkedCount(page);
   await page.locator('#report-input').fill('某某局2023年政府信息公开工作年度报告');
   await waitForRender(page, before);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+/** Seed 000 (石狮, 2020) made last year's, carrying `carried` forward (as tests/batch.rs). */
+function lastYearOf000(carried) {
+  return seed('000')
+    .replace('2020 年政府信息公开工作年度报告', '2019 年政府信息公开工作年度报告')
+    .replace('从 2020 年 1 月 1 日至 2020 年 12 月 31 日', '从 2019 年 1 月 1 日至 2019 年 12 月 31 日')
+    .replace('四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0',
+      `四、结转下年度继续办理\t\t${carried}\t0\t0\t0\t0\t0\t${carried}`);
+}
+
+test('pairs: one agency\'s two years are compared, their findings in this year\'s row as the CLI counts them', T, async () => {
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  for (const carried of [0, 2]) {
+    const last = lastYearOf000(carried);
+    assert.notEqual(last, seed('000'));
+    const files = [
+      { name: '2020-石狮.txt', mimeType: 'text/plain', buffer: Buffer.from(seed('000')) },
+      { name: '2019-石狮.txt', mimeType: 'text/plain', buffer: Buffer.from(last) },
+      { name: '2020-薛城.txt', mimeType: 'text/plain', buffer: Buffer.from(seed('004')) },
+    ];
+    const expected = cliCsv(files, ['--pairs']);
+    await pick(page, files);
+    await page.waitForSelector('#batch tr[data-file="2020-石狮.txt"][data-previous="2019-石狮.txt"]');
+    assert.equal(await page.locator('#batch tr[data-previous]').count(), 1);
+    assert.equal((await exported(page, '#batch-export-csv')).toString('utf8'), expected);
+    const row = page.locator('#batch tr[data-file="2020-石狮.txt"]');
+    const codes = await row.locator('td').nth(8).innerText();
+    assert.equal(codes.split(' ').includes('P-CARRY-OVER'), carried > 0, codes);
+  }
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -14,10 +14,16 @@
 //! (an array, as `nianbao check --format json` prints for a batch). Both are made in the
 //! page (a Blob): nothing leaves it.
 //!
+//! Once every report is checked, the reports of one agency for consecutive years are paired
+//! (`nianbao::batch::pairs::find`, as `nianbao check --pairs`) and each pair is checked in
+//! the worker (`Checker::pair_documents`); the cross-year findings count in this year's row,
+//! which names last year's file (`data-previous`).
+//!
 //! DOM contract: `#batch-pane` (a `<details>`), `#batch-files`, `#batch-folder`,
 //! `#batch-progress` ("已检查 3/6"), `#batch-cancel` (while checking), `#batch` the table
 //! with one `tr[data-file]` per input (`data-file` the relative path, `data-status`
-//! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked),
+//! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked,
+//! `data-previous` on this year's report of a pair), `#batch-pairs` (pairs compared),
 //! header cells `th[data-column]` that sort on a click (`aria-sort`), a `button.open` a row
 //! ("查看": opens the report in the normal view), `#batch-only-errors` (only reports with
 //! errors), `#batch-export-csv`, `#batch-export-json`.
@@ -25,6 +31,7 @@
 use crate::files;
 use crate::worker::{Checker, Outcome};
 use nianbao::batch::csv::{self, Row};
+use nianbao::batch::pairs;
 use nianbao::doc::Document;
 use nianbao::Checked;
 use std::cell::RefCell;
@@ -50,6 +57,8 @@ struct Entry {
     state: State,
     /// The summary row (as the CLI's CSV has it).
     row: Row,
+    /// Last year's report of this agency among the inputs (its relative path), once compared.
+    previous: Option<String>,
 }
 
 #[derive(Default)]
@@ -61,6 +70,8 @@ struct Batch {
     done: usize,
     running: bool,
     cancelled: bool,
+    /// Pairs compared so far, of how many (once every report is checked).
+    pairing: Option<(usize, usize)>,
 }
 
 /// The reason given to the inputs left when the user cancels.
@@ -170,6 +181,54 @@ async fn run(
         }
         redraw();
     }
+    // Pairs: one agency's consecutive years among the reports, compared in the worker; their
+    // findings are counted in this year's row (as `nianbao check --pairs --format csv`).
+    let found = {
+        let b = batch.borrow();
+        let reports: Vec<Option<&nianbao::Report>> = b
+            .entries
+            .iter()
+            .map(|e| match &e.state {
+                State::Checked { checked, .. } => Some(&checked.report),
+                _ => None,
+            })
+            .collect();
+        pairs::find(&reports)
+    };
+    if !found.pairs.is_empty() {
+        batch.borrow_mut().pairing = Some((0, found.pairs.len()));
+        redraw();
+    }
+    for (n, p) in found.pairs.iter().enumerate() {
+        let docs = {
+            let b = batch.borrow();
+            if b.run != id || b.cancelled {
+                return;
+            }
+            match (&b.entries[p.previous].state, &b.entries[p.current].state) {
+                (State::Checked { doc: a, .. }, State::Checked { doc: c, .. }) => {
+                    Some((a.clone(), c.clone()))
+                }
+                _ => None,
+            }
+        };
+        let Some((a, c)) = docs else { continue };
+        let ch = checker.clone();
+        let result = outcome(move |done| ch.pair_documents(a, c, done)).await;
+        let mut b = batch.borrow_mut();
+        if b.run != id || b.cancelled {
+            return;
+        }
+        let previous = b.entries[p.previous].file.clone();
+        let e = &mut b.entries[p.current];
+        if let (Outcome::Paired(paired), State::Checked { checked, .. }) = (result, &e.state) {
+            e.row = Row::checked(&e.file, checked, &paired.compared.findings);
+            e.previous = Some(previous);
+        }
+        b.pairing = Some((n + 1, found.pairs.len()));
+        drop(b);
+        redraw();
+    }
     batch.borrow_mut().running = false;
     redraw();
 }
@@ -264,11 +323,13 @@ pub fn batch_pane(props: &Props) -> Html {
                             file: p.clone(),
                             state: State::Waiting,
                             row: Row::unreadable(p, ""),
+                            previous: None,
                         })
                         .collect(),
                     done: 0,
                     running: true,
                     cancelled: false,
+                    pairing: None,
                 };
                 id
             };
@@ -417,10 +478,13 @@ pub fn batch_pane(props: &Props) -> Html {
             State::Unreadable => "unreadable",
             _ => "",
         };
+        let pair = e.previous.as_ref().map(|p| {
+            html! { <span class="paired" title="两年对照的问题已计入这一行">{ format!("与上一年度“{p}”对照") }</span> }
+        });
         html! {
             <tr key={i} data-file={e.file.clone()} data-status={status}
-                data-errors={errors} data-warnings={warnings} {class}>
-                <td>{ view }</td>
+                data-errors={errors} data-warnings={warnings} data-previous={e.previous.clone()} {class}>
+                <td>{ view }{ for pair }</td>
                 { for fields[i].iter().map(|f| html! { <td>{ f }</td> }) }
             </tr>
         }
@@ -447,6 +511,9 @@ pub fn batch_pane(props: &Props) -> Html {
                 </label>
                 if total > 0 {
                     <span id="batch-progress" role="status">{ format!("已检查 {}/{}", b.done, total) }</span>
+                }
+                if let Some((n, of)) = b.pairing {
+                    <span id="batch-pairs">{ format!("相邻年度配对 {n}/{of}") }</span>
                 }
                 if b.running {
                     <button id="batch-cancel" type="button" onclick={on_cancel}>{ "取消" }</button>
