@@ -225,3 +225,30 @@ test('pairs: one agency\'s two years are compared, their findings in this year\'
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the batch survives a reload (its files in IndexedDB), until it is cleared', T, async () => {
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  const files = SEED_FILES.map((f) => ({ name: f, mimeType: 'text/plain', buffer: readFileSync(join(SEEDS_DIR, f)) }));
+  await pick(page, files);
+  const rows = () => page.locator('#batch tbody tr[data-file]').evaluateAll((t) =>
+    t.map((e) => [e.dataset.file, e.dataset.errors, e.dataset.warnings]));
+  const first = await rows();
+  // Saved asynchronously: give IndexedDB a moment.
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector('#batch-progress')?.textContent === '已检查 5/5', null, { timeout: 60_000 });
+  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+  assert.match(await page.locator('#batch-note').innerText(), /已恢复上次选择的 5 份报告/);
+  assert.deepEqual(await rows(), first);
+  await page.locator('#batch-clear').click();
+  assert.equal(await page.locator('#batch').count(), 0);
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.waitForSelector('#report-input');
+  await checkedCount(page);
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#batch').count(), 0, 'a cleared batch stays cleared');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

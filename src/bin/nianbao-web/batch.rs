@@ -144,6 +144,53 @@ fn relative_path(file: &web_sys::File) -> String {
         .unwrap_or_else(|| file.name())
 }
 
+/// Said when the batch's files could not be kept for the next visit.
+const NOT_KEPT: &str =
+    "注意：这批报告没能保存在本机浏览器中（存储空间不足或浏览器不允许），重新加载页面后需要重新选择。";
+
+/// Starts a new batch on `picked` (relative path, file), in the sorted order of the paths;
+/// a batch running is cancelled.
+fn begin(
+    batch: &Rc<RefCell<Batch>>,
+    checker: &Checker,
+    redraw: &Rc<dyn Fn()>,
+    mut picked: Vec<(String, web_sys::File)>,
+) {
+    picked.sort_by(|a, b| a.0.cmp(&b.0));
+    if batch.borrow().running {
+        batch.borrow_mut().cancelled = true;
+        checker.cancel();
+    }
+    let id = {
+        let mut b = batch.borrow_mut();
+        let id = b.run + 1;
+        *b = Batch {
+            run: id,
+            entries: picked
+                .iter()
+                .map(|(p, _)| Entry {
+                    file: p.clone(),
+                    state: State::Waiting,
+                    row: Row::unreadable(p, ""),
+                    previous: None,
+                })
+                .collect(),
+            running: true,
+            ..Batch::default()
+        };
+        id
+    };
+    redraw();
+    let files = picked.into_iter().map(|(_, f)| f).collect();
+    wasm_bindgen_futures::spawn_local(run(
+        batch.clone(),
+        id,
+        files,
+        checker.clone(),
+        redraw.clone(),
+    ));
+}
+
 /// Checks the files one after another, drawing after each.
 async fn run(
     batch: Rc<RefCell<Batch>>,
@@ -289,15 +336,17 @@ pub fn batch_pane(props: &Props) -> Html {
     let only_errors = use_state(|| false);
     let open = use_state(|| false);
 
+    let note = use_state(|| None::<String>);
     let start = {
         let batch = batch.clone();
         let checker = props.checker.clone();
         let redraw = redraw.clone();
         let open = open.clone();
+        let note = note.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else { return };
-            let mut picked: Vec<(String, web_sys::File)> = (0..list.length())
+            let picked: Vec<(String, web_sys::File)> = (0..list.length())
                 .filter_map(|i| list.get(i))
                 .map(|f| (relative_path(&f), f))
                 .filter(|(p, _)| !p.split('/').any(|part| part.starts_with('.')))
@@ -306,43 +355,81 @@ pub fn batch_pane(props: &Props) -> Html {
             if picked.is_empty() {
                 return;
             }
-            picked.sort_by(|a, b| a.0.cmp(&b.0));
-            if batch.borrow().running {
-                // A new batch replaces the one running.
-                batch.borrow_mut().cancelled = true;
+            note.set(None);
+            // Kept for the next visit: the File objects themselves, in IndexedDB.
+            let kept = js_sys::Array::new();
+            for (path, file) in &picked {
+                let o = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&o, &"path".into(), &path.as_str().into());
+                let _ = js_sys::Reflect::set(&o, &"file".into(), file);
+                kept.push(&o);
+            }
+            let note = note.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if !crate::store::keep_batch(kept.into()).await {
+                    note.set(Some(NOT_KEPT.to_string()));
+                }
+            });
+            open.set(true);
+            begin(&batch, &checker, &redraw, picked);
+        })
+    };
+    // The batch of the last visit, checked again.
+    {
+        let batch = batch.clone();
+        let checker = props.checker.clone();
+        let redraw = redraw.clone();
+        let open = open.clone();
+        let note = note.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let Some(v) = crate::store::load_batch().await else {
+                    return;
+                };
+                let picked: Vec<(String, web_sys::File)> = js_sys::Array::from(&v)
+                    .iter()
+                    .filter_map(|o| {
+                        let path = js_sys::Reflect::get(&o, &"path".into()).ok()?.as_string()?;
+                        let file = js_sys::Reflect::get(&o, &"file".into())
+                            .ok()?
+                            .dyn_into::<web_sys::File>()
+                            .ok()?;
+                        Some((path, file))
+                    })
+                    .collect();
+                // Not when the user has started a batch meanwhile.
+                if picked.is_empty() || batch.borrow().run != 0 {
+                    return;
+                }
+                note.set(Some(format!(
+                    "已恢复上次选择的 {} 份报告（保存在本机浏览器中），已重新检查。",
+                    picked.len()
+                )));
+                open.set(true);
+                begin(&batch, &checker, &redraw, picked);
+            });
+        });
+    }
+    let on_clear = {
+        let batch = batch.clone();
+        let checker = props.checker.clone();
+        let redraw = redraw.clone();
+        let note = note.clone();
+        Callback::from(move |_: MouseEvent| {
+            let running = batch.borrow().running;
+            if running {
                 checker.cancel();
             }
-            let id = {
+            {
                 let mut b = batch.borrow_mut();
-                let id = b.run + 1;
                 *b = Batch {
-                    run: id,
-                    entries: picked
-                        .iter()
-                        .map(|(p, _)| Entry {
-                            file: p.clone(),
-                            state: State::Waiting,
-                            row: Row::unreadable(p, ""),
-                            previous: None,
-                        })
-                        .collect(),
-                    done: 0,
-                    running: true,
-                    cancelled: false,
-                    pairing: None,
+                    run: b.run + 1,
+                    ..Batch::default()
                 };
-                id
-            };
-            open.set(true);
+            }
+            note.set(None);
+            wasm_bindgen_futures::spawn_local(crate::store::forget_batch());
             redraw();
-            let files = picked.into_iter().map(|(_, f)| f).collect();
-            wasm_bindgen_futures::spawn_local(run(
-                batch.clone(),
-                id,
-                files,
-                checker.clone(),
-                redraw.clone(),
-            ));
         })
     };
 
@@ -497,7 +584,7 @@ pub fn batch_pane(props: &Props) -> Html {
     html! {
         <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle}>
             <summary><h2>{ summary }</h2></summary>
-            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹，逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传。" }</p>
+            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹，逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。" }</p>
             <div class="actions">
                 <label class="file-button">
                     { "选择多个文件…" }
@@ -518,7 +605,13 @@ pub fn batch_pane(props: &Props) -> Html {
                 if b.running {
                     <button id="batch-cancel" type="button" onclick={on_cancel}>{ "取消" }</button>
                 }
+                if total > 0 {
+                    <button id="batch-clear" type="button" onclick={on_clear}>{ "清除这批报告" }</button>
+                }
             </div>
+            if let Some(n) = &*note {
+                <p id="batch-note" class="notice" role="status">{ n }</p>
+            }
             if total > 0 {
                 <div class="actions">
                     <label>

@@ -214,3 +214,25 @@ fn not_kept(bytes: usize) -> String {
         bytes as f64 / 1_000_000.0
     )
 }
+
+/// The batch's files in IndexedDB (batch.rs): `[{path, file}]`, the `File` objects
+/// themselves (IndexedDB keeps a `File` as it is: nothing is read to save them).
+const BATCH_KEY: &str = "batch";
+
+/// Keeps the batch's files for the next visit; `false` when IndexedDB would not.
+pub async fn keep_batch(files: JsValue) -> bool {
+    idb_put(BATCH_KEY, files).await.is_ok()
+}
+
+/// The batch's files kept last time (`None`: none, or IndexedDB cannot be read).
+pub async fn load_batch() -> Option<JsValue> {
+    idb_get(BATCH_KEY)
+        .await
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Forgets the batch's files.
+pub async fn forget_batch() {
+    let _ = idb_delete(BATCH_KEY).await;
+}
