@@ -37,6 +37,19 @@ function cliCsv(files, more = []) {
   return r.stdout;
 }
 
+/** `nianbao rollup --format json PARENT CHILD…` in a new folder holding `files`, the first the parent. */
+function cliRollup(files) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-rollup-'));
+  for (const f of files) writeFileSync(join(dir, f.name), f.buffer);
+  const r = spawnSync(
+    'cargo',
+    ['run', '-q', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'nianbao', '--', 'rollup', '--format', 'json', ...files.map((f) => f.name)],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  assert.ok(r.status === 0 || r.status === 1, `the CLI failed (${r.status}): ${r.stderr}`);
+  return r.stdout;
+}
+
 /** Picks `files` on #batch-files and waits until every one is checked (and pairs compared). */
 async function pick(page, files) {
   await page.locator('#batch-files').setInputFiles(files);
@@ -249,6 +262,38 @@ test('the batch survives a reload (its files in IndexedDB), until it is cleared'
   await checkedCount(page);
   await page.waitForTimeout(500);
   assert.equal(await page.locator('#batch').count(), 0, 'a cleared batch stays cleared');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('roll-up: a report chosen as the sum of the others, cell by cell, as `nianbao rollup` gives it', T, async () => {
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  const text = (n) => Buffer.from(seed(n));
+  // The parent is seed 000; its parts: itself (本级) and seed 001, whose figures it lacks.
+  const files = [
+    { name: '0-汇总.txt', mimeType: 'text/plain', buffer: text('000') },
+    { name: '1-本级.txt', mimeType: 'text/plain', buffer: text('000') },
+    { name: '2-下级.txt', mimeType: 'text/plain', buffer: text('001') },
+  ];
+  const expected = cliRollup(files);
+  const cli = JSON.parse(expected);
+  assert.ok(cli.summary.differing > 0);
+  await pick(page, files);
+  await page.locator('#batch-rollup-parent').selectOption('0-汇总.txt');
+  const box = page.locator('#batch-rollup');
+  await box.waitFor();
+  assert.equal(await box.getAttribute('data-differing'), String(cli.summary.differing));
+  assert.equal(await box.getAttribute('data-compared'), String(cli.summary.compared));
+  const cells = await box.locator('tbody tr').evaluateAll((t) => t.map((e) => [
+    Number(e.dataset.table), e.dataset.row, e.dataset.column, e.dataset.differs === 'true',
+  ]));
+  assert.deepEqual(cells, cli.cells.map((c) => [c.table, c.row ?? '', c.column, c.differs]));
+  assert.equal((await exported(page, '#batch-export-rollup')).toString('utf8'), expected);
+  await screenshot(page, 'batch-03-rollup');
+  // Back to no roll-up.
+  await page.locator('#batch-rollup-parent').selectOption('');
+  assert.equal(await page.locator('#batch-rollup').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

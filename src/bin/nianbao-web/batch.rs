@@ -306,6 +306,118 @@ fn download(name: &str, content: &str) {
     .forget();
 }
 
+/// One cell of the roll-up table (as `nianbao rollup --format json` names it).
+struct RollCell {
+    table: u8,
+    row: String,
+    column: String,
+    parent: Option<i64>,
+    sum: Option<i64>,
+    differs: bool,
+}
+
+/// A roll-up done: the parent (a relative path) against every other report of the batch.
+struct Rolled {
+    /// The batch, its parent and how many reports were done when it was made.
+    key: (u32, String, usize),
+    children: usize,
+    compared: usize,
+    differing: usize,
+    cells: Vec<RollCell>,
+    /// What the roll-up could not compare (R-ROLLUP-UNCHECKED's messages).
+    notes: Vec<String>,
+    /// `nianbao rollup --format json PARENT CHILD…`, byte for byte.
+    json: String,
+}
+
+/// The roll-up of `parent` against every other checked report, in input order (a sum of
+/// the cells already read: arithmetic, done on the page; `nianbao::rollup::check`).
+fn rollup_of(b: &Batch, parent: &str) -> Option<Rolled> {
+    let checked: Vec<(&str, &Document, &Checked)> = b
+        .entries
+        .iter()
+        .filter_map(|e| match &e.state {
+            State::Checked { doc, checked } => Some((e.file.as_str(), &**doc, &**checked)),
+            _ => None,
+        })
+        .collect();
+    let at = checked.iter().position(|(f, ..)| *f == parent)?;
+    let mut reports = vec![checked[at]];
+    reports.extend(
+        checked
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, r)| *r),
+    );
+    let children: Vec<&nianbao::Report> = reports[1..].iter().map(|r| &r.2.report).collect();
+    let rolled = nianbao::rollup::check(&reports[0].2.report, &children);
+    let j = nianbao::json::rollup_to_json(&reports, &rolled);
+    Some(Rolled {
+        key: (b.run, parent.to_string(), b.done),
+        children: children.len(),
+        compared: j.summary.compared,
+        differing: j.summary.differing,
+        cells: j
+            .cells
+            .iter()
+            .map(|c| RollCell {
+                table: c.table,
+                row: c.row.unwrap_or_default().to_string(),
+                column: c.column.to_string(),
+                parent: c.parent,
+                sum: c.sum,
+                differs: c.differs,
+            })
+            .collect(),
+        notes: rolled
+            .findings
+            .iter()
+            .filter(|f| f.rule != "R-ROLLUP-DIFF")
+            .map(|f| f.message.to_string())
+            .collect(),
+        json: serde_json::to_string_pretty(&j).unwrap_or_default() + "\n",
+    })
+}
+
+/// The roll-up's summary and table, differing cells marked.
+fn rollup_view(r: &Rolled, on_export: Callback<MouseEvent>) -> Html {
+    let num = |v: Option<i64>| v.map_or("—".to_string(), |n| n.to_string());
+    let cells = r.cells.iter().map(|c| {
+        let diff = match (c.parent, c.sum) {
+            (Some(p), Some(s)) if p != s => format!("{:+}", p - s),
+            _ => String::new(),
+        };
+        html! {
+            <tr data-table={c.table.to_string()} data-row={c.row.clone()} data-column={c.column.clone()}
+                data-differs={c.differs.then_some("true")} class={c.differs.then_some("differs")}>
+                <td>{ format!("表{}", ["", "一", "二", "三", "四"][c.table.min(4) as usize]) }</td>
+                <td>{ &c.row }</td>
+                <td>{ &c.column }</td>
+                <td>{ num(c.parent) }</td>
+                <td>{ num(c.sum) }</td>
+                <td>{ diff }</td>
+            </tr>
+        }
+    });
+    html! {
+        <div id="batch-rollup" data-differing={r.differing.to_string()} data-compared={r.compared.to_string()}>
+            <p>
+                { format!("汇总核对：与其余 {} 份报告之和逐格比较，核对了 {} 格，{} 格不一致。", r.children, r.compared, r.differing) }
+                <button id="batch-export-rollup" type="button" onclick={on_export}>{ "导出汇总核对 JSON" }</button>
+            </p>
+            <p class="hint">{ "不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。" }</p>
+            { for r.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
+            <div class="batch-table">
+                <table class="rollup">
+                    <thead><tr><th>{ "表" }</th><th>{ "行" }</th><th>{ "列" }</th><th>{ "汇总报告" }</th><th>{ "其余报告之和" }</th><th>{ "差" }</th></tr></thead>
+                    <tbody>{ for cells }</tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
 /// Compares two cells: numerically when both are numbers, else as text (reversed when not
 /// `ascending`); empty cells (a figure not read, an unreadable file's counts) last either way.
 fn compare(a: &str, b: &str, ascending: bool) -> Ordering {
@@ -498,8 +610,46 @@ pub fn batch_pane(props: &Props) -> Html {
         })
     };
 
+    // 汇总核对: the report chosen as the sum of the others (its relative path).
+    let parent = use_state(|| None::<String>);
+    let rolled = use_mut_ref(|| None::<Rc<Rolled>>);
+    let on_parent = {
+        let parent = parent.clone();
+        Callback::from(move |e: Event| {
+            // (A <select>'s value, read without web-sys's HtmlSelectElement.)
+            let v = e
+                .target()
+                .and_then(|t| js_sys::Reflect::get(&t, &"value".into()).ok())
+                .and_then(|v| v.as_string())
+                .unwrap_or_default();
+            parent.set((!v.is_empty()).then_some(v));
+        })
+    };
+
     let b = batch.borrow();
     let total = b.entries.len();
+    let rollup = match (&*parent, b.running) {
+        (Some(p), false) => {
+            let key = (b.run, p.clone(), b.done);
+            let cached = rolled.borrow().clone().filter(|r| r.key == key);
+            let r = cached.or_else(|| rollup_of(&b, p).map(Rc::new));
+            *rolled.borrow_mut() = r.clone();
+            r
+        }
+        _ => None,
+    };
+    let rollup_html = rollup.map(|r| {
+        let json = r.json.clone();
+        let on_export = Callback::from(move |_: MouseEvent| download("nianbao-rollup.json", &json));
+        rollup_view(&r, on_export)
+    });
+    let parents = b.entries.iter().filter_map(|e| match e.state {
+        State::Checked { .. } => {
+            let selected = parent.as_deref() == Some(e.file.as_str());
+            Some(html! { <option value={e.file.clone()} {selected}>{ &e.file }</option> })
+        }
+        _ => None,
+    });
     let fields: Vec<Vec<String>> = b
         .entries
         .iter()
@@ -621,6 +771,15 @@ pub fn batch_pane(props: &Props) -> Html {
                     <button id="batch-export-csv" type="button" onclick={on_csv}>{ "导出 CSV" }</button>
                     <button id="batch-export-json" type="button" onclick={on_json}>{ "导出 JSON" }</button>
                 </div>
+                <div class="actions">
+                    <label for="batch-rollup-parent">{ "汇总核对：把" }</label>
+                    <select id="batch-rollup-parent" onchange={on_parent}>
+                        <option value="" selected={parent.is_none()}>{ "（不做汇总核对）" }</option>
+                        { for parents }
+                    </select>
+                    <span>{ "作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。" }</span>
+                </div>
+                { for rollup_html }
                 <div class="batch-table">
                     <table id="batch">
                         <thead><tr><th></th>{ for header }</tr></thead>
