@@ -779,13 +779,13 @@ pub fn batch_pane(props: &Props) -> Html {
                     </select>
                     <span>{ "作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。" }</span>
                 </div>
-                { for rollup_html }
                 <div class="batch-table">
                     <table id="batch">
                         <thead><tr><th></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>
+                { for rollup_html }
             }
         </details>
     }

@@ -10,6 +10,9 @@
 //! a private window), [`save`] says so, and the page tells the user plainly that this text
 //! will not survive a reload.
 //!
+//! The files of a 批量检查 (batch.rs) are kept in IndexedDB too, as `File` objects
+//! ([`keep_batch`], [`load_batch`], [`forget_batch`]).
+//!
 //! Earlier versions wrote raw strings under `nianbao.text`, `nianbao.doc` and
 //! `nianbao.previous`: [`migrate`] moves them to the new keys once, so what a user saved
 //! then is still there (`tests/e2e/app.test.mjs` saves in the old form and reloads).
