@@ -718,6 +718,15 @@ pub fn batch_pane(props: &Props) -> Html {
         let pair = e.previous.as_ref().map(|p| {
             html! { <span class="paired" title="两年对照的问题已计入这一行">{ format!("与上一年度“{p}”对照") }</span> }
         });
+        if matches!(e.state, State::Waiting) {
+            // Light while it waits: a batch of hundreds is drawn at once when it starts.
+            return html! {
+                <tr key={i} data-file={e.file.clone()} data-status={status}>
+                    <td></td><td>{ &e.file }</td>
+                    <td colspan={(csv::HEADER.len() - 1).to_string()} class="waiting">{ "等待检查" }</td>
+                </tr>
+            };
+        }
         html! {
             <tr key={i} data-file={e.file.clone()} data-status={status}
                 data-errors={errors} data-warnings={warnings} data-previous={e.previous.clone()} {class}>
