@@ -297,3 +297,21 @@ test('roll-up: a report chosen as the sum of the others, cell by cell, as `nianb
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('files dropped on the pane make a batch', T, async () => {
+  const page = await h.openApp();
+  const before = await page.locator('#report-input').inputValue();
+  const texts = SEED_FILES.slice(0, 3).map((f) => [f, readFileSync(join(SEEDS_DIR, f), 'utf8')]);
+  const dt = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const [name, text] of files) dt.items.add(new File([text], name, { type: 'text/plain' }));
+    return dt;
+  }, texts);
+  await page.dispatchEvent('#batch-pane', 'drop', { dataTransfer: dt });
+  await page.waitForFunction(() => document.querySelector('#batch-progress')?.textContent === '已检查 3/3', null, { timeout: 60_000 });
+  const files = await page.locator('#batch tbody tr[data-file]').evaluateAll((t) => t.map((e) => e.dataset.file));
+  assert.deepEqual(files, SEED_FILES.slice(0, 3));
+  assert.equal(await page.locator('#report-input').inputValue(), before, 'the drop did not replace the text');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

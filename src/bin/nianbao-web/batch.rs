@@ -19,7 +19,10 @@
 //! the worker (`Checker::pair_documents`); the cross-year findings count in this year's row,
 //! which names last year's file (`data-previous`).
 //!
-//! DOM contract: `#batch-pane` (a `<details>`), `#batch-files`, `#batch-folder`,
+//! Files dropped on the pane make a batch too (dropped elsewhere on the page, the first one
+//! is read as the one report, as before); a dropped folder or .zip is not read.
+//!
+//! DOM contract: `#batch-pane` (a `<details>`; files dropped on it make a batch), `#batch-files`, `#batch-folder`,
 //! `#batch-progress` ("已检查 3/6"), `#batch-cancel` (while checking), `#batch` the table
 //! with one `tr[data-file]` per input (`data-file` the relative path, `data-status`
 //! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked,
@@ -147,6 +150,23 @@ fn relative_path(file: &web_sys::File) -> String {
 /// Said when the batch's files could not be kept for the next visit.
 const NOT_KEPT: &str =
     "注意：这批报告没能保存在本机浏览器中（存储空间不足或浏览器不允许），重新加载页面后需要重新选择。";
+
+/// Keeps the batch's files for the next visit (the File objects themselves, in IndexedDB);
+/// says so on `note` when they cannot be kept.
+fn keep(picked: &[(String, web_sys::File)], note: UseStateHandle<Option<String>>) {
+    let kept = js_sys::Array::new();
+    for (path, file) in picked {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"path".into(), &path.as_str().into());
+        let _ = js_sys::Reflect::set(&o, &"file".into(), file);
+        kept.push(&o);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        if !crate::store::keep_batch(kept.into()).await {
+            note.set(Some(NOT_KEPT.to_string()));
+        }
+    });
+}
 
 /// Starts a new batch on `picked` (relative path, file), in the sorted order of the paths;
 /// a batch running is cancelled.
@@ -468,20 +488,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 return;
             }
             note.set(None);
-            // Kept for the next visit: the File objects themselves, in IndexedDB.
-            let kept = js_sys::Array::new();
-            for (path, file) in &picked {
-                let o = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&o, &"path".into(), &path.as_str().into());
-                let _ = js_sys::Reflect::set(&o, &"file".into(), file);
-                kept.push(&o);
-            }
-            let note = note.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if !crate::store::keep_batch(kept.into()).await {
-                    note.set(Some(NOT_KEPT.to_string()));
-                }
-            });
+            keep(&picked, note.clone());
             open.set(true);
             begin(&batch, &checker, &redraw, picked);
         })
@@ -600,6 +607,36 @@ pub fn batch_pane(props: &Props) -> Html {
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             only_errors.set(input.checked());
+        })
+    };
+    // Files dropped on the pane make a batch (dropped elsewhere, the first file is one report).
+    let on_drop = {
+        let batch = batch.clone();
+        let checker = props.checker.clone();
+        let redraw = redraw.clone();
+        let open = open.clone();
+        let note = note.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            e.stop_propagation();
+            if let Some(body) = gloo_utils::document().body() {
+                let _ = body.class_list().remove_1("dragging");
+            }
+            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
+                return;
+            };
+            let picked: Vec<(String, web_sys::File)> = (0..list.length())
+                .filter_map(|i| list.get(i))
+                .map(|f| (f.name(), f))
+                .filter(|(p, _)| !p.starts_with('.'))
+                .collect();
+            if picked.is_empty() {
+                return;
+            }
+            note.set(None);
+            keep(&picked, note.clone());
+            open.set(true);
+            begin(&batch, &checker, &redraw, picked);
         })
     };
     let on_toggle = {
@@ -741,9 +778,9 @@ pub fn batch_pane(props: &Props) -> Html {
         format!("批量检查（{total} 份）")
     };
     html! {
-        <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle}>
+        <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle} ondrop={on_drop}>
             <summary><h2>{ summary }</h2></summary>
-            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹，逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。" }</p>
+            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹（也可以把多个文件拖到这一栏上），逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。" }</p>
             <div class="actions">
                 <label class="file-button">
                     { "选择多个文件…" }
