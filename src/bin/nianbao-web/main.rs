@@ -21,6 +21,8 @@
 //! into the page as HTML: the core reads it as data, and the app draws text only.
 //! Typing in the text keeps the grids the typing does not touch (`Document::edited`).
 //! - `pair.rs` — last year's report in a second box, and the cross-year checks.
+//! - `batch.rs` — 批量检查: many files or a folder checked one after another in the worker,
+//!   a summary table as the CLI's CSV, a report opened in the normal view (and back).
 //! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
 //!
 //! The offline app (manifest, service worker, update offer) is plain static files:
@@ -33,6 +35,7 @@
 //! findings list is `#findings` with one `[data-rule]` element per finding. After each
 //! check is drawn, `document.body.dataset.checked` is incremented.
 
+mod batch;
 mod embed;
 mod files;
 mod findings;
@@ -423,6 +426,49 @@ fn app() -> Html {
         })
     };
     embed::use_embed(mode.clone(), (*checker).clone(), show_doc);
+    // A report of the batch opened in the normal view: the user's own document is kept aside
+    // (and not overwritten in the browser's storage) until "回到批量检查" puts it back.
+    let stashed = use_state(|| None::<Rc<Document>>);
+    let on_batch_open = {
+        let doc = doc.clone();
+        let stashed = stashed.clone();
+        let show = show.clone();
+        let requested = requested.clone();
+        let timer = timer.clone();
+        let put_text = put_text.clone();
+        let notice = notice.clone();
+        let halted = halted.clone();
+        Callback::from(move |(d, checked): (Rc<Document>, Rc<Checked>)| {
+            if stashed.is_none() {
+                stashed.set(Some((*doc).clone()));
+            }
+            put_text(&d.text);
+            *timer.borrow_mut() = None;
+            *requested.borrow_mut() = Some(d.clone());
+            halted.set(false);
+            notice.set(Some(
+                "正在查看批量检查中的一份报告（没有保存到本机）；点“回到批量检查”恢复您原来的文字。"
+                    .to_string(),
+            ));
+            doc.set(d.clone());
+            show(d, (*checked).clone());
+            gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
+        })
+    };
+    let on_batch_back = {
+        let stashed = stashed.clone();
+        let replace_doc = replace_doc.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(d) = (*stashed).clone() else { return };
+            stashed.set(None);
+            notice.set(None);
+            replace_doc((*d).clone(), true);
+            if let Some(el) = gloo_utils::document().get_element_by_id("batch-pane") {
+                el.scroll_into_view();
+            }
+        })
+    };
     let on_recheck = {
         let run_check = run_check.clone();
         let doc = doc.clone();
@@ -490,12 +536,16 @@ fn app() -> Html {
                         <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
                     <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
+                    if stashed.is_some() {
+                        <button id="batch-back" type="button" onclick={on_batch_back}>{ "回到批量检查" }</button>
+                    }
                     <span class="hint">{ "支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。" }</span>
                 </div>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status">{ n }</p>
                 }
             </header>
+            <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} />
             <section class="input-pane">
                 <label for="report-input" class="pane-title">{ "年报全文" }</label>
                 <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"

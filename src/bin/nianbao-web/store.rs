@@ -10,6 +10,9 @@
 //! a private window), [`save`] says so, and the page tells the user plainly that this text
 //! will not survive a reload.
 //!
+//! The files of a 批量检查 (batch.rs) are kept in IndexedDB too, as `File` objects
+//! ([`keep_batch`], [`load_batch`], [`forget_batch`]).
+//!
 //! Earlier versions wrote raw strings under `nianbao.text`, `nianbao.doc` and
 //! `nianbao.previous`: [`migrate`] moves them to the new keys once, so what a user saved
 //! then is still there (`tests/e2e/app.test.mjs` saves in the old form and reloads).
@@ -213,4 +216,26 @@ fn not_kept(bytes: usize) -> String {
         "注意：这份报告（{:.1} MB）无法保存在本机浏览器中（存储空间不足或浏览器不允许），刷新或关闭页面后不会保留；请自己另存一份原文。检查不受影响。",
         bytes as f64 / 1_000_000.0
     )
+}
+
+/// The batch's files in IndexedDB (batch.rs): `[{path, file}]`, the `File` objects
+/// themselves (IndexedDB keeps a `File` as it is: nothing is read to save them).
+const BATCH_KEY: &str = "batch";
+
+/// Keeps the batch's files for the next visit; `false` when IndexedDB would not.
+pub async fn keep_batch(files: JsValue) -> bool {
+    idb_put(BATCH_KEY, files).await.is_ok()
+}
+
+/// The batch's files kept last time (`None`: none, or IndexedDB cannot be read).
+pub async fn load_batch() -> Option<JsValue> {
+    idb_get(BATCH_KEY)
+        .await
+        .ok()
+        .filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Forgets the batch's files.
+pub async fn forget_batch() {
+    let _ = idb_delete(BATCH_KEY).await;
 }

@@ -10,7 +10,8 @@
 //! **Messages.** The page sends `{kind: "check", id, text, grids}` (`grids`: the JSON of
 //! the document's kind and source tables, or `null` for plain text: HTML is parsed on the
 //! page, by the browser's `DOMParser`, which a worker does not have) and
-//! `{kind: "pair", id, a, b}`. The worker answers `{kind: "checked" | "paired", id, json}`
+//! `{kind: "pair", id, a, b}` (two texts), `{kind: "pair-documents", id, a_text, a_grids,
+//! b_text, b_grids}` (two documents: the batch's pairs). The worker answers `{kind: "checked" | "paired", id, json}`
 //! (the serde form of `nianbao::Checked` / `PairChecked`, not the public JSON contract),
 //! `{kind: "progress", id, stage, done, total}` while a check runs longer than
 //! [`PROGRESS_AFTER_MS`], and `{kind: "panic", id, message}` when the core panics.
@@ -151,6 +152,33 @@ fn reply(pairs: &[(&str, JsValue)]) {
     }
 }
 
+/// A document from its text and the JSON of its grids (`null`: plain text).
+fn document(text: String, grids: JsValue) -> Result<Document, String> {
+    match grids.as_string() {
+        None => Ok(Document::plain(text)),
+        Some(j) => match serde_json::from_str::<Grids>(&j) {
+            Ok(g) => Ok(Document {
+                kind: g.kind,
+                text,
+                tables: g.tables,
+            }),
+            Err(e) => Err(format!("检查器收到的表格数据无法读取：{e}")),
+        },
+    }
+}
+
+/// The JSON of a document's grids for [`document`] (`null` for plain text).
+fn grids_json(doc: &Document) -> JsValue {
+    if doc.tables.is_empty() {
+        return JsValue::NULL;
+    }
+    let g = Grids {
+        kind: doc.kind,
+        tables: doc.tables.clone(),
+    };
+    serde_json::to_string(&g).map_or(JsValue::NULL, JsValue::from)
+}
+
 fn handle(data: &JsValue) {
     let id = get(data, "id").as_f64().unwrap_or(-1.0);
     CURRENT.with(|c| c.set(id));
@@ -169,16 +197,9 @@ fn handle(data: &JsValue) {
             if text.contains(PANIC_WORDS) {
                 panic!("测试用的崩溃（test-panic 功能）");
             }
-            let doc = match get(data, "grids").as_string() {
-                None => Document::plain(text),
-                Some(j) => match serde_json::from_str::<Grids>(&j) {
-                    Ok(g) => Document {
-                        kind: g.kind,
-                        text,
-                        tables: g.tables,
-                    },
-                    Err(e) => return fail(format!("检查器收到的表格数据无法读取：{e}")),
-                },
+            let doc = match document(text, get(data, "grids")) {
+                Ok(d) => d,
+                Err(e) => return fail(e),
             };
             let started = now();
             let mut progress = |p: nianbao::Progress| {
@@ -255,6 +276,27 @@ fn handle(data: &JsValue) {
                 }
             });
         }
+        "pair-documents" => {
+            let doc = |k: &str| {
+                let text = get(data, &format!("{k}_text"))
+                    .as_string()
+                    .unwrap_or_default();
+                document(text, get(data, &format!("{k}_grids")))
+            };
+            let (a, b) = match (doc("a"), doc("b")) {
+                (Ok(a), Ok(b)) => (a, b),
+                (Err(e), _) | (_, Err(e)) => return fail(e),
+            };
+            let pair = nianbao::check_pair_documents(&a, &b);
+            match serde_json::to_string(&pair) {
+                Ok(json) => reply(&[
+                    ("kind", "paired".into()),
+                    ("id", id.into()),
+                    ("json", json.into()),
+                ]),
+                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
+            }
+        }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
             let b = get(data, "b").as_string().unwrap_or_default();
@@ -310,6 +352,8 @@ enum Payload {
     /// A document; `true`: the worker keeps it for the next visit (a large text).
     Check(Rc<Document>, bool),
     Pair(Rc<str>, Rc<str>),
+    /// Two documents checked together (with their grids): last year's, this year's.
+    PairDocuments(Rc<Document>, Rc<Document>),
 }
 
 impl Payload {
@@ -318,29 +362,27 @@ impl Payload {
             Payload::Check(..) => "check",
             Payload::Pdf(_) => "pdf",
             Payload::Pair(..) => "pair",
+            Payload::PairDocuments(..) => "pair-documents",
         }
     }
 
     fn message(&self, id: u32) -> js_sys::Object {
         match self {
-            Payload::Check(doc, keep) => {
-                let grids = if doc.tables.is_empty() {
-                    JsValue::NULL
-                } else {
-                    let g = Grids {
-                        kind: doc.kind,
-                        tables: doc.tables.clone(),
-                    };
-                    serde_json::to_string(&g).map_or(JsValue::NULL, JsValue::from)
-                };
-                object(&[
-                    ("kind", "check".into()),
-                    ("id", id.into()),
-                    ("text", doc.text.as_str().into()),
-                    ("grids", grids),
-                    ("keep", (*keep).into()),
-                ])
-            }
+            Payload::Check(doc, keep) => object(&[
+                ("kind", "check".into()),
+                ("id", id.into()),
+                ("text", doc.text.as_str().into()),
+                ("grids", grids_json(doc)),
+                ("keep", (*keep).into()),
+            ]),
+            Payload::PairDocuments(a, b) => object(&[
+                ("kind", "pair-documents".into()),
+                ("id", id.into()),
+                ("a_text", a.text.as_str().into()),
+                ("a_grids", grids_json(a)),
+                ("b_text", b.text.as_str().into()),
+                ("b_grids", grids_json(b)),
+            ]),
             Payload::Pdf(bytes) => object(&[
                 ("kind", "pdf".into()),
                 ("id", id.into()),
@@ -365,6 +407,9 @@ impl Payload {
                 Outcome::Checked(nianbao::check_document(doc))
             }
             Payload::Pair(a, b) => Outcome::Paired(Box::new(nianbao::check_pair(a, b))),
+            Payload::PairDocuments(a, b) => {
+                Outcome::Paired(Box::new(nianbao::check_pair_documents(a, b)))
+            }
             Payload::Pdf(_) => unreachable!("read asynchronously by run_inline"),
         }
     }
@@ -449,6 +494,17 @@ impl Checker {
     /// Checks two reports together (`a` this year's box, `b` last year's).
     pub fn pair(&self, a: Rc<str>, b: Rc<str>, done: impl FnOnce(Outcome) + 'static) {
         self.submit(Payload::Pair(a, b), true, Box::new(done));
+    }
+
+    /// Checks two documents together, grids and all (`a` last year's, `b` this year's: the
+    /// batch's pairs). Never dropped for a newer job.
+    pub fn pair_documents(
+        &self,
+        a: Rc<Document>,
+        b: Rc<Document>,
+        done: impl FnOnce(Outcome) + 'static,
+    ) {
+        self.submit(Payload::PairDocuments(a, b), false, Box::new(done));
     }
 
     /// Stops what the worker is doing and forgets what waits: every job's `done` gets
