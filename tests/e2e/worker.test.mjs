@@ -180,3 +180,26 @@ test('widget: a panic answers nianbao:error, and the next message is answered', 
   assert.ok(result.findings.some((f) => f.rule === 'T3-BALANCE'));
   await page.context().close();
 });
+
+test('cancelling a batch leaves the check of the text box alone', { ...T, ...NEEDS_TEST_BUILD }, async () => {
+  const { page } = await open(DIST_TEST);
+  await page.locator('#batch-pane > summary').click();
+  // A batch whose first report keeps the worker busy for ten seconds.
+  await page.locator('#batch-files').setInputFiles([
+    { name: 'a-slow.txt', mimeType: 'text/plain', buffer: Buffer.from(`${seed('001')}\n【测试：检查器变慢】`) },
+    { name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from(seed('002')) },
+  ]);
+  await page.waitForSelector('#batch-cancel');
+  // Meanwhile the user pastes a report in the text box: its check waits behind the batch's.
+  const before = await checkedCount(page);
+  await setText(page, seed('003'));
+  await page.waitForTimeout(500);
+  await page.click('#batch-cancel');
+  await page.waitForSelector('#batch-cancel', { state: 'detached' });
+  // The text box's check was not cancelled: a new worker does it.
+  await waitForRender(page, before, 15_000);
+  assert.match(await summary(page), /2021年度/);
+  const n = await page.locator('.notice').count();
+  if (n) assert.doesNotMatch(await notice(page), /已取消检查/);
+  await page.context().close();
+});

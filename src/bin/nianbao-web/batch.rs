@@ -471,7 +471,7 @@ pub fn batch_pane(props: &Props) -> Html {
     let note = use_state(|| None::<String>);
     let start = {
         let batch = batch.clone();
-        let checker = props.checker.clone();
+        let checker = props.checker.for_batch();
         let redraw = redraw.clone();
         let open = open.clone();
         let note = note.clone();
@@ -496,7 +496,7 @@ pub fn batch_pane(props: &Props) -> Html {
     // The batch of the last visit, checked again.
     {
         let batch = batch.clone();
-        let checker = props.checker.clone();
+        let checker = props.checker.for_batch();
         let redraw = redraw.clone();
         let open = open.clone();
         let note = note.clone();
@@ -531,7 +531,7 @@ pub fn batch_pane(props: &Props) -> Html {
     }
     let on_clear = {
         let batch = batch.clone();
-        let checker = props.checker.clone();
+        let checker = props.checker.for_batch();
         let redraw = redraw.clone();
         let note = note.clone();
         Callback::from(move |_: MouseEvent| {
@@ -554,7 +554,7 @@ pub fn batch_pane(props: &Props) -> Html {
 
     let on_cancel = {
         let batch = batch.clone();
-        let checker = props.checker.clone();
+        let checker = props.checker.for_batch();
         let redraw = redraw.clone();
         Callback::from(move |_: MouseEvent| {
             {
@@ -612,7 +612,7 @@ pub fn batch_pane(props: &Props) -> Html {
     // Files dropped on the pane make a batch (dropped elsewhere, the first file is one report).
     let on_drop = {
         let batch = batch.clone();
-        let checker = props.checker.clone();
+        let checker = props.checker.for_batch();
         let redraw = redraw.clone();
         let open = open.clone();
         let note = note.clone();

@@ -417,6 +417,7 @@ impl Payload {
 
 struct Job {
     id: u32,
+    group: Group,
     payload: Payload,
     /// Dropped from the queue when a newer job of its kind comes.
     latest_only: bool,
@@ -435,42 +436,64 @@ struct Inner {
     queue: VecDeque<Job>,
     running: Option<Job>,
     next_id: u32,
-    watchers: Vec<Rc<dyn Fn(Option<Busy>)>>,
+    watchers: Vec<(Group, Watcher)>,
     /// The worker's event handlers, kept alive while it lives.
     handlers: Vec<Closure<dyn FnMut(JsValue)>>,
 }
 
-/// The page's handle on the worker. Cheap to clone (all clones are one checker).
+/// Whose jobs: the page's (its text, last year's, a file) or the batch view's. A handle's
+/// [`Checker::cancel`] and its watchers concern its own group only, so cancelling a batch
+/// never cancels the check of the text box, nor the other way round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Group {
+    Page,
+    Batch,
+}
+
+/// The page's handle on the worker. Cheap to clone (all clones share one worker);
+/// [`Checker::for_batch`] gives the batch view's handle on the same worker.
 #[derive(Clone)]
-pub struct Checker(Rc<RefCell<Inner>>);
+pub struct Checker(Rc<RefCell<Inner>>, Group);
+
+/// Told what the worker is doing for one group.
+type Watcher = Rc<dyn Fn(Option<Busy>)>;
 
 impl PartialEq for Checker {
     fn eq(&self, o: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &o.0)
+        Rc::ptr_eq(&self.0, &o.0) && self.1 == o.1
     }
 }
 
 impl Checker {
     /// A checker with its worker starting (or, without workers, one that checks on the page).
     pub fn new() -> Self {
-        let c = Checker(Rc::new(RefCell::new(Inner {
-            worker: None,
-            generation: 0,
-            ready: false,
-            inline: false,
-            queue: VecDeque::new(),
-            running: None,
-            next_id: 1,
-            watchers: Vec::new(),
-            handlers: Vec::new(),
-        })));
+        let c = Checker(
+            Rc::new(RefCell::new(Inner {
+                worker: None,
+                generation: 0,
+                ready: false,
+                inline: false,
+                queue: VecDeque::new(),
+                running: None,
+                next_id: 1,
+                watchers: Vec::new(),
+                handlers: Vec::new(),
+            })),
+            Group::Page,
+        );
         c.start_worker();
         c
     }
 
-    /// Calls `watch` whenever the checker starts or stops working, or reports progress.
+    /// The batch view's handle on the same worker: its jobs, its cancel, its watchers.
+    pub fn for_batch(&self) -> Checker {
+        Checker(self.0.clone(), Group::Batch)
+    }
+
+    /// Calls `watch` whenever a job of this handle's group starts or stops, or reports
+    /// progress.
     pub fn watch(&self, watch: Rc<dyn Fn(Option<Busy>)>) {
-        self.0.borrow_mut().watchers.push(watch);
+        self.0.borrow_mut().watchers.push((self.1, watch));
     }
 
     /// Checks `doc`; `done` gets the result. With `latest_only`, a newer check replaces
@@ -507,17 +530,28 @@ impl Checker {
         self.submit(Payload::PairDocuments(a, b), false, Box::new(done));
     }
 
-    /// Stops what the worker is doing and forgets what waits: every job's `done` gets
-    /// [`Outcome::Cancelled`]. A new worker is started for what comes next.
+    /// Stops what the worker is doing for this handle's group and forgets that group's jobs
+    /// that wait: each one's `done` gets [`Outcome::Cancelled`]. When the running job was
+    /// the group's, the worker is stopped (a running wasm call cannot be interrupted
+    /// otherwise) and a new one takes the other group's waiting jobs.
     pub fn cancel(&self) {
-        let jobs: Vec<Job> = {
+        let group = self.1;
+        let (running, queued) = {
             let mut s = self.0.borrow_mut();
-            let mut jobs: Vec<Job> = s.running.take().into_iter().collect();
-            jobs.extend(s.queue.drain(..));
-            jobs
+            let running = if s.running.as_ref().is_some_and(|j| j.group == group) {
+                s.running.take()
+            } else {
+                None
+            };
+            let (mine, others): (VecDeque<Job>, VecDeque<Job>) =
+                s.queue.drain(..).partition(|j| j.group == group);
+            s.queue = others;
+            (running, mine)
         };
-        self.restart_worker();
-        for j in jobs {
+        if running.is_some() {
+            self.restart_worker();
+        }
+        for j in running.into_iter().chain(queued) {
             if let Payload::Check(doc, true) = &j.payload {
                 crate::store::keep_here(doc);
             }
@@ -534,16 +568,17 @@ impl Checker {
             s.next_id += 1;
             let mut dropped = Vec::new();
             if latest_only {
-                let kind = payload.kind();
-                let (keep, drop): (VecDeque<Job>, VecDeque<Job>) = s
-                    .queue
-                    .drain(..)
-                    .partition(|j| !(j.latest_only && j.payload.kind() == kind));
+                let (kind, group) = (payload.kind(), self.1);
+                let (keep, drop): (VecDeque<Job>, VecDeque<Job>) =
+                    s.queue.drain(..).partition(|j| {
+                        !(j.latest_only && j.group == group && j.payload.kind() == kind)
+                    });
                 s.queue = keep;
                 dropped.extend(drop);
             }
             s.queue.push_back(Job {
                 id,
+                group: self.1,
                 payload,
                 latest_only,
                 done,
@@ -606,20 +641,23 @@ impl Checker {
         self.notify();
     }
 
-    fn busy(&self) -> Option<Busy> {
+    /// What the worker is doing for `group`.
+    fn busy(&self, group: Group) -> Option<Busy> {
         let s = self.0.borrow();
-        s.running.as_ref().map(|j| Busy {
-            started: j.started,
-            stage: j.stage.clone(),
-            waiting: s.queue.len(),
-        })
+        s.running
+            .as_ref()
+            .filter(|j| j.group == group)
+            .map(|j| Busy {
+                started: j.started,
+                stage: j.stage.clone(),
+                waiting: s.queue.iter().filter(|q| q.group == group).count(),
+            })
     }
 
     fn notify(&self) {
-        let busy = self.busy();
         let watchers = self.0.borrow().watchers.clone();
-        for w in watchers {
-            w(busy.clone());
+        for (group, w) in watchers {
+            w(self.busy(group));
         }
     }
 
