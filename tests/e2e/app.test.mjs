@@ -56,6 +56,29 @@ describe('harness', () => {
   });
 });
 
+describe('printing', () => {
+  test('the 打印 button; on paper the summary, the findings and the tables, no buttons or text boxes', T, async () => {
+    const page = await openApp();
+    await pasteReport(page, seed('001'));
+    assert.ok(await page.locator('#print').isVisible());
+    await page.emulateMedia({ media: 'print' });
+    for (const sel of ['#report-input', '#print', '#load-example', '#previous-input', '#batch-pane', '#file-input']) {
+      assert.equal(await page.locator(sel).isVisible(), false, `${sel} on paper`);
+    }
+    for (const sel of ['#summary', '#findings [data-rule]', '[data-table="3"]']) {
+      assert.ok(await page.locator(sel).first().isVisible(), `${sel} not on paper`);
+    }
+    // The symbols carry the meaning in black and white: the culprit cell shows ✖ and ◆.
+    assert.match(await page.locator('[data-culprit]').first().innerText(), /✖◆/);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000, `a printed PDF of ${pdf.length} bytes`);
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(await page.locator('#report-input').isVisible());
+    assertNoPageErrors(page);
+    await page.context().close();
+  });
+});
+
 describe('DOM contract', () => {
   test('the app mounts the paste area #report-input (a textarea)', T, async () => {
     const page = await openApp();

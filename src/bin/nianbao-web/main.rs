@@ -536,6 +536,8 @@ fn app() -> Html {
                         <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
                     <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
+                    // The page's print stylesheet keeps the summary, the findings and the tables.
+                    <button id="print" type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo_utils::window().print(); })}>{ "打印" }</button>
                     if stashed.is_some() {
                         <button id="batch-back" type="button" onclick={on_batch_back}>{ "回到批量检查" }</button>
                     }
