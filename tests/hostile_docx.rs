@@ -1,12 +1,16 @@
 //! Hostile .docx files: zip bombs, truncated downloads, absurd nesting, junk. Each must be
 //! answered with an error (never a panic, a hang or unbounded memory), and fast.
 
+#[path = "common/zip_headers.rs"]
+mod zip_headers;
+
 use nianbao::doc::docx::{blocks, read, MAX_ENTRIES, MAX_PART_BYTES};
 use nianbao::doc::{DocError, MAX_TABLE_DEPTH};
 use std::io::{Cursor, Write};
 use std::time::{Duration, Instant};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
+use zip_headers::declare_size;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -90,24 +94,6 @@ fn zip_bomb_is_stopped() {
     assert!(bomb.len() < 2 << 20, "the bomb is {} bytes", bomb.len());
     let r = timed("read the bomb", || blocks(&bomb));
     assert_eq!(r, Err(DocError::TooLarge(MAX_PART_BYTES)));
-}
-
-/// Sets the uncompressed size that the local and central headers of `name` declare.
-fn declare_size(zip: &mut [u8], name: &str, size: u32) {
-    let mut at = 0;
-    while let Some(i) = zip[at..]
-        .windows(4)
-        .position(|w| w == b"PK\x03\x04" || w == b"PK\x01\x02")
-    {
-        let i = at + i;
-        let central = zip[i + 2] == 1;
-        let (size_at, name_len_at, name_at) = if central { (24, 28, 46) } else { (22, 26, 30) };
-        let len = u16::from_le_bytes([zip[i + name_len_at], zip[i + name_len_at + 1]]) as usize;
-        if zip.get(i + name_at..i + name_at + len) == Some(name.as_bytes()) {
-            zip[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
-        }
-        at = i + 4;
-    }
 }
 
 #[test]

@@ -16,6 +16,9 @@
 //!   rows (refused, within [`MAX_DOC_SLOTS`]), and a page of as many cells as a document
 //!   may have (read and checked, within [`MAX_GRID_SLOTS`] a table).
 
+#[path = "common/zip_headers.rs"]
+mod zip_headers;
+
 use nianbao::doc::docx::MAX_PART_BYTES;
 use nianbao::doc::{DocError, MAX_DOC_SLOTS, MAX_GRID_SLOTS};
 use nianbao::input::{LoadError, MAX_BYTES};
@@ -24,6 +27,7 @@ use std::io::{Cursor, Write};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::sync::{Mutex, MutexGuard};
+use zip_headers::declare_size;
 
 /// The system's allocator, counting.
 struct Counting;
@@ -177,24 +181,6 @@ fn docx_with(body: impl FnOnce(&mut zip::ZipWriter<Cursor<Vec<u8>>>)) -> Vec<u8>
     z.start_file("word/document.xml", deflated()).unwrap();
     body(&mut z);
     z.finish().unwrap().into_inner()
-}
-
-/// Sets the uncompressed size that the local and central headers of `name` declare.
-fn declare_size(zip: &mut [u8], name: &str, size: u32) {
-    let mut at = 0;
-    while let Some(i) = zip[at..]
-        .windows(4)
-        .position(|w| w == b"PK\x03\x04" || w == b"PK\x01\x02")
-    {
-        let i = at + i;
-        let central = zip[i + 2] == 1;
-        let (size_at, name_len_at, name_at) = if central { (24, 28, 46) } else { (22, 26, 30) };
-        let len = u16::from_le_bytes([zip[i + name_len_at], zip[i + name_len_at + 1]]) as usize;
-        if zip.get(i + name_at..i + name_at + len) == Some(name.as_bytes()) {
-            zip[i + size_at..i + size_at + 4].copy_from_slice(&size.to_le_bytes());
-        }
-        at = i + 4;
-    }
 }
 
 #[test]
