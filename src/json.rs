@@ -46,6 +46,21 @@ pub struct JsonSpan {
     pub end16: usize,
 }
 
+impl JsonSpan {
+    /// The span `s` of a text indexed by `idx`: bytes and UTF-16 offsets, no side.
+    fn new(idx: &Utf16Index, s: Span) -> Self {
+        let (start16, end16) = idx.span(s);
+        JsonSpan {
+            input: None,
+            report: None,
+            start: s.start,
+            end: s.end,
+            start16,
+            end16,
+        }
+    }
+}
+
 /// A template cell named in a finding (a [`CellRef`]); in a cross-year finding, with the
 /// input and report it is in.
 #[derive(Serialize)]
@@ -289,17 +304,7 @@ fn build<'a>(
     checked: &'a Checked,
 ) -> JsonReport<'a> {
     let idx = Utf16Index::new(input);
-    let sp = |s: &Span| {
-        let (a, b) = idx.span(*s);
-        JsonSpan {
-            input: None,
-            report: None,
-            start: s.start,
-            end: s.end,
-            start16: a,
-            end16: b,
-        }
-    };
+    let sp = |s: &Span| JsonSpan::new(&idx, *s);
     let r: &Report = &checked.report;
     // One report: findings have no sides (a side would be a bug; it is shown as "a").
     let source = |at: CellAt| JsonSourceRef::new(at, doc);
@@ -501,14 +506,10 @@ pub fn pair_to_json<'a>(
     let sp = |side: Side, s: &Span| {
         let input = input_of(side);
         let idx = if input == Input::A { &ia } else { &ib };
-        let (a, b) = idx.span(*s);
         JsonSpan {
             input: Some(input.as_str()),
             report: Some(side.as_str()),
-            start: s.start,
-            end: s.end,
-            start16: a,
-            end16: b,
+            ..JsonSpan::new(idx, *s)
         }
     };
     // Every span of a cross-year finding has a side (one without is taken as this year's).
@@ -631,17 +632,7 @@ pub fn rollup_to_json<'a>(
 ) -> JsonRollup<'a> {
     let (_, parent_doc, parent) = reports[0];
     let idx = Utf16Index::new(&parent_doc.text);
-    let span = |_: Option<Side>, s: &Span| {
-        let (a, b) = idx.span(*s);
-        JsonSpan {
-            input: None,
-            report: None,
-            start: s.start,
-            end: s.end,
-            start16: a,
-            end16: b,
-        }
-    };
+    let span = |_: Option<Side>, s: &Span| JsonSpan::new(&idx, *s);
     let cells = rolled
         .sums
         .iter()
