@@ -11,15 +11,10 @@ pub fn render_pair(
     pair: &nianbao::PairChecked,
     explain: bool,
 ) -> String {
-    use nianbao::pair::{Input, Side};
+    use nianbao::pair::Side;
     use std::fmt::Write as _;
-    let c = &pair.compared;
-    let idx = |side: Side| match c.input(side) {
-        Some(Input::B) => 1,
-        _ => 0,
-    };
+    let (idx, checked) = (|side| index_of(pair, side), |i| checked_at(pair, i));
     let (p, q) = (idx(Side::Previous), idx(Side::Current));
-    let checked = |i: usize| if i == 0 { &pair.a } else { &pair.b };
     let mut s = String::new();
     for (i, side) in [(p, Side::Previous), (q, Side::Current)] {
         let _ = write!(s, "{}报告 ", side.cn());
@@ -30,6 +25,23 @@ pub fn render_pair(
     s
 }
 
+/// Which of the two inputs (0 or 1, as in `names` and `docs`) is the report of `side`.
+fn index_of(pair: &nianbao::PairChecked, side: nianbao::pair::Side) -> usize {
+    match pair.compared.input(side) {
+        Some(nianbao::pair::Input::B) => 1,
+        _ => 0,
+    }
+}
+
+/// Input `i`'s report, checked alone.
+fn checked_at(pair: &nianbao::PairChecked, i: usize) -> &Checked {
+    if i == 0 {
+        &pair.a
+    } else {
+        &pair.b
+    }
+}
+
 /// What comparing two reports found: a head line with both names and years, the cross-year
 /// findings, the copied text.
 pub fn render_comparison(
@@ -38,15 +50,11 @@ pub fn render_comparison(
     pair: &nianbao::PairChecked,
     explain: bool,
 ) -> String {
-    use nianbao::pair::{Input, Side};
+    use nianbao::pair::Side;
     use std::fmt::Write as _;
     let c = &pair.compared;
-    let idx = |side: Side| match c.input(side) {
-        Some(Input::B) => 1,
-        _ => 0,
-    };
+    let (idx, checked) = (|side| index_of(pair, side), |i| checked_at(pair, i));
     let (p, q) = (idx(Side::Previous), idx(Side::Current));
-    let checked = |i: usize| if i == 0 { &pair.a } else { &pair.b };
     let mut s = String::new();
     let year = |i: usize| {
         checked(i)
