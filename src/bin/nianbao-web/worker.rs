@@ -179,6 +179,23 @@ fn grids_json(doc: &Document) -> JsValue {
     serde_json::to_string(&g).map_or(JsValue::NULL, JsValue::from)
 }
 
+/// Sends the page `value` (serde's form) as the answer `kind` to job `id`, or — when it
+/// cannot be written — says so as a failure (`what` names what could not be handed back).
+fn reply_with<T: serde::Serialize>(kind: &str, id: f64, value: &T, what: &str) {
+    match serde_json::to_string(value) {
+        Ok(json) => reply(&[
+            ("kind", kind.into()),
+            ("id", id.into()),
+            ("json", json.into()),
+        ]),
+        Err(e) => reply(&[
+            ("kind", "failed".into()),
+            ("id", id.into()),
+            ("message", format!("{what}无法传回页面：{e}").into()),
+        ]),
+    }
+}
+
 fn handle(data: &JsValue) {
     let id = get(data, "id").as_f64().unwrap_or(-1.0);
     CURRENT.with(|c| c.set(id));
@@ -229,14 +246,7 @@ fn handle(data: &JsValue) {
                 }
             }
             let checked = nianbao::check_document_with(&doc, &mut progress);
-            match serde_json::to_string(&checked) {
-                Ok(json) => reply(&[
-                    ("kind", "checked".into()),
-                    ("id", id.into()),
-                    ("json", json.into()),
-                ]),
-                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
-            }
+            reply_with("checked", id, &checked, "检查结果");
             // A large text is kept for the next visit here, off the page (see store.rs).
             if get(data, "keep").is_truthy() {
                 let value = object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]);
@@ -256,18 +266,7 @@ fn handle(data: &JsValue) {
             wasm_bindgen_futures::spawn_local(async move {
                 CURRENT.with(|c| c.set(id));
                 match read_pdf(&bytes).await {
-                    Ok(doc) => match serde_json::to_string(&doc) {
-                        Ok(json) => reply(&[
-                            ("kind", "pdf-read".into()),
-                            ("id", id.into()),
-                            ("json", json.into()),
-                        ]),
-                        Err(e) => reply(&[
-                            ("kind", "failed".into()),
-                            ("id", id.into()),
-                            ("message", format!("读出的文档无法传回页面：{e}").into()),
-                        ]),
-                    },
+                    Ok(doc) => reply_with("pdf-read", id, &doc, "读出的文档"),
                     Err(message) => reply(&[
                         ("kind", "unreadable".into()),
                         ("id", id.into()),
@@ -288,27 +287,13 @@ fn handle(data: &JsValue) {
                 (Err(e), _) | (_, Err(e)) => return fail(e),
             };
             let pair = nianbao::check_pair_documents(&a, &b);
-            match serde_json::to_string(&pair) {
-                Ok(json) => reply(&[
-                    ("kind", "paired".into()),
-                    ("id", id.into()),
-                    ("json", json.into()),
-                ]),
-                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
-            }
+            reply_with("paired", id, &pair, "检查结果");
         }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
             let b = get(data, "b").as_string().unwrap_or_default();
             let pair = nianbao::check_pair(&a, &b);
-            match serde_json::to_string(&pair) {
-                Ok(json) => reply(&[
-                    ("kind", "paired".into()),
-                    ("id", id.into()),
-                    ("json", json.into()),
-                ]),
-                Err(e) => fail(format!("检查结果无法传回页面：{e}")),
-            }
+            reply_with("paired", id, &pair, "检查结果");
         }
         _ => {}
     }
