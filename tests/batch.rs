@@ -535,3 +535,61 @@ fn exit_statuses() {
     assert_eq!(code(&o), 2);
     assert!(o.stdout.is_empty() && stderr(&o).contains("文件夹"));
 }
+
+/// A folder with a README beside the reports: the README is read, found not to be an annual
+/// report (`D-NOT-REPORT`), given no errors, and counted in the summary; a report pasted in
+/// part (table 三 alone) is still checked.
+#[test]
+fn a_file_that_is_not_a_report_gets_no_errors() {
+    let dir = folder("readme");
+    put(&dir, "000.txt", seed("000"));
+    put(
+        &dir,
+        "README.md",
+        std::fs::read(manifest_dir().join("tests/corpus/README.md")).unwrap(),
+    );
+    let d = dir.to_str().unwrap();
+    let o = run(&["check", "--format", "csv", d]);
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "no errors anywhere: {}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let readme = rows.iter().find(|r| r[0].ends_with("README.md")).unwrap();
+    assert_eq!(readme[8], "不像年报，未检查", "{readme:?}");
+    assert_eq!((readme[4].as_str(), readme[5].as_str()), ("0", "1"));
+    assert!(readme[9..].iter().all(String::is_empty), "{readme:?}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("已检查 1 份") && err.contains("跳过 1 个（不像年度报告、未检查的 1 个）"),
+        "{err}"
+    );
+    // The text output names the one warning, and --pairs does not list it as unpaired.
+    let o = run(&["check", "--pairs", d]);
+    let out = stdout(&o);
+    assert!(out.contains("警告[D-NOT-REPORT]"), "{out}");
+    assert!(!out.contains("README.md: 读不出报告年度"), "{out}");
+    let o = run(&["check", "--pairs", "--format", "json", d]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["skipped"]["not_reports"], 1);
+    let unpaired = v["unpaired"].as_array().unwrap();
+    assert_eq!(unpaired.len(), 1, "000 alone, not the README: {v}");
+    assert!(unpaired[0]["file"].as_str().unwrap().ends_with("000.txt"));
+
+    // Table 三 of seed 001 alone, pasted without its heading: checked, its errors found.
+    let s = seed("001");
+    let lines: Vec<&str> = s.lines().collect();
+    let a = lines
+        .iter()
+        .position(|l| l.starts_with("三、收到和处理"))
+        .unwrap();
+    let b = lines
+        .iter()
+        .position(|l| l.starts_with("四、政府信息公开行政复议"))
+        .unwrap();
+    put(&dir, "表三.txt", lines[a + 1..b].join("\n"));
+    let o = run(&["check", "--format", "csv", d]);
+    let rows = read_csv(&stdout(&o));
+    let t3 = rows.iter().find(|r| r[0].ends_with("表三.txt")).unwrap();
+    assert_eq!(t3[8], "已检查", "{t3:?}");
+    assert!(t3[7].contains("T3-BALANCE"), "{t3:?}");
+    assert!(stderr(&o).contains("已检查 2 份"), "{}", stderr(&o));
+}

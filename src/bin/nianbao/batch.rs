@@ -301,8 +301,13 @@ pub fn run_check(opts: &Options) -> Status {
 
     // Pairs among the inputs.
     let found = if opts.pairs {
+        // A file that is not an annual report has no year or agency to pair by.
         let reports: Vec<_> = (0..outcomes.len())
-            .map(|i| checked(i).map(|(_, c)| &c.report))
+            .map(|i| {
+                checked(i)
+                    .filter(|(_, c)| !csv::not_a_report(c))
+                    .map(|(_, c)| &c.report)
+            })
             .collect();
         pairs::find(&reports)
     } else {
@@ -498,6 +503,7 @@ fn batch_json(
         })
         .collect();
     let skipped = json!({
+        "not_reports": outcomes.iter().filter(|o| is_not_report(o)).count(),
         "hidden": listing.hidden,
         "not_documents": outcomes.iter().filter(|o| matches!(o, Outcome::Skipped)).count(),
         "folder_links": listing.links,
@@ -515,6 +521,11 @@ fn batch_json(
     )
 }
 
+/// A file read and checked that turned out not to be an annual report (`D-NOT-REPORT`).
+fn is_not_report(o: &Outcome) -> bool {
+    matches!(o, Outcome::Checked { checked, .. } if csv::not_a_report(checked))
+}
+
 /// The lines that end a batch: how many were checked, unreadable, skipped; the pairs and
 /// the reports left unpaired, with the reason.
 fn summary(
@@ -526,18 +537,20 @@ fn summary(
 ) -> String {
     use std::fmt::Write as _;
     let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
-    let read = count(&|o| matches!(o, Outcome::Checked { .. }));
+    let not_reports = count(&is_not_report);
+    let read = count(&|o| matches!(o, Outcome::Checked { .. })) - not_reports;
     let with_errors =
         count(&|o| matches!(o, Outcome::Checked { checked, .. } if checked.has_errors()));
     let unreadable = count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked));
     let not_docs = count(&|o| matches!(o, Outcome::Skipped));
-    let skipped = not_docs + listing.hidden + listing.links;
+    let skipped = not_reports + not_docs + listing.hidden + listing.links;
     let mut s = format!(
         "汇总: 已检查 {read} 份（有错误的 {with_errors} 份），无法读取 {unreadable} 个，跳过 {skipped} 个"
     );
     if skipped > 0 {
         let mut parts = Vec::new();
         for (n, what) in [
+            (not_reports, "不像年度报告、未检查的"),
             (listing.hidden, "隐藏的文件或文件夹"),
             (not_docs, "不是文档（图片、程序、压缩包、音视频）"),
             (listing.links, "指向文件夹的链接"),
