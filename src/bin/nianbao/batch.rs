@@ -18,7 +18,7 @@ use crate::args::{Format, Options};
 use crate::input::{self, InputError};
 use crate::render;
 use crate::{print_or_exit, Status, STDIN_NAME};
-use nianbao::batch::{classify, csv, pairs, unzip};
+use nianbao::batch::{classify, csv, pairs, summary, unzip};
 use nianbao::doc::Document;
 use nianbao::{Checked, PairChecked, Severity};
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -536,8 +536,9 @@ fn is_not_report(o: &Outcome) -> bool {
     matches!(o, Outcome::Checked { checked, .. } if csv::not_a_report(checked))
 }
 
-/// The lines that end a batch: how many were checked, unreadable, skipped; the pairs and
-/// the reports left unpaired, with the reason.
+/// The lines that end a batch (`nianbao::batch::summary`, as the browser shows them): how
+/// many were checked, unreadable, skipped; the pairs and the reports left unpaired, with the
+/// reason.
 fn summary(
     names: &[&str],
     outcomes: &[Outcome],
@@ -548,57 +549,23 @@ fn summary(
     use std::fmt::Write as _;
     let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
     let not_reports = count(&is_not_report);
-    let read = count(&|o| matches!(o, Outcome::Checked { .. })) - not_reports;
-    let with_errors =
-        count(&|o| matches!(o, Outcome::Checked { checked, .. } if checked.has_errors()));
-    let unreadable = count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked));
-    let not_docs = count(&|o| matches!(o, Outcome::Skipped)) + listing.zipped_not_documents;
-    let skipped = not_reports + not_docs + listing.hidden + listing.links;
-    let mut s = format!(
-        "汇总: 已检查 {read} 份（有错误的 {with_errors} 份），无法读取 {unreadable} 个，跳过 {skipped} 个"
-    );
-    if skipped > 0 {
-        let mut parts = Vec::new();
-        for (n, what) in [
-            (not_reports, "不像年度报告、未检查的"),
-            (listing.hidden, "隐藏的文件或文件夹"),
-            (not_docs, "不是文档（图片、程序、压缩包、音视频）"),
-            (listing.links, "指向文件夹的链接"),
-        ] {
-            if n > 0 {
-                parts.push(format!("{what} {n} 个"));
-            }
-        }
-        let _ = write!(s, "（{}）", parts.join("，"));
-    }
+    let counts = summary::Counts {
+        checked: count(&|o| matches!(o, Outcome::Checked { .. })) - not_reports,
+        with_errors: count(
+            &|o| matches!(o, Outcome::Checked { checked, .. } if checked.has_errors()),
+        ),
+        unreadable: count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked)),
+        not_reports,
+        not_documents: count(&|o| matches!(o, Outcome::Skipped)) + listing.zipped_not_documents,
+        hidden: listing.hidden,
+        folder_links: listing.links,
+    };
+    let mut s = counts.line();
     s.push('\n');
     if let Some(found) = found {
-        let lone = found
-            .unpaired
-            .iter()
-            .filter(|(_, w)| *w == pairs::Unpaired::NoCounterpart)
-            .count();
-        let listed: Vec<_> = found
-            .unpaired
-            .iter()
-            .filter(|(_, w)| *w != pairs::Unpaired::NoCounterpart)
-            .collect();
-        let _ = write!(s, "配对: 同一机关相邻两年的报告 {paired} 对");
-        if lone > 0 {
-            let _ = write!(s, "；{lone} 份没有相邻年度的同一机关报告");
-        }
-        if listed.is_empty() {
-            s.push('\n');
-        } else {
-            let _ = writeln!(s, "；{} 份没有配对：", listed.len());
-            for (i, why) in listed {
-                let _ = writeln!(
-                    s,
-                    "  {}: {}",
-                    names[*i],
-                    why.message(&|j| names[j].to_string())
-                );
-            }
+        let _ = writeln!(s, "{}", summary::pairs_line(found, paired));
+        for (i, why) in summary::unpaired(found, &|j| names[j].to_string()) {
+            let _ = writeln!(s, "  {}: {why}", names[i]);
         }
     }
     s
