@@ -36,6 +36,7 @@
 //! check is drawn, `document.body.dataset.checked` is incremented.
 
 mod batch;
+mod batch_inputs;
 mod embed;
 mod files;
 mod findings;
