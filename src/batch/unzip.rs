@@ -45,6 +45,15 @@ pub struct Unzipped {
 /// The files of the zip `bytes`; `Err` (why, in plain Chinese) when it is no zip that can be
 /// opened or holds too many entries.
 pub fn unzip(bytes: &[u8], legacy: Option<LegacyDecoder>) -> Result<Unzipped, String> {
+    unzip_within(bytes, legacy, MAX_TOTAL_BYTES)
+}
+
+/// [`unzip`] with at most `total` bytes inflated in all.
+fn unzip_within(
+    bytes: &[u8],
+    legacy: Option<LegacyDecoder>,
+    total: u64,
+) -> Result<Unzipped, String> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|_| "这个 .zip 压缩包打不开（已损坏，或下载不完整）".to_string())?;
     if archive.len() > MAX_ENTRIES {
@@ -54,7 +63,7 @@ pub fn unzip(bytes: &[u8], legacy: Option<LegacyDecoder>) -> Result<Unzipped, St
         ));
     }
     let mut out = Unzipped::default();
-    let mut budget = MAX_TOTAL_BYTES;
+    let mut budget = total;
     for i in 0..archive.len() {
         let Ok(mut file) = archive.by_index(i) else {
             let name = archive
@@ -96,7 +105,7 @@ pub fn unzip(bytes: &[u8], legacy: Option<LegacyDecoder>) -> Result<Unzipped, St
             Err(e) => Err(e),
             Ok(_) if data.len() as u64 > limit && limit < MAX_BYTES => Err(format!(
                 "压缩包解压后超过了 {} MB，后面的文件没有取出；请分成几个压缩包",
-                MAX_TOTAL_BYTES / 1024 / 1024
+                total / 1024 / 1024
             )),
             Ok(_) if data.len() as u64 > limit => Err(format!(
                 "文件解压后超过 {} MB，太大了",
@@ -192,6 +201,56 @@ mod tests {
         // Without a decoder the name is still some name, and the file is still there.
         let u = unzip(&z, None).unwrap();
         assert_eq!(u.files.len(), 1);
+    }
+
+    /// A zip bomb: a file of zeros past the size limit, deflated to a few kilobytes, gets its
+    /// reason and costs at most the limit; the file after it is still taken out.
+    #[test]
+    fn a_file_too_large_when_inflated_is_refused_alone() {
+        let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+        let deflated =
+            SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+        w.start_file("炸弹.txt", deflated).unwrap();
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..=MAX_BYTES / zeros.len() as u64 {
+            w.write_all(&zeros).unwrap();
+        }
+        w.start_file("报告.txt", deflated).unwrap();
+        w.write_all("某某局2022年政府信息公开工作年度报告".as_bytes())
+            .unwrap();
+        let z = w.finish().unwrap().into_inner();
+        assert!(z.len() < 200_000, "{}", z.len());
+        let u = unzip(&z, None).unwrap();
+        let bomb = u.files.iter().find(|f| f.path == "炸弹.txt").unwrap();
+        assert!(
+            bomb.bytes.as_ref().unwrap_err().contains("太大"),
+            "{bomb:?}"
+        );
+        let report = u.files.iter().find(|f| f.path == "报告.txt").unwrap();
+        assert!(report.bytes.is_ok());
+    }
+
+    /// Past the whole zip's budget, the files left get the reason instead of their bytes.
+    #[test]
+    fn the_whole_zip_has_a_budget() {
+        let big = vec![b'x'; 600];
+        let z = zip_of(&[("a.txt", &big), ("b.txt", &big), ("c.txt", &big)]);
+        let u = unzip_within(&z, None, 1000).unwrap();
+        assert!(u.files[0].bytes.is_ok());
+        for f in &u.files[1..] {
+            assert!(
+                f.bytes.as_ref().unwrap_err().contains("后面的文件没有取出"),
+                "{f:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn too_many_entries_are_refused() {
+        let names: Vec<String> = (0..=MAX_ENTRIES).map(|i| format!("{i}.txt")).collect();
+        let files: Vec<(&str, &[u8])> = names.iter().map(|n| (n.as_str(), &b""[..])).collect();
+        let err = unzip(&zip_of(&files), None).unwrap_err();
+        assert!(err.contains("超过了 10000 个"), "{err}");
     }
 
     #[test]
