@@ -114,7 +114,7 @@ impl<'a> Context<'a> {
             report,
             input,
             arith: arith::evaluate(report),
-            not_a_report: document::not_report::not_a_report(report, input),
+            not_a_report: document::not_report::not_a_report(report),
         }
     }
 

@@ -6,8 +6,12 @@
 //! - one of the three tables (二, 三, 四) was recognised by its labels;
 //! - at least two of the six section headings (一、总体情况 … 六、其他需要报告的事项) were found;
 //! - a statistics period was read ("统计期限自2022年1月1日起至…");
-//! - the text speaks of 信息公开 and of a 报告 or 年报 (the title's words, "政府信息公开工作年度报告",
-//!   in whatever form).
+//! - a title was read (a line before section 一 naming a year and 报告 or 年报, as
+//!   `read::meta` finds it, even broken over two lines) and it says 信息公开: "某某局2022年政府信息公开
+//!   工作年度报告".
+//!
+//! Words alone are not enough: a README or a manual about annual reports ("政府信息公开工作年度报告
+//! 检查器") speaks of them all along but names no year in a title.
 //!
 //! When none holds, this rule gives one warning and **no other rule runs**: the document is
 //! not checked against the template, so it gets no errors. A report pasted in part (only
@@ -34,10 +38,9 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-/// Whether `report` (read from `input`) shows no sign of being an annual report: no table
-/// recognised, at most one of the six headings, no statistics period, and no wording of
-/// 信息公开 together with 报告 or 年报.
-pub fn not_a_report(report: &Report, input: &str) -> bool {
+/// Whether `report` shows no sign of being an annual report: no table recognised, at most one
+/// of the six headings, no statistics period, and no title that says 信息公开.
+pub fn not_a_report(report: &Report) -> bool {
     if report.tables.iter().any(|t| t.found) || report.period_year.is_some() {
         return false;
     }
@@ -47,17 +50,14 @@ pub fn not_a_report(report: &Report, input: &str) -> bool {
     if headings.len() >= 2 {
         return false;
     }
-    !speaks_of_disclosure_report(input)
-}
-
-/// The text, whitespace left out, says 信息公开 and 报告 or 年报 (a title such as
-/// "某某局2022年政府信息公开工作年度报告", even broken over lines or spaced out).
-fn speaks_of_disclosure_report(input: &str) -> bool {
-    let folded: String = input
-        .chars()
-        .filter(|c| !crate::normalize::is_space(*c))
-        .collect();
-    folded.contains("信息公开") && (folded.contains("报告") || folded.contains("年报"))
+    let title_says_so = report.title.as_ref().is_some_and(|(t, _)| {
+        let folded: String = t
+            .chars()
+            .filter(|c| !crate::normalize::is_space(*c))
+            .collect();
+        folded.contains("信息公开")
+    });
+    !title_says_so
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -99,6 +99,10 @@ mod tests {
             "",
             "会议纪要\n\n今天讨论了办公用品采购。\n",
             "一、总体情况\n本单位工作正常。",
+            // About annual reports, not one: no title with a year.
+            "# nianbao — 政府信息公开工作年度报告检查器\n\n读取一份政府信息公开工作年度报告，逐项检查。\n",
+            // A title with a year, but of another report.
+            "某某市2022年政府工作报告\n\n过去一年，全市经济稳中有进。\n",
         ] {
             let f = findings(text);
             assert_eq!(
