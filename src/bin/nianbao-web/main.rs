@@ -525,7 +525,7 @@ fn app() -> Html {
     let sel = *selected;
     let stale = doc.text.as_str() != &*r.text;
     html! {
-        <div class="app">
+        <main class="app">
             <header class="top">
                 <h1>{ "政府信息公开工作年度报告检查" }</h1>
                 <p class="lead">{ "把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。" }</p>
@@ -576,7 +576,7 @@ fn app() -> Html {
                 </p>
                 { source::render(r, sel) }
             </section>
-        </div>
+        </main>
     }
 }
 
