@@ -68,6 +68,11 @@ test('axe: no violations with seed 001 loaded (text, tables, source tables), bef
   for (const id of ['color-contrast', 'list', 'region', 'landmark-one-main', 'scrollable-region-focusable', 'empty-table-header', 'aria-allowed-role']) {
     assert.ok(rules.includes(id), `axe did not check ${id}: ${rules}`);
   }
+  // The live regions announce a line, never the findings list (which a choice redraws).
+  const live = await page.evaluate(() => [...document.querySelectorAll('[aria-live], [role=status], [role=alert]')]
+    .map((e) => ({ id: e.id, list: !!e.querySelector('#findings, .finding') })));
+  assert.ok(live.some((l) => l.id === 'summary'), JSON.stringify(live));
+  assert.deepEqual(live.filter((l) => l.list), [], 'a live region holds the findings list');
   // A finding chosen (its explanation open, its cells marked) and a cell focused (its note shown).
   await focusFinding(page, 'T3-BALANCE');
   await page.keyboard.press('Enter');

@@ -554,7 +554,9 @@ fn app() -> Html {
                     ref={input_ref} {oninput} {onpaste} />
                 <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
             </section>
-            <section class="summary-pane" aria-live="polite">
+            // Only the summary line is announced after each check (`role="status"`): the whole
+            // pane as a live region would read the list again whenever a finding is chosen.
+            <section class="summary-pane">
                 { summary(r) }
                 <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
                     on_select={on_select.clone()} on_filters={on_filters} />
@@ -584,7 +586,7 @@ fn app() -> Html {
 fn summary(r: &Result) -> Html {
     let rep = &r.checked.report;
     if r.text.trim().is_empty() {
-        return html! { <p id="summary" class="summary empty">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
+        return html! { <p id="summary" class="summary empty" role="status">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
     }
     let template = match rep.template.template {
         Some(nianbao::template::TemplateId::Y2019) => "2019年版模板",
@@ -618,7 +620,7 @@ fn summary(r: &Result) -> Html {
         }
     };
     html! {
-        <p id="summary" class="summary">
+        <p id="summary" class="summary" role="status">
             <span>{ format!("{agency} · {year} · {template}") }</span>
             { verdict }
         </p>
