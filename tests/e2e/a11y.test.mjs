@@ -3,7 +3,8 @@
 // - axe-core (every rule it runs by default: WCAG 2.x A/AA and best practices, colour contrast
 //   included) finds nothing on the page with seed 001 loaded as a .docx (the text, the
 //   template tables, the source tables; before and after a finding is chosen), with the pair
-//   pane comparing two reports, and with the batch view after a few files are checked;
+//   pane comparing two reports, with the batch view after a few files are checked, in the
+//   widget (?embed=1) and in a phone-sized window;
 // - every control is reached by Tab, each with a visible focus ring;
 // - the findings list is one Tab stop, walked with ArrowUp/ArrowDown/Home/End; Enter on a
 //   finding moves focus to its culprit cell, whose accessible description (aria-describedby,
@@ -19,7 +20,7 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, SEEDS, harness, seed, checkedCount, waitForRender, pasteReport, screenshot } from './lib.mjs';
+import { FIXTURES, SEEDS, harness, newPage, seed, checkedCount, waitForRender, pasteReport, screenshot } from './lib.mjs';
 
 const T = { timeout: 120_000 };
 const h = harness();
@@ -97,6 +98,20 @@ test('axe: no violations with the pair pane comparing two reports', T, async () 
   assert.deepEqual(await axeViolations(page), []);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('axe: no violations in the widget (?embed=1) and in a phone-sized window, seed 001 pasted', T, async () => {
+  const [browser, server] = await Promise.all([h.browser(), h.server()]);
+  for (const query of [`?embed=1&host=${encodeURIComponent(server.origin)}`, '']) {
+    const page = await newPage(browser, { bypassCSP: true, viewport: { width: 390, height: 800 } });
+    await page.goto(server.url + query);
+    await page.waitForSelector('#report-input');
+    await pasteReport(page, seed('001'));
+    await page.waitForSelector('#findings [data-rule]');
+    assert.deepEqual(await axeViolations(page), [], query || 'a phone-sized window');
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  }
 });
 
 /** Opens 批量检查 and picks the five seeds and a truncated .docx; waits until all are checked. */
