@@ -428,7 +428,8 @@ fn rollup_view(r: &Rolled, on_export: Callback<MouseEvent>) -> Html {
             </p>
             <p class="hint">{ "不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。" }</p>
             { for r.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
-            <div class="batch-table">
+            // Scrolls by itself and holds no control: a Tab stop, so the keyboard scrolls it.
+            <div class="batch-table" tabindex="0" role="region" aria-label="汇总核对：逐格比较">
                 <table class="rollup">
                     <thead><tr><th>{ "表" }</th><th>{ "行" }</th><th>{ "列" }</th><th>{ "汇总报告" }</th><th>{ "其余报告之和" }</th><th>{ "差" }</th></tr></thead>
                     <tbody>{ for cells }</tbody>
@@ -720,8 +721,9 @@ pub fn batch_pane(props: &Props) -> Html {
             })
         };
         html! {
-            <th data-column={*name} aria-sort={aria} {onclick} title="点击按这一列排序">
-                { format!("{name}{mark}") }
+            <th data-column={*name} aria-sort={aria} {onclick}>
+                // A button, so that the keyboard sorts too (its click reaches the header's).
+                <button type="button" class="sort" title="点击按这一列排序">{ format!("{name}{mark}") }</button>
             </th>
         }
     });
@@ -743,7 +745,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 let onclick = Callback::from(move |_: MouseEvent| {
                     on_open.emit((doc.clone(), checked.clone()))
                 });
-                html! { <button type="button" class="open" {onclick}>{ "查看" }</button> }
+                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ "查看" }</button> }
             }
             _ => html! {},
         };
@@ -827,7 +829,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 </div>
                 <div class="batch-table">
                     <table id="batch">
-                        <thead><tr><th></th>{ for header }</tr></thead>
+                        <thead><tr><th><span class="sr-only">{ "查看" }</span></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>

@@ -1,10 +1,18 @@
 //! The findings list: grouped by table and rule, filtered by severity. Choosing a finding
 //! selects it: the app focuses its cell and marks its stretch of the pasted text.
+//!
+//! Keyboard: the list is one Tab stop (a roving `tabindex`: the finding last focused, else the
+//! chosen one, else the first); ArrowUp/ArrowDown move between findings, Home/End to the first
+//! and last; Enter or Space chooses the focused finding and moves focus to its cell (the
+//! culprit), whose `aria-describedby` points at the finding's message (`#finding-N-msg`, see
+//! [`message_id`]). Keys typed into a control inside a finding are left to that control.
 
 use crate::marks::symbol;
 use crate::{Filters, Result};
 use nianbao::{Finding, Severity, Span};
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
 use yew::prelude::*;
 
 #[derive(Properties, Clone)]
@@ -51,6 +59,42 @@ fn excerpt(text: &str, span: Span) -> Option<(String, String, String)> {
     ))
 }
 
+/// The id of the message of finding `i` (what its cells' `aria-describedby` point at).
+pub fn message_id(i: usize) -> String {
+    format!("finding-{i}-msg")
+}
+
+/// The finding to focus from `from` for `key` (ArrowUp/Down, Home, End), among the list's
+/// findings (`li.finding`, group headings skipped), or None for any other key.
+fn finding_for_key(from: &HtmlElement, key: &str) -> Option<HtmlElement> {
+    let is_finding = |e: &web_sys::Element| e.class_list().contains("finding");
+    let mut next = match key {
+        "ArrowDown" => from.next_element_sibling(),
+        "ArrowUp" => from.previous_element_sibling(),
+        "Home" => from.parent_element()?.first_element_child(),
+        "End" => from.parent_element()?.last_element_child(),
+        _ => return None,
+    };
+    while let Some(e) = next {
+        if is_finding(&e) {
+            return e.dyn_into().ok();
+        }
+        next = match key {
+            "ArrowDown" | "Home" => e.next_element_sibling(),
+            _ => e.previous_element_sibling(),
+        };
+    }
+    None
+}
+
+/// The finding an event happened on itself — not on a control inside it. (Yew delegates
+/// events, so `current_target` is not the finding: its class tells.)
+fn on_finding(e: &Event) -> Option<HtmlElement> {
+    e.target()
+        .and_then(|t| t.dyn_into::<HtmlElement>().ok())
+        .filter(|el| el.class_list().contains("finding"))
+}
+
 fn group_title(f: &Finding) -> &'static str {
     match f.table {
         Some(t) => match t.number() {
@@ -66,6 +110,8 @@ fn group_title(f: &Finding) -> &'static str {
 pub fn findings_list(p: &Props) -> Html {
     let c = &p.result.checked;
     let f = p.filters;
+    // The finding focused last (it keeps the list's Tab stop).
+    let active = use_state(|| None::<usize>);
     let toggle = |s: Severity| {
         let on = p.on_filters.clone();
         Callback::from(move |_: Event| {
@@ -86,6 +132,12 @@ pub fn findings_list(p: &Props) -> Html {
         let x = &c.findings[i];
         (x.table.map_or(0, |t| t.number()), x.severity, x.rule, i)
     });
+    // The list's one Tab stop: the finding focused last, else the chosen one, else the first.
+    let stop = [*active, p.selected]
+        .into_iter()
+        .flatten()
+        .find(|i| order.contains(i))
+        .or(order.first().copied());
     let mut items: Vec<Html> = Vec::new();
     let mut last_group = "";
     let mut last_rule = "";
@@ -93,7 +145,7 @@ pub fn findings_list(p: &Props) -> Html {
         let x = &c.findings[i];
         let g = group_title(x);
         if g != last_group {
-            items.push(html! { <li class="group-head" role="presentation">{ g }</li> });
+            items.push(html! { <li class="group-head">{ g }</li> });
             last_group = g;
             last_rule = "";
         }
@@ -105,10 +157,32 @@ pub fn findings_list(p: &Props) -> Html {
         };
         let onkeydown = {
             let cb = p.on_select.clone();
+            let result = p.result.clone();
             Callback::from(move |e: KeyboardEvent| {
-                if e.key() == "Enter" || e.key() == " " {
+                // Keys typed into a control inside the finding are that control's.
+                let Some(li) = on_finding(&e) else { return };
+                if e.alt_key() || e.ctrl_key() || e.meta_key() {
+                    return;
+                }
+                let key = e.key();
+                if key == "Enter" || key == " " {
                     e.prevent_default();
                     cb.emit(i);
+                    // Chosen already: the selection does not change, so focus the cell here.
+                    if let Some(f) = result.checked.findings.get(i) {
+                        crate::tables::focus_finding(f);
+                    }
+                } else if let Some(next) = finding_for_key(&li, &key) {
+                    e.prevent_default();
+                    let _ = next.focus();
+                }
+            })
+        };
+        let onfocus = {
+            let active = active.clone();
+            Callback::from(move |e: FocusEvent| {
+                if on_finding(&e).is_some() {
+                    active.set(Some(i));
                 }
             })
         };
@@ -116,15 +190,16 @@ pub fn findings_list(p: &Props) -> Html {
         let ex = x.spans.first().and_then(|s| excerpt(&p.result.text, *s));
         items.push(html! {
             <li class={classes!("finding", format!("sev-{}", x.severity.as_str()), selected.then_some("chosen"), first_of_rule.then_some("first-of-rule"))}
-                data-rule={x.rule} data-severity={x.severity.as_str()} tabindex="0" role="button"
-                aria-pressed={selected.to_string()} {onclick} {onkeydown}>
+                data-rule={x.rule} data-severity={x.severity.as_str()}
+                tabindex={if stop == Some(i) { "0" } else { "-1" }}
+                aria-current={selected.then_some("true")} {onclick} {onkeydown} {onfocus}>
                 <div class="f-head">
                     <span class="sym" aria-hidden="true">{ symbol(x.severity) }</span>
                     <span class="f-sev">{ x.severity.cn() }</span>
                     <code class="f-rule">{ x.rule }</code>
                     if !x.place().is_empty() { <span class="f-place">{ x.place() }</span> }
                 </div>
-                <p class="f-msg">{ &x.message }</p>
+                <p class="f-msg" id={message_id(i)}>{ &x.message }</p>
                 if x.expected.is_some() || x.found.is_some() {
                     <p class="f-ef">
                         if let Some(e) = &x.expected { <span>{ "应为：" }<b>{ e }</b></span> }

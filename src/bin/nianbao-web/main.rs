@@ -525,7 +525,7 @@ fn app() -> Html {
     let sel = *selected;
     let stale = doc.text.as_str() != &*r.text;
     html! {
-        <div class="app">
+        <main class="app">
             <header class="top">
                 <h1>{ "政府信息公开工作年度报告检查" }</h1>
                 <p class="lead">{ "把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。" }</p>
@@ -554,7 +554,9 @@ fn app() -> Html {
                     ref={input_ref} {oninput} {onpaste} />
                 <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
             </section>
-            <section class="summary-pane" aria-live="polite">
+            // Only the summary line is announced after each check (`role="status"`): the whole
+            // pane as a live region would read the list again whenever a finding is chosen.
+            <section class="summary-pane">
                 { summary(r) }
                 <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
                     on_select={on_select.clone()} on_filters={on_filters} />
@@ -576,7 +578,7 @@ fn app() -> Html {
                 </p>
                 { source::render(r, sel) }
             </section>
-        </div>
+        </main>
     }
 }
 
@@ -584,7 +586,7 @@ fn app() -> Html {
 fn summary(r: &Result) -> Html {
     let rep = &r.checked.report;
     if r.text.trim().is_empty() {
-        return html! { <p id="summary" class="summary empty">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
+        return html! { <p id="summary" class="summary empty" role="status">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
     }
     let template = match rep.template.template {
         Some(nianbao::template::TemplateId::Y2019) => "2019年版模板",
@@ -618,7 +620,7 @@ fn summary(r: &Result) -> Html {
         }
     };
     html! {
-        <p id="summary" class="summary">
+        <p id="summary" class="summary" role="status">
             <span>{ format!("{agency} · {year} · {template}") }</span>
             { verdict }
         </p>
