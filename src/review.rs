@@ -270,7 +270,7 @@ pub fn parse_marks(content: &str) -> Result<Marks, String> {
         if !looks_like_fingerprint(fp) {
             let shown: String = fp.chars().take(30).collect();
             return Err(format!(
-                "第 {} 行“{shown}”不是问题编号（应形如 T3-BALANCE:t3/自然人，由网页版“导出复核记录”生成）",
+                "第 {} 行“{shown}”不是问题编号（应形如 T3-BALANCE:t3/自然人）",
                 n + 1
             ));
         }
