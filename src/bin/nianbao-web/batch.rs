@@ -651,7 +651,8 @@ pub fn batch_pane(props: &Props) -> Html {
     };
     let rollup_html = rollup.map(|r| {
         let json = r.json.clone();
-        let on_export = Callback::from(move |_: MouseEvent| files::download("nianbao-rollup.json", &json));
+        let on_export =
+            Callback::from(move |_: MouseEvent| files::download("nianbao-rollup.json", &json));
         rollup_view(&r, on_export)
     });
     let parents = b.entries.iter().filter_map(|e| match e.state {

@@ -93,7 +93,13 @@ fn review_controls(fp: &str, review: Option<&Review>, on_mark: &Callback<MarkCha
         Callback::from(move |e: InputEvent| {
             let el: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(mark) = mark {
-                cb.emit((fp.clone(), Some(Review { mark, note: el.value() })));
+                cb.emit((
+                    fp.clone(),
+                    Some(Review {
+                        mark,
+                        note: el.value(),
+                    }),
+                ));
             }
         })
     };

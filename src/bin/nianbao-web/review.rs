@@ -87,7 +87,9 @@ fn name_part(report: &Report) -> String {
         .as_deref()
         .unwrap_or("年报")
         .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
         .take(40)
         .collect();
     match report.year {
@@ -141,7 +143,11 @@ pub fn exports(p: &ExportProps) -> Html {
                 _ => download(
                     &format!("检查结果-{name}.json"),
                     &(nianbao::json::document_to_json_string_reviewed(
-                        "年报全文", &r.doc, &r.checked, marks, true,
+                        "年报全文",
+                        &r.doc,
+                        &r.checked,
+                        marks,
+                        true,
                     ) + "\n"),
                 ),
             }
