@@ -10,11 +10,12 @@
 //!   `T3-RESULT-TOTAL:t3/（七）总计/自然人`, `T3-BALANCE:t3/自然人`, `C-BLANK:t4`;
 //! - any other finding (sections, dates, sentences): the rule and the words it is about —
 //!   the text of its first span, whitespace removed, digits kept, at most [`QUOTE_CHARS`]
-//!   chars (else its `found`, `expected` or message): `S-SECTION-TITLE:一、总体情况况`.
+//!   chars (else its `expected`, `found` or message): `S-SECTION-TITLE:一、总体情况况`,
+//!   `S-SECTION-MISSING:六、其他需要报告的事项`.
 //!
 //! Two findings of one report never share a fingerprint: when they would, each gets `#` and
-//! eight hex digits of a 64-bit FNV-1a hash of its cells and the whole text of its spans
-//! (whitespace removed), and if that is still shared, `~2`, `~3` … in the findings' order.
+//! eight hex digits of a 64-bit FNV-1a hash of its cells, the whole text of its spans
+//! and its expected, found and message (whitespace removed), and if that is still shared, `~2`, `~3` … in the findings' order.
 //! Fingerprints hold no whitespace (no tab, no line break), so a file can list them one a line.
 //!
 //! A fingerprint does not name the report: the web app keeps marks per report (its agency
@@ -116,16 +117,17 @@ fn place(f: &Finding) -> Option<String> {
 /// The text of a side of a finding (`None`: the one report).
 pub type TextOf<'t> = dyn Fn(Option<Side>) -> &'t str + 't;
 
-/// The words a finding without a cell is about: its first span's text, else its found,
-/// expected or message; whitespace removed.
+/// The words a finding without a cell is about: its first span's text, else what it
+/// expected (a missing section: its heading; `found` is then "未找到"), what it found, or
+/// its message; whitespace removed.
 fn quote(f: &Finding, text: &TextOf<'_>) -> String {
     let spans = f
         .sided_spans()
         .map(|(side, s)| squeeze(s.text(text(side))))
         .find(|q| !q.is_empty());
     spans
-        .or_else(|| f.found.as_deref().map(squeeze).filter(|q| !q.is_empty()))
         .or_else(|| f.expected.as_deref().map(squeeze).filter(|q| !q.is_empty()))
+        .or_else(|| f.found.as_deref().map(squeeze).filter(|q| !q.is_empty()))
         .unwrap_or_else(|| squeeze(&f.message))
 }
 
@@ -149,6 +151,13 @@ fn detail(f: &Finding, text: &TextOf<'_>) -> u64 {
     }
     for (side, sp) in f.sided_spans() {
         s.push_str(&squeeze(sp.text(text(side))));
+        s.push('\u{1F}');
+    }
+    for t in [&f.expected, &f.found, &Some(f.message.clone())]
+        .into_iter()
+        .flatten()
+    {
+        s.push_str(&squeeze(t));
         s.push('\u{1F}');
     }
     fnv1a(s.as_bytes())
@@ -364,6 +373,12 @@ mod tests {
             Finding::new("Y-DATED-EARLY", Severity::Warning, "", "")
                 .spans(vec![Span::new(text.find('2').unwrap(), text.len())]),
             Finding::new("Y-YEAR-MISSING", Severity::Error, "没有写 年度", ""),
+            Finding::new("S-SECTION-MISSING", Severity::Error, "缺五", "")
+                .expected("五、存在的主要问题及改进情况")
+                .found("未找到"),
+            Finding::new("S-SECTION-MISSING", Severity::Error, "缺六", "")
+                .expected("六、其他需要报告的事项")
+                .found("未找到"),
         ];
         assert_eq!(
             fingerprints(&fs, text),
@@ -373,6 +388,8 @@ mod tests {
                 "S-SECTION-TITLE:一、总体情况况",
                 "Y-DATED-EARLY:2023年1月5日",
                 "Y-YEAR-MISSING:没有写年度",
+                "S-SECTION-MISSING:五、存在的主要问题及改进情况",
+                "S-SECTION-MISSING:六、其他需要报告的事项",
             ]
         );
         for fp in fingerprints(&fs, text) {
