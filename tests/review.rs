@@ -190,3 +190,29 @@ fn the_findings_csv_has_a_line_a_finding() {
     assert!(lines[1].starts_with(&format!("{},错误,表三,", c.findings[0].rule)));
     assert!(lines[1].ends_with(&format!(",忽略,\"说明, 含逗号\",{}", fps[0])));
 }
+
+#[test]
+fn cross_year_findings_have_fingerprints_too() {
+    // Seed 000 as this year's report and, with its years moved back, as last year's: the
+    // texts repeat (P-COPIED) and the carried-over numbers may differ.
+    let cur = seed("000");
+    let prev = cur.replace("2020", "2019");
+    let pair = nianbao::check_pair(&cur, &prev);
+    let j: serde_json::Value = serde_json::from_str(&nianbao::json::pair_to_json_string(
+        "a", &cur, "b", &prev, &pair, false,
+    ))
+    .unwrap();
+    let fps: Vec<&str> = j["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["fingerprint"].as_str().unwrap())
+        .collect();
+    assert!(!fps.is_empty(), "{j}");
+    let unique: HashSet<&str> = fps.iter().copied().collect();
+    assert_eq!(unique.len(), fps.len(), "{fps:?}");
+    for (fp, f) in fps.iter().zip(&pair.compared.findings) {
+        assert!(fp.starts_with(&format!("{}:", f.rule)), "{fp}");
+        assert!(review::looks_like_fingerprint(fp), "{fp}");
+    }
+}
