@@ -300,32 +300,6 @@ async fn run(
     redraw();
 }
 
-/// Downloads `content` as a file made in the page (a Blob and a temporary link).
-fn download(name: &str, content: &str) {
-    let doc = gloo_utils::document();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
-            let _ = body.append_child(&a);
-            a.click();
-            a.remove();
-        }
-    }
-    // Revoked once the download has surely started.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-}
-
 /// One cell of the roll-up table (as `nianbao rollup --format json` names it).
 struct RollCell {
     table: u8,
@@ -582,7 +556,7 @@ pub fn batch_pane(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let b = batch.borrow();
             let rows: Vec<Row> = b.entries.iter().map(|e| e.row.clone()).collect();
-            download("nianbao-batch.csv", &csv::to_csv(&rows));
+            files::download("nianbao-batch.csv", &csv::to_csv(&rows));
         })
     };
     let on_json = {
@@ -600,7 +574,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 })
                 .collect();
             let json = serde_json::to_string_pretty(&reports).unwrap_or_default();
-            download("nianbao-batch.json", &(json + "\n"));
+            files::download("nianbao-batch.json", &(json + "\n"));
         })
     };
     let on_only_errors = {
@@ -678,7 +652,8 @@ pub fn batch_pane(props: &Props) -> Html {
     };
     let rollup_html = rollup.map(|r| {
         let json = r.json.clone();
-        let on_export = Callback::from(move |_: MouseEvent| download("nianbao-rollup.json", &json));
+        let on_export =
+            Callback::from(move |_: MouseEvent| files::download("nianbao-rollup.json", &json));
         rollup_view(&r, on_export)
     });
     let parents = b.entries.iter().filter_map(|e| match e.state {
