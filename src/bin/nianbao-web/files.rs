@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// GB18030 through the browser (fatal: invalid bytes give `None`, never mojibake).
-fn gb18030(bytes: &[u8]) -> Option<String> {
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
     let opts = web_sys::TextDecoderOptions::new();
     opts.set_fatal(true);
     let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;

@@ -43,6 +43,7 @@
 //! the marks. After each check is drawn, `document.body.dataset.checked` is incremented.
 
 mod batch;
+mod batch_inputs;
 mod embed;
 mod files;
 mod findings;

@@ -105,7 +105,7 @@ pub fn read_marks(path: &Path) -> Result<nianbao::review::Marks, String> {
 }
 
 /// GB18030 (a superset of GBK and GB2312), for files saved as "ANSI" on Chinese Windows.
-fn gb18030(bytes: &[u8]) -> Option<String> {
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     (!had_errors).then(|| text.into_owned())
 }
