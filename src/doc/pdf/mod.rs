@@ -137,7 +137,8 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocError> {
 /// A page's glyphs and segments into lines outside tables and tables with their cells' text;
 /// `number` is the page's (1-based), which the tables' rows carry.
 fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: u32) -> PageOut {
-    let tables = table::find(segs);
+    let centres: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.cx(), g.cy())).collect();
+    let tables = table::find(segs, &centres);
     let mut cells: Vec<Vec<Vec<&Glyph>>> =
         tables.iter().map(|t| vec![Vec::new(); t.cells()]).collect();
     let mut free = Vec::new();
@@ -193,9 +194,10 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                     let continued =
                         first && open.as_ref().is_some_and(|(_, prev)| prev.same_columns(&t));
                     match (continued, &open) {
-                        (true, Some((i, _))) => {
+                        (true, Some((i, prev_t))) => {
+                            let cut = prev_t.open_bottom && t.open_top;
                             if let Block::Table(prev) = &mut out[*i] {
-                                table::append(prev, raw);
+                                table::append(prev, raw, cut);
                             }
                             let i = *i;
                             open = Some((i, t));
