@@ -432,7 +432,11 @@ fn pair_reads_pdfs() {
     assert_eq!(tables.len(), 5);
     for t in tables {
         assert!(!t["pages"].as_array().unwrap().is_empty(), "{}", t["pages"]);
-        assert!(t["cells"].as_array().unwrap().iter().all(|c| c["page"].is_u64()));
+        assert!(t["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["page"].is_u64()));
     }
     assert_eq!(v["a"]["source"], "text");
     assert!(v["a"].get("source_tables").is_none() && v["a"].get("text").is_none());
