@@ -8,16 +8,22 @@
 //!       ─► lines.rs (the other glyphs → lines by baseline; page numbers, running headers out)
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
-//!          is one table (its repeated header rows dropped); every table row carries the
-//!          page it lies on (1-based, as a viewer counts: `RawTable::pages`)
+//!          is one table (its repeated header rows dropped; a row the page break cut — no
+//!          rule below its part on one page, none above its part on the next — one row);
+//!          every table row carries the page it lies on (1-based, as a viewer counts:
+//!          `RawTable::pages`)
 //! ```
 //!
 //! What is read: text shown by the text operators in fonts with a ToUnicode map, Identity-H/V
-//! and UniGB-UCS2/UTF16 CID fonts, simple fonts with WinAnsi/Standard/MacRoman encodings and
-//! `/Differences`, Type 3 fonts with ToUnicode or named glyphs; tables drawn with ruling
-//! lines (stroked lines and rectangles, thin filled rectangles). What is not: tables without
+//! and UniGB-UCS2/UTF16 CID fonts (those with or without a ToUnicode map), simple fonts with
+//! WinAnsi/Standard/MacRoman encodings and `/Differences`, Type 3 fonts with ToUnicode or
+//! named glyphs; text written vertically in a `-V` font (columns read top to bottom, right
+//! to left) and one character a line in a narrow cell; tables drawn with ruling lines
+//! (stroked lines and rectangles, thin filled rectangles). What is not: tables without
 //! ruling lines (their text stays lines, columns apart by spaces: lossy, as copied PDF text
-//! is, and the text reader copes), vertical page layouts, annotations and form fields, text in images.
+//! is, and the text reader copes), vertical text drawn in a horizontal font with each glyph
+//! placed by hand (Chromium's `writing-mode: vertical-rl`), annotations and form fields,
+//! text in images.
 //!
 //! Refused, each with a plain message ([`DocError`]): a file that does not parse
 //! ([`DocError::PdfBroken`], [`DocError::PdfTruncated`]), a password ([`DocError::PdfEncrypted`];
