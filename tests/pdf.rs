@@ -347,6 +347,18 @@ fn a_row_cut_by_a_page_break_reads_as_one_row() {
 }
 
 #[test]
+fn lines_running_past_a_table_without_a_next_page_make_no_row() {
+    // The vertical lines run 20 points below the last rule, around text: the look of a row
+    // cut by a page break, but there is no next page to go on — the text stays a line.
+    let c = b"0.5 w 100 600 m 300 600 l S 100 580 m 300 580 l S \
+        100 560 m 100 600 l S 200 560 m 200 600 l S 300 560 m 300 600 l S\n\
+        BT /F1 10 Tf 110 585 Td (A) Tj 100 0 Td (1) Tj ET BT /F1 10 Tf 110 565 Td (Below) Tj ET";
+    let d = read(&one_page(HELVETICA, c, &[helvetica()])).unwrap();
+    assert_eq!(d.text, "A\t1\nBelow\n");
+    assert_eq!(d.tables[0].rows.len(), 1);
+}
+
+#[test]
 fn a_label_one_character_a_line_reads_in_order() {
     // A narrow cell of one character a line, as WPS writes table 3's group label.
     let d = fixture("narrow-label.pdf");

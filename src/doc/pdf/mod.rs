@@ -76,18 +76,33 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let mut pages = Vec::with_capacity(ids.len());
     let (mut glyph_count, mut images) = (0usize, 0usize);
     let mut unmapped: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    // A page is laid out once the next one is read: whether its last table's bottom row and
+    // the next page's first table's top row are the two parts of a row cut by the page break
+    // (only then are such rows rows) needs both. At most two pages are held.
+    let mut pending: Option<Pending> = None;
     for (number, id) in (1u32..).zip(ids) {
         let Some(dict) = file.page(id) else { continue };
         let (base, extent) = page_box(&file, dict);
-        let page = content::page(&file, dict, base, &mut fonts)?;
+        let mut page = content::page(&file, dict, base, &mut fonts)?;
         glyph_count += page.glyphs.len();
         images += page.images;
-        for (name, (bad, all)) in page.unmapped {
+        for (name, (bad, all)) in std::mem::take(&mut page.unmapped) {
             let e = unmapped.entry(name).or_default();
             e.0 += bad;
             e.1 += all;
         }
-        pages.push(lay_out(&page.glyphs, &page.segs, extent, number));
+        let next = Pending::new(page, extent, number);
+        let cut = pending.as_ref().is_some_and(|p| p.cut_before(&next));
+        if let Some(p) = pending.take() {
+            pages.push(p.lay_out(cut));
+        }
+        pending = Some(Pending {
+            cut_above: cut,
+            ..next
+        });
+    }
+    if let Some(p) = pending.take() {
+        pages.push(p.lay_out(false));
     }
     // A font that showed text it cannot name: refuse, naming the worst one.
     if let Some((name, _)) = unmapped
@@ -141,10 +156,16 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocError> {
 }
 
 /// A page's glyphs and segments into lines outside tables and tables with their cells' text;
-/// `number` is the page's (1-based), which the tables' rows carry.
-fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: u32) -> PageOut {
-    let centres: Vec<(f64, f64)> = glyphs.iter().map(|g| (g.cx(), g.cy())).collect();
-    let tables = table::find(segs, &centres);
+/// `number` is the page's (1-based), which the tables' rows carry; `open` says where a row
+/// cut by a page break is.
+fn lay_out(
+    glyphs: &[Glyph],
+    segs: &[content::Seg],
+    extent: (f64, f64),
+    number: u32,
+    open: table::Open,
+) -> PageOut {
+    let tables = table::find(segs, &centres(glyphs), open);
     let mut cells: Vec<Vec<Vec<&Glyph>>> =
         tables.iter().map(|t| vec![Vec::new(); t.cells()]).collect();
     let mut free = Vec::new();
@@ -167,6 +188,69 @@ fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: 
         tables: tables.into_iter().zip(raws).collect(),
         extent,
     }
+}
+
+/// A page read and not yet laid out.
+struct Pending {
+    page: content::Page,
+    extent: (f64, f64),
+    number: u32,
+    /// Its first table's top row is the lower part of a row the page break cut.
+    cut_above: bool,
+    /// Its first table if that has an open top row, its last if that has an open bottom
+    /// row (when every open row is allowed).
+    open_top: Option<Table>,
+    open_bottom: Option<Table>,
+}
+
+impl Pending {
+    fn new(page: content::Page, extent: (f64, f64), number: u32) -> Pending {
+        let centres = centres(&page.glyphs);
+        let all = table::Open {
+            top: true,
+            bottom: true,
+        };
+        let tables = table::find(&page.segs, &centres, all);
+        let open_top = tables.first().filter(|t| t.open_top).cloned();
+        let open_bottom = tables.last().filter(|t| t.open_bottom).cloned();
+        Pending {
+            page,
+            extent,
+            number,
+            cut_above: false,
+            open_top,
+            open_bottom,
+        }
+    }
+
+    /// Whether this page's last table ends with the upper part of a row that `next`'s first
+    /// table starts with: both open there, with the same columns.
+    fn cut_before(&self, next: &Pending) -> bool {
+        match (&self.open_bottom, &next.open_top) {
+            (Some(a), Some(b)) => a.same_columns(b),
+            _ => false,
+        }
+    }
+
+    /// Lays the page out; `cut_below`: its last table ends with a row the page break cut.
+    fn lay_out(self, cut_below: bool) -> PageOut {
+        let open = table::Open {
+            top: self.cut_above,
+            bottom: cut_below,
+        };
+        lay_out(
+            &self.page.glyphs,
+            &self.page.segs,
+            self.extent,
+            self.number,
+            open,
+        )
+    }
+}
+
+/// The centres of glyphs.
+fn centres(glyphs: &[Glyph]) -> Vec<(f64, f64)> {
+    glyphs.iter().map(|g| (g.cx(), g.cy())).collect()
 }
 
 /// The pages' lines and tables as blocks in reading order, tables over page breaks joined.

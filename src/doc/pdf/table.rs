@@ -8,6 +8,11 @@
 //! A glyph belongs to the cell that holds its centre; a cell's text is its glyphs in lines
 //! (`lines.rs`), joined.
 //!
+//! A row cut by a page break: where a table's vertical lines run on past its last horizontal
+//! line around text (no rule below the row's part on this page) and the next page's first
+//! table's run on above its first (no rule above the rest), with the same columns, each part
+//! is an open row of its table, and [`append`] joins the two into one row.
+//!
 //! Tables drawn without ruling lines are not found here: their text stays lines of text
 //! (lossy: columns apart by spaces), which the text reader copes with.
 
@@ -36,6 +41,9 @@ pub(super) struct Table {
     /// The first row has no rule above it, the last none below: the table's vertical lines
     /// run on past its first or last horizontal one, around text — a row cut by a page
     /// break, its part on this page (the page's edge of the table is where the lines end).
+    /// Only where [`Open`] allows it: the reader allows it where the other part is the
+    /// first table's open top on the next page (or the last's open bottom on the page
+    /// before); elsewhere that text stays outside the table, as it always did.
     pub open_top: bool,
     pub open_bottom: bool,
 }
@@ -103,9 +111,18 @@ fn find_root(p: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The ruled tables of a page; `centres` are the centres of the page's glyphs (a row cut by
-/// a page break is taken as a row only around text).
-pub(super) fn find(segs: &[Seg], centres: &[(f64, f64)]) -> Vec<Table> {
+/// Where a page's tables may have a row cut by a page break ([`Table::open_top`],
+/// [`Table::open_bottom`]): the first table at its top, the last at its bottom.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Open {
+    pub top: bool,
+    pub bottom: bool,
+}
+
+/// The ruled tables of a page, top to bottom; `centres` are the centres of the page's glyphs
+/// (a row cut by a page break is taken as a row only around text, and only where `open`
+/// allows it).
+pub(super) fn find(segs: &[Seg], centres: &[(f64, f64)], open: Open) -> Vec<Table> {
     if segs.len() > MAX_SEGS {
         return Vec::new();
     }
@@ -139,16 +156,36 @@ pub(super) fn find(segs: &[Seg], centres: &[(f64, f64)]) -> Vec<Table> {
             e.1.push(v[i - h.len()]);
         }
     }
-    let mut tables: Vec<Table> = groups
+    let all = Open {
+        top: true,
+        bottom: true,
+    };
+    let mut found: Vec<(Table, Vec<Seg>, Vec<Seg>)> = groups
         .into_values()
-        .filter_map(|(hs, vs)| grid(&hs, &vs, centres))
+        .filter_map(|(hs, vs)| Some((grid(&hs, &vs, centres, all)?, hs, vs)))
         .collect();
-    tables.sort_by(|a, b| b.ys[0].total_cmp(&a.ys[0]));
-    tables
+    found.sort_by(|a, b| b.0.ys[0].total_cmp(&a.0.ys[0]));
+    // An open row where it is not allowed: the table again without it.
+    let n = found.len();
+    found
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, hs, vs))| {
+            let allowed = Open {
+                top: open.top && i == 0,
+                bottom: open.bottom && i + 1 == n,
+            };
+            if t.open_top && !allowed.top || t.open_bottom && !allowed.bottom {
+                grid(&hs, &vs, centres, allowed)
+            } else {
+                Some(t)
+            }
+        })
+        .collect()
 }
 
 /// The grid and cells of one table's lines.
-fn grid(hs: &[Seg], vs: &[Seg], centres: &[(f64, f64)]) -> Option<Table> {
+fn grid(hs: &[Seg], vs: &[Seg], centres: &[(f64, f64)], open: Open) -> Option<Table> {
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
@@ -165,8 +202,9 @@ fn grid(hs: &[Seg], vs: &[Seg], centres: &[(f64, f64)]) -> Option<Table> {
     };
     let top = vs.iter().map(|s| s.to).fold(f64::MIN, f64::max);
     let bottom = vs.iter().map(|s| s.from).fold(f64::MAX, f64::min);
-    let open_top = top > ys[0] + MIN_GAP && text_in(top, ys[0]);
-    let open_bottom = bottom < ys[ys.len() - 1] - MIN_GAP && text_in(ys[ys.len() - 1], bottom);
+    let open_top = open.top && top > ys[0] + MIN_GAP && text_in(top, ys[0]);
+    let open_bottom =
+        open.bottom && bottom < ys[ys.len() - 1] - MIN_GAP && text_in(ys[ys.len() - 1], bottom);
     if open_top {
         ys.insert(0, top);
     }
@@ -402,7 +440,7 @@ mod tests {
             vseg(200.0, 0.0, 50.0),
             vseg(300.0, 0.0, 100.0),
         ];
-        let t = find(&segs, &[]);
+        let t = find(&segs, &[], Open::default());
         assert_eq!(t.len(), 1);
         let t = &t[0];
         assert_eq!(t.cells(), 4);
