@@ -150,24 +150,31 @@ fn rows(glyphs: &[&Glyph]) -> Vec<Line> {
 /// Lines joined into one cell's text: a line break between CJK characters is dropped, any
 /// other is a space.
 pub(super) fn join(lines: &[Line]) -> String {
-    lines
-        .iter()
-        .fold(String::new(), |out, l| join_text(&out, &l.text, true))
+    let mut out = String::new();
+    for l in lines {
+        push_joined(&mut out, &l.text, true);
+    }
+    out
 }
 
-/// Two pieces of a cell's text joined: no break between CJK characters, nor between digits
-/// when `digits` (a number wrapped in a narrow cell), a space otherwise (none when either is
-/// empty).
+/// Two pieces of a cell's text joined ([`push_joined`]).
 pub(super) fn join_text(a: &str, b: &str, digits: bool) -> String {
-    let (a, b) = (a.trim(), b.trim());
-    let mut out = a.to_string();
-    if let (Some(last), Some(next)) = (a.chars().last(), b.chars().next()) {
+    let mut out = a.trim().to_string();
+    push_joined(&mut out, b, digits);
+    out
+}
+
+/// Appends `b` (trimmed) to a cell's text `out`: no break between CJK characters, nor
+/// between digits when `digits` (a number wrapped in a narrow cell), a space otherwise (none
+/// when either is empty).
+fn push_joined(out: &mut String, b: &str, digits: bool) {
+    let b = b.trim();
+    if let (Some(last), Some(next)) = (out.chars().last(), b.chars().next()) {
         if !(cjk(last) && cjk(next) || digits && last.is_ascii_digit() && next.is_ascii_digit()) {
             out.push(' ');
         }
     }
     out.push_str(b);
-    out
 }
 
 /// Is this line a page number?
