@@ -6,7 +6,7 @@
 #   trunk 0.21.14                    cargo install --locked trunk@0.21.14      (~15 min, once)
 #   wasm-bindgen-cli = Cargo.lock's wasm-bindgen version (also wasm-bindgen-test-runner)
 #                                    cargo install wasm-bindgen-cli@<version>   (~5 min, once)
-#   binaryen 132 (wasm-opt), playwright-core   npm ci  (package.json / package-lock.json)
+#   binaryen 132 (wasm-opt), playwright-core, axe-core   npm ci  (package.json / package-lock.json)
 #   chromium, chromium-driver, fonts-wqy-zenhei   apt-get (Debian)
 #   the crates of Cargo.lock         cargo fetch (trunk builds with --offline)
 #
@@ -95,10 +95,10 @@ npm_ok() {
             }' 2>/dev/null
 }
 if npm_ok; then
-    say "npm: binaryen $BINARYEN_MAJOR (wasm-opt), playwright-core: 已安装 / installed"
+    say "npm: binaryen $BINARYEN_MAJOR (wasm-opt), playwright-core, axe-core: 已安装 / installed"
 else
     # Never `npx playwright install`: the tests drive Debian's chromium (below).
-    say "npm ci   (binaryen $BINARYEN_MAJOR, playwright-core; into node_modules/)"
+    say "npm ci   (binaryen $BINARYEN_MAJOR, playwright-core, axe-core; into node_modules/)"
     PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
     npm_ok || die "node_modules does not have the versions package.json pins"
 fi

@@ -27,6 +27,7 @@
 use crate::doc::{CellAt, Document, SourceKind};
 use crate::finding::{CellRef, Finding, Side};
 use crate::report::{Report, RowProblem, Value};
+use crate::review::{Mark, Marks, Review};
 use crate::span::{Span, Utf16Index};
 use crate::template::TableId;
 use crate::Checked;
@@ -103,6 +104,9 @@ impl JsonSourceRef {
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
     pub rule: &'a str,
+    /// Stable name of the finding within its report (`crate::review::fingerprints`): the
+    /// rule and its place, or the rule and the words it is about.
+    pub fingerprint: String,
     pub severity: &'a str,
     pub message: &'a str,
     pub explanation: &'a str,
@@ -123,6 +127,10 @@ pub struct JsonFinding<'a> {
     /// HTML, .docx and PDF input: the source table cell of `culprit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_culprit: Option<JsonSourceRef>,
+    /// The reviewer's mark and note (the web app's export, `nianbao check --ignore`);
+    /// left out when the finding is not marked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<&'a Review>,
 }
 
 /// The JSON form of a finding. `span` converts a span on a side (`None`: the one report);
@@ -130,6 +138,8 @@ pub struct JsonFinding<'a> {
 /// for `source_cells` (in a cross-year finding, none).
 fn finding_json<'a>(
     f: &'a Finding,
+    fingerprint: String,
+    review: Option<&'a Review>,
     span: &dyn Fn(Option<Side>, &Span) -> JsonSpan,
     input: &dyn Fn(Side) -> &'static str,
     source: &dyn Fn(&CellRef) -> Option<JsonSourceRef>,
@@ -143,6 +153,7 @@ fn finding_json<'a>(
     };
     JsonFinding {
         rule: f.rule,
+        fingerprint,
         severity: f.severity.as_str(),
         message: &f.message,
         explanation: &f.explanation,
@@ -156,6 +167,7 @@ fn finding_json<'a>(
         spans: f.sided_spans().map(|(side, s)| span(side, &s)).collect(),
         source_cells: f.cells.iter().filter_map(source).collect(),
         source_culprit: f.culprit.as_ref().and_then(source),
+        review,
     }
 }
 
@@ -243,6 +255,14 @@ pub struct JsonSummary {
     pub infos: usize,
     /// Template rows the checker could not read (their checks were not done).
     pub unread_rows: usize,
+    /// Findings marked 忽略 (dismissed) by a reviewer, counted in the three counts above
+    /// too; left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ignored: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -270,7 +290,7 @@ pub struct JsonReport<'a> {
 
 /// Builds the JSON form of a checked report. `input` is the text the spans point into.
 pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonReport<'a> {
-    build(file, input, None, checked)
+    build(file, input, None, checked, None)
 }
 
 /// Builds the JSON form of a checked document ([`crate::check_document`]).
@@ -279,7 +299,18 @@ pub fn document_to_json<'a>(
     doc: &'a Document,
     checked: &'a Checked,
 ) -> JsonReport<'a> {
-    build(file, &doc.text, Some(doc), checked)
+    build(file, &doc.text, Some(doc), checked, None)
+}
+
+/// [`document_to_json`] with a reviewer's marks: each marked finding carries its `review`,
+/// and `summary.ignored` counts those marked 忽略.
+pub fn document_to_json_reviewed<'a>(
+    file: &'a str,
+    doc: &'a Document,
+    checked: &'a Checked,
+    marks: &'a Marks,
+) -> JsonReport<'a> {
+    build(file, &doc.text, Some(doc), checked, Some(marks))
 }
 
 /// The JSON contract of a checked document as a string (pretty when `pretty`).
@@ -289,7 +320,18 @@ pub fn document_to_json_string(
     checked: &Checked,
     pretty: bool,
 ) -> String {
-    let j = document_to_json(file, doc, checked);
+    document_to_json_string_reviewed(file, doc, checked, &Marks::new(), pretty)
+}
+
+/// [`document_to_json_reviewed`] as a string (pretty when `pretty`).
+pub fn document_to_json_string_reviewed(
+    file: &str,
+    doc: &Document,
+    checked: &Checked,
+    marks: &Marks,
+    pretty: bool,
+) -> String {
+    let j = document_to_json_reviewed(file, doc, checked, marks);
     if pretty {
         serde_json::to_string_pretty(&j)
     } else {
@@ -303,14 +345,21 @@ fn build<'a>(
     input: &str,
     doc: Option<&'a Document>,
     checked: &'a Checked,
+    marks: Option<&'a Marks>,
 ) -> JsonReport<'a> {
     let idx = Utf16Index::new(input);
+    let fingerprints = crate::review::fingerprints(&checked.findings, input);
+    let review = |fp: &String| marks.and_then(|m| m.get(fp));
+    let ignored = fingerprints
+        .iter()
+        .filter(|fp| review(fp).is_some_and(|r| r.mark == Mark::Dismissed))
+        .count();
     let sp = |s: &Span| JsonSpan::new(&idx, *s);
     let r: &Report = &checked.report;
     // One report: findings have no sides (a side would be a bug; it is shown as "a").
     let source = |at: CellAt| JsonSourceRef::new(at, doc);
-    let findings = checked.findings.iter().map(|f| {
-        finding_json(f, &|_, s| sp(s), &|_| "a", &|c| {
+    let findings = checked.findings.iter().zip(&fingerprints).map(|(f, fp)| {
+        finding_json(f, fp.clone(), review(fp), &|_, s| sp(s), &|_| "a", &|c| {
             r.cell(c)?.source.map(source)
         })
     });
@@ -417,6 +466,7 @@ fn build<'a>(
             warnings: checked.count(crate::Severity::Warning),
             infos: checked.count(crate::Severity::Info),
             unread_rows: r.unread_rows(),
+            ignored,
         },
         findings: findings.collect(),
         sections: r
@@ -538,12 +588,23 @@ fn pair_build<'a>(
         }
     };
     // Every span of a cross-year finding has a side (one without is taken as this year's).
+    let text_of = |side: Option<Side>| {
+        if input_of(side.unwrap_or(Side::Current)) == Input::A {
+            a_text
+        } else {
+            b_text
+        }
+    };
+    let fingerprints = crate::review::fingerprints_with(&c.findings, &text_of);
     let findings = c
         .findings
         .iter()
-        .map(|f| {
+        .zip(fingerprints)
+        .map(|(f, fp)| {
             finding_json(
                 f,
+                fp,
+                None,
                 &|side, s| sp(side.unwrap_or(Side::Current), s),
                 &|side| input_of(side).as_str(),
                 &|_| None,
@@ -574,13 +635,14 @@ fn pair_build<'a>(
             kind: p.kind(),
             message: p.message(a_name, b_name),
         }),
-        a: build(a_name, a_text, a_doc, &pair.a),
-        b: build(b_name, b_text, b_doc, &pair.b),
+        a: build(a_name, a_text, a_doc, &pair.a, None),
+        b: build(b_name, b_text, b_doc, &pair.b, None),
         summary: JsonSummary {
             errors: c.count(crate::Severity::Error),
             warnings: c.count(crate::Severity::Warning),
             infos: c.count(crate::Severity::Info),
             unread_rows: pair.a.report.unread_rows() + pair.b.report.unread_rows(),
+            ignored: 0,
         },
         findings,
         copied,
@@ -709,8 +771,12 @@ pub fn rollup_to_json<'a>(
         findings: rolled
             .findings
             .iter()
-            .map(|f| {
-                finding_json(f, &span, &|s| s.as_str(), &|c| {
+            .zip(crate::review::fingerprints(
+                &rolled.findings,
+                &parent_doc.text,
+            ))
+            .map(|(f, fp)| {
+                finding_json(f, fp, None, &span, &|s| s.as_str(), &|c| {
                     let at = parent.report.cell(c)?.source?;
                     Some(JsonSourceRef::new(at, Some(parent_doc)))
                 })

@@ -157,9 +157,11 @@ fn figures_of(report: &Value) -> Vec<String> {
 }
 
 /// The mixed folder: seeds at two depths, the .docx and HTML fixtures, a file named as an
-/// image, a real PNG named .txt, hidden files and folders, and a truncated .docx.
-fn mixed_folder() -> PathBuf {
-    let dir = folder("mixed");
+/// image, a real PNG named .txt, hidden files and folders, and a truncated .docx. Each test
+/// makes its own (`name`): tests run in parallel, and one remaking the folder while another
+/// reads it makes files vanish under the reader.
+fn mixed_folder(name: &str) -> PathBuf {
+    let dir = folder(name);
     let office = manifest_dir().join("tests/fixtures/office");
     for (i, n) in ["000", "001", "002", "003", "004"].iter().enumerate() {
         let rel = if i < 2 {
@@ -186,7 +188,7 @@ fn mixed_folder() -> PathBuf {
 
 #[test]
 fn a_folder_as_csv_and_json() {
-    let dir = mixed_folder();
+    let dir = mixed_folder("mixed");
     let d = dir.to_str().unwrap();
     let csv_out = run(&["check", "--format", "csv", d]);
     no_panic(&csv_out);
@@ -274,7 +276,7 @@ fn a_folder_as_csv_and_json() {
 
 #[test]
 fn jobs_do_not_change_the_output() {
-    let dir = mixed_folder();
+    let dir = mixed_folder("mixed-jobs");
     let d = dir.to_str().unwrap();
     for format in ["text", "csv", "json"] {
         let one = run(&["check", "--jobs", "1", "--format", format, d]);

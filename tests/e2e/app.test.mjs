@@ -135,6 +135,11 @@ describe('DOM contract', () => {
 
     await finding.click();
     await page.waitForFunction(() => document.activeElement?.matches('[data-table]'), null, { timeout: 5_000 });
+    // The page scrolls there smoothly (a11y.test.mjs: at once with prefers-reduced-motion).
+    await page.waitForFunction(() => {
+      const r = document.activeElement.getBoundingClientRect();
+      return r.bottom > 0 && r.top < window.innerHeight;
+    }, null, { timeout: 5_000 }).catch(() => {});
     const active = await page.evaluate(() => {
       const e = document.activeElement;
       const r = e.getBoundingClientRect();

@@ -120,9 +120,12 @@ export async function launch() {
   });
 }
 
-/** A page that records uncaught errors and console errors (a Rust panic shows up here). */
-export async function newPage(browser) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+/**
+ * A page that records uncaught errors and console errors (a Rust panic shows up here).
+ * `options` go to the new context (e.g. `{ bypassCSP: true }`, `{ reducedMotion: 'reduce' }`).
+ */
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', ...options });
   const page = await context.newPage();
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(`pageerror: ${e.message}`));
@@ -198,9 +201,10 @@ export async function pasteReport(page, text) {
  * - `h.browser()`: the shared Chromium;
  * - `h.serve(dir = DIST, opts)`: a new server of `dir` (see serveDist), closed after the file;
  * - `h.server(dir = DIST)`: the file's one server of `dir`, started on first use;
- * - `h.openApp({ dir, init })`: a fresh page (fresh context and storage; `init`, a function,
- *   runs in the page before the app's scripts) with the app loaded, mounted and its first check
- *   drawn (the checks run in a worker, so that comes a moment after the page mounts).
+ * - `h.openApp({ dir, init, context })`: a fresh page (fresh context and storage, `context` its
+ *   options; `init`, a function, runs in the page before the app's scripts) with the app
+ *   loaded, mounted and its first check drawn (the checks run in a worker, so that comes a
+ *   moment after the page mounts).
  */
 export function harness() {
   let browser; // a promise of the browser, so that tests starting together share one
@@ -224,9 +228,9 @@ export function harness() {
       if (!servers.has(dir)) servers.set(dir, h.serve(dir));
       return servers.get(dir);
     },
-    async openApp({ dir = DIST, init } = {}) {
+    async openApp({ dir = DIST, init, context } = {}) {
       const [b, s] = await Promise.all([h.browser(), h.server(dir)]);
-      const page = await newPage(b);
+      const page = await newPage(b, context);
       if (init) await page.addInitScript(init);
       await page.goto(s.url);
       await page.waitForSelector('#report-input', { timeout: 15_000 });

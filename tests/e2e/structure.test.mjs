@@ -136,7 +136,7 @@ describe('HTML and .docx in the browser', () => {
     await screenshot(page, '40-paste-html-seed001');
     // Clicking the marked source cell selects its finding in the list.
     await page.locator('#source-tables td[data-culprit]').first().click();
-    await page.waitForSelector('#findings [data-rule="T3-BALANCE"][aria-pressed="true"]', { timeout: 5_000 });
+    await page.waitForSelector('#findings [data-rule="T3-BALANCE"][aria-current="true"]', { timeout: 5_000 });
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

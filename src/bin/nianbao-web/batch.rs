@@ -300,32 +300,6 @@ async fn run(
     redraw();
 }
 
-/// Downloads `content` as a file made in the page (a Blob and a temporary link).
-fn download(name: &str, content: &str) {
-    let doc = gloo_utils::document();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
-            let _ = body.append_child(&a);
-            a.click();
-            a.remove();
-        }
-    }
-    // Revoked once the download has surely started.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-}
-
 /// One cell of the roll-up table (as `nianbao rollup --format json` names it).
 struct RollCell {
     table: u8,
@@ -428,7 +402,8 @@ fn rollup_view(r: &Rolled, on_export: Callback<MouseEvent>) -> Html {
             </p>
             <p class="hint">{ "不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。" }</p>
             { for r.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
-            <div class="batch-table">
+            // Scrolls by itself and holds no control: a Tab stop, so the keyboard scrolls it.
+            <div class="batch-table" tabindex="0" role="region" aria-label="汇总核对：逐格比较">
                 <table class="rollup">
                     <thead><tr><th>{ "表" }</th><th>{ "行" }</th><th>{ "列" }</th><th>{ "汇总报告" }</th><th>{ "其余报告之和" }</th><th>{ "差" }</th></tr></thead>
                     <tbody>{ for cells }</tbody>
@@ -581,7 +556,7 @@ pub fn batch_pane(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let b = batch.borrow();
             let rows: Vec<Row> = b.entries.iter().map(|e| e.row.clone()).collect();
-            download("nianbao-batch.csv", &csv::to_csv(&rows));
+            files::download("nianbao-batch.csv", &csv::to_csv(&rows));
         })
     };
     let on_json = {
@@ -599,7 +574,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 })
                 .collect();
             let json = serde_json::to_string_pretty(&reports).unwrap_or_default();
-            download("nianbao-batch.json", &(json + "\n"));
+            files::download("nianbao-batch.json", &(json + "\n"));
         })
     };
     let on_only_errors = {
@@ -677,7 +652,8 @@ pub fn batch_pane(props: &Props) -> Html {
     };
     let rollup_html = rollup.map(|r| {
         let json = r.json.clone();
-        let on_export = Callback::from(move |_: MouseEvent| download("nianbao-rollup.json", &json));
+        let on_export =
+            Callback::from(move |_: MouseEvent| files::download("nianbao-rollup.json", &json));
         rollup_view(&r, on_export)
     });
     let parents = b.entries.iter().filter_map(|e| match e.state {
@@ -720,8 +696,9 @@ pub fn batch_pane(props: &Props) -> Html {
             })
         };
         html! {
-            <th data-column={*name} aria-sort={aria} {onclick} title="点击按这一列排序">
-                { format!("{name}{mark}") }
+            <th data-column={*name} aria-sort={aria} {onclick}>
+                // A button, so that the keyboard sorts too (its click reaches the header's).
+                <button type="button" class="sort" title="点击按这一列排序">{ format!("{name}{mark}") }</button>
             </th>
         }
     });
@@ -743,7 +720,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 let onclick = Callback::from(move |_: MouseEvent| {
                     on_open.emit((doc.clone(), checked.clone()))
                 });
-                html! { <button type="button" class="open" {onclick}>{ "查看" }</button> }
+                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ "查看" }</button> }
             }
             _ => html! {},
         };
@@ -827,7 +804,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 </div>
                 <div class="batch-table">
                     <table id="batch">
-                        <thead><tr><th></th>{ for header }</tr></thead>
+                        <thead><tr><th><span class="sr-only">{ "查看" }</span></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>

@@ -65,6 +65,16 @@ pub fn render(
                             }
                         })
                     };
+                    // A cell with a finding is a Tab stop: Enter chooses it, as a click does.
+                    let onkeydown = first.map(|i| {
+                        let on_select = on_select.clone();
+                        Callback::from(move |e: KeyboardEvent| {
+                            if e.key() == "Enter" || e.key() == " " {
+                                e.prevent_default();
+                                on_select.emit(i);
+                            }
+                        })
+                    });
                     let text = c.span.text(&doc.text);
                     html! {
                         <td class={class}
@@ -75,7 +85,8 @@ pub fn render(
                             data-culprit={culprit.then_some("true")}
                             data-read={read.then_some("true")}
                             title={(!tip.is_empty()).then_some(tip)}
-                            {onclick}>
+                            tabindex={first.map(|_| "0")}
+                            {onclick} {onkeydown}>
                             if let Some(s) = sev.filter(|_| strong) {
                                 <span class="src-mark" aria-hidden="true">{ symbol(s) }</span>
                             }

@@ -104,7 +104,8 @@ pub fn render(r: &Result, sel: Option<usize>) -> Html {
     if to < text.len() {
         out.push(html! { <span class="cut">{ format!("\n（后面还有 {} 字，未显示；全文都已检查）", chars(to, text.len())) }</span> });
     }
-    html! { <pre id="source" class="source">{ for out }</pre> }
+    // Scrolls by itself: a Tab stop, so that the keyboard can scroll it too.
+    html! { <pre id="source" class="source" tabindex="0" role="region" aria-label="年报全文（标出识别情况）">{ for out }</pre> }
 }
 
 /// Scrolls the text view (only it, not the page) to the chosen finding's stretch.

@@ -48,18 +48,48 @@ fn td(
     // that drawing 200 cells stays within a frame.
     let tip = tip(&r.checked, mark, shows);
     let label = format!("{} {} {}：{}", table.id.cn(), row, col, text);
+    // Its findings' messages in the list, the chosen one first: what a screen reader says
+    // after the cell's name when focus comes to it (Enter on a finding brings it here).
+    let described = described_by(r, mark, sel, shows);
     html! {
         <td class={class} tabindex="0" colspan={(colspan > 1).then(|| colspan.to_string())}
             data-table={n.to_string()} data-row={row} data-column={col}
             data-severity={sev.map(|s| s.as_str())}
             data-culprit={culprit.then_some("")}
-            aria-label={label} title={(!tip.is_empty()).then_some(tip)}>
+            aria-label={label} aria-describedby={described} title={(!tip.is_empty()).then_some(tip)}>
             <span class="val">{ text }</span>
             if let Some(s) = sev.filter(|_| strong) {
                 <span class="sym" aria-hidden="true">{ symbol(s) }{ if culprit { "◆" } else { "" } }</span>
             }
         </td>
     }
+}
+
+/// The ids of the list's messages of a cell's shown findings (the chosen one first), for its
+/// `aria-describedby`; None when it has none.
+fn described_by(
+    r: &Result,
+    mark: Option<&crate::marks::Mark>,
+    sel: Option<usize>,
+    shows: impl Fn(Severity) -> bool,
+) -> Option<String> {
+    let m = mark?;
+    let mut ids: Vec<usize> = m
+        .findings
+        .iter()
+        .copied()
+        .filter(|&i| shows(r.checked.findings[i].severity))
+        .collect();
+    if let Some(pos) = sel.and_then(|s| ids.iter().position(|&i| i == s)) {
+        let s = ids.remove(pos);
+        ids.insert(0, s);
+    }
+    (!ids.is_empty()).then(|| {
+        ids.into_iter()
+            .map(crate::findings::message_id)
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 fn th(text: &str, rowspan: usize, colspan: usize) -> Html {
@@ -107,7 +137,7 @@ fn table2(r: &Result, sel: Option<usize>, f: Filters) -> Html {
                 <tr>
                     <th>{ "信息内容" }</th>
                     { for row.cols.iter().map(|c| th(c.label, 1, if n == 1 { 3 } else { 1 })) }
-                    if n == 2 { <th class="unused"></th> }
+                    if n == 2 { <td class="unused"></td> }
                 </tr>
             });
         }
@@ -305,9 +335,28 @@ pub fn focus_finding(f: &Finding) {
         {
             let opts = web_sys::ScrollIntoViewOptions::new();
             opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            opts.set_behavior(scroll_behavior());
             el.scroll_into_view_with_scroll_into_view_options(&opts);
-            let _ = el.focus();
+            // Focus without a scroll of its own, which would cut the smooth one short.
+            let focus = web_sys::FocusOptions::new();
+            focus.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&focus);
             return;
         }
+    }
+}
+
+/// Smooth scrolling to a finding's cell, unless the user asked the system for less motion
+/// (`prefers-reduced-motion: reduce`): then the page jumps there at once.
+fn scroll_behavior() -> web_sys::ScrollBehavior {
+    let reduce = gloo_utils::window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    if reduce {
+        web_sys::ScrollBehavior::Instant
+    } else {
+        web_sys::ScrollBehavior::Smooth
     }
 }

@@ -18,6 +18,7 @@ use crate::render;
 use crate::{print_or_exit, Status, STDIN_NAME};
 use nianbao::batch::{csv, pairs};
 use nianbao::doc::Document;
+use nianbao::review::{self, Mark, Marks};
 use nianbao::{Checked, PairChecked, Severity};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -290,6 +291,17 @@ struct Paired {
 }
 
 pub fn run_check(opts: &Options) -> Status {
+    // The reviewer's marks (`--ignore`): read first, so that a bad file stops before any work.
+    let marks = match &opts.ignore {
+        Some(path) => match input::read_marks(path) {
+            Ok(m) => m,
+            Err(msg) => {
+                eprintln!("nianbao: {msg}");
+                return Status::Unreadable;
+            }
+        },
+        None => Marks::new(),
+    };
     let listing = lists(opts);
     let jobs = Jobs::new(opts.jobs);
     let outcomes = jobs.map(&listing.entries, process);
@@ -328,13 +340,49 @@ pub fn run_check(opts: &Options) -> Status {
     let compared: Vec<Paired> = compared.into_iter().flatten().collect();
     let pairs_of = |i: usize| compared.iter().filter(move |p| p.pair.current == i);
 
+    // Per report, parallel to its findings: the note of each finding marked 忽略 (empty
+    // when none is).
+    let ignored: Vec<Vec<Option<&str>>> = (0..outcomes.len())
+        .map(|i| match checked(i) {
+            Some((doc, c)) if !marks.is_empty() => review::fingerprints(&c.findings, &doc.text)
+                .iter()
+                .map(|fp| {
+                    marks
+                        .get(fp)
+                        .filter(|r| r.mark == Mark::Dismissed)
+                        .map(|r| r.note.as_str())
+                })
+                .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    // A report's findings without those ignored.
+    let kept = |i: usize, c: &Checked| -> Checked {
+        let mut k = Checked {
+            report: c.report.clone(),
+            findings: Vec::new(),
+        };
+        k.findings = (c.findings.iter().enumerate())
+            .filter(|(j, _)| !ignored[i].get(*j).is_some_and(Option::is_some))
+            .map(|(_, f)| f.clone())
+            .collect();
+        k
+    };
+    let has_errors = |i: usize| {
+        checked(i).is_some_and(|(_, c)| {
+            (c.findings.iter().enumerate()).any(|(j, f)| {
+                f.severity == Severity::Error && !ignored[i].get(j).is_some_and(Option::is_some)
+            })
+        })
+    };
+
     // The exit status.
     let mut status = Status::Clean;
     let any_read = (0..outcomes.len()).any(|i| checked(i).is_some());
     if listing.missing || !any_read {
         status = Status::Unreadable;
     }
-    let errors = (0..outcomes.len()).any(|i| checked(i).is_some_and(|(_, c)| c.has_errors()))
+    let errors = (0..outcomes.len()).any(has_errors)
         || compared
             .iter()
             .any(|p| p.checked.compared.count(Severity::Error) > 0);
@@ -349,6 +397,7 @@ pub fn run_check(opts: &Options) -> Status {
     let summary = summary(
         &names,
         &outcomes,
+        (0..outcomes.len()).filter(|&i| has_errors(i)).count(),
         &listing,
         opts.pairs.then_some(&found),
         compared.len(),
@@ -359,7 +408,7 @@ pub fn run_check(opts: &Options) -> Status {
                 .filter_map(|i| match &outcomes[i] {
                     Outcome::Checked { checked, .. } => Some(csv::Row::checked(
                         names[i],
-                        checked,
+                        &kept(i, checked),
                         pairs_of(i).flat_map(|p| &p.checked.compared.findings),
                     )),
                     Outcome::Unreadable(why) => Some(csv::Row::unreadable(names[i], why)),
@@ -377,7 +426,7 @@ pub fn run_check(opts: &Options) -> Status {
             let idx: Vec<usize> = (0..outcomes.len()).collect();
             let texts = jobs.map(&idx, |&i| {
                 let (doc, c) = checked(i)?;
-                let mut s = render::render_text(names[i], doc, c, opts.explain);
+                let mut s = render::render_text(names[i], doc, c, opts.explain, &ignored[i]);
                 for p in pairs_of(i) {
                     let (dp, _) = checked(p.pair.previous)?;
                     let pn = [names[p.pair.previous].to_string(), names[i].to_string()];
@@ -409,8 +458,8 @@ pub fn run_check(opts: &Options) -> Status {
             let reports: Vec<String> = jobs
                 .map(&idx, |&i| {
                     let (doc, c) = checked(i)?;
-                    Some(nianbao::json::document_to_json_string(
-                        names[i], doc, c, true,
+                    Some(nianbao::json::document_to_json_string_reviewed(
+                        names[i], doc, c, &marks, true,
                     ))
                 })
                 .into_iter()
@@ -528,6 +577,7 @@ fn batch_json(
 fn summary(
     names: &[&str],
     outcomes: &[Outcome],
+    with_errors: usize,
     listing: &Listing,
     found: Option<&pairs::Found>,
     paired: usize,
@@ -535,8 +585,6 @@ fn summary(
     use std::fmt::Write as _;
     let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
     let read = count(&|o| matches!(o, Outcome::Checked { .. }));
-    let with_errors =
-        count(&|o| matches!(o, Outcome::Checked { checked, .. } if checked.has_errors()));
     let unreadable = count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked));
     let not_docs = count(&|o| matches!(o, Outcome::Skipped));
     let skipped = not_docs + listing.hidden + listing.links;
