@@ -3,6 +3,7 @@
 # and extracts the PDF's text with poppler's pdftotext, in both of its modes:
 #
 #   tests/corpus/pdf/NNN.pdf             the page printed (A4)
+#   tests/corpus/pdf/NNN-borderless.pdf  the page printed with its tables' borders taken away
 #   tests/corpus/pdftext/NNN-layout.txt  pdftotext -layout (columns kept by spaces)
 #   tests/corpus/pdftext/NNN-raw.txt     pdftotext -raw (content-stream order)
 #
@@ -44,6 +45,17 @@ for n in 000 001 002 003 004; do
         exit 1
     }
     [ -s "$pdf_dir/$n.pdf" ] || { echo "$n: Chromium wrote no PDF" >&2; cat "$work/chromium.log" >&2; exit 1; }
+    # The same page with its tables' borders taken away: a table without ruling lines.
+    sed 's#</head>#<style>@page { size: A4; margin: 20mm } h2 { font-weight: normal } table, td, th { border: none !important }</style>\n</head>#' \
+        "$src/$n.html" >"$work/$n-borderless.html"
+    profile="$(mktemp -d "$work/profile.XXXX")"
+    chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+        --no-first-run --user-data-dir="$profile" --no-pdf-header-footer \
+        --print-to-pdf="$pdf_dir/$n-borderless.pdf" "file://$work/$n-borderless.html" >"$work/chromium.log" 2>&1 || {
+        cat "$work/chromium.log" >&2
+        exit 1
+    }
+    [ -s "$pdf_dir/$n-borderless.pdf" ] || { echo "$n: Chromium wrote no borderless PDF" >&2; exit 1; }
     pdftotext -enc UTF-8 -layout "$pdf_dir/$n.pdf" "$txt_dir/$n-layout.txt"
     pdftotext -enc UTF-8 -raw "$pdf_dir/$n.pdf" "$txt_dir/$n-raw.txt"
     echo "$n: $(stat -c %s "$pdf_dir/$n.pdf") bytes, $(pdfinfo "$pdf_dir/$n.pdf" | awk '/^Pages:/ {print $2}') pages"

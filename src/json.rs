@@ -14,7 +14,8 @@
 //! source cell its `page` ([`JsonSourceRef`], [`JsonSourceCell`]); other inputs have no pages
 //! and those fields are left out, so their JSON is what it was before.
 //!
-//! Two reports checked together ([`pair_to_json`]) give `{ "previous": "a" | "b" | null,
+//! Two reports checked together ([`pair_to_json`]; two documents: [`pair_documents_to_json`],
+//! whose `a` and `b` carry their source tables and pages as one document's JSON does) give `{ "previous": "a" | "b" | null,
 //! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
 //! where every span and cell of a cross-year finding says which input (`"a"`, `"b"`) and
 //! which report (`"previous"`, `"current"`) it is in.
@@ -549,6 +550,30 @@ pub fn pair_to_json<'a>(
     b_text: &str,
     pair: &'a crate::pair::PairChecked,
 ) -> JsonPair<'a> {
+    pair_build((a_name, a_text, None), (b_name, b_text, None), pair)
+}
+
+/// Builds the JSON form of two documents checked and compared
+/// ([`crate::check_pair_documents`]): `a` and `b` are each the single-report contract of a
+/// document ([`document_to_json`]) — the source tables and, for a PDF, their pages.
+pub fn pair_documents_to_json<'a>(
+    a_name: &'a str,
+    a: &'a Document,
+    b_name: &'a str,
+    b: &'a Document,
+    pair: &'a crate::pair::PairChecked,
+) -> JsonPair<'a> {
+    pair_build((a_name, &a.text, Some(a)), (b_name, &b.text, Some(b)), pair)
+}
+
+/// One input of a pair: its name, its text, its document when it has one.
+type PairInput<'a, 't> = (&'a str, &'t str, Option<&'a Document>);
+
+fn pair_build<'a>(
+    (a_name, a_text, a_doc): PairInput<'a, '_>,
+    (b_name, b_text, b_doc): PairInput<'a, '_>,
+    pair: &'a crate::pair::PairChecked,
+) -> JsonPair<'a> {
     use crate::pair::Input;
     let (ia, ib) = (Utf16Index::new(a_text), Utf16Index::new(b_text));
     let c = &pair.compared;
@@ -610,8 +635,8 @@ pub fn pair_to_json<'a>(
             kind: p.kind(),
             message: p.message(a_name, b_name),
         }),
-        a: to_json(a_name, a_text, &pair.a),
-        b: to_json(b_name, b_text, &pair.b),
+        a: build(a_name, a_text, a_doc, &pair.a, None),
+        b: build(b_name, b_text, b_doc, &pair.b, None),
         summary: JsonSummary {
             errors: c.count(crate::Severity::Error),
             warnings: c.count(crate::Severity::Warning),
@@ -634,6 +659,24 @@ pub fn pair_to_json_string(
     pretty: bool,
 ) -> String {
     let j = pair_to_json(a_name, a_text, b_name, b_text, pair);
+    if pretty {
+        serde_json::to_string_pretty(&j)
+    } else {
+        serde_json::to_string(&j)
+    }
+    .expect("serialising plain data cannot fail")
+}
+
+/// The pair contract of two documents as a string (pretty when `pretty`).
+pub fn pair_documents_to_json_string(
+    a_name: &str,
+    a: &Document,
+    b_name: &str,
+    b: &Document,
+    pair: &crate::pair::PairChecked,
+    pretty: bool,
+) -> String {
+    let j = pair_documents_to_json(a_name, a, b_name, b, pair);
     if pretty {
         serde_json::to_string_pretty(&j)
     } else {

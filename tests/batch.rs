@@ -676,3 +676,40 @@ fn a_zip_of_reports() {
     assert_eq!(rows.len(), 2);
     assert!(rows[1][8].contains("压缩包打不开"), "{rows:?}");
 }
+
+#[test]
+fn pairs_of_pdfs_give_each_side_its_source_tables_and_pages() {
+    // Seed 001 printed to PDF (2020) and its 2019 copy: one pair, each side as the report's
+    // own JSON in `reports`, with its source tables' pages.
+    let dir = folder("pdf-pairs");
+    let root = manifest_dir();
+    put(
+        &dir,
+        "2019/漳州.pdf",
+        std::fs::read(root.join("tests/fixtures/pdf/001-2019.pdf")).unwrap(),
+    );
+    put(
+        &dir,
+        "2020/漳州.pdf",
+        std::fs::read(root.join("tests/corpus/pdf/001.pdf")).unwrap(),
+    );
+    let d = dir.to_str().unwrap();
+    let o = run(&["check", "--pairs", "--format", "json", d]);
+    no_panic(&o);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &v["pairs"][0];
+    assert_eq!(
+        p["a"]["file"],
+        format!("{d}/2019/漳州.pdf"),
+        "{}",
+        v["unpaired"]
+    );
+    for (side, i) in [("a", 0), ("b", 1)] {
+        assert_eq!(p[side], v["reports"][i], "{side}");
+        assert_eq!(p[side]["source"], "pdf");
+        assert_eq!(
+            p[side]["source_tables"][1]["pages"],
+            serde_json::json!([3, 4])
+        );
+    }
+}

@@ -534,14 +534,22 @@ fn batch_json(
 ) -> String {
     use serde_json::json;
     let doc = |i: usize| match &outcomes[i] {
-        Outcome::Checked { doc, .. } => doc.text.as_str(),
-        _ => "",
+        Outcome::Checked { doc, .. } => Some(&**doc),
+        _ => None,
     };
+    // A pair is made of two reports read and checked: both have their documents.
     let pairs: Vec<String> = compared
         .iter()
-        .map(|p| {
+        .filter_map(|p| {
             let (a, b) = (p.pair.previous, p.pair.current);
-            nianbao::json::pair_to_json_string(names[a], doc(a), names[b], doc(b), &p.checked, true)
+            Some(nianbao::json::pair_documents_to_json_string(
+                names[a],
+                doc(a)?,
+                names[b],
+                doc(b)?,
+                &p.checked,
+                true,
+            ))
         })
         .collect();
     let unpaired: Vec<_> = found
