@@ -18,26 +18,19 @@ set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$root/tests/fixtures/pdf"
-command -v chromium >/dev/null || { echo "chromium not found (bash scripts/setup-web.sh)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=scripts/print-pdf.sh
+. "$root/scripts/print-pdf.sh"
 
 print() { # print HTML PDF
-    local profile
-    profile="$(mktemp -d "$work/profile.XXXX")"
-    chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --no-first-run --user-data-dir="$profile" --no-pdf-header-footer \
-        --print-to-pdf="$2" "file://$1" >"$work/chromium.log" 2>&1 || {
-        cat "$work/chromium.log" >&2
-        exit 1
-    }
-    [ -s "$2" ] || { echo "$2: Chromium wrote no PDF" >&2; cat "$work/chromium.log" >&2; exit 1; }
+    print_pdf "$1" "$2"
     echo "$(basename "$2"): $(stat -c %s "$2") bytes"
 }
 
 print "$dir/row-cut.html" "$dir/row-cut.pdf"
 print "$dir/narrow-label.html" "$dir/narrow-label.pdf"
 
-sed -e 's#</head>#<style>@page { size: A4; margin: 20mm } h2 { font-weight: normal }</style>\n</head>#' \
-    -e 's#2020#2019#g' "$root/tests/fixtures/office/001.html" >"$work/001-2019.html"
+sed 's#2020#2019#g' "$root/tests/fixtures/office/001.html" >"$work/001-2020.html"
+with_style "$work/001-2020.html" "$PRINT_STYLE" "$work/001-2019.html"
 print "$work/001-2019.html" "$dir/001-2019.pdf"
