@@ -9,6 +9,9 @@
 //   #dismissed-count             "已忽略 N 项" in the summary, whose counts leave those out
 //   #export-marks                the marks file (read by `nianbao check --ignore`)
 //   #export-csv, #export-json    the findings as CSV (UTF-8 with BOM) and the JSON contract
+//   td[data-table] (tables.rs), #source-tables td (grids.rs)
+//                                a dismissed finding leaves its cells: no data-severity,
+//                                data-culprit, sev-… class or aria-describedby from it
 //
 // Seed 001 has four errors (T3-BALANCE, T3-RESULT-TOTAL on 自然人 and 总计) and a warning.
 import { describe, test } from 'node:test';
@@ -17,7 +20,7 @@ import { readFileSync, writeFileSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import {
-  ROOT, OUTPUT, SEEDS_DIR, harness, seed, pasteReport, checkedCount, waitForRender, screenshot,
+  ROOT, OUTPUT, SEEDS_DIR, FIXTURES, harness, seed, pasteReport, checkedCount, waitForRender, screenshot,
 } from './lib.mjs';
 
 const T = { timeout: 120_000 };
@@ -110,6 +113,72 @@ describe('review marks', () => {
     assert.equal(await page.locator('#dismissed-count').count(), 0);
     assert.match(await page.locator('#summary').innerText(), /错误 4/);
     assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), null);
+    assertNoPageErrors(page);
+    await page.context().close();
+  });
+
+  test('a dismissed finding no longer marks its cells: tables, source tables, descriptions, print', T, async () => {
+    const page = await h.openApp();
+    const before = await checkedCount(page);
+    await page.setInputFiles('#file-input', join(FIXTURES, 'office', '001.docx'));
+    await waitForRender(page, before);
+    await page.waitForSelector('#source-tables td[data-culprit]');
+    // Every cell of table 3 and of the source tables that says anything of a finding.
+    const marked = () => page.evaluate(() => {
+      const said = (td) => [td.dataset.severity ?? '', td.hasAttribute('data-culprit') ? 'culprit' : '',
+        td.getAttribute('aria-describedby') ?? '', [...td.classList].filter((c) => /^sev-|^culprit$|^involved$/.test(c)).join('.')].join(' ');
+      const t3 = [...document.querySelectorAll('td[data-table="3"]')]
+        .map((td) => [`${td.dataset.row}/${td.dataset.column}`, said(td)]).filter(([, s]) => s.trim());
+      const src = [...document.querySelectorAll('#source-tables td')]
+        .map((td) => [`${td.closest('table').dataset.sourceTable}/${td.dataset.srcRow}/${td.dataset.srcCol}`, said(td)])
+        .filter(([, s]) => s.trim());
+      return { t3: Object.fromEntries(t3), src: Object.fromEntries(src) };
+    });
+    const all = await marked();
+    const total = '（七）总计/自然人';
+    assert.match(all.t3[total] ?? '', /^error culprit /, JSON.stringify(all.t3));
+    assert.ok(Object.values(all.src).some((s) => s.startsWith('error culprit')), JSON.stringify(all.src));
+    const msgId = (fp) => page.locator(`${finding(fp)} .f-msg`).getAttribute('id');
+    const ids = Object.fromEntries(await Promise.all(ERRORS.map(async (fp) => [fp, await msgId(fp)])));
+    assert.ok(ids[ERRORS[2]] && all.t3[total].includes(ids[ERRORS[2]]), `${ids[ERRORS[2]]} in ${all.t3[total]}`);
+
+    // One dismissed: no cell points at it; the cell with another live error keeps that one.
+    await click(page, `${finding(ERRORS[0])} [data-action=dismiss]`);
+    await page.waitForFunction((s) => document.querySelector(s).hasAttribute('data-dismissed'), finding(ERRORS[0]));
+    const one = await marked();
+    const gone = ids[ERRORS[0]];
+    assert.ok(Object.values(all.t3).some((s) => s.split(' ').includes(gone)), `${gone} described a cell before`);
+    assert.ok(!Object.values(one.t3).some((s) => s.split(' ').includes(gone)), JSON.stringify(one.t3));
+    assert.match(one.t3[total] ?? '', /^error culprit /, JSON.stringify(one.t3));
+    assert.ok(one.t3[total].includes(ids[ERRORS[2]]));
+
+    // All four errors dismissed: table 3 is plain (seed 001's only other finding is on table 2),
+    // and no source cell is an error or a culprit.
+    for (const fp of ERRORS.slice(1)) {
+      await click(page, `${finding(fp)} [data-action=dismiss]`);
+      await page.waitForFunction((s) => document.querySelector(s).hasAttribute('data-dismissed'), finding(fp));
+    }
+    const none = await marked();
+    assert.deepEqual(none.t3, {});
+    assert.ok(!Object.values(none.src).some((s) => /^error|culprit/.test(s)), JSON.stringify(none.src));
+    assert.equal(await page.locator(`td[data-table="3"] .sym`).count(), 0, 'no ✖ ◆ left in table 3');
+    // On paper too (the same cells under the print stylesheet): no outline, no symbol.
+    const cell = page.locator(`td[data-table="3"][data-row="（七）总计"][data-column="自然人"]`);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await cell.evaluate((td) => getComputedStyle(td).outlineStyle), 'none');
+    assert.doesNotMatch(await cell.innerText(), /[✖◆]/);
+    await page.emulateMedia({ media: 'screen' });
+
+    // Undone: every cell is marked again as it was.
+    for (const fp of ERRORS) {
+      await click(page, `${finding(fp)} [data-action=dismiss]`);
+      await page.waitForFunction((s) => !document.querySelector(s).hasAttribute('data-dismissed'), finding(fp));
+    }
+    assert.deepEqual(await marked(), all);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await cell.evaluate((td) => getComputedStyle(td).outlineStyle), 'solid');
+    assert.match(await cell.innerText(), /✖◆/);
+    await page.emulateMedia({ media: 'screen' });
     assertNoPageErrors(page);
     await page.context().close();
   });

@@ -122,7 +122,7 @@ pub struct Props {
 }
 
 /// Submits a job to the checker and waits for its outcome.
-async fn outcome(submit: impl FnOnce(Box<dyn FnOnce(Outcome)>)) -> Outcome {
+pub async fn outcome(submit: impl FnOnce(Box<dyn FnOnce(Outcome)>)) -> Outcome {
     let slot = Rc::new(RefCell::new(None::<Outcome>));
     let mut submit = Some(submit);
     let promise = js_sys::Promise::new(&mut |resolve: js_sys::Function, _| {
@@ -215,7 +215,7 @@ fn gather_and_begin(
 ) {
     let (batch, checker, redraw) = (batch.clone(), checker.clone(), redraw.clone());
     wasm_bindgen_futures::spawn_local(async move {
-        let gathered = batch_inputs::gather(picked).await;
+        let gathered = batch_inputs::gather(picked, &checker).await;
         if let Some(note) = note {
             keep(&gathered.inputs, note);
         }

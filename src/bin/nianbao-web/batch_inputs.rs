@@ -1,9 +1,10 @@
 //! The inputs of a batch, before they are checked: files picked, a folder picked or dropped
 //! (walked through `DataTransferItem.webkitGetAsEntry`, every file by its relative path), and
-//! .zip files unpacked (`nianbao::batch::unzip`, GBK names through the browser's
-//! `TextDecoder`). Hidden files and files plainly not documents are left out and counted, by
+//! .zip files unpacked in the checker's worker (`Checker::unzip`: `nianbao::batch::unzip`,
+//! GBK names through the browser's `TextDecoder`), so that a large zip never pauses the page. Hidden files and files plainly not documents are left out and counted, by
 //! the command-line tool's own classification (`nianbao::batch::classify`).
 
+use crate::worker::{Checker, Outcome};
 use js_sys::{Array, Function, Promise, Reflect};
 use nianbao::batch::{classify, unzip};
 use wasm_bindgen::prelude::*;
@@ -34,15 +35,16 @@ async fn bytes_of(blob: &web_sys::Blob) -> Option<Vec<u8>> {
 }
 
 /// A `File` made in the page from bytes (a file taken out of a zip).
-fn file_of(name: &str, bytes: &[u8]) -> Option<web_sys::File> {
-    let parts = Array::of1(&js_sys::Uint8Array::from(bytes));
+fn file_of(name: &str, bytes: &js_sys::Uint8Array) -> Option<web_sys::File> {
+    let parts = Array::of1(bytes);
     let base = name.rsplit('/').next().unwrap_or(name);
     web_sys::File::new_with_u8_array_sequence(&parts, base).ok()
 }
 
 /// Sorts out `picked` (relative path, file): hidden files and files plainly not documents
-/// left out and counted, .zip files unpacked; the inputs in the order of their paths.
-pub async fn gather(picked: Vec<(String, web_sys::File)>) -> Gathered {
+/// left out and counted, .zip files unpacked by `checker`'s worker; the inputs in the order of
+/// their paths.
+pub async fn gather(picked: Vec<(String, web_sys::File)>, checker: &Checker) -> Gathered {
     let mut g = Gathered::default();
     for (path, file) in picked {
         if classify::hidden(&path) {
@@ -54,7 +56,7 @@ pub async fn gather(picked: Vec<(String, web_sys::File)>) -> Gathered {
             Err(_) => Vec::new(),
         };
         if classify::zip_of_reports(&path, &head) {
-            unpack(&path, &file, &mut g).await;
+            unpack(&path, &file, checker, &mut g).await;
             continue;
         }
         if classify::not_a_document(&path, &head) {
@@ -68,7 +70,7 @@ pub async fn gather(picked: Vec<(String, web_sys::File)>) -> Gathered {
 }
 
 /// The files of the zip `file` (named `path`) as inputs named `path/内部路径`.
-async fn unpack(path: &str, file: &web_sys::File, g: &mut Gathered) {
+async fn unpack(path: &str, file: &web_sys::File, checker: &Checker, g: &mut Gathered) {
     if file.size() > unzip::MAX_TOTAL_BYTES as f64 {
         g.inputs.push((
             path.to_string(),
@@ -79,18 +81,14 @@ async fn unpack(path: &str, file: &web_sys::File, g: &mut Gathered) {
         ));
         return;
     }
-    let Some(bytes) = bytes_of(file).await else {
-        let why = "浏览器没能读出这个压缩包的内容，请重试。".to_string();
-        g.inputs.push((path.to_string(), Input::Failed(why)));
-        return;
-    };
-    match unzip::unzip(&bytes, Some(&crate::files::gb18030)) {
-        Ok(u) => {
+    let zip: web_sys::Blob = file.clone().into();
+    match crate::batch::outcome(move |done| checker.unzip(zip, done)).await {
+        Outcome::Unzipped(u) => {
             g.hidden += u.hidden;
             g.not_documents += u.not_documents;
-            for e in u.files {
-                let name = format!("{path}/{}", e.path);
-                let input = match e.bytes {
+            for (inner, bytes) in u.files {
+                let name = format!("{path}/{inner}");
+                let input = match bytes {
                     Ok(b) => match file_of(&name, &b) {
                         Some(f) => Input::File(f),
                         None => Input::Failed("浏览器没能取出这个文件".to_string()),
@@ -100,7 +98,13 @@ async fn unpack(path: &str, file: &web_sys::File, g: &mut Gathered) {
                 g.inputs.push((name, input));
             }
         }
-        Err(why) => g.inputs.push((path.to_string(), Input::Failed(why))),
+        Outcome::Unreadable(why) | Outcome::Failed(why) => {
+            g.inputs.push((path.to_string(), Input::Failed(why)))
+        }
+        _ => g.inputs.push((
+            path.to_string(),
+            Input::Failed("解压被取消了，请重新选择这个压缩包。".to_string()),
+        )),
     }
 }
 

@@ -8,26 +8,21 @@
 //!
 //! DOM contract: `#source-tables`; each table `table[data-source-table=N]` (0-based, as in
 //! the JSON contract's `source`); each cell `td[data-src-row][data-src-col]` (0-based grid
-//! position of its first slot), with `data-severity` when a shown finding touches it,
+//! position of its first slot), with `data-severity` when a shown finding touches it (one
+//! the filters let through and the reviewer has not dismissed),
 //! `data-culprit` on a likely culprit and `data-read` when its value was read.
 
 use crate::marks::{symbol, tip, Look};
-use crate::{Filters, Result};
+use crate::Result;
 use nianbao::doc::CellAt;
-use nianbao::Severity;
 use yew::prelude::*;
 
-pub fn render(
-    r: &Result,
-    sel: Option<usize>,
-    filters: Filters,
-    on_select: Callback<usize>,
-) -> Html {
+pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callback<usize>) -> Html {
     let doc = &r.doc;
     if doc.tables.is_empty() {
         return html! {};
     }
-    let shows = |s: Severity| filters.shows(s);
+    let shows = |i: usize| shown[i];
     let tables = doc.tables.iter().map(|g| {
         let rows = g.rows.iter().enumerate().map(|(ri, row)| {
             let cells = row
@@ -50,12 +45,7 @@ pub fn render(
                         class.push("read");
                     }
                     look.classes(&mut class);
-                    let first = mark.and_then(|m| {
-                        m.findings
-                            .iter()
-                            .copied()
-                            .find(|&i| shows(r.checked.findings[i].severity))
-                    });
+                    let first = mark.and_then(|m| m.findings.iter().copied().find(|&i| shows(i)));
                     let tip = tip(&r.checked, mark, shows);
                     let onclick = {
                         let on_select = on_select.clone();

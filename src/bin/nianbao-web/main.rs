@@ -546,6 +546,8 @@ fn app() -> Html {
 
     let r = &**result;
     let sel = *selected;
+    // The findings the tables draw: not the filtered-out ones, nor the dismissed ones.
+    let shown = marks::shown(r, *filters, &reviewed);
     let stale = doc.text.as_str() != &*r.text;
     html! {
         <main class="app">
@@ -587,9 +589,9 @@ fn app() -> Html {
                 <review::Exports result={(*result).clone()} review={(*reviewed).clone()} />
             </section>
             <section class="tables-pane">
-                { tables::render(r, sel, *filters) }
+                { tables::render(r, sel, &shown) }
             </section>
-            { grids::render(r, sel, *filters, on_select.clone()) }
+            { grids::render(r, sel, &shown, on_select.clone()) }
             <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} />
             <section class="source-pane">
                 <h2>{ "原文识别情况" }</h2>

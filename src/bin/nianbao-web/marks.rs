@@ -1,6 +1,8 @@
 //! Which cells each finding touches, by the template labels of the JSON contract — and,
 //! for a pasted page or a .docx, by the source table cell too.
 
+use crate::review::Reviewed;
+use crate::{Filters, Result};
 use nianbao::doc::CellAt;
 use nianbao::{Checked, Severity};
 use std::collections::{HashMap, HashSet};
@@ -104,6 +106,18 @@ impl Marks {
     }
 }
 
+/// Which findings the tables and the source pane draw, by index into `Checked::findings`:
+/// those the filters let through and the reviewer has not dismissed (忽略). A cell whose
+/// only findings are dismissed is drawn plain, and says nothing of them to a screen reader.
+pub fn shown(r: &Result, filters: Filters, reviewed: &Reviewed) -> Vec<bool> {
+    r.checked
+        .findings
+        .iter()
+        .zip(&r.fingerprints)
+        .map(|(f, fp)| filters.shows(f.severity) && !reviewed.dismissed(fp))
+        .collect()
+}
+
 /// How a cell with findings is drawn, on the template tables and the source tables alike.
 pub struct Look {
     /// The most severe of the shown findings that touch it.
@@ -123,7 +137,7 @@ impl Look {
         c: &Checked,
         mark: Option<&Mark>,
         sel: Option<usize>,
-        shows: impl Fn(Severity) -> bool,
+        shows: impl Fn(usize) -> bool,
     ) -> Self {
         let Some(m) = mark else {
             return Look {
@@ -133,7 +147,7 @@ impl Look {
                 selected: false,
             };
         };
-        let shown = |i: &usize| shows(c.findings[*i].severity);
+        let shown = |i: &usize| shows(*i);
         Look {
             sev: worst(c, &m.findings, &shows),
             culprit: m.culprit_of.iter().any(shown),
@@ -142,7 +156,7 @@ impl Look {
                 .iter()
                 .filter(|i| shown(i))
                 .any(|&i| c.findings[i].culprit.is_none() || m.culprit_of.contains(&i)),
-            selected: sel.is_some_and(|s| m.findings.contains(&s)),
+            selected: sel.is_some_and(|s| m.findings.contains(&s) && shows(s)),
         }
     }
 
@@ -165,13 +179,13 @@ impl Look {
 
 /// A cell's shown findings, one a line, for its tooltip: plain text, not elements, so that
 /// drawing 200 cells stays within a frame.
-pub fn tip(c: &Checked, mark: Option<&Mark>, shows: impl Fn(Severity) -> bool) -> String {
+pub fn tip(c: &Checked, mark: Option<&Mark>, shows: impl Fn(usize) -> bool) -> String {
     let Some(m) = mark else {
         return String::new();
     };
     m.findings
         .iter()
-        .filter(|&&i| shows(c.findings[i].severity))
+        .filter(|&&i| shows(i))
         .map(|&i| {
             let f = &c.findings[i];
             let culprit_note = if m.culprit_of.contains(&i) {
@@ -192,10 +206,10 @@ pub fn tip(c: &Checked, mark: Option<&Mark>, shows: impl Fn(Severity) -> bool) -
 }
 
 /// The most severe of the shown findings.
-pub fn worst(c: &Checked, idx: &[usize], shows: impl Fn(Severity) -> bool) -> Option<Severity> {
+pub fn worst(c: &Checked, idx: &[usize], shows: impl Fn(usize) -> bool) -> Option<Severity> {
     idx.iter()
+        .filter(|&&i| shows(i))
         .map(|&i| c.findings[i].severity)
-        .filter(|s| shows(*s))
         .min()
 }
 

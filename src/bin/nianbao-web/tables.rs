@@ -2,10 +2,10 @@
 //! every value in its place, every cell marked with the findings that touch it.
 
 use crate::marks::{key, symbol, tip, Look};
-use crate::{Filters, Result};
+use crate::Result;
 use nianbao::report::{Missing, Table, Value};
 use nianbao::template::{TableId, TableSpec, TemplateId};
-use nianbao::{Finding, Severity};
+use nianbao::Finding;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,7 +30,7 @@ fn td(
     ri: usize,
     ci: usize,
     sel: Option<usize>,
-    filters: Filters,
+    f: &[bool],
     colspan: usize,
 ) -> Html {
     let (row, col) = table.labels(ri, ci);
@@ -38,7 +38,7 @@ fn td(
     let (text, vclass) = shown(&cell.value, &cell.raw);
     let n = table.id.number();
     let mark = r.marks.get(&key(n, row, col));
-    let shows = |s: Severity| filters.shows(s);
+    let shows = |i: usize| f[i];
     let look = Look::of(&r.checked, mark, sel, shows);
     let (sev, culprit, strong) = (look.sev, look.culprit, look.strong);
     let mut class = classes!("cell", vclass);
@@ -50,7 +50,7 @@ fn td(
     let label = format!("{} {} {}：{}", table.id.cn(), row, col, text);
     // Its findings' messages in the list, the chosen one first: what a screen reader says
     // after the cell's name when focus comes to it (Enter on a finding brings it here).
-    let described = described_by(r, mark, sel, shows);
+    let described = described_by(mark, sel, shows);
     html! {
         <td class={class} tabindex="0" colspan={(colspan > 1).then(|| colspan.to_string())}
             data-table={n.to_string()} data-row={row} data-column={col}
@@ -68,18 +68,12 @@ fn td(
 /// The ids of the list's messages of a cell's shown findings (the chosen one first), for its
 /// `aria-describedby`; None when it has none.
 fn described_by(
-    r: &Result,
     mark: Option<&crate::marks::Mark>,
     sel: Option<usize>,
-    shows: impl Fn(Severity) -> bool,
+    shows: impl Fn(usize) -> bool,
 ) -> Option<String> {
     let m = mark?;
-    let mut ids: Vec<usize> = m
-        .findings
-        .iter()
-        .copied()
-        .filter(|&i| shows(r.checked.findings[i].severity))
-        .collect();
+    let mut ids: Vec<usize> = m.findings.iter().copied().filter(|&i| shows(i)).collect();
     if let Some(pos) = sel.and_then(|s| ids.iter().position(|&i| i == s)) {
         let s = ids.remove(pos);
         ids.insert(0, s);
@@ -123,7 +117,7 @@ fn unplaced(t: &Table) -> Html {
     }
 }
 
-fn table2(r: &Result, sel: Option<usize>, f: Filters) -> Html {
+fn table2(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
     let t = r.checked.report.table(TableId::T2);
     let spec: &TableSpec = t.spec;
     let mut rows: Vec<Html> = Vec::new();
@@ -161,7 +155,7 @@ fn table2(r: &Result, sel: Option<usize>, f: Filters) -> Html {
     }
 }
 
-fn table3(r: &Result, sel: Option<usize>, f: Filters) -> Html {
+fn table3(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
     let t = r.checked.report.table(TableId::T3);
     let spec = t.spec;
     let n_rows = spec.rows.len();
@@ -228,7 +222,7 @@ fn table3(r: &Result, sel: Option<usize>, f: Filters) -> Html {
     }
 }
 
-fn table4(r: &Result, sel: Option<usize>, f: Filters) -> Html {
+fn table4(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
     let t = r.checked.report.table(TableId::T4);
     let five = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
     html! {
@@ -292,8 +286,8 @@ fn on_focus_out(_: FocusEvent) {
     }
 }
 
-/// The three tables.
-pub fn render(r: &Result, sel: Option<usize>, f: Filters) -> Html {
+/// The three tables; `f` says which findings they draw (`marks::shown`).
+pub fn render(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
     if r.text.trim().is_empty() {
         return html! {};
     }

@@ -11,7 +11,12 @@
 //! the document's kind and source tables, or `null` for plain text: HTML is parsed on the
 //! page, by the browser's `DOMParser`, which a worker does not have) and
 //! `{kind: "pair", id, a, b}` (two texts), `{kind: "pair-documents", id, a_text, a_grids,
-//! b_text, b_grids}` (two documents: the batch's pairs). The worker answers `{kind: "checked" | "paired", id, json}`
+//! b_text, b_grids}` (two documents: the batch's pairs), `{kind: "pdf", id, bytes}` (a PDF
+//! to read) and `{kind: "unzip", id, file}` (a .zip of a batch, the `File` itself: the
+//! worker reads and unpacks it, so a zip of tens of MB never pauses the page; answered
+//! `{kind: "unzipped", id, hidden, not_documents, entries: [{path, bytes} | {path, error}]}`,
+//! the bytes' buffers transferred, not copied, or `{kind: "unreadable", id, message}`).
+//! The worker answers `{kind: "checked" | "paired", id, json}`
 //! (the serde form of `nianbao::Checked` / `PairChecked`, not the public JSON contract),
 //! `{kind: "progress", id, stage, done, total}` while a check runs longer than
 //! [`PROGRESS_AFTER_MS`], and `{kind: "panic", id, message}` when the core panics.
@@ -80,6 +85,39 @@ export async function nianbaoReadPdf(bytes) {
 extern "C" {
     #[wasm_bindgen(catch, js_name = nianbaoReadPdf)]
     async fn read_pdf_module(bytes: &[u8]) -> Result<JsValue, JsValue>;
+}
+
+/// The files of a batch's .zip, taken out (`nianbao::batch::unzip`, GBK names through the
+/// browser's `TextDecoder`): each file's path inside the zip with its bytes (a JS array, handed
+/// over from the worker without a copy) or why they cannot be taken out; what was left out.
+pub struct Unpacked {
+    pub files: Vec<(String, Result<js_sys::Uint8Array, String>)>,
+    pub hidden: usize,
+    pub not_documents: usize,
+}
+
+/// Reads and unpacks a .zip (in the worker; on the page when there is no worker).
+async fn unpack(zip: &web_sys::Blob) -> Result<Unpacked, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(zip.array_buffer())
+        .await
+        .map_err(|_| "浏览器没能读出这个压缩包的内容，请重试。".to_string())?;
+    let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+    drop(buf);
+    let u = nianbao::batch::unzip::unzip(&bytes, Some(&crate::files::gb18030))?;
+    Ok(Unpacked {
+        files: u
+            .files
+            .into_iter()
+            .map(|e| {
+                (
+                    e.path,
+                    e.bytes.map(|b| js_sys::Uint8Array::from(b.as_slice())),
+                )
+            })
+            .collect(),
+        hidden: u.hidden,
+        not_documents: u.not_documents,
+    })
 }
 
 /// What the PDF module says: the document, or why not.
@@ -179,6 +217,62 @@ fn grids_json(doc: &Document) -> JsValue {
     serde_json::to_string(&g).map_or(JsValue::NULL, JsValue::from)
 }
 
+/// Sends the page a zip's files, their bytes' buffers transferred (not copied).
+fn reply_unpacked(id: f64, u: Unpacked) {
+    let entries = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for (path, bytes) in u.files {
+        let entry = match bytes {
+            Ok(b) => {
+                transfer.push(&b.buffer());
+                object(&[("path", path.into()), ("bytes", b.into())])
+            }
+            Err(why) => object(&[("path", path.into()), ("error", why.into())]),
+        };
+        entries.push(&entry);
+    }
+    let msg = object(&[
+        ("kind", "unzipped".into()),
+        ("id", id.into()),
+        ("hidden", (u.hidden as f64).into()),
+        ("not_documents", (u.not_documents as f64).into()),
+        ("entries", entries.into()),
+    ]);
+    if let Ok(scope) = js_sys::global().dyn_into::<DedicatedWorkerGlobalScope>() {
+        if scope.post_message_with_transfer(&msg, &transfer).is_err() {
+            reply(&[
+                ("kind", "failed".into()),
+                ("id", id.into()),
+                ("message", "压缩包里的文件无法传回页面".into()),
+            ]);
+        }
+    }
+}
+
+/// A zip's files as the worker sent them ([`reply_unpacked`]).
+fn unpacked_of(data: &JsValue) -> Unpacked {
+    let n = |k: &str| get(data, k).as_f64().unwrap_or(0.0) as usize;
+    let files = js_sys::Array::from(&get(data, "entries"))
+        .iter()
+        .map(|e| {
+            let path = get(&e, "path").as_string().unwrap_or_default();
+            let bytes = get(&e, "bytes")
+                .dyn_into::<js_sys::Uint8Array>()
+                .map_err(|_| {
+                    get(&e, "error")
+                        .as_string()
+                        .unwrap_or_else(|| "浏览器没能取出这个文件".to_string())
+                });
+            (path, bytes)
+        })
+        .collect();
+    Unpacked {
+        files,
+        hidden: n("hidden"),
+        not_documents: n("not_documents"),
+    }
+}
+
 /// Sends the page `value` (serde's form) as the answer `kind` to job `id`, or — when it
 /// cannot be written — says so as a failure (`what` names what could not be handed back).
 fn reply_with<T: serde::Serialize>(kind: &str, id: f64, value: &T, what: &str) {
@@ -275,6 +369,22 @@ fn handle(data: &JsValue) {
                 }
             });
         }
+        "unzip" => {
+            let Ok(zip) = get(data, "file").dyn_into::<web_sys::Blob>() else {
+                return fail("检查器没有收到这个压缩包。".to_string());
+            };
+            wasm_bindgen_futures::spawn_local(async move {
+                CURRENT.with(|c| c.set(id));
+                match unpack(&zip).await {
+                    Ok(u) => reply_unpacked(id, u),
+                    Err(message) => reply(&[
+                        ("kind", "unreadable".into()),
+                        ("id", id.into()),
+                        ("message", message.into()),
+                    ]),
+                }
+            });
+        }
         "pair-documents" => {
             let doc = |k: &str| {
                 let text = get(data, &format!("{k}_text"))
@@ -316,8 +426,10 @@ pub enum Outcome {
     Cancelled,
     /// A PDF read into a document (to be checked like any other).
     Read(Document),
-    /// A PDF that cannot be read: why, in plain Chinese (a scan, a password…).
+    /// A PDF or a .zip that cannot be read: why, in plain Chinese (a scan, a password…).
     Unreadable(String),
+    /// A batch's .zip, unpacked.
+    Unzipped(Unpacked),
 }
 
 /// What the worker is doing, for the status line.
@@ -334,6 +446,8 @@ pub struct Busy {
 enum Payload {
     /// A PDF's bytes, to be read by the PDF module.
     Pdf(Rc<Vec<u8>>),
+    /// A batch's .zip, to be unpacked.
+    Unzip(web_sys::Blob),
     /// A document; `true`: the worker keeps it for the next visit (a large text).
     Check(Rc<Document>, bool),
     Pair(Rc<str>, Rc<str>),
@@ -346,6 +460,7 @@ impl Payload {
         match self {
             Payload::Check(..) => "check",
             Payload::Pdf(_) => "pdf",
+            Payload::Unzip(_) => "unzip",
             Payload::Pair(..) => "pair",
             Payload::PairDocuments(..) => "pair-documents",
         }
@@ -373,6 +488,11 @@ impl Payload {
                 ("id", id.into()),
                 ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
             ]),
+            Payload::Unzip(zip) => object(&[
+                ("kind", "unzip".into()),
+                ("id", id.into()),
+                ("file", zip.into()),
+            ]),
             Payload::Pair(a, b) => object(&[
                 ("kind", "pair".into()),
                 ("id", id.into()),
@@ -395,7 +515,9 @@ impl Payload {
             Payload::PairDocuments(a, b) => {
                 Outcome::Paired(Box::new(nianbao::check_pair_documents(a, b)))
             }
-            Payload::Pdf(_) => unreachable!("read asynchronously by run_inline"),
+            Payload::Pdf(_) | Payload::Unzip(_) => {
+                unreachable!("read asynchronously by run_inline")
+            }
         }
     }
 }
@@ -499,6 +621,12 @@ impl Checker {
         self.submit(Payload::Pdf(Rc::new(bytes)), false, Box::new(done));
     }
 
+    /// Unpacks a batch's .zip (`zip`, the picked `File`): `done` gets [`Outcome::Unzipped`]
+    /// or [`Outcome::Unreadable`].
+    pub fn unzip(&self, zip: web_sys::Blob, done: impl FnOnce(Outcome) + 'static) {
+        self.submit(Payload::Unzip(zip), false, Box::new(done));
+    }
+
     /// Checks two reports together (`a` this year's box, `b` last year's).
     pub fn pair(&self, a: Rc<str>, b: Rc<str>, done: impl FnOnce(Outcome) + 'static) {
         self.submit(Payload::Pair(a, b), true, Box::new(done));
@@ -546,7 +674,12 @@ impl Checker {
     }
 
     fn submit(&self, payload: Payload, latest_only: bool, done: Box<dyn FnOnce(Outcome)>) {
-        let is_pdf = matches!(payload, Payload::Pdf(_));
+        // A PDF's reading and a zip's unpacking report no steps: the stage says what goes on.
+        let stage = match payload {
+            Payload::Pdf(_) => Some(("读取 PDF".to_string(), 0, 1)),
+            Payload::Unzip(_) => Some(("解压 .zip".to_string(), 0, 1)),
+            _ => None,
+        };
         let (inline, dropped) = {
             let mut s = self.0.borrow_mut();
             let id = s.next_id;
@@ -568,8 +701,7 @@ impl Checker {
                 latest_only,
                 done,
                 started: 0.0,
-                // A PDF's reading reports no steps: its stage says what is going on.
-                stage: is_pdf.then(|| ("读取 PDF".to_string(), 0, 1)),
+                stage,
             });
             (s.inline, dropped)
         };
@@ -594,6 +726,16 @@ impl Checker {
                 wasm_bindgen_futures::spawn_local(async move {
                     (job.done)(match read_pdf(&bytes).await {
                         Ok(d) => Outcome::Read(d),
+                        Err(e) => Outcome::Unreadable(e),
+                    });
+                });
+                continue;
+            }
+            if let Payload::Unzip(zip) = &job.payload {
+                let zip = zip.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    (job.done)(match unpack(&zip).await {
+                        Ok(u) => Outcome::Unzipped(u),
                         Err(e) => Outcome::Unreadable(e),
                     });
                 });
@@ -673,7 +815,7 @@ impl Checker {
                 }
                 self.notify();
             }
-            "checked" | "paired" | "failed" | "pdf-read" | "unreadable" => {
+            "checked" | "paired" | "failed" | "pdf-read" | "unreadable" | "unzipped" => {
                 let job = {
                     let mut s = self.0.borrow_mut();
                     if s.running.as_ref().map(|j| j.id) != id {
@@ -693,6 +835,7 @@ impl Checker {
                     "pdf-read" => serde_json::from_str(&json)
                         .map(Outcome::Read)
                         .unwrap_or_else(|e| Outcome::Failed(format!("读出的文档无法读取：{e}"))),
+                    "unzipped" => Outcome::Unzipped(unpacked_of(&data)),
                     "unreadable" => {
                         Outcome::Unreadable(get(&data, "message").as_string().unwrap_or_default())
                     }
