@@ -22,6 +22,8 @@ pub static RULE: PairRule = PairRule {
     severity: Severity::Info,
     title: "部分跨年核对无法进行",
     explanation: "跨年核对需要两份报告中对应的格子都读出了数字。某张表没有找到、某一格不是数字，或者两份报告用的模板不同（2019年版与2021年版的表二栏目不同，无法推算存量）时，这部分核对没有进行。没有报错不等于核对通过：请人工核对这些地方。",
+    title_en: "Some cross-year checks could not be done",
+    explanation_en: "Cross-year checks need numbers read from the same cells of both reports. When a table was not found, a cell is not a number, or the two reports use different templates (Table 2 has different columns in the 2019 and 2021 templates, so stocks cannot be rolled forward), that part was not checked. No error does not mean correct: check these places by hand.",
     check,
 };
 

@@ -35,6 +35,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "晚于法定期限公布",
     explanation: "《政府信息公开条例》第四十九条规定：县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。检查器按机关名称判断类别（“…局”“…委”“…办”为部门，“…人民政府”为地方人民政府），按发布日期核对；报告没有发布日期时按落款日期核对（公布不会早于落款）。乡镇人民政府、街道办事处的期限由各省规定，不核对。若机关类别判断有误，或日期是转载、更新的日期而不是首次公布的日期，可忽略本条。",
+    title_en: "Published after the legal deadline",
+    explanation_en: "Article 49 of the Regulations on the Disclosure of Government Information: departments of people's governments at county level and above publish their annual report on the previous year by 31 January; the competent departments of local people's governments at county level and above publish their government's report by 31 March. The checker tells the kind of agency from its name (names ending in bureau, commission or office are departments; “人民政府” is a local government) and checks the publication date, or the signature date when there is none (publication cannot be earlier than signing). The deadlines of townships and sub-district offices are set by each province and not checked. If the kind of agency is wrong, or the date is that of a repost or update rather than first publication, ignore this finding.",
     check,
 };
 
