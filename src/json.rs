@@ -257,7 +257,11 @@ pub struct JsonReport<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source_tables: Vec<JsonSourceTable<'a>>,
     pub template: Option<&'static str>,
-    pub template_reason: &'a str,
+    /// Why this template (or none), in the language of the check.
+    pub template_reason: std::borrow::Cow<'a, str>,
+    /// The language of the prose, "en"; left out for Chinese (the default).
+    #[serde(skip_serializing_if = "is_zh")]
+    pub lang: crate::lang::Lang,
     pub year: Option<i32>,
     pub agency: Option<&'a str>,
     pub title: Option<&'a str>,
@@ -265,6 +269,10 @@ pub struct JsonReport<'a> {
     pub findings: Vec<JsonFinding<'a>>,
     pub sections: Vec<JsonSection<'a>>,
     pub tables: BTreeMap<String, JsonTable<'a>>,
+}
+
+fn is_zh(lang: &crate::lang::Lang) -> bool {
+    *lang == crate::lang::Lang::Zh
 }
 
 /// Builds the JSON form of a checked report. `input` is the text the spans point into.
@@ -407,7 +415,11 @@ fn build<'a>(
             .map(|d| d.text.as_str()),
         source_tables,
         template: r.template.template.map(|t| t.as_str()),
-        template_reason: &r.template.reason,
+        template_reason: match checked.lang {
+            crate::lang::Lang::Zh => std::borrow::Cow::Borrowed(r.template.reason.as_str()),
+            lang => std::borrow::Cow::Owned(r.template.reason_in(lang)),
+        },
+        lang: checked.lang,
         year: r.year,
         agency: r.agency.as_deref(),
         title: r.title.as_ref().map(|(t, _)| t.as_str()),

@@ -64,6 +64,9 @@ pub struct Checked {
     pub report: Report,
     /// Findings, sorted by severity, then by position in the input.
     pub findings: Vec<Finding>,
+    /// The language the findings' prose is in.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl Checked {
@@ -88,7 +91,11 @@ pub fn check(input: &str) -> Checked {
 pub fn check_with_lang(input: &str, lang: Lang) -> Checked {
     let report = read::read(input);
     let findings = rules::run_in(&report, input, lang, &mut |_| {});
-    Checked { report, findings }
+    Checked {
+        report,
+        findings,
+        lang,
+    }
 }
 
 /// Reads a [`doc::Document`] (from HTML, .docx or text) and runs every rule on it. Spans
@@ -125,5 +132,9 @@ pub fn check_document_with_lang(
     });
     let report = read::read_document(doc);
     let findings = rules::run_in(&report, &doc.text, lang, progress);
-    Checked { report, findings }
+    Checked {
+        report,
+        findings,
+        lang,
+    }
 }

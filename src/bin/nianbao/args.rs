@@ -26,6 +26,8 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
                        json 输出 JSON（一个文件一个对象，多个文件或文件夹一个数组，字段见 docs/json.md）；
                        csv（仅 check）一份一行的汇总表（UTF-8 带 BOM，Excel 可直接打开，各列见 docs/cli.md）
   --explain            text 格式下同时打印每条问题的说明与依据
+  --lang zh|en         说明文字的语言，默认 zh；en 用英文写问题、说明、期望/实际和汇总
+                       （规则代码、JSON 字段和模板的标签不变） / the language of the prose
   --jobs N, -j N       （check）同时检查 N 个文件，默认为 CPU 核数；输出顺序不变
   --pairs              （check）在所有输入中找出同一机关相邻两年的报告，两两对照（同 pair）
   --                   其后的参数都当作文件名
@@ -66,6 +68,8 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Pair the inputs of consecutive years of one agency and compare each pair.
     pub pairs: bool,
+    /// The language of the findings' prose and the summaries.
+    pub lang: nianbao::Lang,
 }
 
 #[derive(Debug)]
@@ -122,6 +126,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
         files: Vec::new(),
         jobs: None,
         pairs: false,
+        lang: nianbao::Lang::Zh,
     };
     let mut only_files = false;
     let mut stdin_seen = false;
@@ -151,6 +156,14 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                             "不支持的输出格式“{other}”：--format 只能是 text 或 json（check 还可以是 csv）。"
                         ))
                     }
+                };
+            }
+            Some(a) if opt(a, "--lang") => {
+                let v = value(a, "--lang", &mut it)?;
+                opts.lang = match v.as_str() {
+                    "zh" => nianbao::Lang::Zh,
+                    "en" => nianbao::Lang::En,
+                    _ => return Err(format!("--lang 只能是 zh 或 en，不是“{v}”。")),
                 };
             }
             Some(a) if kind == Kind::Check && (opt(a, "--jobs") || (!only_files && a == "-j")) => {

@@ -225,7 +225,7 @@ fn process(e: &Entry) -> Outcome {
                 if *walked && not_a_document(path, &[]) {
                     return Outcome::Skipped;
                 }
-                return Outcome::Unreadable(err.to_string());
+                return Outcome::Unreadable(err.message(crate::lang()));
             }
         },
     };
@@ -234,7 +234,7 @@ fn process(e: &Entry) -> Outcome {
     }
     let run = catch_unwind(AssertUnwindSafe(|| {
         input::load(&bytes).map(|doc| {
-            let checked = nianbao::check_document(&doc);
+            let checked = nianbao::check_document_with_lang(&doc, crate::lang(), &mut |_| {});
             (doc, checked)
         })
     }));
@@ -243,7 +243,7 @@ fn process(e: &Entry) -> Outcome {
             doc: Box::new(doc),
             checked: Box::new(checked),
         },
-        Ok(Err(err)) => Outcome::Unreadable(err.to_string()),
+        Ok(Err(err)) => Outcome::Unreadable(err.message(crate::lang())),
         Err(_) => Outcome::Panicked,
     }
 }
@@ -532,21 +532,40 @@ fn summary(
     let unreadable = count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked));
     let not_docs = count(&|o| matches!(o, Outcome::Skipped));
     let skipped = not_docs + listing.hidden + listing.links;
-    let mut s = format!(
-        "汇总: 已检查 {read} 份（有错误的 {with_errors} 份），无法读取 {unreadable} 个，跳过 {skipped} 个"
-    );
+    let en = crate::lang() == nianbao::Lang::En;
+    let mut s = if en {
+        format!("Summary: {read} checked ({with_errors} with errors), {unreadable} could not be read, {skipped} skipped")
+    } else {
+        format!(
+            "汇总: 已检查 {read} 份（有错误的 {with_errors} 份），无法读取 {unreadable} 个，跳过 {skipped} 个"
+        )
+    };
     if skipped > 0 {
         let mut parts = Vec::new();
         for (n, what) in [
-            (listing.hidden, "隐藏的文件或文件夹"),
-            (not_docs, "不是文档（图片、程序、压缩包、音视频）"),
-            (listing.links, "指向文件夹的链接"),
+            (listing.hidden, crate::pick("隐藏的文件或文件夹", "hidden files or folders")),
+            (
+                not_docs,
+                crate::pick(
+                    "不是文档（图片、程序、压缩包、音视频）",
+                    "not documents (pictures, programs, archives, audio, video)",
+                ),
+            ),
+            (listing.links, crate::pick("指向文件夹的链接", "links to folders")),
         ] {
             if n > 0 {
-                parts.push(format!("{what} {n} 个"));
+                parts.push(if en {
+                    format!("{what}: {n}")
+                } else {
+                    format!("{what} {n} 个")
+                });
             }
         }
-        let _ = write!(s, "（{}）", parts.join("，"));
+        if en {
+            let _ = write!(s, " ({})", parts.join(", "));
+        } else {
+            let _ = write!(s, "（{}）", parts.join("，"));
+        }
     }
     s.push('\n');
     if let Some(found) = found {

@@ -78,7 +78,7 @@ fn check_kind(
                     &tr!(
                         ctx.lang,
                         "包括这一条在内，共有{n}处核对同时不成立，而它们共同涉及的只有“{at}”这一格：把它从{v}改为{fix}，这{n}处核对就全部成立，所以它最可能是填错的格子。请对照原始台账核实后改正。",
-                        "This and {n} checks in all fail together, and the only cell they share is “{at}”: changed from {v} to {fix}, all {n} hold, so it is most likely the cell entered wrongly. Check it against the original records and correct it."
+                        "{n} checks fail together, this one among them, and the only cell they share is “{at}”: changed from {v} to {fix}, all {n} hold, so it is most likely the cell entered wrongly. Check it against the original records and correct it."
                     ),
                 )
             }
