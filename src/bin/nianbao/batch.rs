@@ -543,7 +543,10 @@ fn summary(
     if skipped > 0 {
         let mut parts = Vec::new();
         for (n, what) in [
-            (listing.hidden, crate::pick("隐藏的文件或文件夹", "hidden files or folders")),
+            (
+                listing.hidden,
+                crate::pick("隐藏的文件或文件夹", "hidden files or folders"),
+            ),
             (
                 not_docs,
                 crate::pick(
@@ -551,7 +554,10 @@ fn summary(
                     "not documents (pictures, programs, archives, audio, video)",
                 ),
             ),
-            (listing.links, crate::pick("指向文件夹的链接", "links to folders")),
+            (
+                listing.links,
+                crate::pick("指向文件夹的链接", "links to folders"),
+            ),
         ] {
             if n > 0 {
                 parts.push(if en {

@@ -230,7 +230,8 @@ pub fn render_text(
 /// "错误 1、警告 2、提示 0", or in English "1 error, 2 warnings, 0 notes".
 pub fn counts(errors: usize, warnings: usize, infos: usize) -> String {
     if crate::lang() == nianbao::Lang::En {
-        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
         return format!(
             "{}, {}, {}",
             n(errors, "error", "errors"),
@@ -348,7 +349,12 @@ pub fn render_finding_at(
         one_line(&f.message)
     );
     if let Some(e) = &f.expected {
-        let _ = writeln!(s, "    {}: {}", crate::pick("期望", "expected"), one_line(e));
+        let _ = writeln!(
+            s,
+            "    {}: {}",
+            crate::pick("期望", "expected"),
+            one_line(e)
+        );
     }
     if let Some(x) = &f.found {
         let _ = writeln!(s, "    {}: {}", crate::pick("实际", "found"), one_line(x));

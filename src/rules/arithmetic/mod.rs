@@ -30,10 +30,16 @@ fn sides(kind: RelKind, lang: Lang) -> (&'static str, &'static str, bool) {
         RelKind::T3RowTotal => ("总计", "各类申请人之和", true),
         RelKind::T4GroupTotal => ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结", true),
     };
-    let r = match (lang, kind) {
-        (Lang::En, RelKind::T3ResultTotal) => "sum of （一） to （六）",
-        (Lang::En, RelKind::T3RowTotal) => "sum of the applicants' columns",
-        _ => r,
+    // In English the template's labels are quoted.
+    let (l, r) = match (lang, kind) {
+        (Lang::Zh, _) => (l, r),
+        (_, RelKind::T3Balance) => ("“一” + “二”", "“（七）总计” + “四”"),
+        (_, RelKind::T3ResultTotal) => ("“（七）总计”", "sum of “（一）” to “（六）”"),
+        (_, RelKind::T3RowTotal) => ("“总计”", "sum of the applicants' columns"),
+        (_, RelKind::T4GroupTotal) => (
+            "“总计”",
+            "“结果维持” + “结果纠正” + “其他结果” + “尚未审结”",
+        ),
     };
     (l, r, total_is_lhs)
 }

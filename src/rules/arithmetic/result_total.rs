@@ -34,7 +34,7 @@ fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64, lang: Lang) -> String
     tr!(
         lang,
         "表三“{}”列的（七）总计为{lhs}，而（一）至（六）各项办理结果相加为{rhs}，两者应相等",
-        "Table 3, column “{}”: “（七）总计” is {lhs}, but the results （一） to （六） add up to {rhs}; the two should be equal",
+        "Table 3, column “{}”: “（七）总计” is {lhs}, but the results “（一）” to “（六）” add up to {rhs}; the two should be equal",
         rel.about
     )
 }

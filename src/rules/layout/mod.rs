@@ -28,7 +28,11 @@ fn labelled(table: &Table, r: usize, values: &[String], lang: Lang) -> String {
             .zip(values)
             .map(|(c, v)| match lang {
                 Lang::Zh => format!("{} {v}", c.label),
-                Lang::En => format!("“{}” {v}", c.label),
+                // A value with more than digits (“23833092元”) is the report's text, quoted.
+                Lang::En if v.chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                    format!("“{}” {v}", c.label)
+                }
+                Lang::En => format!("“{}” “{v}”", c.label),
             })
             .collect::<Vec<_>>()
             .join(sep)

@@ -47,7 +47,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 "“{}” {problem}; the template has “{want}”.",
                 s.heading
             ))
-            .expected(format!("{want}{}", s.title))
+            .expected(tr!(ctx.lang, "{want}{}", "“{want}{}”", s.title))
             .found(s.heading.clone())
             .spans(vec![s.span]),
         );

@@ -1,0 +1,324 @@
+//! English: every rule of every registry has an English title and explanation, and a check
+//! in English writes its prose without Chinese — apart from the template's own labels and
+//! text quoted from the report — on every seed, corpus file and office fixture. The
+//! language changes the prose only: the same findings (codes, severities, cells, spans) in
+//! both, and the JSON keeps its fields.
+
+use nianbao::lang::is_cjk;
+use nianbao::template::{SECTION_TITLES, TEMPLATE_2019, TEMPLATE_2021};
+use nianbao::{Finding, Lang};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// Every label the template prints: row and column labels of both templates, section
+/// titles and headings, table titles. Longest first, so a label inside another goes last.
+fn labels() -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in [&TEMPLATE_2019, &TEMPLATE_2021] {
+        for spec in [t.t2, t.t3, t.t4] {
+            for row in spec.rows {
+                out.push(row.label.to_string());
+                out.extend(row.cols.iter().map(|c| c.label.to_string()));
+            }
+        }
+    }
+    for (i, title) in SECTION_TITLES.iter().enumerate() {
+        out.push(title.to_string());
+        out.push(nianbao::rules::util::section_heading(i as u8 + 1));
+    }
+    for id in nianbao::template::TableId::ALL {
+        out.push(id.title().to_string());
+    }
+    out.retain(|l| !l.is_empty());
+    out.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
+    out.dedup();
+    out
+}
+
+/// `s` with text in “…”, 「…」 and 《…》 taken out.
+fn unquoted(s: &str) -> String {
+    let mut out = String::new();
+    let mut close: Option<char> = None;
+    for c in s.chars() {
+        match close {
+            Some(end) if c == end => close = None,
+            Some(_) => {}
+            None => match c {
+                '“' => close = Some('”'),
+                '「' => close = Some('」'),
+                '《' => close = Some('》'),
+                c => out.push(c),
+            },
+        }
+    }
+    out
+}
+
+/// The Chinese left in `s` once quoted text, template labels and (for expected and found,
+/// which may be the report's own words) text found in `input` are taken out.
+fn chinese_left(s: &str, labels: &[String], input: Option<&str>) -> String {
+    let mut rest = unquoted(s);
+    for l in labels {
+        rest = rest.replace(l.as_str(), " ");
+    }
+    let runs = rest.split(|c: char| !is_cjk(c)).filter(|r| !r.is_empty());
+    runs.filter(|r| !input.is_some_and(|t| t.contains(r)))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_rule_has_an_english_title_and_explanation() {
+    let labels = labels();
+    let mut all: Vec<(&str, &str, &str, &str, &str)> = Vec::new();
+    for r in nianbao::rules::RULES {
+        all.push((r.code, r.title, r.explanation, r.title_en, r.explanation_en));
+    }
+    for r in nianbao::rules::pair::RULES {
+        all.push((r.code, r.title, r.explanation, r.title_en, r.explanation_en));
+    }
+    for r in nianbao::rules::rollup::RULES {
+        all.push((r.code, r.title, r.explanation, r.title_en, r.explanation_en));
+    }
+    assert_eq!(all.len(), 41 + 4 + 2);
+    for (code, title, explanation, title_en, explanation_en) in all {
+        assert!(!title_en.trim().is_empty(), "{code}: no English title");
+        assert!(
+            explanation_en.len() > 100,
+            "{code}: English explanation too short"
+        );
+        assert!(
+            !title_en.chars().any(is_cjk),
+            "{code}: Chinese in the English title {title_en:?}"
+        );
+        let left = chinese_left(explanation_en, &labels, None);
+        assert!(
+            left.is_empty(),
+            "{code}: Chinese in the English explanation: {left:?}"
+        );
+        assert_ne!(title, title_en);
+        assert_ne!(explanation, explanation_en);
+    }
+}
+
+fn gb18030(b: &[u8]) -> Option<String> {
+    let (t, bad) = encoding_rs::GB18030.decode_without_bom_handling(b);
+    (!bad).then(|| t.into_owned())
+}
+
+/// Every seed, every file of tests/corpus (and its pdf/, pdftext/ folders) and every
+/// office fixture.
+fn inputs() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in [
+        "tests/seeds",
+        "tests/corpus",
+        "tests/corpus/pdf",
+        "tests/corpus/pdftext",
+        "tests/fixtures/office",
+    ] {
+        let Ok(rd) = std::fs::read_dir(dir) else {
+            continue;
+        };
+        for e in rd.flatten() {
+            let p = e.path();
+            let ext = p.extension().and_then(|e| e.to_str()).unwrap_or("");
+            if p.is_file() && ["txt", "html", "docx", "pdf"].contains(&ext) {
+                files.push(p);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// What a finding is, apart from its prose.
+fn shape(f: &Finding) -> String {
+    format!(
+        "{} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {:?} {}",
+        f.rule,
+        f.severity,
+        f.table,
+        f.row,
+        f.column,
+        f.cells,
+        f.culprit,
+        f.spans,
+        f.span_sides,
+        f.expected.is_some(),
+        f.found.is_some()
+    )
+}
+
+#[test]
+fn english_findings_hold_no_chinese_but_labels_and_quotes() {
+    let labels = labels();
+    let files = inputs();
+    assert!(files.len() >= 20, "too few inputs: {files:?}");
+    let mut problems = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for path in &files {
+        let bytes = std::fs::read(path).unwrap();
+        let Ok(doc) = nianbao::input::load(&bytes, Some(&gb18030)) else {
+            continue;
+        };
+        let zh = nianbao::check_document(&doc);
+        let en = nianbao::check_document_with_lang(&doc, Lang::En, &mut |_| {});
+        assert_eq!(en.lang, Lang::En);
+        let zs: Vec<String> = zh.findings.iter().map(shape).collect();
+        let es: Vec<String> = en.findings.iter().map(shape).collect();
+        assert_eq!(
+            zs,
+            es,
+            "{}: the language changed the findings",
+            path.display()
+        );
+        for (f, z) in en.findings.iter().zip(&zh.findings) {
+            seen.insert(f.rule);
+            assert_ne!(
+                f.message,
+                z.message,
+                "{}: {} not in English",
+                path.display(),
+                f.rule
+            );
+            let fields = [
+                ("message", Some(&f.message), None),
+                ("explanation", Some(&f.explanation), None),
+                ("expected", f.expected.as_ref(), Some(doc.text.as_str())),
+                ("found", f.found.as_ref(), Some(doc.text.as_str())),
+            ];
+            for (name, text, input) in fields {
+                let Some(text) = text else { continue };
+                let left = chinese_left(text, &labels, input);
+                if !left.is_empty() {
+                    problems.push(format!(
+                        "{} {} {name}: {left:?} in {text:?}",
+                        path.display(),
+                        f.rule
+                    ));
+                }
+            }
+        }
+        let reason = en.report.template.reason_in(Lang::En);
+        let left = chinese_left(&reason, &labels, None);
+        if !left.is_empty() {
+            problems.push(format!(
+                "{} template reason: {left:?} in {reason:?}",
+                path.display()
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The inputs reach most of the rules that fire on real reports.
+    assert!(seen.len() >= 15, "{seen:?}");
+}
+
+/// The CLI's JSON in English: the same fields and rule codes as in Chinese, "lang": "en",
+/// and English prose.
+#[test]
+fn cli_json_in_english_keeps_fields_and_codes() {
+    let seed = Path::new("tests/seeds/001_eefccc85c7cfbd35.txt");
+    let run = |lang: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+            .args(["check", "--format", "json", "--lang", lang])
+            .arg(seed)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    let (zh, en) = (run("zh"), run("en"));
+    assert_eq!(en["lang"], "en");
+    assert!(zh.get("lang").is_none());
+    fn keys(v: &serde_json::Value, at: &str, out: &mut Vec<String>) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, v) in m {
+                    if k != "lang" {
+                        keys(v, &format!("{at}.{k}"), out);
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => {
+                for (i, v) in a.iter().enumerate() {
+                    keys(v, &format!("{at}[{i}]"), out);
+                }
+            }
+            _ => out.push(at.to_string()),
+        }
+    }
+    let (mut kz, mut ke) = (Vec::new(), Vec::new());
+    keys(&zh, "", &mut kz);
+    keys(&en, "", &mut ke);
+    assert_eq!(kz, ke);
+    let codes = |v: &serde_json::Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(codes(&zh), codes(&en));
+    assert_eq!(
+        codes(&en),
+        [
+            "T3-BALANCE",
+            "T3-BALANCE",
+            "T3-RESULT-TOTAL",
+            "T3-RESULT-TOTAL",
+            "L-AMBIGUOUS"
+        ]
+    );
+    assert_eq!(en["tables"], zh["tables"], "the tables do not change");
+    let msg = en["findings"][0]["message"].as_str().unwrap();
+    assert!(
+        msg.starts_with("Table 3, column “自然人” does not balance"),
+        "{msg}"
+    );
+    let reason = en["template_reason"].as_str().unwrap();
+    assert!(reason.starts_with("the 2019 template"), "{reason}");
+}
+
+/// The text output in English: the summary line and the finding lines.
+#[test]
+fn cli_text_in_english() {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args([
+            "check",
+            "--lang",
+            "en",
+            "tests/seeds/001_eefccc85c7cfbd35.txt",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert!(
+        first.ends_with("4 errors, 1 warning, 0 notes · 1 row could not be read, the checks that need them were not done"),
+        "{first}"
+    );
+    assert!(
+        text.contains("error[T3-BALANCE] Table 3 / 自然人: Table 3, column"),
+        "{text}"
+    );
+    assert!(text.contains("    expected: "), "{text}");
+    let bad = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--lang", "fr", "a.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    // A refusal in English.
+    let empty = std::env::temp_dir().join("nianbao-english-empty.txt");
+    std::fs::write(&empty, "  \n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--lang", "en"])
+        .arg(&empty)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(err.contains("The input is empty"), "{err}");
+    assert!(!err.chars().any(is_cjk), "{err}");
+}
