@@ -559,7 +559,7 @@ pub fn pair_to_json<'a>(
         current: c.input(Side::Current).map(Input::as_str),
         problem: c.problem.as_ref().map(|p| JsonProblem {
             kind: p.kind(),
-            message: p.message(a_name, b_name),
+            message: p.message_in(pair.a.lang, a_name, b_name),
         }),
         a: to_json(a_name, a_text, &pair.a),
         b: to_json(b_name, b_text, &pair.b),

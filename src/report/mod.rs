@@ -311,7 +311,16 @@ impl TemplateGuess {
             TemplateId::Y2019 => &self.evidence_2019,
             TemplateId::Y2021 => &self.evidence_2021,
         };
-        let ev: Vec<String> = evidence
+        let ev = Self::evidence_in(lang, evidence);
+        format!("{}: {}", t.display_in(lang), ev.join("; "))
+    }
+
+    /// Evidence labels ("表二“新制作”", [`SIX_2019`]) in `lang`.
+    pub fn evidence_in(lang: crate::lang::Lang, evidence: &[String]) -> Vec<String> {
+        if lang == crate::lang::Lang::Zh {
+            return evidence.to_vec();
+        }
+        evidence
             .iter()
             .map(|e| match e.as_str() {
                 SIX_2019 => "Table 3 has “（六）其他处理” as one row".to_string(),
@@ -321,8 +330,7 @@ impl TemplateGuess {
                     None => e.to_string(),
                 },
             })
-            .collect();
-        format!("{}: {}", t.display_in(lang), ev.join("; "))
+            .collect()
     }
 
     /// Table 3's （六）其他处理 is written in the other template's shape (2021's three rows

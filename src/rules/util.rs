@@ -27,6 +27,14 @@ pub fn row_place(table: &Table, r: usize) -> String {
     }
 }
 
+/// [`CellRef::place`] in `lang`: "表三 （七）总计 × 自然人", "Table 3 “（七）总计 × 自然人”".
+pub fn place_in(lang: Lang, at: &CellRef) -> String {
+    match lang {
+        Lang::Zh => at.place(),
+        Lang::En => format!("{} “{}”", at.table.name(lang), cell_name(at)),
+    }
+}
+
 /// [`row_place`] in `lang`: "Table 3 “二、上年结转政府信息公开申请数量”", "Table 4's data row".
 pub fn row_place_in(lang: Lang, table: &Table, r: usize) -> String {
     match (lang, table.spec.rows[r].label) {

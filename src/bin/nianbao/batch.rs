@@ -312,7 +312,7 @@ pub fn run_check(opts: &Options) -> Status {
         let (dp, cp) = checked(p.previous)?;
         let (dc, cc) = checked(p.current)?;
         let compared = catch_unwind(AssertUnwindSafe(|| {
-            nianbao::pair::compare(&cp.report, &dp.text, &cc.report, &dc.text)
+            nianbao::pair::compare_in(&cp.report, &dp.text, &cc.report, &dc.text, crate::lang())
         }))
         .ok()?;
         Some(Paired {

@@ -164,7 +164,9 @@ pub fn run_pair(opts: &Options) -> Status {
     };
     let mut status = Status::Clean;
     let (a, b) = (&docs[0], &docs[1]);
-    let pair = match std::panic::catch_unwind(|| nianbao::check_pair_documents(a, b)) {
+    let pair = match std::panic::catch_unwind(|| {
+        nianbao::pair::check_pair_documents_with_lang(a, b, lang())
+    }) {
         Ok(p) => p,
         Err(_) => {
             eprintln!("nianbao: 对照检查这两份报告时程序出错，没有结果（见上面的信息）。");
@@ -176,10 +178,17 @@ pub fn run_pair(opts: &Options) -> Status {
         status = Status::Errors;
     }
     if let Some(p) = &pair.compared.problem {
-        eprintln!(
-            "nianbao: 无法对照：{}（要分别检查两份报告，请用 nianbao check {na} {nb}）",
-            p.message(na, nb)
-        );
+        if lang() == nianbao::Lang::En {
+            eprintln!(
+                "nianbao: cannot compare: {} (to check the two reports one by one: nianbao check {na} {nb})",
+                p.message_in(lang(), na, nb)
+            );
+        } else {
+            eprintln!(
+                "nianbao: 无法对照：{}（要分别检查两份报告，请用 nianbao check {na} {nb}）",
+                p.message(na, nb)
+            );
+        }
         status = Status::Unreadable;
     }
     let out = match opts.format {

@@ -17,7 +17,13 @@ pub fn render_pair(
     let (p, q) = (idx(Side::Previous), idx(Side::Current));
     let mut s = String::new();
     for (i, side) in [(p, Side::Previous), (q, Side::Current)] {
-        let _ = write!(s, "{}报告 ", side.cn());
+        match crate::lang() {
+            nianbao::Lang::Zh => {
+                let _ = write!(s, "{}报告 ", side.cn());
+            }
+            _ if side == Side::Previous => s.push_str("Last year's report "),
+            _ => s.push_str("This year's report "),
+        }
         s.push_str(&render_text(&names[i], docs[i], checked(i), explain));
         s.push('\n');
     }
@@ -62,14 +68,25 @@ pub fn render_comparison(
             .year
             .map_or_else(|| "?".to_string(), |y| y.to_string())
     };
-    let _ = write!(
-        s,
-        "两年对照 上年 {}（{}年度）→ 本年 {}（{}年度） · ",
-        names[p],
-        year(p),
-        names[q],
-        year(q)
-    );
+    if crate::lang() == nianbao::Lang::En {
+        let _ = write!(
+            s,
+            "Two years compared: last year {} ({}) → this year {} ({}) · ",
+            names[p],
+            year(p),
+            names[q],
+            year(q)
+        );
+    } else {
+        let _ = write!(
+            s,
+            "两年对照 上年 {}（{}年度）→ 本年 {}（{}年度） · ",
+            names[p],
+            year(p),
+            names[q],
+            year(q)
+        );
+    }
     if c.findings.is_empty() {
         s.push_str(crate::pick("未发现问题\n", "no problems found\n"));
     } else {
@@ -123,10 +140,25 @@ pub fn render_comparison(
         let previous = f
             .first_span_on(Side::Previous)
             .filter(|_| first.is_some_and(|x| x.0 == Side::Current))
-            .map(|span| format!("上年报告中: {}", at(f, Side::Previous, span)));
+            .map(|span| {
+                format!(
+                    "{}: {}",
+                    crate::pick("上年报告中", "in last year's report"),
+                    at(f, Side::Previous, span)
+                )
+            });
         render_finding_at(&mut s, head, f, previous.as_deref(), explain);
     }
-    if let Some(k) = &c.copied {
+    if let (Some(k), nianbao::Lang::En) = (&c.copied, crate::lang()) {
+        let _ = writeln!(
+            s,
+            "Repeated text: {} of this year's {} sentences are the same or almost the same as last year's, {}% of the text ({} passages)",
+            k.repeated,
+            k.sentences,
+            (k.share * 100.0).round() as u32,
+            k.passages.len()
+        );
+    } else if let Some(k) = &c.copied {
         let _ = writeln!(
             s,
             "内容雷同: 本年正文{}句中有{}句与上年相同或几乎相同，占正文字数的{}%（{}段）",
@@ -266,15 +298,7 @@ fn source_place(
 ) -> String {
     match (cell.or_else(|| at.and_then(|sp| doc.locate(sp))), at) {
         (Some(c), _) => {
-            let cell = match crate::lang() {
-                nianbao::Lang::Zh => c.cn(),
-                nianbao::Lang::En => format!(
-                    "table {}, row {}, column {}",
-                    c.table + 1,
-                    c.row + 1,
-                    c.col + 1
-                ),
-            };
+            let cell = cell_at(c);
             match (doc.page(c), crate::lang()) {
                 (Some(p), nianbao::Lang::Zh) => format!("{name}: [第 {p} 页 {cell}]"),
                 (Some(p), nianbao::Lang::En) => format!("{name}: [page {p}, {cell}]"),
@@ -283,6 +307,19 @@ fn source_place(
         }
         (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(&doc.text), 24)),
         (None, None) => format!("{name}:"),
+    }
+}
+
+/// A source table cell as a person counts: "第 2 个表格第 5 行第 3 列", "table 2, row 5, column 3".
+pub fn cell_at(c: nianbao::doc::CellAt) -> String {
+    match crate::lang() {
+        nianbao::Lang::Zh => c.cn(),
+        nianbao::Lang::En => format!(
+            "table {}, row {}, column {}",
+            c.table + 1,
+            c.row + 1,
+            c.col + 1
+        ),
     }
 }
 

@@ -15,9 +15,10 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::ColKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-FRACTION",
@@ -37,12 +38,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let ColKind::Money(_) = t.spec.rows[r].cols[c].kind {
             continue;
         }
-        let message = format!(
+        let message = tr!(
+            ctx.lang,
             "{} 填的是{}，这一列是件数，应为整数。",
-            cell_ref(t, r, c).place(),
+            "{} holds “{}”; the column is a count and takes whole numbers.",
+            place_in(ctx.lang, &cell_ref(t, r, c)),
             cell.raw
         );
-        out.push(cell_finding(&RULE, t, r, c, message).expected("整数"));
+        out.push(
+            cell_finding(&RULE, t, r, c, message).expected(ctx.lang.pick("整数", "a whole number")),
+        );
     }
 }
 

@@ -14,9 +14,10 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::ColKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-NEGATIVE",
@@ -35,15 +36,20 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let what = match t.spec.rows[r].cols[c].kind {
             ColKind::Signed => continue,
-            ColKind::Count => "件数",
-            ColKind::Money(_) => "金额",
+            ColKind::Count => ctx.lang.pick("件数", "a count"),
+            ColKind::Money(_) => ctx.lang.pick("金额", "an amount"),
         };
         if n < 0 {
-            let message = format!(
+            let message = tr!(
+                ctx.lang,
                 "{} 填的是{n}，这一列是{what}，不能为负数。",
-                cell_ref(t, r, c).place()
+                "{} holds {n}; the column is {what} and cannot be negative.",
+                place_in(ctx.lang, &cell_ref(t, r, c))
             );
-            out.push(cell_finding(&RULE, t, r, c, message).expected("0或正整数"));
+            out.push(
+                cell_finding(&RULE, t, r, c, message)
+                    .expected(ctx.lang.pick("0或正整数", "0 or a positive whole number")),
+            );
         }
     }
 }

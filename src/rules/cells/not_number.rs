@@ -14,8 +14,9 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-NOT-NUMBER",
@@ -30,12 +31,19 @@ pub static RULE: Rule = Rule {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (t, r, c, cell) in found_cells(ctx.report) {
         if cell.value == Value::Unreadable {
-            let message = format!(
+            let message = tr!(
+                ctx.lang,
                 "{} 填的是“{}”，不是数字。",
-                cell_ref(t, r, c).place(),
+                "{} holds “{}”, which is not a number.",
+                place_in(ctx.lang, &cell_ref(t, r, c)),
                 cell.raw
             );
-            out.push(cell_finding(&RULE, t, r, c, message).expected("数字（没有的填0）"));
+            out.push(
+                cell_finding(&RULE, t, r, c, message).expected(
+                    ctx.lang
+                        .pick("数字（没有的填0）", "a number (0 if there is nothing)"),
+                ),
+            );
         }
     }
 }

@@ -15,9 +15,10 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{ColKind, Unit};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-UNIT",
@@ -34,7 +35,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(unit) = cell.unit.as_deref() else {
             continue;
         };
-        let place = cell_ref(t, r, c).place();
+        let lang = ctx.lang;
+        let place = place_in(lang, &cell_ref(t, r, c));
         let message = match t.spec.rows[r].cols[c].kind {
             ColKind::Money(Some(Unit::WanYuan)) if unit == Unit::Yuan.as_str() => {
                 let wan = match cell.value {
@@ -42,19 +44,26 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     Value::Decimal(x) => Some(x / 10_000.0),
                     _ => None,
                 };
-                let fix = wan.map_or(String::from("换算成万元后的数字"), |w| {
-                    w.to_string()
-                });
-                format!(
+                let fix = wan.map_or(
+                    String::from(
+                        lang.pick("换算成万元后的数字", "the amount in units of 10,000 yuan"),
+                    ),
+                    |w| w.to_string(),
+                );
+                tr!(
+                    lang,
                     "{place} 填的是“{}”，这一列的单位是万元，应填{fix}。",
+                    "{place} holds “{}”; the column is in units of 10,000 yuan and should hold {fix}.",
                     cell.raw
                 )
             }
             ColKind::Count | ColKind::Signed
                 if unit == Unit::Yuan.as_str() || unit == Unit::WanYuan.as_str() =>
             {
-                format!(
+                tr!(
+                    lang,
                     "{place} 填的是“{}”，这一列是件数，不应带金额单位“{unit}”，请核对是否填错了列。",
+                    "{place} holds “{}”; the column is a count and takes no money unit (“{unit}”): check whether the number is in the wrong column.",
                     cell.raw
                 )
             }

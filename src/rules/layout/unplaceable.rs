@@ -18,8 +18,9 @@
 use super::{row_cells, row_spans};
 use crate::finding::{Finding, Severity};
 use crate::report::RowProblem;
-use crate::rules::util::row_place;
+use crate::rules::util::row_place_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-UNPLACEABLE",
@@ -43,21 +44,35 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
+            let lang = ctx.lang;
             let (count, gap) = if found < expected {
-                (format!("只有{found}个数"), "缺的是哪一格")
+                (
+                    tr!(lang, "只有{found}个数", "only {found} numbers"),
+                    lang.pick("缺的是哪一格", "which cell is missing"),
+                )
             } else {
-                (format!("有{found}个数"), "多出的是哪一个")
+                (
+                    tr!(lang, "有{found}个数", "{found} numbers"),
+                    lang.pick("多出的是哪一个", "which number is extra"),
+                )
             };
             out.push(
-                RULE.finding(format!(
+                RULE.finding(tr!(
+                    lang,
                     "{} 这一行{count}，表格有{expected}列，无法确定{gap}，本行不做运算核对。",
-                    row_place(t, r)
+                    "{}: the row has {count} and the table {expected} columns; it cannot be told {gap}, so the row is not checked.",
+                    row_place_in(lang, t, r)
                 ))
                 .table(t.id)
                 .row(t.spec.rows[r].label)
                 .cells(row_cells(t, r))
-                .expected(format!("{expected}个数"))
-                .found(format!("{found}个数：{}", raw.join("、")))
+                .expected(tr!(lang, "{expected}个数", "{expected} numbers"))
+                .found(tr!(
+                    lang,
+                    "{found}个数：{}",
+                    "{found} numbers: {}",
+                    raw.join(lang.pick("、", ", "))
+                ))
                 .spans(row_spans(t, r)),
             );
         }

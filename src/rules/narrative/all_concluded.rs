@@ -21,9 +21,10 @@
 use super::of_report_year;
 use crate::finding::{Finding, Severity};
 use crate::report::narrative::Claim;
-use crate::rules::util::{cell_ref, cells_spans};
+use crate::rules::util::{cell_ref, cells_spans, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-ALL-CONCLUDED",
@@ -58,14 +59,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         spans.extend(cells_spans(t, [(row, T3_TOTAL_COL)]));
         out.push(
-            RULE.finding(format!("正文说“{}”，而{}为{v}。", st.phrase, cell.place()))
-                .table(TableId::T3)
-                .row(t3_rows::CARRIED_FORWARD)
-                .column("总计")
-                .expected("0（全部办结时没有结转）")
-                .found(v.to_string())
-                .cells(vec![cell])
-                .spans(spans),
+            RULE.finding(tr!(
+                ctx.lang,
+                "正文说“{}”，而{}为{v}。",
+                "The text says “{}”, but {} is {v}.",
+                st.phrase,
+                place_in(ctx.lang, &cell)
+            ))
+            .table(TableId::T3)
+            .row(t3_rows::CARRIED_FORWARD)
+            .column("总计")
+            .expected(ctx.lang.pick(
+                "0（全部办结时没有结转）",
+                "0 (nothing carries forward when all were concluded)",
+            ))
+            .found(v.to_string())
+            .cells(vec![cell])
+            .spans(spans),
         );
     }
 }

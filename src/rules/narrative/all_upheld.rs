@@ -20,9 +20,10 @@
 use super::of_report_year;
 use crate::finding::{CellRef, Finding, Severity};
 use crate::report::narrative::Claim;
-use crate::rules::util::{cell_ref, cells_spans};
+use crate::rules::util::{cell_ref, cells_spans, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{t4_col, t4_outcome, TableId, T4_GROUPS};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-ALL-UPHELD",
@@ -65,15 +66,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let said: Vec<String> = cells
             .iter()
             .zip(&hits)
-            .map(|(c, h)| format!("{}为{}", c.place(), h.1))
+            .map(|(c, h)| tr!(ctx.lang, "{}为{}", "{} is {}", place_in(ctx.lang, c), h.1))
             .collect();
+        let said = said.join(ctx.lang.pick("，", "; "));
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         spans.extend(cells_spans(t, hits.iter().map(|&(c, _)| (0, c))));
         let mut f = RULE
-            .finding(format!("正文说“{}”，而{}。", st.phrase, said.join("，")))
+            .finding(tr!(
+                ctx.lang,
+                "正文说“{}”，而{said}。",
+                "The text says “{}”, but {said}.",
+                st.phrase
+            ))
             .table(TableId::T4)
-            .expected("结果纠正、尚未审结均为0")
-            .found(said.join("，"))
+            .expected(ctx.lang.pick(
+                "结果纠正、尚未审结均为0",
+                "“结果纠正” and “尚未审结” both 0",
+            ))
+            .found(said)
             .spans(spans);
         if cells.len() == 1 {
             f = f.column(&cells[0].column);

@@ -29,10 +29,12 @@
 
 use super::{cells_of, of_report_year, Cells};
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::narrative::{Mention, Quantity, Regrouped, T3Rows};
 use crate::report::Report;
 use crate::rules::{Context, Rule};
 use crate::template::{TableId, T3_TOTAL_COL};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-COUNT-GROUPING",
@@ -50,7 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if m.regrouped.is_empty() || !of_report_year(report, m.year) {
             continue;
         }
-        if let Some(f) = compare(report, m) {
+        if let Some(f) = compare(report, m, ctx.lang) {
             out.push(f);
         }
     }
@@ -104,7 +106,7 @@ fn cells_of_case<'a>(report: &'a Report, r: &Regrouped) -> Option<(&'static str,
     Some((group, cells))
 }
 
-fn compare(report: &Report, m: &Mention) -> Option<Finding> {
+fn compare(report: &Report, m: &Mention, lang: Lang) -> Option<Finding> {
     if m.decimals > 0 {
         return None;
     }
@@ -136,16 +138,25 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
     let mut named = Vec::new();
     let mut pos: Vec<(usize, usize)> = Vec::new();
     for (r, group, c) in &cases {
-        let n = c.sum().map_or("未能读出".to_string(), |x| format!("为{x}"));
-        let at = format!("{}{n}", c.name);
+        let n = c.sum().map_or(
+            lang.pick("未能读出", " could not be read").to_string(),
+            |x| tr!(lang, "为{x}", " is {x}"),
+        );
+        let at = format!("{}{n}", c.name_in(lang));
         // A sub-row: "（四）无法提供/1.本机关不掌握相关政府信息".
         let label = c.table.spec.rows[c.pos[0].0].label;
         named.push(
             match label.split_once('/').and_then(|x| x.1.split_once('.')) {
-                Some((_, case)) if c.pos.len() == 1 && r.item > 0 => {
-                    format!("“{case}”是模板中{group}的一项（{at}）")
-                }
-                _ => format!("{group}是模板中另一类（{at}）"),
+                Some((_, case)) if c.pos.len() == 1 && r.item > 0 => tr!(
+                    lang,
+                    "“{case}”是模板中{group}的一项（{at}）",
+                    "“{case}” is an item of “{group}” in the template ({at})"
+                ),
+                _ => tr!(
+                    lang,
+                    "{group}是模板中另一类（{at}）",
+                    "“{group}” is another group in the template ({at})"
+                ),
             },
         );
         for p in &c.pos {
@@ -162,18 +173,27 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
         .iter()
         .map(|w| format!("“{w}”"))
         .collect::<Vec<_>>()
-        .join("、");
+        .join(lang.pick("、", ", "));
     let advice = match others.map(|o| v + o) {
-        Some(t) if t == said_n => format!(
-            "加上这些，表中合计{t}件，与正文一致：是正文的归类与模板不同。请按模板的分类改写正文，分别写出各类的件数。"
+        Some(t) if t == said_n => tr!(
+            lang,
+            "加上这些，表中合计{t}件，与正文一致：是正文的归类与模板不同。请按模板的分类改写正文，分别写出各类的件数。",
+            "With these added, the table has {t}, as the text says: the text groups the cases differently from the template. Rewrite the text in the template's groups, with the count of each."
         ),
-        _ => "请按模板的分类改写正文，分别写出各类的件数，并核对正文和表格。".to_string(),
+        _ => lang
+            .pick(
+                "请按模板的分类改写正文，分别写出各类的件数，并核对正文和表格。",
+                "Rewrite the text in the template's groups, with the count of each, and check the text and the table.",
+            )
+            .to_string(),
     };
-    let message = format!(
-        "正文“{}”与{}（{v}）不一致。正文说明了这些申请的情形：{quoted}；而{}。{advice}",
+    let name = cells.name_in(lang);
+    let message = tr!(
+        lang,
+        "正文“{}”与{name}（{v}）不一致。正文说明了这些申请的情形：{quoted}；而{}。{advice}",
+        "The text's “{}” differs from {name} ({v}). The text says what these requests were: {quoted}; but {}. {advice}",
         m.phrase,
-        cells.name,
-        named.join("，")
+        named.join(lang.pick("，", "; "))
     );
     let mut spans = vec![report.narrative.sentences[m.sentence].span];
     spans.extend(cells.spans());
@@ -182,8 +202,8 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
     }
     let mut f = cells
         .place(RULE.finding(message))
-        .expected(format!("{v}（{}）", cells.name))
-        .found(format!("{said_n}（正文）"))
+        .expected(tr!(lang, "{v}（{name}）", "{v} ({name})"))
+        .found(tr!(lang, "{said_n}（正文）", "{said_n} (the text)"))
         .spans(spans);
     for (_, _, c) in &cases {
         f.cells.extend(c.refs());

@@ -19,6 +19,7 @@
 use super::{side_cell, PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
 use crate::template::{t3_rows, TableId};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-CARRY-OVER",
@@ -55,16 +56,27 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
         let col = cur.spec.rows[rc].cols[c].label;
         let (cell_now, spans_now) = side_cell(Side::Current, cur, rc, c);
         let (cell_then, spans_then) = side_cell(Side::Previous, prev, rp, c);
-        let mut f = RULE.finding(format!(
+        let lang = ctx.lang;
+        let mut f = RULE.finding(tr!(
+            lang,
             "本年表三 {} × {col}为{now}，上年报告表三 {} × {col}为{then}，两者应相等。",
+            "This year's Table 3 “{} × {col}” is {now}, last year's Table 3 “{} × {col}” is {then}; the two should be equal.",
             t3_rows::CARRIED_OVER,
             t3_rows::CARRIED_FORWARD
         ));
         f.table = Some(TableId::T3);
         f.row = Some(t3_rows::CARRIED_OVER.to_string());
         f.column = Some(col.to_string());
-        f.expected = Some(format!("{then}（上年报告 四、结转下年度继续办理）"));
-        f.found = Some(format!("{now}（本年 二、上年结转）"));
+        f.expected = Some(tr!(
+            lang,
+            "{then}（上年报告 四、结转下年度继续办理）",
+            "{then} (last year's “四、结转下年度继续办理”)"
+        ));
+        f.found = Some(tr!(
+            lang,
+            "{now}（本年 二、上年结转）",
+            "{now} (this year's “二、上年结转”)"
+        ));
         f.cells = vec![cell_now, cell_then];
         f.add_spans(Side::Current, spans_now.iter().copied());
         f.add_spans(Side::Previous, spans_then.iter().copied());

@@ -20,6 +20,7 @@
 
 use super::{PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-COPIED-TEXT",
@@ -40,13 +41,25 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
         return;
     }
     let pct = (c.share * 100.0).round() as u32;
-    let mut f = RULE.finding(format!(
+    let lang = ctx.lang;
+    let mut f = RULE.finding(tr!(
+        lang,
         "本年报告正文的{}句中有{}句与上年报告相同或几乎相同（只改了年份、数字的也算），占正文字数的{pct}%。",
-        c.sentences, c.repeated
+        "Of the {} sentences of this year's text, {} are the same or almost the same as last year's (counting those with only years or numbers changed): {pct}% of the text.",
+        c.sentences,
+        c.repeated
     ));
-    f.expected = Some("按本年度的实际工作撰写正文".to_string());
-    f.found = Some(format!(
+    f.expected = Some(
+        lang.pick(
+            "按本年度的实际工作撰写正文",
+            "a text written about this year's actual work",
+        )
+        .to_string(),
+    );
+    f.found = Some(tr!(
+        lang,
         "{pct}%与上年雷同（{}段，{}句）",
+        "{pct}% repeats last year's ({} passages, {} sentences)",
         c.passages.len(),
         c.repeated
     ));

@@ -24,6 +24,7 @@
 use super::{side_cell, PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
 use crate::template::{TableId, TemplateId};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-STOCK-ROLL",
@@ -80,14 +81,17 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
                 Some(x) => {
                     expected += sign * x;
                     let label = t.spec.rows[rr].cols[c].label;
-                    parts.push(format!(
-                        "{}{}（{x}）",
-                        if sign > 0 { "加" } else { "减" },
-                        match (side, template) {
-                            (Side::Current, _) => label.to_string(),
-                            (Side::Previous, _) => format!("上年的{label}"),
-                        }
-                    ));
+                    let lang = ctx.lang;
+                    let name = match side {
+                        Side::Current => tr!(lang, "{label}", "“{label}”"),
+                        Side::Previous => tr!(lang, "上年的{label}", "last year's “{label}”"),
+                    };
+                    parts.push(match (lang, sign > 0) {
+                        (crate::lang::Lang::Zh, true) => format!("加{name}（{x}）"),
+                        (crate::lang::Lang::Zh, false) => format!("减{name}（{x}）"),
+                        (_, true) => format!("plus {name} ({x})"),
+                        (_, false) => format!("minus {name} ({x})"),
+                    });
                 }
                 None => known = false,
             }
@@ -96,14 +100,20 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
             continue;
         }
         let col = cur.spec.rows[r].cols[stock_col].label;
-        let mut f = RULE.finding(format!(
+        let mut f = RULE.finding(tr!(
+            ctx.lang,
             "本年表二 {row} × {col}为{now}，按上年报告的{col}（{then}）{}推算应为{expected}。",
-            parts.join("、")
+            "This year's Table 2 “{row} × {col}” is {now}; from last year's “{col}” ({then}) {} it should be {expected}.",
+            parts.join(ctx.lang.pick("、", ", "))
         ));
         f.table = Some(TableId::T2);
         f.row = Some(row.to_string());
         f.column = Some(col.to_string());
-        f.expected = Some(format!("约{expected}（由上年推算）"));
+        f.expected = Some(tr!(
+            ctx.lang,
+            "约{expected}（由上年推算）",
+            "about {expected} (rolled forward from last year)"
+        ));
         f.found = Some(now.to_string());
         let (c_now, s_now) = side_cell(Side::Current, cur, r, stock_col);
         let (c_then, s_then) = side_cell(Side::Previous, prev, rp, stock_col);

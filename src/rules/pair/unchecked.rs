@@ -16,6 +16,7 @@
 use super::{PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
 use crate::template::{t3_rows, TableId, TemplateId};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-UNCHECKED",
@@ -28,17 +29,21 @@ pub static RULE: PairRule = PairRule {
 };
 
 fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
+    let lang = ctx.lang;
     let mut reasons = Vec::new();
     // Table 3, carry-over.
     let cur = ctx.current.table(TableId::T3);
     let prev = ctx.previous.table(TableId::T3);
     if !cur.found || !prev.found {
-        reasons.push(format!(
+        reasons.push(tr!(
+            lang,
             "{}报告的表三没有读出，无法核对“二、上年结转”与上年的“四、结转下年度继续办理”",
-            if !cur.found {
-                Side::Current.cn()
-            } else {
-                Side::Previous.cn()
+            "{} Table 3 was not read, so “二、上年结转” cannot be checked against last year's “四、结转下年度继续办理”",
+            match (lang, cur.found) {
+                (crate::lang::Lang::Zh, false) => Side::Current.cn(),
+                (crate::lang::Lang::Zh, true) => Side::Previous.cn(),
+                (_, false) => "This year's",
+                (_, true) => "Last year's",
             }
         ));
     } else if let (Some(rc), Some(rp)) = (
@@ -52,39 +57,62 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
             .map(|c| cur.spec.rows[rc].cols[c].label)
             .collect();
         if !cols.is_empty() {
-            reasons.push(format!(
+            let quoted: Vec<String> = cols.iter().map(|c| format!("“{c}”")).collect();
+            reasons.push(tr!(
+                lang,
                 "表三“二、上年结转”与上年的“四、结转下年度继续办理”有{}列没有核对（{}），因为其中一份报告的这一格没有读出数字",
+                "{} columns of Table 3 “二、上年结转” were not checked against last year's “四、结转下年度继续办理” ({}), because one of the reports gave no number in that cell",
                 cols.len(),
-                cols.join("、")
+                match lang {
+                    crate::lang::Lang::Zh => cols.join("、"),
+                    _ => quoted.join(", "),
+                }
             ));
         }
     }
     // Table 2, stocks.
     match (ctx.previous.template_id(), ctx.current.template_id()) {
-        (Some(p), Some(c)) if p != c => reasons.push(format!(
+        (Some(p), Some(c)) if p != c => reasons.push(tr!(
+            lang,
             "表二的存量无法跨年推算：上年报告用的是{}，本年报告用的是{}，两者的表二栏目不同",
-            template_name(p),
-            template_name(c)
+            "Table 2's stocks cannot be rolled forward: last year's report uses {} and this year's {}, whose Table 2 columns differ",
+            template_name(p, lang),
+            template_name(c, lang)
         )),
         (Some(_), Some(_)) => {
             if !ctx.current.table(TableId::T2).found || !ctx.previous.table(TableId::T2).found {
-                reasons.push("有一份报告的表二没有读出，表二的存量无法跨年推算".to_string());
+                reasons.push(
+                    lang.pick(
+                        "有一份报告的表二没有读出，表二的存量无法跨年推算",
+                        "Table 2 of one of the reports was not read, so its stocks cannot be rolled forward",
+                    )
+                    .to_string(),
+                );
             }
         }
-        _ => reasons.push("有一份报告无法确定模板版本，表二的存量无法跨年推算".to_string()),
+        _ => reasons.push(
+            lang.pick(
+                "有一份报告无法确定模板版本，表二的存量无法跨年推算",
+                "the template version of one of the reports cannot be told, so Table 2's stocks cannot be rolled forward",
+            )
+            .to_string(),
+        ),
     }
     if reasons.is_empty() {
         return;
     }
-    let mut f = RULE.finding(format!("{}。", reasons.join("；")));
-    f.found = Some(reasons.join("；"));
+    let sep = lang.pick("；", "; ");
+    let mut f = RULE.finding(tr!(lang, "{}。", "{}.", reasons.join(sep)));
+    f.found = Some(reasons.join(sep));
     out.push(f);
 }
 
-fn template_name(t: TemplateId) -> &'static str {
-    match t {
-        TemplateId::Y2019 => "2019年版模板",
-        TemplateId::Y2021 => "2021年版模板",
+fn template_name(t: TemplateId, lang: crate::lang::Lang) -> &'static str {
+    match (lang, t) {
+        (crate::lang::Lang::En, TemplateId::Y2019) => "the 2019 template",
+        (crate::lang::Lang::En, TemplateId::Y2021) => "the 2021 template",
+        (_, TemplateId::Y2019) => "2019年版模板",
+        (_, TemplateId::Y2021) => "2021年版模板",
     }
 }
 

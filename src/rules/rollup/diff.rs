@@ -17,6 +17,7 @@
 use super::{RollupContext, RollupRule};
 use crate::finding::{Finding, Severity};
 use crate::rules::util::{cell_name, cell_ref, cell_spans};
+use crate::tr;
 
 pub static RULE: RollupRule = RollupRule {
     code: "R-ROLLUP-DIFF",
@@ -38,22 +39,29 @@ fn check(ctx: &RollupContext, out: &mut Vec<Finding>) {
         let at = cell_ref(table, s.row, s.col);
         let (row, col) = table.labels(s.row, s.col);
         let diff = parent - sum;
+        let lang = ctx.lang;
         let more = if diff > 0 {
-            format!("多 {diff}")
+            tr!(lang, "多 {diff}", "{diff} more")
         } else {
-            format!("少 {}", -diff)
+            tr!(lang, "少 {}", "{} less", -diff)
         };
         let mut f = RULE
-            .finding(format!(
+            .finding(tr!(
+                lang,
                 "{} {}：汇总报告为 {parent}，{n} 份下级报告之和为 {sum}（{more}）。",
-                s.table.cn(),
+                "{} “{}”: the roll-up says {parent}, the sum of the {n} reports under it is {sum} ({more}).",
+                s.table.name(lang),
                 cell_name(&at)
             ))
             .table(s.table)
             .row(row)
             .column(col)
-            .expected(format!("{sum}（{n} 份下级报告之和）"))
-            .found(format!("{parent}（汇总报告）"))
+            .expected(tr!(
+                lang,
+                "{sum}（{n} 份下级报告之和）",
+                "{sum} (the sum of {n} reports)"
+            ))
+            .found(tr!(lang, "{parent}（汇总报告）", "{parent} (the roll-up)"))
             .spans(cell_spans(table, s.row, s.col).to_vec());
         f.cells = vec![at];
         out.push(f);

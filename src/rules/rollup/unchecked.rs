@@ -12,6 +12,7 @@
 use super::{RollupContext, RollupRule};
 use crate::finding::{Finding, Severity};
 use crate::rules::util::{cell_name, cell_ref};
+use crate::tr;
 
 pub static RULE: RollupRule = RollupRule {
     code: "R-ROLLUP-UNCHECKED",
@@ -34,14 +35,20 @@ fn check(ctx: &RollupContext, out: &mut Vec<Finding>) {
         .tables
         .iter()
         .filter(|t| !t.found)
-        .map(|t| t.id.cn().to_string())
+        .map(|t| t.id.name(ctx.lang).to_string())
         .collect();
+    let lang = ctx.lang;
     if unchecked.is_empty() && missing_tables.is_empty() {
         return;
     }
     let mut parts = Vec::new();
     if !missing_tables.is_empty() {
-        parts.push(format!("汇总报告中没有读出{}", missing_tables.join("、")));
+        parts.push(tr!(
+            lang,
+            "汇总报告中没有读出{}",
+            "{} of the roll-up could not be read",
+            missing_tables.join(lang.pick("、", ", "))
+        ));
     }
     if !unchecked.is_empty() {
         let in_parent = unchecked.iter().filter(|s| s.parent.is_none()).count();
@@ -51,15 +58,29 @@ fn check(ctx: &RollupContext, out: &mut Vec<Finding>) {
             .collect();
         children.sort_unstable();
         children.dedup();
-        let mut s = format!("{} 个格子没有核对", unchecked.len());
+        let mut s = tr!(
+            lang,
+            "{} 个格子没有核对",
+            "{} cells were not checked",
+            unchecked.len()
+        );
         if in_parent > 0 {
-            s.push_str(&format!("（其中 {in_parent} 个是汇总报告中没有读出数字）"));
+            s.push_str(&tr!(
+                lang,
+                "（其中 {in_parent} 个是汇总报告中没有读出数字）",
+                " ({in_parent} of them because the roll-up gave no number)"
+            ));
         }
         if !children.is_empty() {
-            let names: Vec<String> = children.iter().map(|i| format!("第{}份", i + 1)).collect();
-            s.push_str(&format!(
+            let names: Vec<String> = children
+                .iter()
+                .map(|i| tr!(lang, "第{}份", "no. {}", i + 1))
+                .collect();
+            s.push_str(&tr!(
+                lang,
                 "；下级报告中{}有格子没有读出数字或模板不同",
-                names.join("、")
+                "; reports {} under it have cells with no number read or another template",
+                names.join(lang.pick("、", ", "))
             ));
         }
         parts.push(s);
@@ -69,12 +90,19 @@ fn check(ctx: &RollupContext, out: &mut Vec<Finding>) {
         .take(5)
         .map(|s| {
             let t = ctx.parent.table(s.table);
-            format!("{} {}", s.table.cn(), cell_name(&cell_ref(t, s.row, s.col)))
+            tr!(
+                lang,
+                "{} {}",
+                "{} “{}”",
+                s.table.name(lang),
+                cell_name(&cell_ref(t, s.row, s.col))
+            )
         })
         .collect();
-    let mut f = RULE.finding(format!("{}。", parts.join("；")));
+    let sep = lang.pick("；", "; ");
+    let mut f = RULE.finding(tr!(lang, "{}。", "{}.", parts.join(sep)));
     if !examples.is_empty() {
-        f = f.found(examples.join("；"));
+        f = f.found(examples.join(sep));
     }
     out.push(f);
 }

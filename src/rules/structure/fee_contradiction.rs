@@ -28,6 +28,7 @@ use crate::finding::{Finding, Severity};
 use crate::report::narrative::Quantity;
 use crate::rules::narrative::cells_of;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-FEE-CONTRADICTION",
@@ -63,7 +64,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let fee_sentence = n.sentences[fee.sentence];
-    let said = format!("正文说“{}”", fee.phrase);
+    let lang = ctx.lang;
+    let said = tr!(lang, "正文说“{}”", "The text says “{}”", fee.phrase);
 
     // 1. 六 denies it.
     if r.sections.iter().any(|s| s.canonical == 6) {
@@ -81,17 +83,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let bare_none = real.is_empty() && says_none(&text) && !text.is_empty();
         if let Some(d) = denial.filter(|d| d.span != fee_sentence.span) {
             out.push(
-                RULE.finding(format!("{said}，第六部分却说“{}”。", n.sentence_text(d)))
-                    .expected("第六部分与正文一致地说明信息处理费")
-                    .found(n.sentence_text(d).to_string())
-                    .spans(vec![fee_sentence.span, d.span]),
+                RULE.finding(tr!(
+                    lang,
+                    "{said}，第六部分却说“{}”。",
+                    "{said}, but part six says “{}”.",
+                    n.sentence_text(d)
+                ))
+                .expected(lang.pick(
+                    "第六部分与正文一致地说明信息处理费",
+                    "part six reporting the information processing fees as the text does",
+                ))
+                .found(n.sentence_text(d).to_string())
+                .spans(vec![fee_sentence.span, d.span]),
             );
         } else if bare_none {
             out.push(
-                RULE.finding(format!(
-                    "{said}，第六部分“其他需要报告的事项”却只写了“{text}”。"
+                RULE.finding(tr!(
+                    lang,
+                    "{said}，第六部分“其他需要报告的事项”却只写了“{text}”。",
+                    "{said}, but part six, “其他需要报告的事项”, only says “{text}”."
                 ))
-                .expected("第六部分写明收取信息处理费的情况")
+                .expected(lang.pick(
+                    "第六部分写明收取信息处理费的情况",
+                    "part six stating the information processing fees charged",
+                ))
                 .found(text.clone())
                 .spans(
                     std::iter::once(fee_sentence.span)
@@ -111,12 +126,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 spans.extend(cells.spans());
                 out.push(
                     cells
-                        .place(RULE.finding(format!(
+                        .place(RULE.finding(tr!(
+                            lang,
                             "{said}（合{wan}万元），而{}只有{v}万元：信息处理费属于行政事业性收费，应计入本年收费金额。",
-                            cells.name
+                            "{said} ({wan} × 10,000 yuan), but {} is only {v} × 10,000 yuan: the information processing fee is an administrative fee and belongs in the year's fees.",
+                            cells.name_in(lang)
                         )))
-                        .expected(format!("不少于{wan}万元"))
-                        .found(format!("{v}万元"))
+                        .expected(tr!(lang, "不少于{wan}万元", "at least {wan} × 10,000 yuan"))
+                        .found(tr!(lang, "{v}万元", "{v} × 10,000 yuan"))
                         .spans(spans),
                 );
             }

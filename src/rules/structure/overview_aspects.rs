@@ -18,6 +18,7 @@
 use crate::agency::{kind, AgencyKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-OVERVIEW-ASPECTS",
@@ -29,12 +30,24 @@ pub static RULE: Rule = Rule {
     check,
 };
 
-const ASPECTS: [(&str, &[&str]); 5] = [
-    ("主动公开", &["主动公开"]),
-    ("依申请公开", &["依申请", "申请公开"]),
-    ("政府信息管理", &["信息管理"]),
-    ("政府信息公开平台建设", &["平台"]),
-    ("监督保障", &["监督", "考核", "保障"]),
+const ASPECTS: [(&str, &str, &[&str]); 5] = [
+    ("主动公开", "proactive disclosure", &["主动公开"]),
+    (
+        "依申请公开",
+        "disclosure on request",
+        &["依申请", "申请公开"],
+    ),
+    (
+        "政府信息管理",
+        "government information management",
+        &["信息管理"],
+    ),
+    ("政府信息公开平台建设", "disclosure platforms", &["平台"]),
+    (
+        "监督保障",
+        "supervision and safeguards",
+        &["监督", "考核", "保障"],
+    ),
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -49,19 +62,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text: String = n.section(1).map(|s| n.sentence_text(s)).collect();
     let missing: Vec<&str> = ASPECTS
         .iter()
-        .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))
-        .map(|(name, _)| *name)
+        .filter(|(_, _, words)| !words.iter().any(|w| text.contains(w)))
+        .map(|(name, en, _)| ctx.lang.pick(name, en))
         .collect();
+    let sep = ctx.lang.pick("、", ", ");
     if missing.is_empty() {
         return;
     }
     out.push(
-        RULE.finding(format!(
+        RULE.finding(tr!(
+            ctx.lang,
             "第一部分“总体情况”没有提到：{}。",
-            missing.join("、")
+            "Part one, “总体情况”, does not mention: {}.",
+            missing.join(sep)
         ))
-        .expected("主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障")
-        .found(format!("缺少：{}", missing.join("、")))
+        .expected(ctx.lang.pick(
+            "主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障",
+            "proactive disclosure, disclosure on request, government information management, disclosure platforms, supervision and safeguards",
+        ))
+        .found(tr!(ctx.lang, "缺少：{}", "missing: {}", missing.join(sep)))
         .spans(vec![heading.span]),
     );
 }

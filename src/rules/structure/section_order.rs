@@ -16,6 +16,7 @@ use crate::finding::{Finding, Severity};
 use crate::report::Section;
 use crate::rules::util::{cn_number, sorted_spans};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-SECTION-ORDER",
@@ -32,20 +33,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     found.sort_by_key(|s| s.span.start);
     let order: Vec<String> = found
         .iter()
-        .map(|s| cn_number(s.canonical as u32))
+        .map(|s| {
+            ctx.lang
+                .pick(&cn_number(s.canonical as u32), &s.canonical.to_string())
+                .to_string()
+        })
         .collect();
-    let order = order.join("、");
+    let order = order.join(ctx.lang.pick("、", ", "));
     for (i, s) in found.iter().enumerate() {
         let Some(before) = found[..i].iter().find(|p| p.canonical > s.canonical) else {
             continue;
         };
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                ctx.lang,
                 "“{}”排在“{}”之后，顺序不对。",
-                s.heading, before.heading
+                "“{}” comes after “{}”: out of order.",
+                s.heading,
+                before.heading
             ))
-            .expected("一、二、三、四、五、六依次排列")
-            .found(format!("实际顺序：{order}"))
+            .expected(ctx.lang.pick(
+                "一、二、三、四、五、六依次排列",
+                "parts 1, 2, 3, 4, 5, 6 in order",
+            ))
+            .found(tr!(ctx.lang, "实际顺序：{order}", "order found: {order}"))
             .spans(sorted_spans([before.span, s.span])),
         );
     }

@@ -16,6 +16,7 @@ use super::year_spans;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 use crate::template::TemplateId;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-NEW-TEMPLATE-EARLY",
@@ -33,13 +34,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     out.push(
-        RULE.finding(format!(
+        RULE.finding(tr!(
+            ctx.lang,
             "本报告是{year}年度报告，却使用了{}；2019、2020年度应使用{}。",
-            TemplateId::Y2021.display(),
-            TemplateId::Y2019.display()
+            "This is the report for {year}, but it uses {}; for 2019 and 2020, {} applies.",
+            TemplateId::Y2021.display_in(ctx.lang),
+            TemplateId::Y2019.display_in(ctx.lang)
         ))
-        .expected(TemplateId::Y2019.display())
-        .found(TemplateId::Y2021.display())
+        .expected(TemplateId::Y2019.display_in(ctx.lang))
+        .found(TemplateId::Y2021.display_in(ctx.lang))
         .spans(year_spans(r)),
     );
 }

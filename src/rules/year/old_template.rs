@@ -14,9 +14,11 @@
 
 use super::year_spans;
 use crate::finding::{Finding, Severity};
-use crate::rules::util::list;
+use crate::report::TemplateGuess;
+use crate::rules::util::list_in;
 use crate::rules::{Context, Rule};
 use crate::template::TemplateId;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-OLD-TEMPLATE",
@@ -37,17 +39,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let mut f = RULE
-        .finding(format!(
+        .finding(tr!(
+            ctx.lang,
             "本报告是{year}年度报告，却使用了{}；2021年度起应使用{}。",
-            TemplateId::Y2019.display(),
-            TemplateId::Y2021.display()
+            "This is the report for {year}, but it uses {}; from 2021 on, {} applies.",
+            TemplateId::Y2019.display_in(ctx.lang),
+            TemplateId::Y2021.display_in(ctx.lang)
         ))
-        .expected(TemplateId::Y2021.display())
+        .expected(TemplateId::Y2021.display_in(ctx.lang))
         .spans(year_spans(r));
     f = f.found(if r.template.evidence_2019.is_empty() {
-        TemplateId::Y2019.display().to_string()
+        TemplateId::Y2019.display_in(ctx.lang).to_string()
     } else {
-        format!("旧模板的标签：{}", list(&r.template.evidence_2019, 4))
+        let ev = TemplateGuess::evidence_in(ctx.lang, &r.template.evidence_2019);
+        tr!(
+            ctx.lang,
+            "旧模板的标签：{}",
+            "labels of the old template: {}",
+            list_in(ctx.lang, &ev, 4)
+        )
     });
     out.push(f);
 }

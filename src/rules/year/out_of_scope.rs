@@ -15,6 +15,7 @@
 use super::year_spans;
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-OUT-OF-SCOPE",
@@ -31,11 +32,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     out.push(
-        RULE.finding(format!(
-            "本报告是{year}年度报告；2019年度以前的年报没有全国统一的格式模板，本检查器的结构和表格核对不适用。"
+        RULE.finding(tr!(
+            ctx.lang,
+            "本报告是{year}年度报告；2019年度以前的年报没有全国统一的格式模板，本检查器的结构和表格核对不适用。",
+            "This is the report for {year}; reports before 2019 have no national template, so the checker's checks of structure and tables do not apply."
         ))
-        .expected("2019年度及以后的报告")
-        .found(format!("{year}年度"))
+        .expected(ctx.lang.pick("2019年度及以后的报告", "a report for 2019 or later"))
+        .found(tr!(ctx.lang, "{year}年度", "{year}"))
         .spans(year_spans(ctx.report)),
     );
 }

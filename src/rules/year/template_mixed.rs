@@ -13,8 +13,10 @@
 //! 模板混用。".
 
 use crate::finding::{Finding, Severity};
-use crate::rules::util::list;
+use crate::report::TemplateGuess;
+use crate::rules::util::list_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-TEMPLATE-MIXED",
@@ -31,13 +33,17 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if g.evidence_2019.is_empty() || g.evidence_2021.is_empty() {
         return;
     }
-    let (old, new) = (list(&g.evidence_2019, 3), list(&g.evidence_2021, 3));
+    let lang = ctx.lang;
+    let ev = |e: &[String]| list_in(lang, &TemplateGuess::evidence_in(lang, e), 3);
+    let (old, new) = (ev(&g.evidence_2019), ev(&g.evidence_2021));
     out.push(
-        RULE.finding(format!(
-            "报告中同时出现了2019年版模板的标签（{old}）和2021年版模板的标签（{new}），两版模板混用。"
+        RULE.finding(tr!(
+            lang,
+            "报告中同时出现了2019年版模板的标签（{old}）和2021年版模板的标签（{new}），两版模板混用。",
+            "The report has labels of the 2019 template ({old}) and of the 2021 template ({new}): the two templates are mixed."
         ))
-        .expected("只使用一版模板")
-        .found(format!("2019年版：{old}；2021年版：{new}")),
+        .expected(lang.pick("只使用一版模板", "one template only"))
+        .found(tr!(lang, "2019年版：{old}；2021年版：{new}", "2019: {old}; 2021: {new}")),
     );
 }
 

@@ -14,6 +14,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::sorted_spans;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-TITLE-PERIOD",
@@ -33,12 +34,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     out.push(
-        RULE.finding(format!(
+        RULE.finding(tr!(
+            ctx.lang,
             "标题写的是{}年，统计期限写的却是{}年，两者应一致。",
-            t.year, p.year
+            "The title says {} but the statistics period {}; the two should be the same.",
+            t.year,
+            p.year
         ))
-        .expected(format!("统计期限为{}年", t.year))
-        .found(format!("统计期限为{}年", p.year))
+        .expected(tr!(
+            ctx.lang,
+            "统计期限为{}年",
+            "statistics period {}",
+            t.year
+        ))
+        .found(tr!(
+            ctx.lang,
+            "统计期限为{}年",
+            "statistics period {}",
+            p.year
+        ))
         .spans(sorted_spans([t.span, p.span])),
     );
 }
