@@ -4,8 +4,11 @@
 //! language changes the prose only: the same findings (codes, severities, cells, spans) in
 //! both, and the JSON keeps its fields.
 
+mod common;
+
+use common::{cell, seed};
 use nianbao::lang::is_cjk;
-use nianbao::template::{SECTION_TITLES, TEMPLATE_2019, TEMPLATE_2021};
+use nianbao::template::{TableId, SECTION_TITLES, TEMPLATE_2019, TEMPLATE_2021};
 use nianbao::{Finding, Lang};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -321,4 +324,268 @@ fn cli_text_in_english() {
     assert_eq!(out.status.code(), Some(2));
     assert!(err.contains("The input is empty"), "{err}");
     assert!(!err.chars().any(is_cjk), "{err}");
+}
+
+/// The seed text with cells replaced: (table, row, column, new text).
+fn edit(input: &str, edits: &[(TableId, &str, &str, &str)]) -> String {
+    let r = nianbao::read::read(input);
+    let mut spans: Vec<(usize, usize, &str)> = edits
+        .iter()
+        .map(|(t, row, col, new)| {
+            let c = cell(&r, *t, row, col);
+            (c.spans[0].start, c.spans[0].end, *new)
+        })
+        .collect();
+    spans.sort();
+    let mut out = input.to_string();
+    for (a, b, new) in spans.into_iter().rev() {
+        out.replace_range(a..b, new);
+    }
+    out
+}
+
+/// Every problem with the English prose of `findings` (of a report whose input is `input`).
+fn english_problems(what: &str, findings: &[Finding], input: &str) -> Vec<String> {
+    let labels = labels();
+    let mut problems = Vec::new();
+    for f in findings {
+        let fields = [
+            ("message", Some(&f.message), None),
+            ("explanation", Some(&f.explanation), None),
+            ("expected", f.expected.as_ref(), Some(input)),
+            ("found", f.found.as_ref(), Some(input)),
+        ];
+        for (name, text, input) in fields {
+            let Some(text) = text else { continue };
+            let left = chinese_left(text, &labels, input);
+            if !left.is_empty() {
+                problems.push(format!("{what} {} {name}: {left:?} in {text:?}", f.rule));
+            }
+        }
+    }
+    problems
+}
+
+/// Seed 000 as last year's report (2019), carrying 2 applications forward.
+fn last_year_of_000() -> String {
+    seed("000")
+        .replacen(
+            "2020 年政府信息公开工作年度报告",
+            "2019 年政府信息公开工作年度报告",
+            1,
+        )
+        .replacen(
+            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
+            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
+            1,
+        )
+        .replacen(
+            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
+            "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
+            1,
+        )
+}
+
+/// Reports made from the seeds so that the rules the real inputs never wake do: each
+/// checked in English, its findings the same as in Chinese and without Chinese prose; a
+/// pair and a roll-up too. Together with the real inputs, every rule speaks English.
+#[test]
+fn derived_reports_wake_the_other_rules_in_english() {
+    const SECRET: &str = "（三）不予公开/1.属于国家秘密";
+    let s000 = seed("000");
+    let s003 = seed("003");
+    let s004 = seed("004");
+    let mut texts: Vec<(&str, String)> =
+        vec![
+        (
+            "cells",
+            edit(
+                &s000,
+                &[
+                    (TableId::T3, SECRET, "自然人", "-1"),
+                    (TableId::T3, "（三）不予公开/2.其他法律行政法规禁止公开", "自然人", "1.5"),
+                    (TableId::T2, "行政许可", "处理决定数量", "不详"),
+                    (TableId::T3, "（五）不予处理/2.重复申请", "总计", "/"),
+                    (TableId::T3, SECRET, "法人或其他组织/商业企业", "5"),
+                ],
+            ),
+        ),
+        (
+            "yuan",
+            edit(
+                &s003,
+                &[(TableId::T2, "行政事业性收费", "本年收费金额（单位：万元）", "251000元")],
+            ),
+        ),
+        (
+            "table 4",
+            edit(&s004, &[(TableId::T4, "", "未经复议直接起诉/结果维持", "2")]),
+        ),
+        (
+            "2021 on the old template",
+            s000.replace("2020 年政府信息公开工作年度报告", "2021 年政府信息公开工作年度报告")
+                .replacen("从 2020 年 1 月 1 日至 2020", "从 2021 年 1 月 1 日至 2021", 1),
+        ),
+        (
+            "title and period",
+            s000.replace("2020 年政府信息公开工作年度报告", "2021 年政府信息公开工作年度报告"),
+        ),
+        (
+            "2020 on the new template",
+            s003.replace(" 2021 年政府信息公开工作年度报告", " 2020 年政府信息公开工作年度报告")
+                .replace("统计时限为 2021 年", "统计时限为 2020 年"),
+        ),
+        (
+            "2017",
+            s000.replace("2020 年", "2017 年"),
+        ),
+        (
+            "narrative",
+            s000.replacen(
+                "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
+                "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
+                1,
+            )
+            .replacen(
+                "未发生行政复议、行政诉讼情况。",
+                "未发生行政复议、行政诉讼情况。全年共受理政府信息公开申请5件，均已办结。",
+                1,
+            ) + "\n发布时间：2021年6月1日\n",
+        ),
+        (
+            "narrative, table 4",
+            edit(
+                &s004,
+                &[
+                    (TableId::T4, "", "行政复议/结果纠正", "1"),
+                    (TableId::T4, "", "行政复议/总计", "1"),
+                ],
+            )
+            .replacen(
+                "二、主动公开政府信息情况",
+                "本年度未发生行政复议、行政诉讼。行政复议案件均获维持。\n二、主动公开政府信息情况",
+                1,
+            ),
+        ),
+        (
+            "parts out of order",
+            s003.replacen("五、存在的主要问题及改进情况", "七、存在的主要问题及改进情况", 1)
+                .replacen("六、其他需要报告的事项", "五、其他需要报告的事项", 1)
+                .replacen("七、存在的主要问题及改进情况", "六、存在的主要问题及改进情况", 1),
+        ),
+        ("no tables", s000.lines().take(20).collect::<Vec<_>>().join("\n")),
+        (
+            "two templates",
+            s003.replacen("行政事业性收费\t0", "政府集中采购\t0\t0\n行政事业性收费\t0", 1),
+        ),
+        (
+            "fees and parts",
+            s003.replacen("一、总体情况", "一、总体情况\n本年度收取信息处理费100元。", 1)
+                .replacen("三、收到和处理政府信息公开申请情况", "", 1)
+                + "\n无。\n",
+        ),
+    ];
+    texts.push(("last year of 000", last_year_of_000()));
+    let mut seen = std::collections::BTreeSet::new();
+    let mut problems = Vec::new();
+    for (what, text) in &texts {
+        let zh = nianbao::check(text);
+        let en = nianbao::check_with_lang(text, Lang::En);
+        let zs: Vec<String> = zh.findings.iter().map(shape).collect();
+        let es: Vec<String> = en.findings.iter().map(shape).collect();
+        assert_eq!(zs, es, "{what}: the language changed the findings");
+        seen.extend(en.findings.iter().map(|f| f.rule));
+        problems.extend(english_problems(what, &en.findings, text));
+    }
+
+    // A pair: last year's carry-over differs, the text is copied.
+    let (prev, cur) = (
+        nianbao::doc::Document::plain(&last_year_of_000()),
+        nianbao::doc::Document::plain(&s000),
+    );
+    let zh = nianbao::check_pair_documents(&cur, &prev);
+    let en = nianbao::pair::check_pair_documents_with_lang(&cur, &prev, Lang::En);
+    let zs: Vec<String> = zh.compared.findings.iter().map(shape).collect();
+    let es: Vec<String> = en.compared.findings.iter().map(shape).collect();
+    assert_eq!(zs, es);
+    assert!(es.len() >= 3, "{es:?}");
+    seen.extend(en.compared.findings.iter().map(|f| f.rule));
+    let both = format!("{}{}", prev.text, cur.text);
+    problems.extend(english_problems("pair", &en.compared.findings, &both));
+    // Two reports that cannot be paired, and one without table 2 or 3.
+    let en2 = nianbao::pair::check_pair_documents_with_lang(
+        &nianbao::doc::Document::plain(&s000),
+        &nianbao::doc::Document::plain(&seed("001")),
+        Lang::En,
+    );
+    let msg = en2
+        .compared
+        .problem
+        .as_ref()
+        .unwrap()
+        .message_in(Lang::En, "a.txt", "b.txt");
+    assert!(!msg.chars().any(is_cjk), "{msg}");
+    let gone = edit(
+        &s000,
+        &[(
+            TableId::T3,
+            "二、上年结转政府信息公开申请数量",
+            "自然人",
+            "不详",
+        )],
+    );
+    let en3 = nianbao::pair::check_pair_documents_with_lang(
+        &nianbao::doc::Document::plain(&last_year_of_000()),
+        &nianbao::doc::Document::plain(&gone),
+        Lang::En,
+    );
+    seen.extend(en3.compared.findings.iter().map(|f| f.rule));
+    problems.extend(english_problems("pair 2", &en3.compared.findings, &gone));
+
+    // Roll-ups: seed 001 over itself twice (every count doubled); over itself and a report
+    // on the other template (cells not checked).
+    let s001 = seed("001");
+    let parent = nianbao::check_with_lang(&s001, Lang::En);
+    let child = nianbao::check_with_lang(&s001, Lang::En);
+    let other = nianbao::check_with_lang(&s003, Lang::En);
+    for children in [
+        vec![&child.report, &child.report],
+        vec![&child.report, &other.report],
+    ] {
+        let rolled = nianbao::rollup::check_in(&parent.report, &children, Lang::En);
+        seen.extend(rolled.findings.iter().map(|f| f.rule));
+        problems.extend(english_problems("roll-up", &rolled.findings, &s001));
+    }
+
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    let all: Vec<&str> = nianbao::rules::RULES
+        .iter()
+        .map(|r| r.code)
+        .chain(nianbao::rules::pair::RULES.iter().map(|r| r.code))
+        .chain(nianbao::rules::rollup::RULES.iter().map(|r| r.code))
+        .collect();
+    let missing: Vec<&&str> = all.iter().filter(|c| !seen.contains(**c)).collect();
+    eprintln!("rules not woken by the derived reports: {missing:?}");
+    for code in [
+        "C-NEGATIVE",
+        "C-FRACTION",
+        "C-NOT-NUMBER",
+        "C-UNIT",
+        "T3-ROW-TOTAL",
+        "T4-GROUP-TOTAL",
+        "Y-OLD-TEMPLATE",
+        "Y-TITLE-PERIOD",
+        "Y-NEW-TEMPLATE-EARLY",
+        "Y-OUT-OF-SCOPE",
+        "Y-LATE",
+        "N-COUNT",
+        "N-ALL-CONCLUDED",
+        "S-FEE-CONTRADICTION",
+        "P-CARRY-OVER",
+        "P-COPIED-TEXT",
+        "R-ROLLUP-DIFF",
+        "R-ROLLUP-UNCHECKED",
+    ] {
+        assert!(seen.contains(code), "{code} not woken: {seen:?}");
+    }
 }

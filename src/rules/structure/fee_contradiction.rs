@@ -93,7 +93,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     "第六部分与正文一致地说明信息处理费",
                     "part six reporting the information processing fees as the text does",
                 ))
-                .found(n.sentence_text(d).to_string())
+                .found(tr!(lang, "{}", "“{}”", n.sentence_text(d)))
                 .spans(vec![fee_sentence.span, d.span]),
             );
         } else if bare_none {
@@ -107,7 +107,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     "第六部分写明收取信息处理费的情况",
                     "part six stating the information processing fees charged",
                 ))
-                .found(text.clone())
+                .found(tr!(lang, "{text}", "“{text}”"))
                 .spans(
                     std::iter::once(fee_sentence.span)
                         .chain(six.iter().map(|s| s.span))

@@ -18,6 +18,7 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 use crate::template::TemplateId;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-FEE-UNREPORTED",
@@ -63,7 +64,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             .found(if text.is_empty() {
                 ctx.lang.pick("（空）", "(empty)").to_string()
             } else {
-                text.chars().take(80).collect()
+                let excerpt: String = text.chars().take(80).collect();
+                tr!(ctx.lang, "{excerpt}", "“{excerpt}”")
             })
             .spans(spans),
     );

@@ -110,7 +110,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .found(if text.is_empty() {
             lang.pick("（空）", "(empty)").to_string()
         } else {
-            text.chars().take(80).collect()
+            let excerpt: String = text.chars().take(80).collect();
+            tr!(lang, "{excerpt}", "“{excerpt}”")
         })
         .spans(spans.into_iter().filter(|s: &Span| !s.is_empty()).collect()),
     );
