@@ -500,7 +500,7 @@ fn derived_reports_wake_the_other_rules_in_english() {
 
     // A pair: last year's carry-over differs, the text is copied.
     let (prev, cur) = (
-        nianbao::doc::Document::plain(&last_year_of_000()),
+        nianbao::doc::Document::plain(last_year_of_000()),
         nianbao::doc::Document::plain(&s000),
     );
     let zh = nianbao::check_pair_documents(&cur, &prev);
@@ -515,7 +515,7 @@ fn derived_reports_wake_the_other_rules_in_english() {
     // Two reports that cannot be paired, and one without table 2 or 3.
     let en2 = nianbao::pair::check_pair_documents_with_lang(
         &nianbao::doc::Document::plain(&s000),
-        &nianbao::doc::Document::plain(&seed("001")),
+        &nianbao::doc::Document::plain(seed("001")),
         Lang::En,
     );
     let msg = en2
@@ -535,7 +535,7 @@ fn derived_reports_wake_the_other_rules_in_english() {
         )],
     );
     let en3 = nianbao::pair::check_pair_documents_with_lang(
-        &nianbao::doc::Document::plain(&last_year_of_000()),
+        &nianbao::doc::Document::plain(last_year_of_000()),
         &nianbao::doc::Document::plain(&gone),
         Lang::En,
     );
