@@ -413,7 +413,7 @@ pub fn load_with(
 impl LoadError {
     /// Why the input could not be read, in `lang`.
     pub fn message(&self, lang: crate::lang::Lang) -> String {
-        match lang {
+        match lang.effective() {
             crate::lang::Lang::Zh => self.to_string(),
             crate::lang::Lang::En => match self {
                 LoadError::Decode(e) => decode_en(e),

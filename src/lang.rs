@@ -41,17 +41,53 @@ impl Lang {
         }
     }
 
-    /// The Chinese text or the English one.
+    /// The Chinese text or the English one (always the Chinese in a build without the
+    /// feature `en`, whose English text is then not compiled in).
+    #[inline]
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
-        match self {
+        match self.effective() {
             Lang::Zh => zh,
             Lang::En => en,
         }
     }
+
+    /// The language the prose is written in: `self`, or Chinese in a build without the
+    /// feature `en`.
+    #[inline]
+    pub fn effective(self) -> Lang {
+        if ENGLISH {
+            self
+        } else {
+            Lang::Zh
+        }
+    }
+}
+
+/// Whether this build carries the English prose (the feature `en`).
+pub const ENGLISH: bool = cfg!(feature = "en");
+
+/// An English literal, or "" in a build without the feature `en` (the rules' English titles
+/// and explanations).
+#[cfg(feature = "en")]
+#[macro_export]
+macro_rules! en {
+    ($en:literal) => {
+        $en
+    };
+}
+
+/// An English literal, or "" in a build without the feature `en`.
+#[cfg(not(feature = "en"))]
+#[macro_export]
+macro_rules! en {
+    ($en:literal) => {
+        ""
+    };
 }
 
 /// Formats the Chinese or the English string, with the same arguments:
 /// `tr!(lang, "表三“{}”列…{lhs}件", "Table 3, column “{}”: … {lhs}", col)`.
+#[cfg(feature = "en")]
 #[macro_export]
 macro_rules! tr {
     ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
@@ -60,6 +96,16 @@ macro_rules! tr {
             $crate::lang::Lang::En => format!($en $(, $arg)*),
         }
     };
+}
+
+/// [`tr!`] in a build without the feature `en`: the Chinese only.
+#[cfg(not(feature = "en"))]
+#[macro_export]
+macro_rules! tr {
+    ($lang:expr, $zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {{
+        let _ = $lang;
+        format!($zh $(, $arg)*)
+    }};
 }
 
 /// Whether `c` is a Chinese character (CJK ideographs and their punctuation, full-width
@@ -85,7 +131,8 @@ mod tests {
         assert_eq!(Lang::parse("fr"), None);
         let n = 3;
         assert_eq!(tr!(Lang::Zh, "共{n}件", "{n} in all"), "共3件");
-        assert_eq!(tr!(Lang::En, "共{}件", "{} in all", n), "3 in all");
+        let en = if ENGLISH { "3 in all" } else { "共3件" };
+        assert_eq!(tr!(Lang::En, "共{}件", "{} in all", n), en);
         assert!(is_cjk('表') && is_cjk('，') && !is_cjk('“') && !is_cjk('a'));
     }
 }

@@ -89,6 +89,7 @@ pub fn check(input: &str) -> Checked {
 
 /// [`check`], the findings' prose in `lang`.
 pub fn check_with_lang(input: &str, lang: Lang) -> Checked {
+    let lang = lang.effective();
     let report = read::read(input);
     let findings = rules::run_in(&report, input, lang, &mut |_| {});
     Checked {
@@ -125,6 +126,7 @@ pub fn check_document_with_lang(
     lang: Lang,
     progress: &mut dyn FnMut(Progress),
 ) -> Checked {
+    let lang = lang.effective();
     progress(Progress {
         stage: "读取报告",
         done: 0,

@@ -41,7 +41,7 @@ impl TemplateId {
 
     /// [`TemplateId::display`] in `lang`.
     pub fn display_in(self, lang: crate::lang::Lang) -> &'static str {
-        match (lang, self) {
+        match (lang.effective(), self) {
             (crate::lang::Lang::Zh, _) => self.display(),
             (_, TemplateId::Y2019) => "the 2019 template (Guoban Gongkaiban Han [2019] No. 60)",
             (_, TemplateId::Y2021) => "the 2021 template (Guoban Gongkaiban Han [2021] No. 30)",
@@ -114,7 +114,7 @@ impl TableId {
 
     /// "表三" or "Table 3".
     pub fn name(self, lang: crate::lang::Lang) -> &'static str {
-        match (lang, self) {
+        match (lang.effective(), self) {
             (crate::lang::Lang::Zh, _) => self.cn(),
             (_, TableId::T2) => "Table 2",
             (_, TableId::T3) => "Table 3",

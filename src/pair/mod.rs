@@ -84,7 +84,7 @@ impl PairProblem {
 
     /// [`PairProblem::message`] in `lang`.
     pub fn message_in(&self, lang: crate::lang::Lang, a: &str, b: &str) -> String {
-        if lang == crate::lang::Lang::Zh {
+        if lang.effective() == crate::lang::Lang::Zh {
             return self.message(a, b);
         }
         const NEED: &str =

@@ -296,7 +296,7 @@ impl TemplateGuess {
     /// [`TemplateGuess::reason`] in `lang`: in English, rebuilt from the template and its
     /// evidence (the labels stay as the template prints them, quoted).
     pub fn reason_in(&self, lang: crate::lang::Lang) -> String {
-        if lang == crate::lang::Lang::Zh {
+        if lang.effective() == crate::lang::Lang::Zh {
             return self.reason.clone();
         }
         let Some(t) = self.template else {
@@ -317,7 +317,7 @@ impl TemplateGuess {
 
     /// Evidence labels ("表二“新制作”", [`SIX_2019`]) in `lang`.
     pub fn evidence_in(lang: crate::lang::Lang, evidence: &[String]) -> Vec<String> {
-        if lang == crate::lang::Lang::Zh {
+        if lang.effective() == crate::lang::Lang::Zh {
             return evidence.to_vec();
         }
         evidence

@@ -85,7 +85,7 @@ impl<C> Rule<C> {
     /// rule wrote in `lang` already). The rules build their findings with the Chinese
     /// explanation; the registry's runner calls this once per finding when `lang` is English.
     pub fn localize(&self, f: &mut Finding, lang: Lang) {
-        if lang == Lang::Zh || f.rule != self.code {
+        if lang.effective() == Lang::Zh || f.rule != self.code {
             return;
         }
         if let Some(specific) = f.explanation.strip_suffix(self.explanation) {

@@ -31,7 +31,7 @@ fn sides(kind: RelKind, lang: Lang) -> (&'static str, &'static str, bool) {
         RelKind::T4GroupTotal => ("总计", "结果维持 + 结果纠正 + 其他结果 + 尚未审结", true),
     };
     // In English the template's labels are quoted.
-    let (l, r) = match (lang, kind) {
+    let (l, r) = match (lang.effective(), kind) {
         (Lang::Zh, _) => (l, r),
         (_, RelKind::T3Balance) => ("“一” + “二”", "“（七）总计” + “四”"),
         (_, RelKind::T3ResultTotal) => ("“（七）总计”", "sum of “（一）” to “（六）”"),

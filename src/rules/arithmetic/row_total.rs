@@ -26,8 +26,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "表三行总计不等于各列之和",
     explanation: "年报格式模板表三按申请人分为自然人和法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）六列，最后一列“总计”是这六列之和，每一行都应如此。不相等说明总计算错，或某一列填错、漏填。请重新加总这一行并核对各列。",
-    title_en: "Table 3: row total is not the sum of the columns",
-    explanation_en: "Table 3 of the template divides applicants into natural persons and five kinds of legal persons or other organisations (commercial enterprises, research institutions, social public-interest organisations, legal service institutions, others); the last column, “总计”, is the sum of these six columns in every row. If it is not, the total is miscounted or a column is wrong or missing. Add up the row again and check each column.",
+    title_en: crate::en!("Table 3: row total is not the sum of the columns"),
+    explanation_en: crate::en!("Table 3 of the template divides applicants into natural persons and five kinds of legal persons or other organisations (commercial enterprises, research institutions, social public-interest organisations, legal service institutions, others); the last column, “总计”, is the sum of these six columns in every row. If it is not, the total is miscounted or a column is wrong or missing. Add up the row again and check each column."),
     check,
 };
 

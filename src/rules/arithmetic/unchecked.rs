@@ -28,8 +28,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: "部分勾稽关系无法核对",
     explanation: "表三、表四的勾稽关系（收支平衡、总计等于各项之和）要用到相关格子的数字。有的格子没有读到可用的数字（行未找到、数字个数与列数不符、数字连在一起无法拆分、填了小数或文字），用到它们的核对就没有进行。没有核对不等于核对通过：请先处理这些格子的问题（见同一表格的其他提示），再重新检查。",
-    title_en: "Some of the template's equations could not be checked",
-    explanation_en: "The equations of Tables 3 and 4 (the balance, totals equal to the sum of their parts) need the numbers of their cells. Some cells gave no usable number (row not found, the count of numbers does not match the columns, digits run together that cannot be split, decimals or words), so the checks that use them were not done. Not checked does not mean correct: deal with those cells first (see the other findings on the same table), then check again.",
+    title_en: crate::en!("Some of the template's equations could not be checked"),
+    explanation_en: crate::en!("The equations of Tables 3 and 4 (the balance, totals equal to the sum of their parts) need the numbers of their cells. Some cells gave no usable number (row not found, the count of numbers does not match the columns, digits run together that cannot be split, decimals or words), so the checks that use them were not done. Not checked does not mean correct: deal with those cells first (see the other findings on the same table), then check again."),
     check,
 };
 
@@ -60,7 +60,7 @@ fn rows_named(t: &Table, rows: &[usize], lang: Lang) -> String {
             label => format!("“{label}”"),
         })
         .collect();
-    if lang == Lang::En {
+    if lang.effective() == Lang::En {
         return match rows.len() {
             1 if t.spec.rows[rows[0]].label.is_empty() => names[0].clone(),
             1 => format!("row {}", names[0]),

@@ -24,8 +24,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "格子空白或填了符号",
     explanation: "年报格式模板要求表格每一格都填写数字，没有数据的填0。空白格或“/”“—”“无”等符号，读者无法分辨是没有数据、漏填还是复制时丢失。核对时这些格子按0计算。请把这些格子改为0（如果确有数据，请填上实际数字）。",
-    title_en: "Cell is blank or holds a symbol",
-    explanation_en: "The template asks for a number in every cell of the tables, 0 where there is nothing to report. A blank cell or a symbol such as “/”, “—” or “无” leaves the reader unable to tell whether there was nothing, the number was forgotten, or it was lost in copying. The checks count these cells as 0. Enter 0 in them (or the real number, if there is one).",
+    title_en: crate::en!("Cell is blank or holds a symbol"),
+    explanation_en: crate::en!("The template asks for a number in every cell of the tables, 0 where there is nothing to report. A blank cell or a symbol such as “/”, “—” or “无” leaves the reader unable to tell whether there was nothing, the number was forgotten, or it was lost in copying. The checks count these cells as 0. Enter 0 in them (or the real number, if there is one)."),
     check,
 };
 

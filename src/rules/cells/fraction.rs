@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "件数不应有小数",
     explanation: "年报表格中除金额以外的各列都是件数或项目数，只能是整数。出现小数多半是录入错误，或把金额填进了件数列。请改为正确的整数；含小数的格子无法参与核对。",
-    title_en: "A count cannot have decimals",
-    explanation_en: "Apart from money, every column of the tables counts cases or items and can only hold whole numbers. A decimal is most likely a typing error, or an amount entered in a count column. Enter the right whole number; a cell with decimals cannot take part in the checks.",
+    title_en: crate::en!("A count cannot have decimals"),
+    explanation_en: crate::en!("Apart from money, every column of the tables counts cases or items and can only hold whole numbers. A decimal is most likely a typing error, or an amount entered in a count column. Enter the right whole number; a cell with decimals cannot take part in the checks."),
     check,
 };
 

@@ -24,8 +24,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "不应为负数",
     explanation: "年报表格中的件数、数量和金额都不可能是负数（只有2019年版模板表二的“本年增/减”一列可以为负）。负号多半是录入错误，或者本想用“-”表示没有数据。请改为正确的数字；没有数据的填0。",
-    title_en: "Cannot be negative",
-    explanation_en: "Counts, quantities and amounts in the tables cannot be negative (only the 2019 template's column for the year's increase or decrease in Table 2 can). A minus sign is most likely a typing error, or a “-” meant as “no data”. Enter the right number; enter 0 where there is nothing to report.",
+    title_en: crate::en!("Cannot be negative"),
+    explanation_en: crate::en!("Counts, quantities and amounts in the tables cannot be negative (only the 2019 template's column for the year's increase or decrease in Table 2 can). A minus sign is most likely a typing error, or a “-” meant as “no data”. Enter the right number; enter 0 where there is nothing to report."),
     check,
 };
 

@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "格子里不是数字",
     explanation: "年报格式模板表格中的每一格都应填写数字（件数或金额），没有的填0。填写文字无法统计，用到这一格的核对也无法进行。请改为数字；如果是数字中混入了字母或符号（例如字母O代替0），请改正。",
-    title_en: "Cell does not hold a number",
-    explanation_en: "Every cell of the template's tables should hold a number (a count or an amount), 0 where there is nothing to report. Words cannot be counted, and the checks that use the cell cannot be done. Enter a number; if letters or symbols slipped into a number (such as the letter O for 0), correct them.",
+    title_en: crate::en!("Cell does not hold a number"),
+    explanation_en: crate::en!("Every cell of the template's tables should hold a number (a count or an amount), 0 where there is nothing to report. Words cannot be counted, and the checks that use the cell cannot be done. Enter a number; if letters or symbols slipped into a number (such as the letter O for 0), correct them."),
     check,
 };
 

@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "单位与本列不符",
     explanation: "2021年版模板表二“本年收费金额”一列的单位是万元，应填写换算成万元的数字（如251000元填25.1），不要带“元”字；件数列只填数字，不应出现金额单位。单位不符会使金额相差一万倍，或说明数字填错了列。请按本列的单位改正。",
-    title_en: "Unit does not match the column",
-    explanation_en: "In the 2021 template, the column of fees charged in Table 2 is in units of 10,000 yuan: enter the amount converted (25.1 for 251,000 yuan) without the word for yuan; count columns hold only numbers, never a money unit. A wrong unit makes an amount ten thousand times off, or shows that a number is in the wrong column. Correct it to the column's unit.",
+    title_en: crate::en!("Unit does not match the column"),
+    explanation_en: crate::en!("In the 2021 template, the column of fees charged in Table 2 is in units of 10,000 yuan: enter the amount converted (25.1 for 251,000 yuan) without the word for yuan; count columns hold only numbers, never a money unit. A wrong unit makes an amount ten thousand times off, or shows that a number is in the wrong column. Correct it to the column's unit."),
     check,
 };
 

@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "连在一起的数字无法唯一拆分",
     explanation: "这一行各格的数字在粘贴的文字里连在了一起，可以有几种不同的拆分方法都说得通，检查器无法判断哪一种是原文的意思，所以这一行没有放进表格，也没有参与核对。请从原始文档（Word/.docx 文件，或网页上的表格）复制粘贴，使各格数字保持分开；也可以在各格数字之间加空格或制表符后再检查。",
-    title_en: "Digits run together cannot be split one way only",
-    explanation_en: "The numbers of this row's cells ran together in the pasted text, and they can be split in more than one way that makes sense; the checker cannot tell which one the original means, so the row was not placed in the table and was not checked. Copy and paste from the original document (the .docx file or the table on the web page) so that the cells stay apart, or put spaces or tabs between the numbers and check again.",
+    title_en: crate::en!("Digits run together cannot be split one way only"),
+    explanation_en: crate::en!("The numbers of this row's cells ran together in the pasted text, and they can be split in more than one way that makes sense; the checker cannot tell which one the original means, so the row was not placed in the table and was not checked. Copy and paste from the original document (the .docx file or the table on the web page) so that the cells stay apart, or put spaces or tabs between the numbers and check again."),
     check,
 };
 

@@ -29,8 +29,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "表格中有模板以外的行或数字",
     explanation: "年报格式模板的表格行是固定的，不宜自行增加行或改动行名。模板以外的行不参与核对；如果这其实是模板中的某一行、只是行名被改动了，请改回模板原文的行名，否则这一行会被当作缺失。需要说明的额外情况，请写在正文相应部分，不要加在表格里。",
-    title_en: "Row or number not in the template",
-    explanation_en: "The rows of the template's tables are fixed; rows should not be added or renamed. A row not in the template is not checked; if it is in fact one of the template's rows with a changed label, restore the template's label, or that row will count as missing. Explain anything extra in the text of the report, not in the table.",
+    title_en: crate::en!("Row or number not in the template"),
+    explanation_en: crate::en!("The rows of the template's tables are fixed; rows should not be added or renamed. A row not in the template is not checked; if it is in fact one of the template's rows with a changed label, restore the template's label, or that row will count as missing. Explain anything extra in the text of the report, not in the table."),
     check,
 };
 

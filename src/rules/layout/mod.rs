@@ -26,7 +26,7 @@ fn labelled(table: &Table, r: usize, values: &[String], lang: Lang) -> String {
     if cols.len() == values.len() {
         cols.iter()
             .zip(values)
-            .map(|(c, v)| match lang {
+            .map(|(c, v)| match lang.effective() {
                 Lang::Zh => format!("{} {v}", c.label),
                 // A value with more than digits (“23833092元”) is the report's text, quoted.
                 Lang::En if v.chars().all(|c| c.is_ascii_digit() || c == '.') => {

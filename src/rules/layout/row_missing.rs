@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "表格缺少行",
     explanation: "年报格式模板的每张表都有固定的行，每一行都是需要统计的类别，即使数字为0也要保留。缺少一行，该类别就没有报告，用到这一行的核对也无法进行。如果这一行其实在表里，可能是行名被改动得太多（例如删减了文字），请使用模板原文的行名；否则请按模板补上这一行并填写数字。",
-    title_en: "A row is missing from the table",
-    explanation_en: "Every table of the template has fixed rows; each row is a category to be reported, and stays even when its numbers are 0. With a row missing, that category is not reported and the checks that use it cannot be done. If the row is in the table, its label may have been changed too much (words cut out): use the template's label. Otherwise add the row as the template has it and fill in its numbers.",
+    title_en: crate::en!("A row is missing from the table"),
+    explanation_en: crate::en!("Every table of the template has fixed rows; each row is a category to be reported, and stays even when its numbers are 0. With a row missing, that category is not reported and the checks that use it cannot be done. If the row is in the table, its label may have been changed too much (words cut out): use the template's label. Otherwise add the row as the template has it and fill in its numbers."),
     check,
 };
 

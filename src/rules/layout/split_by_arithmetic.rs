@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: "按勾稽关系拆分了连在一起的数字",
     explanation: "这一行各格的数字在粘贴的文字里连在了一起，有几种拆分方法；检查器用模板规定的勾稽关系（如每行总计等于各列之和）选出了唯一能对上的一种。这是推断出来的，请对照原文核实各格数字。为避免这种情况，请从原始文档（Word/.docx 文件，或网页上的表格）复制粘贴，使各格保持分开。",
-    title_en: "Digits run together were split by the template's equations",
-    explanation_en: "The numbers of this row's cells ran together in the pasted text and could be split in several ways; the checker chose the only one that satisfies the template's equations (such as each row's total being the sum of its columns). This is an inference: check the cells against the original. To avoid it, copy from the original document (the .docx file or the table on the web page) so that the cells stay apart.",
+    title_en: crate::en!("Digits run together were split by the template's equations"),
+    explanation_en: crate::en!("The numbers of this row's cells ran together in the pasted text and could be split in several ways; the checker chose the only one that satisfies the template's equations (such as each row's total being the sum of its columns). This is an inference: check the cells against the original. To avoid it, copy from the original document (the .docx file or the table on the web page) so that the cells stay apart."),
     check,
 };
 

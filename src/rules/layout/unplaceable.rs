@@ -27,8 +27,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "一行的数字个数与列数不符",
     explanation: "这一行读到的数字个数和模板的列数对不上，无法确定每个数字属于哪一列，所以这一行的数字没有放进表格，用到它的核对也没有进行。常见原因：从PDF复制时空白格子丢失，或页眉页脚的数字混进了表格。请检查原文这一行：每一格都应有数字（没有就填0）；最好从原始文档（Word/.docx 文件或网页上的表格）复制，使各格保持分开。",
-    title_en: "Count of numbers in a row does not match the columns",
-    explanation_en: "The number of values read in this row does not match the template's columns, so it cannot be told which number belongs to which column; the row's numbers were not placed in the table and the checks that use them were not done. Common causes: blank cells lost when copying from a PDF, or page headers and footers mixed into the table. Look at this row in the original: every cell should hold a number (0 if nothing); better, copy from the original document (the .docx file or the table on the web page) so that the cells stay apart.",
+    title_en: crate::en!("Count of numbers in a row does not match the columns"),
+    explanation_en: crate::en!("The number of values read in this row does not match the template's columns, so it cannot be told which number belongs to which column; the row's numbers were not placed in the table and the checks that use them were not done. Common causes: blank cells lost when copying from a PDF, or page headers and footers mixed into the table. Look at this row in the original: every cell should hold a number (0 if nothing); better, copy from the original document (the .docx file or the table on the web page) so that the cells stay apart."),
     check,
 };
 

@@ -30,8 +30,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "检查器未能读取的行",
     explanation: "这是检查器的读取问题，不表示报告有错：粘贴的文字（纯文本、Markdown、从PDF复制的文字）会丢失表格的格线，空白格子和数字之间的空格常常随之丢失，一行的数字个数就和列数对不上，或者连在一起的数字只能拆成一种不合本行合计的样子。检查器不猜测数字属于哪一格，这些行没有放进表格，用到它们的核对也没有进行。请从原始文档复制（在Word/WPS或网页上选中表格复制），或直接把 .docx、.html 文件拖进来，再检查一次。",
-    title_en: "Rows the checker could not read",
-    explanation_en: "This is a reading problem of the checker, not an error in the report: pasted text (plain text, Markdown, text copied from a PDF) loses the table's grid, and with it blank cells and the spaces between numbers, so a row's count of numbers no longer matches the columns, or digits run together can only be split in a way that contradicts the row's own total. The checker does not guess which number belongs to which cell: these rows were not placed in the table and the checks that need them were not done. Copy from the original document (select the table in Word/WPS or on the web page), or drop the .docx or .html file in, and check again.",
+    title_en: crate::en!("Rows the checker could not read"),
+    explanation_en: crate::en!("This is a reading problem of the checker, not an error in the report: pasted text (plain text, Markdown, text copied from a PDF) loses the table's grid, and with it blank cells and the spaces between numbers, so a row's count of numbers no longer matches the columns, or digits run together can only be split in a way that contradicts the row's own total. The checker does not guess which number belongs to which cell: these rows were not placed in the table and the checks that need them were not done. Copy from the original document (select the table in Word/WPS or on the web page), or drop the .docx or .html file in, and check again."),
     check,
 };
 
@@ -89,7 +89,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let lang = ctx.lang;
-        let name = |r: usize| match (lang, t.spec.rows[r].label) {
+        let name = |r: usize| match (lang.effective(), t.spec.rows[r].label) {
             (_, "") => lang.pick("数据行", "the data row").to_string(),
             (Lang::Zh, l) => l.to_string(),
             (Lang::En, l) => format!("“{l}”"),

@@ -31,8 +31,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "正文说全部办结，表格有结转",
     explanation: "正文说本年度的申请已全部办结，而表三“四、结转下年度继续办理”大于0，即有申请没有办结、转到下一年继续办理。两者矛盾：或者正文说得过满，或者表格填错了。请核实后改正；若正文想说的是已办结的都在法定期限内答复，请改为这样的说法。",
-    title_en: "Text says all were concluded, the table carries some forward",
-    explanation_en: "The text says all of the year's requests were concluded, yet “四、结转下年度继续办理” in Table 3 is above 0: some requests were not concluded and carry into next year. The two contradict each other: either the text says too much or the table is wrong. Check and correct; if the text means that every concluded request was answered within the legal time limit, say that instead.",
+    title_en: crate::en!("Text says all were concluded, the table carries some forward"),
+    explanation_en: crate::en!("The text says all of the year's requests were concluded, yet “四、结转下年度继续办理” in Table 3 is above 0: some requests were not concluded and carry into next year. The two contradict each other: either the text says too much or the table is wrong. Check and correct; if the text means that every concluded request was answered within the legal time limit, say that instead."),
     check,
 };
 

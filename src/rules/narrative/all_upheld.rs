@@ -30,8 +30,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "正文说均获维持，表四另有结果",
     explanation: "正文说行政复议或行政诉讼案件均获维持，而表四同一类案件的“结果纠正”或“尚未审结”大于0：被纠正的案件没有获得维持，尚未审结的案件还没有结果。两者矛盾。请核实后改正正文（如写明维持、纠正、尚未审结各几件）或表格。",
-    title_en: "Text says all were upheld, Table 4 has other results",
-    explanation_en: "The text says all administrative reconsideration or litigation cases were upheld, yet in Table 4 the same kind of case has cases corrected or not yet concluded: a corrected case was not upheld, and a case not yet concluded has no result. The two contradict each other. Check and correct the text (say how many were upheld, corrected and not yet concluded) or the table.",
+    title_en: crate::en!("Text says all were upheld, Table 4 has other results"),
+    explanation_en: crate::en!("The text says all administrative reconsideration or litigation cases were upheld, yet in Table 4 the same kind of case has cases corrected or not yet concluded: a corrected case was not upheld, and a case not yet concluded has no result. The two contradict each other. Check and correct the text (say how many were upheld, corrected and not yet concluded) or the table."),
     check,
 };
 

@@ -50,8 +50,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "正文数字与表格不符",
     explanation: "年度报告正文（多在“总体情况”中）说明的申请数量、办理结果、行政复议和行政诉讼件数、规范性文件件数、收费金额等，与后面统计表中对应的格子说的是同一件事，应当一致。评议中“正文说收到申请12件，表三却是10件”是常见问题：两处必有一处写错，公众无从判断哪个是真的。请对照原始台账核实，改正正文或表格中错的一处。只有正文明确说出是哪一个数量（如“受理政府信息公开申请N件”“办结N件”“行政复议N件，其中结果纠正N件”）时才核对；“依申请公开信息数N条”（信息条数，不是申请件数）、“其中当面申请N件”之类不核对。",
-    title_en: "Number in the text differs from the table",
-    explanation_en: "The numbers the report's text states (mostly in the overview) — requests, results, reconsideration and litigation cases, normative documents, fees — are the same things as the cells of the tables that follow, and must agree. “The text says 12 requests received, Table 3 says 10” is a common finding of evaluations: one of the two is wrong, and the public cannot tell which. Check against the original records and correct the wrong one. Only numbers whose sentence says plainly what they count are checked; counts of information items or of one part of a breakdown are not.",
+    title_en: crate::en!("Number in the text differs from the table"),
+    explanation_en: crate::en!("The numbers the report's text states (mostly in the overview) — requests, results, reconsideration and litigation cases, normative documents, fees — are the same things as the cells of the tables that follow, and must agree. “The text says 12 requests received, Table 3 says 10” is a common finding of evaluations: one of the two is wrong, and the public cannot tell which. Check against the original records and correct the wrong one. Only numbers whose sentence says plainly what they count are checked; counts of information items or of one part of a breakdown are not."),
     check,
 };
 

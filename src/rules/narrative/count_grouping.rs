@@ -41,8 +41,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "正文对办理结果的归类与表格不同",
     explanation: "正文说明某一类办理结果（如“不予公开2件”）的件数时，又说了这些申请属于什么情形，而其中有的情形在表三模板中属于另一类：例如“本机关不掌握相关政府信息”是“（四）无法提供”的第1项，不是“（三）不予公开”。于是正文的件数与表三这一类的件数对不上。这多半是正文的说法与模板的分类不同，不一定是表格填错，所以只作警告。请按表三模板的分类写正文（如“不予公开1件，无法提供1件”），使读者能在表中找到正文的每个数；若加上另一类的这些情形后仍与正文对不上，请再核对正文和表格。",
-    title_en: "Text groups the results differently from the table",
-    explanation_en: "When the text gives the count of one kind of result (such as “不予公开2件”), it also says what the requests were, and some of those cases belong to another group in Table 3 of the template: for instance, “本机关不掌握相关政府信息” is item 1 of “（四）无法提供”, not of “（三）不予公开”. So the text's count does not match the table's count for that group. This is most likely the text using other categories than the template, not necessarily a wrong table, so it is only a warning. Write the text in the template's categories so that readers can find each of its numbers in the table; if it still does not match once the other group's cases are added, check the text and the table again.",
+    title_en: crate::en!("Text groups the results differently from the table"),
+    explanation_en: crate::en!("When the text gives the count of one kind of result (such as “不予公开2件”), it also says what the requests were, and some of those cases belong to another group in Table 3 of the template: for instance, “本机关不掌握相关政府信息” is item 1 of “（四）无法提供”, not of “（三）不予公开”. So the text's count does not match the table's count for that group. This is most likely the text using other categories than the template, not necessarily a wrong table, so it is only a warning. Write the text in the template's categories so that readers can find each of its numbers in the table; if it still does not match once the other group's cases are added, check the text and the table again."),
     check,
 };
 

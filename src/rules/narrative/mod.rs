@@ -78,7 +78,7 @@ impl Cells<'_> {
     /// [`Cells::name`] in `lang`: in English the table by number and every label quoted,
     /// "Table 3 “一、本年新收政府信息公开申请数量” × “总计”".
     pub fn name_in(&self, lang: crate::lang::Lang) -> String {
-        if lang == crate::lang::Lang::Zh {
+        if lang.effective() == crate::lang::Lang::Zh {
             return self.name.clone();
         }
         let rest = self

@@ -30,8 +30,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "正文说没有，表格却有",
     explanation: "正文明确说本年度没有收到政府信息公开申请，或没有发生行政复议、行政诉讼，而表三“一、本年新收政府信息公开申请数量”或表四对应的总计却大于0。两处说的是同一年的同一件事，必有一处写错。请核实后改正正文或表格。",
-    title_en: "Text says none, the table has some",
-    explanation_en: "The text says plainly that no requests for disclosure were received this year, or that there was no administrative reconsideration or litigation, yet “一、本年新收政府信息公开申请数量” in Table 3, or the matching total in Table 4, is above 0. Both speak of the same thing in the same year; one of them is wrong. Check and correct the text or the table.",
+    title_en: crate::en!("Text says none, the table has some"),
+    explanation_en: crate::en!("The text says plainly that no requests for disclosure were received this year, or that there was no administrative reconsideration or litigation, yet “一、本年新收政府信息公开申请数量” in Table 3, or the matching total in Table 4, is above 0. Both speak of the same thing in the same year; one of them is wrong. Check and correct the text or the table."),
     check,
 };
 

@@ -26,8 +26,8 @@ pub static RULE: PairRule = PairRule {
     severity: Severity::Error,
     title: "上年结转与上年报告的结转下年度不符",
     explanation: "上一年度末“结转下年度继续办理”的申请，就是本年度“上年结转”的申请，所以本年报告表三“二、上年结转政府信息公开申请数量”的每一列，应当等于上年报告表三“四、结转下年度继续办理”的同一列。不相等说明两份报告中有一处数字写错了，请对照台账改正。例外：机关在这两年之间合并、分设或职能调整，结转的申请随之转入或转出时，两者可以不等，这时应在报告中说明原因。",
-    title_en: "Carried over differs from last year's carried forward",
-    explanation_en: "Requests carried forward at the end of last year are this year's requests carried over, so every column of “二、上年结转政府信息公开申请数量” in this year's Table 3 should equal the same column of “四、结转下年度继续办理” in last year's Table 3. If they differ, one of the two reports has a wrong number: correct it against the records. Exception: when the agency merged, split or changed its functions between the two years and requests moved in or out with it, the two may differ; the report should then say why.",
+    title_en: crate::en!("Carried over differs from last year's carried forward"),
+    explanation_en: crate::en!("Requests carried forward at the end of last year are this year's requests carried over, so every column of “二、上年结转政府信息公开申请数量” in this year's Table 3 should equal the same column of “四、结转下年度继续办理” in last year's Table 3. If they differ, one of the two reports has a wrong number: correct it against the records. Exception: when the agency merged, split or changed its functions between the two years and requests moved in or out with it, the two may differ; the report should then say why."),
     check,
 };
 

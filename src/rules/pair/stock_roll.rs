@@ -31,8 +31,8 @@ pub static RULE: PairRule = PairRule {
     severity: Severity::Warning,
     title: "表二存量与上年推算不符",
     explanation: "表二中的存量可以由上年的存量和本年的增减推算：2021年版模板中，本年的“现行有效件数”应约等于上年报告的现行有效件数加本年制发件数、减本年废止件数；2019年版模板中，本年的“上一年项目数量”应约等于上年报告的上一年项目数量加上年的“本年增/减”。相差较大时，可能是某一年的数字填错了。规范性文件因有效期届满自动失效、上级统一清理或机构调整而增减时，可以不完全相等，请核实并在报告中说明。",
-    title_en: "Table 2's stocks do not follow from last year's",
-    explanation_en: "Table 2's stocks follow from last year's stock and this year's changes: in the 2021 template, this year's count of documents in force should be about last year's count in force plus those issued this year minus those repealed this year; in the 2019 template, this year's count for the previous year should be about last year's count plus last year's increase or decrease. A large difference may mean a wrong number in one of the years. Normative documents expiring, cleared out by a higher level, or moved with a reorganisation can make them differ: check, and explain in the report.",
+    title_en: crate::en!("Table 2's stocks do not follow from last year's"),
+    explanation_en: crate::en!("Table 2's stocks follow from last year's stock and this year's changes: in the 2021 template, this year's count of documents in force should be about last year's count in force plus those issued this year minus those repealed this year; in the 2019 template, this year's count for the previous year should be about last year's count plus last year's increase or decrease. A large difference may mean a wrong number in one of the years. Normative documents expiring, cleared out by a higher level, or moved with a reorganisation can make them differ: check, and explain in the report."),
     check,
 };
 
@@ -86,7 +86,7 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
                         Side::Current => tr!(lang, "{label}", "“{label}”"),
                         Side::Previous => tr!(lang, "上年的{label}", "last year's “{label}”"),
                     };
-                    parts.push(match (lang, sign > 0) {
+                    parts.push(match (lang.effective(), sign > 0) {
                         (crate::lang::Lang::Zh, true) => format!("加{name}（{x}）"),
                         (crate::lang::Lang::Zh, false) => format!("减{name}（{x}）"),
                         (_, true) => format!("plus {name} ({x})"),

@@ -23,8 +23,8 @@ pub static RULE: PairRule = PairRule {
     severity: Severity::Info,
     title: "部分跨年核对无法进行",
     explanation: "跨年核对需要两份报告中对应的格子都读出了数字。某张表没有找到、某一格不是数字，或者两份报告用的模板不同（2019年版与2021年版的表二栏目不同，无法推算存量）时，这部分核对没有进行。没有报错不等于核对通过：请人工核对这些地方。",
-    title_en: "Some cross-year checks could not be done",
-    explanation_en: "Cross-year checks need numbers read from the same cells of both reports. When a table was not found, a cell is not a number, or the two reports use different templates (Table 2 has different columns in the 2019 and 2021 templates, so stocks cannot be rolled forward), that part was not checked. No error does not mean correct: check these places by hand.",
+    title_en: crate::en!("Some cross-year checks could not be done"),
+    explanation_en: crate::en!("Cross-year checks need numbers read from the same cells of both reports. When a table was not found, a cell is not a number, or the two reports use different templates (Table 2 has different columns in the 2019 and 2021 templates, so stocks cannot be rolled forward), that part was not checked. No error does not mean correct: check these places by hand."),
     check,
 };
 
@@ -39,7 +39,7 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
             lang,
             "{}报告的表三没有读出，无法核对“二、上年结转”与上年的“四、结转下年度继续办理”",
             "{} Table 3 was not read, so “二、上年结转” cannot be checked against last year's “四、结转下年度继续办理”",
-            match (lang, cur.found) {
+            match (lang.effective(), cur.found) {
                 (crate::lang::Lang::Zh, false) => Side::Current.cn(),
                 (crate::lang::Lang::Zh, true) => Side::Previous.cn(),
                 (_, false) => "This year's",
@@ -63,7 +63,7 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
                 "表三“二、上年结转”与上年的“四、结转下年度继续办理”有{}列没有核对（{}），因为其中一份报告的这一格没有读出数字",
                 "{} columns of Table 3 “二、上年结转” were not checked against last year's “四、结转下年度继续办理” ({}), because one of the reports gave no number in that cell",
                 cols.len(),
-                match lang {
+                match lang.effective() {
                     crate::lang::Lang::Zh => cols.join("、"),
                     _ => quoted.join(", "),
                 }
@@ -108,7 +108,7 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
 }
 
 fn template_name(t: TemplateId, lang: crate::lang::Lang) -> &'static str {
-    match (lang, t) {
+    match (lang.effective(), t) {
         (crate::lang::Lang::En, TemplateId::Y2019) => "the 2019 template",
         (crate::lang::Lang::En, TemplateId::Y2021) => "the 2021 template",
         (_, TemplateId::Y2019) => "2019年版模板",

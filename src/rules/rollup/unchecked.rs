@@ -19,8 +19,8 @@ pub static RULE: RollupRule = RollupRule {
     severity: Severity::Info,
     title: "部分汇总核对无法进行",
     explanation: "汇总核对需要汇总报告和每一份下级报告中同一格都读出了数字。某份报告的表格没有找到、某一格不是数字，或者报告用的模板不同（2019年版与2021年版的表二栏目不同）时，这些格子没有核对。没有报错不等于核对通过：请人工核对这些格子。汇总报告只反映本级情况的，本来就不必等于下级之和。",
-    title_en: "Some roll-up checks could not be done",
-    explanation_en: "The roll-up check needs numbers read from the same cell of the roll-up and of every report under it. When a report's table was not found, a cell is not a number, or the reports use different templates (Table 2 has different columns in the 2019 and 2021 templates), those cells were not checked. No error does not mean correct: check these cells by hand. A roll-up that covers only its own level need not equal the sum of the reports under it.",
+    title_en: crate::en!("Some roll-up checks could not be done"),
+    explanation_en: crate::en!("The roll-up check needs numbers read from the same cell of the roll-up and of every report under it. When a report's table was not found, a cell is not a number, or the reports use different templates (Table 2 has different columns in the 2019 and 2021 templates), those cells were not checked. No error does not mean correct: check these cells by hand. A roll-up that covers only its own level need not equal the sum of the reports under it."),
     check,
 };
 

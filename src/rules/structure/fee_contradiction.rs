@@ -35,8 +35,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "信息处理费前后矛盾",
     explanation: "报告一处写明收取了信息处理费，另一处却说没有收取（或第六部分只写“无”），或者表二“行政事业性收费”的本年收费金额小于这笔信息处理费。信息处理费是中央设立的行政事业性收费项目，收取的信息处理费应计入本机关的行政事业性收费。请核实本年度实际收取的信息处理费，统一正文、第六部分和表二的说法。注意：表二的行政事业性收费包括本机关的全部收费，金额大于0并不说明收取了信息处理费，检查器不据此判断。",
-    title_en: "Information processing fees are reported inconsistently",
-    explanation_en: "One place in the report says information processing fees were charged while another says none were (or part six only says “无”), or the year's administrative fees in Table 2 are less than that fee. The information processing fee is an administrative fee set by the central government, so fees charged belong in the agency's administrative fees. Check the fees actually charged this year and make the text, part six and Table 2 agree. Note: Table 2's administrative fees include all of the agency's fees, so an amount above 0 does not show that information processing fees were charged; the checker does not conclude that from it.",
+    title_en: crate::en!("Information processing fees are reported inconsistently"),
+    explanation_en: crate::en!("One place in the report says information processing fees were charged while another says none were (or part six only says “无”), or the year's administrative fees in Table 2 are less than that fee. The information processing fee is an administrative fee set by the central government, so fees charged belong in the agency's administrative fees. Check the fees actually charged this year and make the text, part six and Table 2 agree. Note: Table 2's administrative fees include all of the agency's fees, so an amount above 0 does not show that information processing fees were charged; the checker does not conclude that from it."),
     check,
 };
 

@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: "第六部分未说明信息处理费",
     explanation: "2021年版年报格式要求在第六部分“其他需要报告的事项”中报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号，2021年1月1日起施行）收取信息处理费的情况。没有收取的，也宜写明“本年度未收取信息处理费”，而不是只写“无”。这是提示：请确认第六部分是否需要补充这一句。",
-    title_en: "Part six does not mention information processing fees",
-    explanation_en: "The 2021 format asks part six, “其他需要报告的事项”, to report the information processing fees charged under the Measures on Information Processing Fees for Government Information Disclosure (in force from 1 January 2021). An agency that charged none should also say so (“no information processing fees were charged this year”), not just write “无”. This is a note: check whether part six should have this sentence.",
+    title_en: crate::en!("Part six does not mention information processing fees"),
+    explanation_en: crate::en!("The 2021 format asks part six, “其他需要报告的事项”, to report the information processing fees charged under the Measures on Information Processing Fees for Government Information Disclosure (in force from 1 January 2021). An agency that charged none should also say so (“no information processing fees were charged this year”), not just write “无”. This is a note: check whether part six should have this sentence."),
     check,
 };
 

@@ -25,8 +25,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: "总体情况缺少应写的方面",
     explanation: "2021年版年报格式要求第一部分“总体情况”概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面的工作，很多报告直接以这五项作小标题。检查器只按字面查找这些词（主动公开；依申请；信息管理；平台；监督、考核、保障），没有找到的方面可能漏写了，也可能用了别的说法。这是提示：请确认总体情况是否覆盖了这五个方面。各级人民政府的报告还应在第五部分写明工作考核、社会评议和责任追究结果情况（《政府信息公开条例》第五十条）。",
-    title_en: "Overview leaves out aspects it should cover",
-    explanation_en: "The 2021 format asks part one, “总体情况”, to summarise five aspects of the work: proactive disclosure, disclosure on request, government information management, disclosure platforms, and supervision and safeguards; many reports use these five as subheadings. The checker only looks for these words literally, so an aspect not found may be left out or may be worded differently. This is a note: check that the overview covers the five aspects. Reports of people's governments should also report in part five on assessment, public evaluation and accountability (Article 50 of the Regulations).",
+    title_en: crate::en!("Overview leaves out aspects it should cover"),
+    explanation_en: crate::en!("The 2021 format asks part one, “总体情况”, to summarise five aspects of the work: proactive disclosure, disclosure on request, government information management, disclosure platforms, and supervision and safeguards; many reports use these five as subheadings. The checker only looks for these words literally, so an aspect not found may be left out or may be worded differently. This is a note: check that the overview covers the five aspects. Reports of people's governments should also report in part five on assessment, public evaluation and accountability (Article 50 of the Regulations)."),
     check,
 };
 

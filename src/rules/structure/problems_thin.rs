@@ -26,8 +26,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "存在的主要问题及改进情况过于简单",
     explanation: "《政府信息公开条例》第五十条要求年度报告写明政府信息公开工作存在的主要问题及改进情况；2021年版年报格式要求内容不能遗漏，对敷衍了事的年报要追究责任。第五部分空着、只写“无”，或只有一句话，等于没有报告这部分内容。请具体写出本年度工作中存在的问题（如公开不及时、政策解读不够、平台栏目不完善、人员不足等）和针对每个问题的改进措施。",
-    title_en: "Main problems and improvements are too brief",
-    explanation_en: "Article 50 of the Regulations on the Disclosure of Government Information requires the annual report to state the main problems of the year's disclosure work and how they were improved; the 2021 format says the content must not leave things out and perfunctory reports lead to accountability. A part five left empty, saying only “无”, or one sentence long, reports nothing. Describe the year's actual problems (late disclosure, too little policy interpretation, incomplete platform sections, too few staff …) and the measures taken for each.",
+    title_en: crate::en!("Main problems and improvements are too brief"),
+    explanation_en: crate::en!("Article 50 of the Regulations on the Disclosure of Government Information requires the annual report to state the main problems of the year's disclosure work and how they were improved; the 2021 format says the content must not leave things out and perfunctory reports lead to accountability. A part five left empty, saying only “无”, or one sentence long, reports nothing. Describe the year's actual problems (late disclosure, too little policy interpretation, incomplete platform sections, too few staff …) and the measures taken for each."),
     check,
 };
 

@@ -28,8 +28,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "缺少报告部分",
     explanation: "《政府信息公开条例》第五十条规定了年度报告应当包括的内容，年报格式模板据此把报告分为六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分，都是少报了条例要求的内容。请按模板补上这一部分的标题和内容；确实没有可报告的内容时，也应保留标题并写明“无”。",
-    title_en: "A part of the report is missing",
-    explanation_en: "Article 50 of the Regulations on the Disclosure of Government Information sets what the annual report contains, and the template divides the report into six parts accordingly: “一、总体情况”, “二、主动公开政府信息情况”, “三、收到和处理政府信息公开申请情况”, “四、政府信息公开行政复议、行政诉讼情况”, “五、存在的主要问题及改进情况”, “六、其他需要报告的事项”. A missing part leaves out content the Regulations require. Add the part's heading and content as the template has it; where there is nothing to report, keep the heading and write “无” (none).",
+    title_en: crate::en!("A part of the report is missing"),
+    explanation_en: crate::en!("Article 50 of the Regulations on the Disclosure of Government Information sets what the annual report contains, and the template divides the report into six parts accordingly: “一、总体情况”, “二、主动公开政府信息情况”, “三、收到和处理政府信息公开申请情况”, “四、政府信息公开行政复议、行政诉讼情况”, “五、存在的主要问题及改进情况”, “六、其他需要报告的事项”. A missing part leaves out content the Regulations require. Add the part's heading and content as the template has it; where there is nothing to report, keep the heading and write “无” (none)."),
     check,
 };
 

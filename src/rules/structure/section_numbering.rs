@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "报告部分编号不规范",
     explanation: "年报格式模板用中文数字“一、”至“六、”给六个部分编号。用阿拉伯数字编号、编号跳号或重复（例如把总体情况下的小标题也编成一、二、三，导致后面各部分编号错位），或干脆不编号，都会让读者对不上模板的各部分。请按模板用“一、”至“六、”依次编号，总体情况下的小标题用“（一）”“（二）”等下一级编号。",
-    title_en: "Parts of the report are not numbered as in the template",
-    explanation_en: "The template numbers the six parts with the Chinese numerals “一、” to “六、”. Arabic numbers, skipped or repeated numbers (for instance the overview's subheadings also numbered “一、”, “二、”, “三、”, shifting the later parts), or no numbers at all make it hard to match the parts to the template. Number the parts “一、” to “六、” in order, and the overview's subheadings one level down, “（一）”, “（二）” …",
+    title_en: crate::en!("Parts of the report are not numbered as in the template"),
+    explanation_en: crate::en!("The template numbers the six parts with the Chinese numerals “一、” to “六、”. Arabic numbers, skipped or repeated numbers (for instance the overview's subheadings also numbered “一、”, “二、”, “三、”, shifting the later parts), or no numbers at all make it hard to match the parts to the template. Number the parts “一、” to “六、” in order, and the overview's subheadings one level down, “（一）”, “（二）” …"),
     check,
 };
 

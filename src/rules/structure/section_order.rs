@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "报告部分顺序不对",
     explanation: "年报格式模板规定报告按一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项的顺序编写（依据《政府信息公开条例》第五十条和年报格式）。顺序颠倒会让读者找不到对应内容，也不便于各单位年报之间比较。请按模板顺序调整各部分。",
-    title_en: "Parts of the report are out of order",
-    explanation_en: "The template sets the order of the six parts (based on Article 50 of the Regulations and the template): overview; proactive disclosure; requests received and handled; administrative reconsideration and litigation; main problems and improvements; other matters. Parts out of order make the content hard to find and reports hard to compare. Put the parts in the template's order.",
+    title_en: crate::en!("Parts of the report are out of order"),
+    explanation_en: crate::en!("The template sets the order of the six parts (based on Article 50 of the Regulations and the template): overview; proactive disclosure; requests received and handled; administrative reconsideration and litigation; main problems and improvements; other matters. Parts out of order make the content hard to find and reports hard to compare. Put the parts in the template's order."),
     check,
 };
 

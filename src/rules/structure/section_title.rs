@@ -21,8 +21,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Info,
     title: "报告部分标题与模板措辞不同",
     explanation: "这个标题是常见的写法，检查时已把它当作模板的对应部分。年报格式模板对六个部分的标题有统一的措辞，使用模板原文便于读者查找、便于各单位年报对照。如无特别原因，建议改用模板原文。",
-    title_en: "Heading worded differently from the template",
-    explanation_en: "This heading is a common variant, and the check took it as the template's matching part. The template words the six headings uniformly; its own wording helps readers find their way and compare reports. Unless there is a reason not to, use the template's wording.",
+    title_en: crate::en!("Heading worded differently from the template"),
+    explanation_en: crate::en!("This heading is a common variant, and the check took it as the template's matching part. The template words the six headings uniformly; its own wording helps readers find their way and compare reports. Unless there is a reason not to, use the template's wording."),
     check,
 };
 

@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "缺少统计表",
     explanation: "年报格式模板要求在第二、三、四部分分别用表格报告主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况（依据《政府信息公开条例》第五十条和年报格式）。即使全年数字都是0，也应保留表格并填写0。请按模板补上这张表；如果表格其实在报告里，可能是表格以图片形式插入或表头文字被改动，请改为可复制的文字表格并使用模板原文表头。",
-    title_en: "A statistics table is missing",
-    explanation_en: "The template asks parts two, three and four to report in tables on proactive disclosure, on requests received and handled, and on administrative reconsideration and litigation (Article 50 of the Regulations and the template). Even when every number for the year is 0, the table stays, filled with 0. Add the table as the template has it; if it is in the report, it may be inserted as a picture or its header changed: use a table of text that can be copied, with the template's own header.",
+    title_en: crate::en!("A statistics table is missing"),
+    explanation_en: crate::en!("The template asks parts two, three and four to report in tables on proactive disclosure, on requests received and handled, and on administrative reconsideration and litigation (Article 50 of the Regulations and the template). Even when every number for the year is 0, the table stays, filled with 0. Add the table as the template has it; if it is in the report, it may be inserted as a picture or its header changed: use a table of text that can be copied, with the template's own header."),
     check,
 };
 

@@ -22,8 +22,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "年度不在检查范围内",
     explanation: "全国统一的政府信息公开工作年度报告格式从2019年度报告开始使用（国办公开办函〔2019〕60号，依据2019年修订的《政府信息公开条例》）；2018年度及以前的年报按2007年条例编写，没有统一的表格模板。本检查器的结构、表格和勾稽关系核对都以模板为准，对这些年报不适用，因此没有进行。如果年度读错了，请检查报告标题和统计期限的写法。",
-    title_en: "Year outside what the checker checks",
-    explanation_en: "The national format of the annual report on government information disclosure is used from the 2019 report on (Guoban Gongkaiban Han [2019] No. 60, under the Regulations as revised in 2019); reports for 2018 and earlier follow the 2007 Regulations and have no national table template. The checker's checks of structure, tables and equations are all based on the template, so they do not apply to these reports and were not done. If the year was read wrongly, check how the title and the statistics period are written.",
+    title_en: crate::en!("Year outside what the checker checks"),
+    explanation_en: crate::en!("The national format of the annual report on government information disclosure is used from the 2019 report on (Guoban Gongkaiban Han [2019] No. 60, under the Regulations as revised in 2019); reports for 2018 and earlier follow the 2007 Regulations and have no national table template. The checker's checks of structure, tables and equations are all based on the template, so they do not apply to these reports and were not done. If the year was read wrongly, check how the title and the statistics period are written."),
     check,
 };
 

@@ -23,8 +23,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "两版模板混用",
     explanation: "2019年版（国办公开办函〔2019〕60号）和2021年版（国办公开办函〔2021〕30号）年报格式的表格行列不同，一份报告只能用其中一版：2019、2020年度用2019年版，2021年度起用2021年版。两版标签同时出现，多半是在上一年报告的基础上只改了一部分表格，有的数字因此填在了本版模板没有的行或列里。请按应使用的模板重新制作全部表格。",
-    title_en: "Two templates mixed",
-    explanation_en: "The 2019 format (Guoban Gongkaiban Han [2019] No. 60) and the 2021 format (Guoban Gongkaiban Han [2021] No. 30) have different rows and columns, and a report uses only one of them: 2019 for 2019 and 2020, 2021 from 2021 on. Labels of both in one report most likely mean last year's report was updated only in part, so some numbers sit in rows or columns this template does not have. Remake every table on the template that applies.",
+    title_en: crate::en!("Two templates mixed"),
+    explanation_en: crate::en!("The 2019 format (Guoban Gongkaiban Han [2019] No. 60) and the 2021 format (Guoban Gongkaiban Han [2021] No. 30) have different rows and columns, and a report uses only one of them: 2019 for 2019 and 2020, 2021 from 2021 on. Labels of both in one report most likely mean last year's report was updated only in part, so some numbers sit in rows or columns this template does not have. Remake every table on the template that applies."),
     check,
 };
 

@@ -35,8 +35,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "正文中的年份与报告年度不符",
     explanation: "报告的第一至第四部分讲的是本年度的工作和数据，其中描述工作的句子写成往年的年份（如2025年度的报告里写“2024年制作、获取政府信息总数467条”），多半是沿用了上一年报告的文字而没有改年份，也会让人分不清句中的数字是哪一年的。请核对：若说的是本年度，改正年份和数字；若确是往年情况（如对比），请写明“上年”“较2024年”等。",
-    title_en: "Year in the text differs from the report's year",
-    explanation_en: "Parts one to four of the report describe this year's work and figures. A sentence about the work that names an earlier year (in a 2025 report, “2024年制作、获取政府信息总数467条”) most likely was kept from last year's report without changing the year, and leaves readers unsure which year its numbers are from. Check: if it is about this year, correct the year and the numbers; if it really is about an earlier year (a comparison), say so plainly (“last year”, “compared with 2024”).",
+    title_en: crate::en!("Year in the text differs from the report's year"),
+    explanation_en: crate::en!("Parts one to four of the report describe this year's work and figures. A sentence about the work that names an earlier year (in a 2025 report, “2024年制作、获取政府信息总数467条”) most likely was kept from last year's report without changing the year, and leaves readers unsure which year its numbers are from. Check: if it is about this year, correct the year and the numbers; if it really is about an earlier year (a comparison), say so plainly (“last year”, “compared with 2024”)."),
     check,
 };
 

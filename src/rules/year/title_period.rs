@@ -21,8 +21,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Error,
     title: "标题年度与统计期限不一致",
     explanation: "一份年度报告只报告一个年度：标题中的年度、正文的统计期限（自某年1月1日起至12月31日止）和表格数字都应是同一年度。两者不一致，多半是沿用上一年报告时漏改了一处，读者无法确定数字属于哪一年。请核对后把标题和统计期限改为同一年度。",
-    title_en: "Title year and statistics period differ",
-    explanation_en: "An annual report covers one year: the year in the title, the statistics period in the text (from 1 January to 31 December of a year) and the numbers of the tables are of the same year. When they differ, most likely one place was not updated from last year's report, and readers cannot tell which year the numbers belong to. Check and make the title and the statistics period the same year.",
+    title_en: crate::en!("Title year and statistics period differ"),
+    explanation_en: crate::en!("An annual report covers one year: the year in the title, the statistics period in the text (from 1 January to 31 December of a year) and the numbers of the tables are of the same year. When they differ, most likely one place was not updated from last year's report, and readers cannot tell which year the numbers belong to. Check and make the title and the statistics period the same year."),
     check,
 };
 

@@ -19,8 +19,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "未找到报告年度",
     explanation: "年度报告的标题一般写明年度（如“××局2021年政府信息公开工作年度报告”），正文开头一般写明统计期限（如“本报告中所列数据统计期限自2021年1月1日起至2021年12月31日止”）。报告年度决定应使用哪一版模板、什么时候应当公布（《政府信息公开条例》第四十九条），读不出年度就无法核对这些内容。请在标题中写明年度，并在正文开头写明统计期限。",
-    title_en: "Report year not found",
-    explanation_en: "The title of an annual report usually names its year (“××局2021年政府信息公开工作年度报告”) and the opening of the text its statistics period (from 1 January 2021 to 31 December 2021). The year decides which template applies and when the report must be published (Article 49 of the Regulations), so without it these cannot be checked. Name the year in the title and the statistics period at the start of the text.",
+    title_en: crate::en!("Report year not found"),
+    explanation_en: crate::en!("The title of an annual report usually names its year (“××局2021年政府信息公开工作年度报告”) and the opening of the text its statistics period (from 1 January 2021 to 31 December 2021). The year decides which template applies and when the report must be published (Article 49 of the Regulations), so without it these cannot be checked. Name the year in the title and the statistics period at the start of the text."),
     check,
 };
 
