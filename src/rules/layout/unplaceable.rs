@@ -120,6 +120,26 @@ mod tests {
     }
 
     #[test]
+    fn in_english() {
+        let mut r = report(TemplateId::Y2021);
+        let t3 = table_mut(&mut r, TableId::T3);
+        t3.rows[1].problem = Some(RowProblem::Unplaceable {
+            grid: true,
+            found: 6,
+            expected: 7,
+            raw: ["1", "0", "0", "0", "0", "1"].map(String::from).to_vec(),
+        });
+        t3.cells[1] = vec![Cell::missing(Missing::Unplaceable); 7];
+        let f = run_rule_in(&RULE, &r, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "Table 3 “二、上年结转政府信息公开申请数量”: the row has only 6 numbers and the table 7 columns; it cannot be told which cell is missing, so the row is not checked."
+        );
+        assert_eq!(f[0].expected.as_deref(), Some("7 numbers"));
+        assert_eq!(f[0].found.as_deref(), Some("6 numbers: 1, 0, 0, 0, 0, 1"));
+    }
+
+    #[test]
     fn a_long_row_says_which_is_extra() {
         let mut r = report(TemplateId::Y2019);
         table_mut(&mut r, TableId::T4).rows[0].problem = Some(RowProblem::Unplaceable {

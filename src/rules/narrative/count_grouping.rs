@@ -241,6 +241,23 @@ mod tests {
     const FILES: &str = "7.属于行政执法案卷";
     const NOT_HELD: &str = "1.本机关不掌握相关政府信息";
 
+    #[test]
+    fn in_english() {
+        let said = "共受理政府信息公开申请2件，不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷。";
+        let text = seed_000_with(&[(NEW, 2), (FILES, 1), (NOT_HELD, 1), (TOTAL, 2)], said);
+        let f =
+            crate::rules::testutil::findings_in("N-COUNT-GROUPING", &text, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "The text's “不予公开2件” differs from Table 3 “（三）不予公开” (sum of its rows) × “总计” (1). The text says what these requests were: “分别属于本机关不掌握相关政府信息及行政执法案卷”; but “本机关不掌握相关政府信息” is an item of “（四）无法提供” in the template (Table 3 “（四）无法提供/1.本机关不掌握相关政府信息” × “总计” is 1). With these added, the table has 2, as the text says: the text groups the cases differently from the template. Rewrite the text in the template's groups, with the count of each."
+        );
+        assert_eq!(
+            f[0].expected.as_deref(),
+            Some("1 (Table 3 “（三）不予公开” (sum of its rows) × “总计”)")
+        );
+        assert_eq!(f[0].found.as_deref(), Some("2 (the text)"));
+    }
+
     /// Two applications: one a 行政执法案卷 (（三）7), one about information the agency does
     /// not hold (（四）1); the text calls both 不予公开.
     #[test]

@@ -128,6 +128,21 @@ mod tests {
     }
 
     #[test]
+    fn in_english() {
+        let (prev, seed_003) = across_templates();
+        let (findings, _) = compare_in(&prev, seed_003, crate::lang::Lang::En);
+        let f: Vec<_> = findings
+            .iter()
+            .filter(|f| f.rule == "P-UNCHECKED")
+            .collect();
+        assert_eq!(
+            f[0].message,
+            "7 columns of Table 3 “二、上年结转” were not checked against last year's “四、结转下年度继续办理” (“自然人”, “法人或其他组织/商业企业”, “法人或其他组织/科研机构”, “法人或其他组织/社会公益组织”, “法人或其他组织/法律服务机构”, “法人或其他组织/其他”, “总计”), because one of the reports gave no number in that cell; Table 2's stocks cannot be rolled forward: last year's report uses the 2019 template and this year's the 2021 template, whose Table 2 columns differ."
+        );
+        assert_eq!(f[0].explanation, super::RULE.explanation_en);
+    }
+
+    #[test]
     fn across_the_change_of_template() {
         // Seed 003 (2021, 2021 template, rows of table 3 not placed) after seed 000 made
         // 2020 by the same agency name (the two are paired: `crate::pair`'s tests).

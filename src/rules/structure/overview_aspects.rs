@@ -118,4 +118,23 @@ mod tests {
         );
         assert!(findings_of("S-OVERVIEW-ASPECTS", &text).is_empty());
     }
+
+    #[test]
+    fn in_english() {
+        let text = SEED_002.replacen(
+            "雷州市科工贸和信息化局2020年度",
+            "雷州市人民政府2020年度",
+            1,
+        );
+        let f =
+            crate::rules::testutil::findings_in("S-OVERVIEW-ASPECTS", &text, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "Part one, “总体情况”, does not mention: disclosure on request, government information management."
+        );
+        assert_eq!(
+            f[0].found.as_deref(),
+            Some("missing: disclosure on request, government information management")
+        );
+    }
 }

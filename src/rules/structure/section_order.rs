@@ -94,6 +94,25 @@ mod tests {
     }
 
     #[test]
+    fn in_english() {
+        let mut r = report(TemplateId::Y2021);
+        let (s3, s4) = (r.sections[2].span, r.sections[3].span);
+        r.sections[2].span = s4;
+        r.sections[3].span = s3;
+        let f = run_rule_in(&RULE, &r, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "“三、收到和处理政府信息公开申请情况” comes after “四、政府信息公开行政复议、行政诉讼情况”: out of order."
+        );
+        assert_eq!(
+            f[0].expected.as_deref(),
+            Some("parts 1, 2, 3, 4, 5, 6 in order")
+        );
+        assert_eq!(f[0].found.as_deref(), Some("order found: 1, 2, 4, 3, 5, 6"));
+        assert_eq!(f[0].explanation, RULE.explanation_en);
+    }
+
+    #[test]
     fn a_missing_section_is_not_an_order_problem() {
         let mut r = report(TemplateId::Y2019);
         r.sections.remove(3);
