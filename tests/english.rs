@@ -326,6 +326,50 @@ fn cli_text_in_english() {
     assert!(!err.chars().any(is_cjk), "{err}");
 }
 
+/// A batch in English: the summary lines of `check` on many files, with `--pairs`, and a
+/// pair's text output.
+#[test]
+fn cli_batch_and_pair_in_english() {
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args(["check", "--lang", "en", "--pairs", "tests/seeds"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let tail: Vec<&str> = text.lines().rev().take(2).collect();
+    assert_eq!(
+        tail,
+        [
+            "Pairs (one agency's consecutive years): 0; 5 without a report of the same agency for the next or previous year",
+            "Summary: 5 checked (2 with errors), 0 could not be read, 0 skipped",
+        ]
+    );
+    let dir = std::env::temp_dir().join("nianbao-english-pair");
+    std::fs::create_dir_all(&dir).unwrap();
+    let last = dir.join("2019.txt");
+    std::fs::write(&last, last_year_of_000()).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_nianbao"))
+        .args([
+            "pair",
+            "--lang",
+            "en",
+            "tests/seeds/000_1eed19740971f940.txt",
+        ])
+        .arg(&last)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("Last year's report "), "{text}");
+    assert!(text.contains("\nThis year's report "), "{text}");
+    assert!(text.contains("\nTwo years compared: last year "), "{text}");
+    assert!(text.contains("error[P-CARRY-OVER]"), "{text}");
+    assert!(text.contains("    in last year's report: "), "{text}");
+    assert!(
+        text.lines().last().unwrap().starts_with("Repeated text: "),
+        "{text}"
+    );
+}
+
 /// The seed text with cells replaced: (table, row, column, new text).
 fn edit(input: &str, edits: &[(TableId, &str, &str, &str)]) -> String {
     let r = nianbao::read::read(input);

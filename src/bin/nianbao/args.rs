@@ -247,6 +247,26 @@ mod tests {
     }
 
     #[test]
+    fn parses_lang() {
+        let Ok(Command::Check(o)) = parse_args(args(&["check", "--lang", "en", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::En);
+        let Ok(Command::Pair(o)) = parse_args(args(&["pair", "--lang=zh", "a", "b"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::Zh);
+        let Ok(Command::Check(o)) = parse_args(args(&["check", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::Zh);
+        let Err(e) = parse_args(args(&["check", "--lang", "fr", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(e, "--lang 只能是 zh 或 en，不是“fr”。");
+    }
+
+    #[test]
     fn parses_pair_and_rollup() {
         let Ok(Command::Pair(o)) = parse_args(args(&["pair", "a.txt", "-", "--format=json"]))
         else {

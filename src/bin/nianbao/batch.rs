@@ -485,7 +485,7 @@ fn batch_json(
         .unpaired
         .iter()
         .map(|(i, why)| {
-            json!({"file": names[*i], "kind": why.kind(), "message": why.message(&|j| names[j].to_string())})
+            json!({"file": names[*i], "kind": why.kind(), "message": why.message_in(crate::lang(), &|j| names[j].to_string())})
         })
         .collect();
     let unreadable: Vec<_> = outcomes
@@ -585,20 +585,34 @@ fn summary(
             .iter()
             .filter(|(_, w)| *w != pairs::Unpaired::NoCounterpart)
             .collect();
-        let _ = write!(s, "配对: 同一机关相邻两年的报告 {paired} 对");
-        if lone > 0 {
-            let _ = write!(s, "；{lone} 份没有相邻年度的同一机关报告");
+        if en {
+            let _ = write!(s, "Pairs (one agency's consecutive years): {paired}");
+            if lone > 0 {
+                let _ = write!(
+                    s,
+                    "; {lone} without a report of the same agency for the next or previous year"
+                );
+            }
+        } else {
+            let _ = write!(s, "配对: 同一机关相邻两年的报告 {paired} 对");
+            if lone > 0 {
+                let _ = write!(s, "；{lone} 份没有相邻年度的同一机关报告");
+            }
         }
         if listed.is_empty() {
             s.push('\n');
+        } else if en {
+            let _ = writeln!(s, "; {} not paired:", listed.len());
         } else {
             let _ = writeln!(s, "；{} 份没有配对：", listed.len());
+        }
+        if !listed.is_empty() {
             for (i, why) in listed {
                 let _ = writeln!(
                     s,
                     "  {}: {}",
                     names[*i],
-                    why.message(&|j| names[j].to_string())
+                    why.message_in(crate::lang(), &|j| names[j].to_string())
                 );
             }
         }
