@@ -3,6 +3,7 @@
 # and extracts the PDF's text with poppler's pdftotext, in both of its modes:
 #
 #   tests/corpus/pdf/NNN.pdf             the page printed (A4)
+#   tests/corpus/pdf/NNN-borderless.pdf  the page printed with its tables' borders taken away
 #   tests/corpus/pdftext/NNN-layout.txt  pdftotext -layout (columns kept by spaces)
 #   tests/corpus/pdftext/NNN-raw.txt     pdftotext -raw (content-stream order)
 #
@@ -24,26 +25,20 @@ src="$root/tests/fixtures/office"
 pdf_dir="$root/tests/corpus/pdf"
 txt_dir="$root/tests/corpus/pdftext"
 
-command -v chromium >/dev/null || { echo "chromium not found (bash scripts/setup-web.sh)" >&2; exit 1; }
 command -v pdftotext >/dev/null || { echo "pdftotext not found (apt-get install poppler-utils)" >&2; exit 1; }
 
 mkdir -p "$pdf_dir" "$txt_dir"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+# shellcheck source=scripts/print-pdf.sh
+. "$root/scripts/print-pdf.sh"
 
 for n in 000 001 002 003 004; do
-    page="$work/$n.html"
-    sed 's#</head>#<style>@page { size: A4; margin: 20mm } h2 { font-weight: normal }</style>\n</head>#' \
-        "$src/$n.html" >"$page"
-    grep -q '@page' "$page" || { echo "$n.html: no </head> to add the print style to" >&2; exit 1; }
-    profile="$(mktemp -d "$work/profile.XXXX")"
-    chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
-        --no-first-run --user-data-dir="$profile" --no-pdf-header-footer \
-        --print-to-pdf="$pdf_dir/$n.pdf" "file://$page" >"$work/chromium.log" 2>&1 || {
-        cat "$work/chromium.log" >&2
-        exit 1
-    }
-    [ -s "$pdf_dir/$n.pdf" ] || { echo "$n: Chromium wrote no PDF" >&2; cat "$work/chromium.log" >&2; exit 1; }
+    with_style "$src/$n.html" "$PRINT_STYLE" "$work/$n.html"
+    print_pdf "$work/$n.html" "$pdf_dir/$n.pdf"
+    # The same page with its tables' borders taken away: a table without ruling lines.
+    with_style "$src/$n.html" "$PRINT_STYLE table, td, th { border: none !important }" "$work/$n-borderless.html"
+    print_pdf "$work/$n-borderless.html" "$pdf_dir/$n-borderless.pdf"
     pdftotext -enc UTF-8 -layout "$pdf_dir/$n.pdf" "$txt_dir/$n-layout.txt"
     pdftotext -enc UTF-8 -raw "$pdf_dir/$n.pdf" "$txt_dir/$n-raw.txt"
     echo "$n: $(stat -c %s "$pdf_dir/$n.pdf") bytes, $(pdfinfo "$pdf_dir/$n.pdf" | awk '/^Pages:/ {print $2}') pages"

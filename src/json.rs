@@ -14,7 +14,8 @@
 //! source cell its `page` ([`JsonSourceRef`], [`JsonSourceCell`]); other inputs have no pages
 //! and those fields are left out, so their JSON is what it was before.
 //!
-//! Two reports checked together ([`pair_to_json`]) give `{ "previous": "a" | "b" | null,
+//! Two reports checked together ([`pair_to_json`]; two documents: [`pair_documents_to_json`],
+//! whose `a` and `b` carry their source tables and pages as one document's JSON does) give `{ "previous": "a" | "b" | null,
 //! "current", "problem", "a": <report>, "b": <report>, "summary", "findings", "copied" }`,
 //! where every span and cell of a cross-year finding says which input (`"a"`, `"b"`) and
 //! which report (`"previous"`, `"current"`) it is in.
@@ -26,6 +27,7 @@
 use crate::doc::{CellAt, Document, SourceKind};
 use crate::finding::{CellRef, Finding, Side};
 use crate::report::{Report, RowProblem, Value};
+use crate::review::{Mark, Marks, Review};
 use crate::span::{Span, Utf16Index};
 use crate::template::TableId;
 use crate::Checked;
@@ -102,6 +104,9 @@ impl JsonSourceRef {
 #[derive(Serialize)]
 pub struct JsonFinding<'a> {
     pub rule: &'a str,
+    /// Stable name of the finding within its report (`crate::review::fingerprints`): the
+    /// rule and its place, or the rule and the words it is about.
+    pub fingerprint: String,
     pub severity: &'a str,
     pub message: &'a str,
     pub explanation: &'a str,
@@ -122,6 +127,10 @@ pub struct JsonFinding<'a> {
     /// HTML, .docx and PDF input: the source table cell of `culprit`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source_culprit: Option<JsonSourceRef>,
+    /// The reviewer's mark and note (the web app's export, `nianbao check --ignore`);
+    /// left out when the finding is not marked.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<&'a Review>,
 }
 
 /// The JSON form of a finding. `span` converts a span on a side (`None`: the one report);
@@ -129,6 +138,8 @@ pub struct JsonFinding<'a> {
 /// for `source_cells` (in a cross-year finding, none).
 fn finding_json<'a>(
     f: &'a Finding,
+    fingerprint: String,
+    review: Option<&'a Review>,
     span: &dyn Fn(Option<Side>, &Span) -> JsonSpan,
     input: &dyn Fn(Side) -> &'static str,
     source: &dyn Fn(&CellRef) -> Option<JsonSourceRef>,
@@ -142,6 +153,7 @@ fn finding_json<'a>(
     };
     JsonFinding {
         rule: f.rule,
+        fingerprint,
         severity: f.severity.as_str(),
         message: &f.message,
         explanation: &f.explanation,
@@ -155,6 +167,7 @@ fn finding_json<'a>(
         spans: f.sided_spans().map(|(side, s)| span(side, &s)).collect(),
         source_cells: f.cells.iter().filter_map(source).collect(),
         source_culprit: f.culprit.as_ref().and_then(source),
+        review,
     }
 }
 
@@ -242,6 +255,14 @@ pub struct JsonSummary {
     pub infos: usize,
     /// Template rows the checker could not read (their checks were not done).
     pub unread_rows: usize,
+    /// Findings marked 忽略 (dismissed) by a reviewer, counted in the three counts above
+    /// too; left out when none.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ignored: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 #[derive(Serialize)]
@@ -277,7 +298,7 @@ fn is_zh(lang: &crate::lang::Lang) -> bool {
 
 /// Builds the JSON form of a checked report. `input` is the text the spans point into.
 pub fn to_json<'a>(file: &'a str, input: &str, checked: &'a Checked) -> JsonReport<'a> {
-    build(file, input, None, checked)
+    build(file, input, None, checked, None)
 }
 
 /// Builds the JSON form of a checked document ([`crate::check_document`]).
@@ -286,7 +307,18 @@ pub fn document_to_json<'a>(
     doc: &'a Document,
     checked: &'a Checked,
 ) -> JsonReport<'a> {
-    build(file, &doc.text, Some(doc), checked)
+    build(file, &doc.text, Some(doc), checked, None)
+}
+
+/// [`document_to_json`] with a reviewer's marks: each marked finding carries its `review`,
+/// and `summary.ignored` counts those marked 忽略.
+pub fn document_to_json_reviewed<'a>(
+    file: &'a str,
+    doc: &'a Document,
+    checked: &'a Checked,
+    marks: &'a Marks,
+) -> JsonReport<'a> {
+    build(file, &doc.text, Some(doc), checked, Some(marks))
 }
 
 /// The JSON contract of a checked document as a string (pretty when `pretty`).
@@ -296,7 +328,18 @@ pub fn document_to_json_string(
     checked: &Checked,
     pretty: bool,
 ) -> String {
-    let j = document_to_json(file, doc, checked);
+    document_to_json_string_reviewed(file, doc, checked, &Marks::new(), pretty)
+}
+
+/// [`document_to_json_reviewed`] as a string (pretty when `pretty`).
+pub fn document_to_json_string_reviewed(
+    file: &str,
+    doc: &Document,
+    checked: &Checked,
+    marks: &Marks,
+    pretty: bool,
+) -> String {
+    let j = document_to_json_reviewed(file, doc, checked, marks);
     if pretty {
         serde_json::to_string_pretty(&j)
     } else {
@@ -310,14 +353,34 @@ fn build<'a>(
     input: &str,
     doc: Option<&'a Document>,
     checked: &'a Checked,
+    marks: Option<&'a Marks>,
 ) -> JsonReport<'a> {
     let idx = Utf16Index::new(input);
+    // Fingerprints are the Chinese findings' (some quote what was expected or found), so that a
+    // marks file fits a report in either language: an English check names the same findings,
+    // in the same order.
+    let zh;
+    let named = if checked.lang.effective() == crate::lang::Lang::Zh {
+        &checked.findings
+    } else {
+        zh = match doc {
+            Some(d) => crate::check_document(d),
+            None => crate::check(input),
+        };
+        &zh.findings
+    };
+    let fingerprints = crate::review::fingerprints(named, input);
+    let review = |fp: &String| marks.and_then(|m| m.get(fp));
+    let ignored = fingerprints
+        .iter()
+        .filter(|fp| review(fp).is_some_and(|r| r.mark == Mark::Dismissed))
+        .count();
     let sp = |s: &Span| JsonSpan::new(&idx, *s);
     let r: &Report = &checked.report;
     // One report: findings have no sides (a side would be a bug; it is shown as "a").
     let source = |at: CellAt| JsonSourceRef::new(at, doc);
-    let findings = checked.findings.iter().map(|f| {
-        finding_json(f, &|_, s| sp(s), &|_| "a", &|c| {
+    let findings = checked.findings.iter().zip(&fingerprints).map(|(f, fp)| {
+        finding_json(f, fp.clone(), review(fp), &|_, s| sp(s), &|_| "a", &|c| {
             r.cell(c)?.source.map(source)
         })
     });
@@ -428,6 +491,7 @@ fn build<'a>(
             warnings: checked.count(crate::Severity::Warning),
             infos: checked.count(crate::Severity::Info),
             unread_rows: r.unread_rows(),
+            ignored,
         },
         findings: findings.collect(),
         sections: r
@@ -511,6 +575,30 @@ pub fn pair_to_json<'a>(
     b_text: &str,
     pair: &'a crate::pair::PairChecked,
 ) -> JsonPair<'a> {
+    pair_build((a_name, a_text, None), (b_name, b_text, None), pair)
+}
+
+/// Builds the JSON form of two documents checked and compared
+/// ([`crate::check_pair_documents`]): `a` and `b` are each the single-report contract of a
+/// document ([`document_to_json`]) — the source tables and, for a PDF, their pages.
+pub fn pair_documents_to_json<'a>(
+    a_name: &'a str,
+    a: &'a Document,
+    b_name: &'a str,
+    b: &'a Document,
+    pair: &'a crate::pair::PairChecked,
+) -> JsonPair<'a> {
+    pair_build((a_name, &a.text, Some(a)), (b_name, &b.text, Some(b)), pair)
+}
+
+/// One input of a pair: its name, its text, its document when it has one.
+type PairInput<'a, 't> = (&'a str, &'t str, Option<&'a Document>);
+
+fn pair_build<'a>(
+    (a_name, a_text, a_doc): PairInput<'a, '_>,
+    (b_name, b_text, b_doc): PairInput<'a, '_>,
+    pair: &'a crate::pair::PairChecked,
+) -> JsonPair<'a> {
     use crate::pair::Input;
     let (ia, ib) = (Utf16Index::new(a_text), Utf16Index::new(b_text));
     let c = &pair.compared;
@@ -525,12 +613,23 @@ pub fn pair_to_json<'a>(
         }
     };
     // Every span of a cross-year finding has a side (one without is taken as this year's).
+    let text_of = |side: Option<Side>| {
+        if input_of(side.unwrap_or(Side::Current)) == Input::A {
+            a_text
+        } else {
+            b_text
+        }
+    };
+    let fingerprints = crate::review::fingerprints_with(&c.findings, &text_of);
     let findings = c
         .findings
         .iter()
-        .map(|f| {
+        .zip(fingerprints)
+        .map(|(f, fp)| {
             finding_json(
                 f,
+                fp,
+                None,
                 &|side, s| sp(side.unwrap_or(Side::Current), s),
                 &|side| input_of(side).as_str(),
                 &|_| None,
@@ -561,13 +660,14 @@ pub fn pair_to_json<'a>(
             kind: p.kind(),
             message: p.message_in(pair.a.lang, a_name, b_name),
         }),
-        a: to_json(a_name, a_text, &pair.a),
-        b: to_json(b_name, b_text, &pair.b),
+        a: build(a_name, a_text, a_doc, &pair.a, None),
+        b: build(b_name, b_text, b_doc, &pair.b, None),
         summary: JsonSummary {
             errors: c.count(crate::Severity::Error),
             warnings: c.count(crate::Severity::Warning),
             infos: c.count(crate::Severity::Info),
             unread_rows: pair.a.report.unread_rows() + pair.b.report.unread_rows(),
+            ignored: 0,
         },
         findings,
         copied,
@@ -584,6 +684,24 @@ pub fn pair_to_json_string(
     pretty: bool,
 ) -> String {
     let j = pair_to_json(a_name, a_text, b_name, b_text, pair);
+    if pretty {
+        serde_json::to_string_pretty(&j)
+    } else {
+        serde_json::to_string(&j)
+    }
+    .expect("serialising plain data cannot fail")
+}
+
+/// The pair contract of two documents as a string (pretty when `pretty`).
+pub fn pair_documents_to_json_string(
+    a_name: &str,
+    a: &Document,
+    b_name: &str,
+    b: &Document,
+    pair: &crate::pair::PairChecked,
+    pretty: bool,
+) -> String {
+    let j = pair_documents_to_json(a_name, a, b_name, b, pair);
     if pretty {
         serde_json::to_string_pretty(&j)
     } else {
@@ -678,8 +796,12 @@ pub fn rollup_to_json<'a>(
         findings: rolled
             .findings
             .iter()
-            .map(|f| {
-                finding_json(f, &span, &|s| s.as_str(), &|c| {
+            .zip(crate::review::fingerprints(
+                &rolled.findings,
+                &parent_doc.text,
+            ))
+            .map(|(f, fp)| {
+                finding_json(f, fp, None, &span, &|s| s.as_str(), &|c| {
                     let at = parent.report.cell(c)?.source?;
                     Some(JsonSourceRef::new(at, Some(parent_doc)))
                 })

@@ -38,6 +38,7 @@ pub mod pair;
 pub mod pdf_api;
 pub mod read;
 pub mod report;
+pub mod review;
 pub mod rollup;
 pub mod rules;
 pub mod span;

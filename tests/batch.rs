@@ -157,9 +157,11 @@ fn figures_of(report: &Value) -> Vec<String> {
 }
 
 /// The mixed folder: seeds at two depths, the .docx and HTML fixtures, a file named as an
-/// image, a real PNG named .txt, hidden files and folders, and a truncated .docx.
-fn mixed_folder() -> PathBuf {
-    let dir = folder("mixed");
+/// image, a real PNG named .txt, hidden files and folders, and a truncated .docx. Each test
+/// makes its own (`name`): tests run in parallel, and one remaking the folder while another
+/// reads it makes files vanish under the reader.
+fn mixed_folder(name: &str) -> PathBuf {
+    let dir = folder(name);
     let office = manifest_dir().join("tests/fixtures/office");
     for (i, n) in ["000", "001", "002", "003", "004"].iter().enumerate() {
         let rel = if i < 2 {
@@ -186,7 +188,7 @@ fn mixed_folder() -> PathBuf {
 
 #[test]
 fn a_folder_as_csv_and_json() {
-    let dir = mixed_folder();
+    let dir = mixed_folder("mixed");
     let d = dir.to_str().unwrap();
     let csv_out = run(&["check", "--format", "csv", d]);
     no_panic(&csv_out);
@@ -274,7 +276,7 @@ fn a_folder_as_csv_and_json() {
 
 #[test]
 fn jobs_do_not_change_the_output() {
-    let dir = mixed_folder();
+    let dir = mixed_folder("mixed-jobs");
     let d = dir.to_str().unwrap();
     for format in ["text", "csv", "json"] {
         let one = run(&["check", "--jobs", "1", "--format", format, d]);
@@ -534,4 +536,180 @@ fn exit_statuses() {
     let o = run(&["check", folder("empty").to_str().unwrap()]);
     assert_eq!(code(&o), 2);
     assert!(o.stdout.is_empty() && stderr(&o).contains("文件夹"));
+}
+
+/// A folder with a README beside the reports: the README is read, found not to be an annual
+/// report (`D-NOT-REPORT`), given no errors, and counted in the summary; a report pasted in
+/// part (table 三 alone) is still checked.
+#[test]
+fn a_file_that_is_not_a_report_gets_no_errors() {
+    let dir = folder("readme");
+    put(&dir, "000.txt", seed("000"));
+    put(
+        &dir,
+        "README.md",
+        std::fs::read(manifest_dir().join("tests/corpus/README.md")).unwrap(),
+    );
+    let d = dir.to_str().unwrap();
+    let o = run(&["check", "--format", "csv", d]);
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "no errors anywhere: {}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let readme = rows.iter().find(|r| r[0].ends_with("README.md")).unwrap();
+    assert_eq!(readme[8], "不像年报，未检查", "{readme:?}");
+    assert_eq!((readme[4].as_str(), readme[5].as_str()), ("0", "1"));
+    assert!(readme[9..].iter().all(String::is_empty), "{readme:?}");
+    let err = stderr(&o);
+    assert!(
+        err.contains("已检查 1 份") && err.contains("跳过 1 个（不像年度报告、未检查的 1 个）"),
+        "{err}"
+    );
+    // The text output names the one warning, and --pairs does not list it as unpaired.
+    let o = run(&["check", "--pairs", d]);
+    let out = stdout(&o);
+    assert!(out.contains("警告[D-NOT-REPORT]"), "{out}");
+    assert!(!out.contains("README.md: 读不出报告年度"), "{out}");
+    let o = run(&["check", "--pairs", "--format", "json", d]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["skipped"]["not_reports"], 1);
+    let unpaired = v["unpaired"].as_array().unwrap();
+    assert_eq!(unpaired.len(), 1, "000 alone, not the README: {v}");
+    assert!(unpaired[0]["file"].as_str().unwrap().ends_with("000.txt"));
+
+    // Table 三 of seed 001 alone, pasted without its heading: checked, its errors found.
+    let s = seed("001");
+    let lines: Vec<&str> = s.lines().collect();
+    let a = lines
+        .iter()
+        .position(|l| l.starts_with("三、收到和处理"))
+        .unwrap();
+    let b = lines
+        .iter()
+        .position(|l| l.starts_with("四、政府信息公开行政复议"))
+        .unwrap();
+    put(&dir, "表三.txt", lines[a + 1..b].join("\n"));
+    let o = run(&["check", "--format", "csv", d]);
+    let rows = read_csv(&stdout(&o));
+    let t3 = rows.iter().find(|r| r[0].ends_with("表三.txt")).unwrap();
+    assert_eq!(t3[8], "已检查", "{t3:?}");
+    assert!(t3[7].contains("T3-BALANCE"), "{t3:?}");
+    assert!(stderr(&o).contains("已检查 2 份"), "{}", stderr(&o));
+}
+
+/// A .zip of reports named on the command line: each file in it a row, named by the zip and
+/// its path inside; a GBK name (a zip made on a Chinese Windows, no UTF-8 flag) read as GBK;
+/// the image and macOS's `__MACOSX` left out and counted.
+#[test]
+fn a_zip_of_reports() {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts = zip::write::SimpleFileOptions::default();
+    for n in ["000", "001", "002", "003"] {
+        w.start_file(format!("各部门/{n}.txt"), opts).unwrap();
+        w.write_all(seed(n).as_bytes()).unwrap();
+    }
+    w.start_file("XXXXXX.txt", opts).unwrap();
+    w.write_all(seed("004").as_bytes()).unwrap();
+    w.start_file("扫描件.png", opts).unwrap();
+    w.write_all(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    w.start_file("__MACOSX/各部门/._000.txt", opts).unwrap();
+    w.write_all(b"\0\x05\x16\x07").unwrap();
+    let mut z = w.finish().unwrap().into_inner();
+    // "教育局.txt" in GBK in place of the ASCII name, in both headers (no UTF-8 flag).
+    let (gbk, _, _) = encoding_rs::GBK.encode("教育局.txt");
+    assert_eq!(gbk.len(), 10);
+    let at: Vec<usize> = (0..z.len() - 10)
+        .filter(|&i| &z[i..i + 10] == b"XXXXXX.txt")
+        .collect();
+    assert_eq!(at.len(), 2);
+    for i in at {
+        z[i..i + 10].copy_from_slice(&gbk);
+    }
+    let dir = folder("zip");
+    put(&dir, "报告.zip", &z);
+    let zp = dir.join("报告.zip");
+    let zp = zp.to_str().unwrap();
+    let o = run(&["check", "--format", "csv", zp]);
+    no_panic(&o);
+    assert_eq!(code(&o), 1, "the seeds have errors: {}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let files: Vec<&str> = rows[1..]
+        .iter()
+        .map(|r| r[0].strip_prefix(&format!("{zp}/")).unwrap())
+        .collect();
+    assert_eq!(
+        files,
+        [
+            "各部门/000.txt",
+            "各部门/001.txt",
+            "各部门/002.txt",
+            "各部门/003.txt",
+            "教育局.txt",
+        ]
+    );
+    assert!(rows[1..].iter().all(|r| r[8] == "已检查"), "{rows:?}");
+    // The rows are those of the same files checked from a folder.
+    let plain = folder("zip-plain");
+    for n in ["000", "001", "002", "003"] {
+        put(&plain, &format!("各部门/{n}.txt"), seed(n));
+    }
+    put(&plain, "教育局.txt", seed("004"));
+    let p = plain.to_str().unwrap();
+    let rows_plain = read_csv(&stdout(&run(&["check", "--format", "csv", p])));
+    for (a, b) in rows[1..].iter().zip(&rows_plain[1..]) {
+        assert_eq!(a[1..], b[1..]);
+    }
+    let err = stderr(&o);
+    assert!(
+        err.contains("已检查 5 份")
+            && err.contains("跳过 2 个")
+            && err.contains("隐藏的文件或文件夹 1 个")
+            && err.contains("不是文档（图片、程序、压缩包、音视频） 1 个"),
+        "{err}"
+    );
+    // A zip that is cut off: one row with the reason.
+    put(&dir, "坏.zip", &z[..z.len() / 2]);
+    let bad = dir.join("坏.zip");
+    let o = run(&["check", "--format", "csv", bad.to_str().unwrap()]);
+    no_panic(&o);
+    let rows = read_csv(&stdout(&o));
+    assert_eq!(rows.len(), 2);
+    assert!(rows[1][8].contains("压缩包打不开"), "{rows:?}");
+}
+
+#[test]
+fn pairs_of_pdfs_give_each_side_its_source_tables_and_pages() {
+    // Seed 001 printed to PDF (2020) and its 2019 copy: one pair, each side as the report's
+    // own JSON in `reports`, with its source tables' pages.
+    let dir = folder("pdf-pairs");
+    let root = manifest_dir();
+    put(
+        &dir,
+        "2019/漳州.pdf",
+        std::fs::read(root.join("tests/fixtures/pdf/001-2019.pdf")).unwrap(),
+    );
+    put(
+        &dir,
+        "2020/漳州.pdf",
+        std::fs::read(root.join("tests/corpus/pdf/001.pdf")).unwrap(),
+    );
+    let d = dir.to_str().unwrap();
+    let o = run(&["check", "--pairs", "--format", "json", d]);
+    no_panic(&o);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    let p = &v["pairs"][0];
+    assert_eq!(
+        p["a"]["file"],
+        format!("{d}/2019/漳州.pdf"),
+        "{}",
+        v["unpaired"]
+    );
+    for (side, i) in [("a", 0), ("b", 1)] {
+        assert_eq!(p[side], v["reports"][i], "{side}");
+        assert_eq!(p[side]["source"], "pdf");
+        assert_eq!(
+            p[side]["source_tables"][1]["pages"],
+            serde_json::json!([3, 4])
+        );
+    }
 }

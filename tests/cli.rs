@@ -425,6 +425,21 @@ fn pair_reads_pdfs() {
     assert_eq!(v["current"], "b");
     assert_eq!(v["b"]["year"], 2020);
     assert_eq!(v["findings"][0]["rule"], "P-CARRY-OVER");
+    // Each report's JSON is what it is alone: the PDF's source tables with their pages, the
+    // text without source tables.
+    assert_eq!(v["b"]["source"], "pdf");
+    let tables = v["b"]["source_tables"].as_array().unwrap();
+    assert_eq!(tables.len(), 5);
+    for t in tables {
+        assert!(!t["pages"].as_array().unwrap().is_empty(), "{}", t["pages"]);
+        assert!(t["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["page"].is_u64()));
+    }
+    assert_eq!(v["a"]["source"], "text");
+    assert!(v["a"].get("source_tables").is_none() && v["a"].get("text").is_none());
     // Two PDFs are both read (and here refused only because they are of one year); a PDF
     // renamed .txt is still a PDF.
     let renamed = scratch("001-pdf.txt", &std::fs::read(seed_pdf("001.pdf")).unwrap());

@@ -55,7 +55,7 @@ fn code_like(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let starts_word = i == 0 || !(chars[i - 1].is_ascii_alphanumeric() || chars[i - 1] == '-');
-        if starts_word && "SLCTYNPR".contains(chars[i]) {
+        if starts_word && "SLCTYNPRD".contains(chars[i]) {
             let mut j = i + 1;
             if chars[i] == 'T' && j < chars.len() && (chars[j] == '3' || chars[j] == '4') {
                 j += 1;

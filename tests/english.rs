@@ -83,7 +83,7 @@ fn every_rule_has_an_english_title_and_explanation() {
     for r in nianbao::rules::rollup::RULES {
         all.push((r.code, r.title, r.explanation, r.title_en, r.explanation_en));
     }
-    assert_eq!(all.len(), 41 + 4 + 2);
+    assert_eq!(all.len(), 42 + 4 + 2);
     for (code, title, explanation, title_en, explanation_en) in all {
         assert!(!title_en.trim().is_empty(), "{code}: no English title");
         assert!(
@@ -264,6 +264,16 @@ fn cli_json_in_english_keeps_fields_and_codes() {
             .collect()
     };
     assert_eq!(codes(&zh), codes(&en));
+    // The fingerprints are the same in both languages: a marks file fits either.
+    let prints = |v: &serde_json::Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(prints(&zh), prints(&en));
     assert_eq!(
         codes(&en),
         [
@@ -631,5 +641,36 @@ fn derived_reports_wake_the_other_rules_in_english() {
         "R-ROLLUP-UNCHECKED",
     ] {
         assert!(seen.contains(code), "{code} not woken: {seen:?}");
+    }
+}
+
+/// Fingerprints of findings that have no place (they quote what was expected or found) are
+/// the same in English: the JSON names them by the Chinese findings.
+#[test]
+fn fingerprints_do_not_depend_on_the_language() {
+    let s000 = seed("000");
+    for text in [
+        s000.lines().take(20).collect::<Vec<_>>().join("\n"),
+        s000.replace("2020 年", "二〇二〇年"),
+        seed("002"),
+    ] {
+        let prints = |lang: Lang| -> Vec<String> {
+            let json = nianbao::json::to_json_string(
+                "a.txt",
+                &text,
+                &nianbao::check_with_lang(&text, lang),
+                false,
+            );
+            let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+            v["findings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| f["fingerprint"].as_str().unwrap().to_string())
+                .collect()
+        };
+        let zh = prints(Lang::Zh);
+        assert!(!zh.is_empty());
+        assert_eq!(zh, prints(Lang::En));
     }
 }

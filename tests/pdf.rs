@@ -244,6 +244,134 @@ fn pdf_json_has_pages_and_other_json_has_none() {
     assert!(seen >= 10, "{seen}");
 }
 
+/// The PDF fixtures printed by Chromium (`scripts/make-pdf-fixtures.sh`).
+fn fixture(name: &str) -> Document {
+    load(root().join("tests/fixtures/pdf").join(name))
+}
+
+/// Each row of each grid: its page and its cells' text (a merged cell at its first slot).
+fn grid_rows(d: &Document) -> Vec<Vec<(Option<u32>, Vec<&str>)>> {
+    d.tables
+        .iter()
+        .map(|g| {
+            g.rows
+                .iter()
+                .enumerate()
+                .map(|(ri, r)| {
+                    let cells = r
+                        .cells
+                        .iter()
+                        .enumerate()
+                        .filter(|(ci, c)| !c.covered(ri, *ci))
+                        .map(|(_, c)| c.span.text(&d.text))
+                        .collect();
+                    (r.page, cells)
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn a_pair_of_pdfs_gives_each_report_its_pages() {
+    // Seed 001 printed as it is (2020) and with its year made 2019: one agency's two years.
+    let (prev, cur) = (
+        fixture("001-2019.pdf"),
+        load(root().join("tests/corpus/pdf/001.pdf")),
+    );
+    let pair = nianbao::check_pair_documents(&prev, &cur);
+    let json = nianbao::json::pair_documents_to_json_string(
+        "2019.pdf", &prev, "2020.pdf", &cur, &pair, true,
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        (&v["previous"], &v["current"]),
+        (&"a".into(), &"b".into()),
+        "{}",
+        v["problem"]
+    );
+    // Each side is exactly its report's JSON alone: the source tables with their pages, every
+    // source cell with its page, findings located by page.
+    for (side, doc, name) in [("a", &prev, "2019.pdf"), ("b", &cur, "2020.pdf")] {
+        let alone: serde_json::Value = serde_json::from_str(
+            &nianbao::json::document_to_json_string(name, doc, &check_document(doc), true),
+        )
+        .unwrap();
+        assert_eq!(v[side], alone, "{side}");
+        assert_eq!(v[side]["source"], "pdf");
+        assert_eq!(
+            v[side]["source_tables"][1]["pages"],
+            serde_json::json!([3, 4])
+        );
+        let balance = v[side]["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["rule"] == "T3-BALANCE")
+            .expect("T3-BALANCE");
+        assert_eq!(
+            balance["source_culprit"],
+            serde_json::json!({ "table": 1, "row": 26, "col": 3, "page": 4 })
+        );
+    }
+    assert_eq!(v["a"]["year"], 2019);
+    assert_eq!(v["b"]["year"], 2020);
+}
+
+#[test]
+fn a_row_cut_by_a_page_break_reads_as_one_row() {
+    // Chromium cut the third row: its upper part ends page 1 with no rule below it, its
+    // lower part starts page 2 with no rule above it.
+    let d = fixture("row-cut.pdf");
+    let labels: String = (1..=10)
+        .map(|i| {
+            format!(
+                "很长的标签文字{}",
+                "一二三四五六七八九十".chars().nth(i - 1).unwrap()
+            )
+        })
+        .collect::<String>()
+        + "再一行再两行再三行";
+    assert_eq!(
+        grid_rows(&d),
+        vec![vec![
+            (Some(1), vec!["项目", "数量"]),
+            (Some(1), vec!["第一行", "1"]),
+            // The number of each part stays a number of its own.
+            (Some(1), vec![labels.as_str(), "2 3"]),
+            (Some(2), vec!["末行", "4"]),
+        ]]
+    );
+    assert_eq!(d.text.lines().next(), Some("上文。"));
+    assert_eq!(d.text.lines().count(), 5, "{}", d.text);
+}
+
+#[test]
+fn lines_running_past_a_table_without_a_next_page_make_no_row() {
+    // The vertical lines run 20 points below the last rule, around text: the look of a row
+    // cut by a page break, but there is no next page to go on — the text stays a line.
+    let c = b"0.5 w 100 600 m 300 600 l S 100 580 m 300 580 l S \
+        100 560 m 100 600 l S 200 560 m 200 600 l S 300 560 m 300 600 l S\n\
+        BT /F1 10 Tf 110 585 Td (A) Tj 100 0 Td (1) Tj ET BT /F1 10 Tf 110 565 Td (Below) Tj ET";
+    let d = read(&one_page(HELVETICA, c, &[helvetica()])).unwrap();
+    assert_eq!(d.text, "A\t1\nBelow\n");
+    assert_eq!(d.tables[0].rows.len(), 1);
+}
+
+#[test]
+fn a_label_one_character_a_line_reads_in_order() {
+    // A narrow cell of one character a line, as WPS writes table 3's group label.
+    let d = fixture("narrow-label.pdf");
+    assert_eq!(
+        grid_rows(&d),
+        vec![vec![
+            (Some(1), vec!["三、本年度办理结果", "（一）予以公开", "5"]),
+            (Some(1), vec!["（二）部分公开", "1"]),
+            (Some(1), vec!["（三）不予公开", "0"]),
+        ]]
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Small PDFs made here.
 
@@ -361,6 +489,114 @@ fn cid_fonts_through_to_unicode_and_refused_without() {
         Err(e @ DocError::PdfFont(_)) => assert!(e.to_string().contains("ABCDEF+SimSun"), "{e}"),
         other => panic!("{other:?}"),
     }
+}
+
+/// A Type 0 font on the predefined CMap `encoding`, with no ToUnicode map.
+fn predefined_cmap_font(encoding: &str) -> Vec<Vec<u8>> {
+    vec![
+        format!(
+            "<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /{encoding} \
+             /DescendantFonts [6 0 R] >>"
+        )
+        .into_bytes(),
+        b"<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light \
+           /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> >>"
+            .to_vec(),
+    ]
+}
+
+#[test]
+fn unicode_cmaps_need_no_to_unicode_map_and_others_are_refused_by_name() {
+    // UniGB-UCS2-H: the codes are UTF-16 (政府, then 2024 in full-width digits).
+    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <653F5E9CFF12FF10FF12FF14> Tj ET";
+    let d = read(&one_page(
+        HELVETICA,
+        content,
+        &predefined_cmap_font("UniGB-UCS2-H"),
+    ))
+    .unwrap();
+    assert_eq!(d.text, "政府２０２４\n");
+    // UniGB-UTF16-H: a surrogate pair is one character beyond the BMP (U+20000).
+    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <653FD840DC005E9C> Tj ET";
+    let d = read(&one_page(
+        HELVETICA,
+        content,
+        &predefined_cmap_font("UniGB-UTF16-H"),
+    ))
+    .unwrap();
+    assert_eq!(d.text, "政\u{20000}府\n");
+    // UniGB-UTF16-V: written downwards, read top to bottom as one line.
+    let content = b"BT /F1 10 Tf 1 0 0 1 300 700 Tm <516C5F00> Tj ET";
+    let d = read(&one_page(
+        HELVETICA,
+        content,
+        &predefined_cmap_font("UniGB-UTF16-V"),
+    ))
+    .unwrap();
+    assert_eq!(d.text, "公开\n");
+    // GBK-EUC-H maps codes to CIDs, not to Unicode: refused, naming the font.
+    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <D5FEB8AE> Tj ET";
+    match read(&one_page(
+        HELVETICA,
+        content,
+        &predefined_cmap_font("GBK-EUC-H"),
+    )) {
+        Err(e @ DocError::PdfFont(_)) => assert!(e.to_string().contains("STSong-Light"), "{e}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// An Identity-V font whose ToUnicode map gives codes 1 to 9 the characters of
+/// "三、本年度办理结果", as object 6 (its CID font 7, its map 8).
+fn vertical_font() -> Vec<Vec<u8>> {
+    let chars: Vec<char> = "三、本年度办理结果".chars().collect();
+    let mut cmap = String::from(
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n\
+         1 begincodespacerange <0000> <FFFF> endcodespacerange\n",
+    );
+    cmap += &format!("{} beginbfchar\n", chars.len());
+    for (i, c) in chars.iter().enumerate() {
+        cmap += &format!("<{:04X}> <{:04X}>\n", i + 1, *c as u32);
+    }
+    cmap += "endbfchar\nendcmap end end";
+    vec![
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-V \
+           /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>"
+            .to_vec(),
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /DW 1000 \
+           /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+            .to_vec(),
+        stream("", cmap.as_bytes()),
+    ]
+}
+
+#[test]
+fn vertical_text_reads_top_to_bottom() {
+    let res = "<< /Font << /F1 5 0 R /F2 6 0 R >> >>";
+    let codes = "<000100020003000400050006000700080009>";
+    // A table of three rows whose first column is one cell: the group label written
+    // vertically, as WPS writes table 3's "三、本年度办理结果", in a cell 20 points wide.
+    let mut c = String::from(
+        "0.5 w 100 600 m 400 600 l S 120 560 m 400 560 l S 120 520 m 400 520 l S \
+         100 480 m 400 480 l S 100 480 m 100 600 l S 120 480 m 120 600 l S \
+         300 480 m 300 600 l S 400 480 m 400 600 l S\n",
+    );
+    // The label's glyphs go down from (110, 595), ten points each: 595 to 505.
+    c += &format!("BT /F2 10 Tf 1 0 0 1 110 595 Tm {codes} Tj ET\n");
+    c += "BT /F1 10 Tf 130 575 Td (A) Tj 180 0 Td (5) Tj ET\n";
+    c += "BT /F1 10 Tf 130 535 Td (B) Tj 180 0 Td (1) Tj ET\n";
+    c += "BT /F1 10 Tf 130 495 Td (C) Tj 180 0 Td (0) Tj ET\n";
+    // Outside the table: a heading written across, a column written down beside it.
+    c += "BT /F1 10 Tf 100 750 Td (Title) Tj ET\n";
+    c += &format!("BT /F2 12 Tf 1 0 0 1 500 740 Tm {codes} Tj ET\n");
+    let mut more = vec![helvetica()];
+    more.extend(vertical_font());
+    let d = read(&one_page(res, c.as_bytes(), &more)).unwrap();
+    assert_eq!(
+        d.text,
+        "Title\n三、本年度办理结果\n三、本年度办理结果\tA\t5\n\tB\t1\n\tC\t0\n"
+    );
+    assert_eq!(d.tables[0].rows[0].cells[0].rowspan, 3);
 }
 
 #[test]

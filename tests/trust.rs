@@ -186,6 +186,10 @@ trusted! {
     t_003_pdf => "003", "pdf";
     t_004_pdf => "004", "pdf";
     t_huaian_2024_pdf => "huaian-2024", "pdf";
+    t_000_pdf_borderless => "000", "pdf-borderless";
+    t_002_pdf_borderless => "002", "pdf-borderless";
+    t_003_pdf_borderless => "003", "pdf-borderless";
+    t_004_pdf_borderless => "004", "pdf-borderless";
 }
 
 not_yet! {
@@ -208,6 +212,7 @@ not_yet! {
     t_pingtan_2023_scraped => "pingtan-2023", "scraped";
     t_pingtan_2023_pdf_columns => "pingtan-2023", "pdf-columns";
     t_pingtan_2023_pdf_spaced => "pingtan-2023", "pdf-spaced";
+    t_001_pdf_borderless => "001", "pdf-borderless";
 }
 
 /// The first target, on every input the checker reads, the untrusted ones too: no error the

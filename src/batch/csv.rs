@@ -36,6 +36,19 @@ pub const HEADER: [&str; 19] = [
 /// The 状态 of a report that was read and checked.
 pub const CHECKED: &str = "已检查";
 
+/// The 状态 of a file that was read but does not look like an annual report
+/// (`D-NOT-REPORT`): nothing in it was checked.
+pub const NOT_REPORT: &str = "不像年报，未检查";
+
+/// Whether a checked input was found not to be an annual report (`D-NOT-REPORT`: then it is
+/// that rule's one finding).
+pub fn not_a_report(checked: &Checked) -> bool {
+    checked
+        .findings
+        .iter()
+        .any(|f| f.rule == crate::rules::document::not_report::RULE.code)
+}
+
 /// One row of the summary: a report checked, or an input that could not be read.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -51,6 +64,8 @@ pub struct Row {
     pub error_codes: Vec<String>,
     /// Why the input could not be read (or checked); `None` when it was.
     pub unreadable: Option<String>,
+    /// Read, but not an annual report ([`not_a_report`]): nothing was checked.
+    pub not_report: bool,
     pub figures: [Option<i64>; 10],
 }
 
@@ -73,6 +88,7 @@ impl Row {
             infos: 0,
             error_codes: Vec::new(),
             unreadable: None,
+            not_report: not_a_report(checked),
             figures: figures(r),
         };
         for f in checked.findings.iter().chain(more) {
@@ -102,13 +118,15 @@ impl Row {
             infos: 0,
             error_codes: Vec::new(),
             unreadable: Some(reason.to_string()),
+            not_report: false,
             figures: [None; 10],
         }
     }
 
-    /// The 状态 column: 已检查, or 无法读取：and the reason.
+    /// The 状态 column: 已检查, 不像年报，未检查, or 无法读取：and the reason.
     pub fn status(&self) -> String {
         match &self.unreadable {
+            None if self.not_report => NOT_REPORT.to_string(),
             None => CHECKED.to_string(),
             Some(why) => format!("无法读取：{why}"),
         }
@@ -215,6 +233,16 @@ mod tests {
         assert!(with.error_codes.contains(&"P-CARRY-OVER".to_string()));
         assert_eq!(alone.fields()[8], CHECKED);
         assert_eq!(alone.year, checked.report.year);
+    }
+
+    #[test]
+    fn a_file_that_is_not_a_report_says_so() {
+        let checked = crate::check(include_str!("../../tests/corpus/README.md"));
+        let row = Row::checked("corpus/README.md", &checked, []);
+        let f = row.fields();
+        assert_eq!(f[8], NOT_REPORT);
+        assert_eq!((f[4].as_str(), f[5].as_str()), ("0", "1"));
+        assert!(f[9..].iter().all(String::is_empty));
     }
 }
 

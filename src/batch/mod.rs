@@ -1,12 +1,17 @@
-//! Many reports at once, as a supervisor checks them: the figures of one report a summary
-//! table sorts by ([`figures`]), the summary as CSV ([`csv`]), and which reports among many
-//! are last year's and this year's of one agency ([`pairs`]).
+//! Many reports at once, as a supervisor checks them: which files a batch reads
+//! ([`classify`]: hidden files and files plainly not documents are skipped), a .zip of
+//! reports unpacked ([`unzip`]), the figures of one report a summary table sorts by
+//! ([`figures`]), the summary as CSV ([`csv`]), which reports among many are last year's
+//! and this year's of one agency ([`pairs`]), and the lines that end a batch ([`summary`]).
 //!
 //! The command-line tool's `nianbao check DIR --format csv --pairs` is built on these; the
 //! browser's batch view can give the same table and the same CSV from them.
 
+pub mod classify;
 pub mod csv;
 pub mod pairs;
+pub mod summary;
+pub mod unzip;
 
 use crate::report::Report;
 use crate::template::{t3_rows, t4_col, t4_outcome, TableId, T3_TOTAL_COL};

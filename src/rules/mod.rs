@@ -16,6 +16,7 @@
 //! | `T3-`, `T4-` | the template's arithmetic | [`arithmetic`] |
 //! | `Y-` | template and year | [`year`] |
 //! | `N-` | the narrative against the tables | [`narrative`] |
+//! | `D-` | the document: not an annual report at all (then no other rule runs) | [`document`] |
 //!
 //! The cross-year rules (`P-`, [`pair`]) compare two reports and have their own registry,
 //! [`pair::RULES`], of the same [`Rule`] struct with another context ([`pair::PairRule`]);
@@ -31,6 +32,7 @@ use crate::report::Report;
 pub mod arith;
 pub mod arithmetic;
 pub mod cells;
+pub mod document;
 pub mod layout;
 pub mod narrative;
 pub mod pair;
@@ -113,7 +115,12 @@ impl<C> Rule<C> {
 impl Rule {
     /// Whether the rule applies to this report. Reports for 2018 and earlier have no
     /// national template (docs/domain.md §1): only the template-and-year rules (`Y-`) speak there.
+    /// A document that is not an annual report at all ([`document::not_report`]) gets that
+    /// rule's finding alone.
     pub fn applies(&self, ctx: &Context) -> bool {
+        if ctx.not_a_report {
+            return self.code == document::not_report::RULE.code;
+        }
         !ctx.out_of_scope() || self.code.starts_with("Y-")
     }
 }
@@ -124,6 +131,9 @@ pub struct Context<'a> {
     pub input: &'a str,
     /// Every equation of the template, evaluated on the report's tables.
     pub arith: Vec<Evaluated<'static>>,
+    /// The input shows no sign of being an annual report ([`document::not_report::not_a_report`]):
+    /// nothing is checked.
+    pub not_a_report: bool,
     /// The language of the findings' prose.
     pub lang: Lang,
 }
@@ -134,6 +144,7 @@ impl<'a> Context<'a> {
             report,
             input,
             arith: arith::evaluate(report),
+            not_a_report: document::not_report::not_a_report(report),
             lang: Lang::Zh,
         }
     }
@@ -193,6 +204,7 @@ pub static RULES: &[&Rule] = &[
     &narrative::none_but_table::RULE,
     &narrative::all_concluded::RULE,
     &narrative::all_upheld::RULE,
+    &document::not_report::RULE,
 ];
 
 /// The rule with this code.
@@ -262,13 +274,13 @@ mod tests {
                 "{}",
                 r.code
             );
-            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-", "N-"]
+            assert!(["S-", "L-", "C-", "T3-", "T4-", "Y-", "N-", "D-"]
                 .iter()
                 .any(|p| r.code.starts_with(p)));
             assert!(!r.title.is_empty() && !r.explanation.is_empty());
             assert_eq!(rule(r.code).map(|x| x.code), Some(r.code));
         }
-        assert_eq!(RULES.len(), 41);
+        assert_eq!(RULES.len(), 42);
     }
 
     #[test]

@@ -252,7 +252,7 @@ pub fn shapes_of(report: &str) -> Vec<&'static str> {
         r if SEEDS.contains(&r) => ["original", "html", "docx"]
             .into_iter()
             .chain(generated)
-            .chain(["pdf-layout", "pdf-raw", "pdf"])
+            .chain(["pdf-layout", "pdf-raw", "pdf", "pdf-borderless"])
             .collect(),
         "pingtan-2023" => ["original", "html", "docx"]
             .into_iter()
@@ -348,6 +348,7 @@ fn bytes_of(report: &str, shape: &str, src: Option<&Source>, v: Option<&Values>)
         "pdf-raw" if seedlike => read(corpus(&format!("pdftext/{report}-raw.txt"))),
         "pdf-layout" | "pdf-raw" => read(corpus(&format!("{report}-{}.txt", &shape[4..]))),
         "pdf" if seedlike => read(corpus(&format!("pdf/{report}.pdf"))),
+        "pdf-borderless" if seedlike => read(corpus(&format!("pdf/{report}-borderless.pdf"))),
         "pdf" => read(corpus(&format!("{report}.pdf"))),
         _ => {
             let src = src.unwrap_or_else(|| panic!("{report}: no values to make {shape} of"));
@@ -646,7 +647,10 @@ fn error_keys(c: &Checked) -> Vec<(String, Option<String>, Option<String>)> {
 /// not be read). `None` for shapes that are files as found (the original text, the PDF and
 /// its text) or reports without values.
 pub fn planted(report: &'static str, shape: &'static str) -> Option<Planted> {
-    if matches!(shape, "original" | "pdf-layout" | "pdf-raw" | "pdf") {
+    if matches!(
+        shape,
+        "original" | "pdf-layout" | "pdf-raw" | "pdf" | "pdf-borderless"
+    ) {
         return None;
     }
     let src = source(report)?;

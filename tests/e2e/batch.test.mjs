@@ -6,15 +6,22 @@
 // The expected CSV comes from the CLI itself (`cargo run --bin nianbao`, built on first use),
 // run on a temporary folder holding the same six files.
 //
+// Dropped folders (entries walked), a .zip of reports (a GBK name in it), files skipped and
+// counted, a README that is no report, and why a report was left unpaired: each against what
+// the CLI says for the same files (its CSV byte for byte, its summary and pairing lines).
+//
 // DOM contract: #batch-pane, #batch-files, #batch-folder (webkitdirectory), #batch-progress,
 // #batch-cancel, #batch (tr[data-file][data-status][data-errors][data-warnings],
-// th[data-column] sorts), #batch-only-errors, #batch-export-csv, #batch-export-json, #batch-back.
+// th[data-column] sorts), #batch-only-errors, #batch-export-csv, #batch-export-json, #batch-back,
+// #batch-summary (the CLI's summary line), #batch-pairing, #batch-unpaired li[data-file].
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { crc32 } from 'node:zlib';
+import { mkdirSync } from 'node:fs';
 import { ROOT, SEEDS_DIR, FIXTURES, harness, seed, checkedCount, waitForRender, screenshot } from './lib.mjs';
 
 const T = { timeout: 600_000 };
@@ -35,6 +42,63 @@ function cliCsv(files, more = []) {
   );
   assert.ok(r.status === 0 || r.status === 1, `the CLI failed (${r.status}): ${r.stderr}`);
   return r.stdout;
+}
+
+/** `nianbao ARGS…` in a new folder holding `files` ({name, buffer}; a name may have folders):
+ * { stdout, stderr }. */
+function cli(files, args) {
+  const dir = mkdtempSync(join(tmpdir(), 'nianbao-cli-'));
+  for (const f of files) {
+    mkdirSync(join(dir, f.name, '..'), { recursive: true });
+    writeFileSync(join(dir, f.name), f.buffer);
+  }
+  const r = spawnSync(
+    'cargo',
+    ['run', '-q', '--manifest-path', join(ROOT, 'Cargo.toml'), '--bin', 'nianbao', '--', ...args],
+    { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 26 },
+  );
+  assert.ok(r.status === 0 || r.status === 1, `the CLI failed (${r.status}): ${r.stderr}`);
+  return { stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A zip of `files` ({name, buffer, raw?}), stored without compression; `raw`: the name's own
+ * bytes written with no UTF-8 flag (as a Chinese Windows writes GBK names). */
+function zipOf(files) {
+  const parts = [], central = [];
+  let offset = 0;
+  for (const f of files) {
+    const name = f.raw ?? Buffer.from(f.name, 'utf8');
+    const flags = f.raw ? 0 : 0x0800;
+    const crc = crc32(f.buffer) >>> 0;
+    const len = f.buffer.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(flags, 6);
+    local.writeUInt32LE(crc, 14); local.writeUInt32LE(len, 18); local.writeUInt32LE(len, 22);
+    local.writeUInt16LE(name.length, 26);
+    parts.push(local, name, f.buffer);
+    const c = Buffer.alloc(46);
+    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(flags, 8);
+    c.writeUInt32LE(crc, 16); c.writeUInt32LE(len, 20); c.writeUInt32LE(len, 24); c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(offset, 42);
+    central.push(c, name);
+    offset += 30 + name.length + len;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(files.length, 8); end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, cd, end]);
+}
+
+/** The summary line the CLI writes on standard error ("汇总: …"). */
+function summaryOf(stderr) {
+  return stderr.split('\n').find((l) => l.startsWith('汇总: '));
+}
+
+/** Waits until the batch is done (the summary line is shown) and returns the rows' files. */
+async function done(page) {
+  await page.waitForSelector('#batch-summary', { timeout: 60_000 });
+  return page.locator('#batch tbody tr[data-file]').evaluateAll((t) => t.map((e) => e.dataset.file));
 }
 
 /** `nianbao rollup --format json PARENT CHILD…` in a new folder holding `files`, the first the parent. */
@@ -312,6 +376,129 @@ test('files dropped on the pane make a batch', T, async () => {
   const files = await page.locator('#batch tbody tr[data-file]').evaluateAll((t) => t.map((e) => e.dataset.file));
   assert.deepEqual(files, SEED_FILES.slice(0, 3));
   assert.equal(await page.locator('#report-input').inputValue(), before, 'the drop did not replace the text');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+const README = readFileSync(join(ROOT, 'tests', 'corpus', 'README.md'));
+
+test('a dropped folder: nested folders walked, a hidden file and an image skipped and counted, a README not checked', T, async () => {
+  const files = [
+    { name: '报告/县直/000.txt', buffer: Buffer.from(seed('000')) },
+    { name: '报告/县直/001.txt', buffer: Buffer.from(seed('001')) },
+    { name: '报告/乡镇/第2批/002.txt', buffer: Buffer.from(seed('002')) },
+    { name: '报告/README.md', buffer: README },
+    { name: '报告/扫描件.png', buffer: PNG },
+    { name: '报告/.DS_Store', buffer: Buffer.from('\0\0\0\x01Bud1') },
+  ];
+  const expected = cli(files, ['check', '--format', 'csv', '报告']);
+  const page = await h.openApp();
+  // A folder dropped as the browser gives it: entries (webkitGetAsEntry), folders read through
+  // createReader().readEntries in batches until an empty one, files through file().
+  await page.evaluate((files) => {
+    const root = { dirs: new Map(), files: [] };
+    for (const [name, bytes] of files) {
+      const parts = name.split('/');
+      let d = root;
+      for (const p of parts.slice(0, -1)) {
+        if (!d.dirs.has(p)) d.dirs.set(p, { dirs: new Map(), files: [] });
+        d = d.dirs.get(p);
+      }
+      d.files.push(new File([new Uint8Array(bytes)], parts.at(-1)));
+    }
+    const entry = (d, name, path) => ({
+      isFile: false, isDirectory: true, name, fullPath: path,
+      createReader() {
+        const all = [
+          ...[...d.dirs].map(([n, c]) => entry(c, n, `${path}/${n}`)),
+          ...d.files.map((f) => ({ isFile: true, isDirectory: false, name: f.name, fullPath: `${path}/${f.name}`, file: (ok) => ok(f) })),
+        ];
+        let at = 0;
+        return { readEntries(ok) { const batch = all.slice(at, at + 2); at += 2; setTimeout(() => ok(batch)); } };
+      },
+    });
+    const top = entry(root.dirs.get('报告'), '报告', '/报告');
+    const items = [{ kind: 'file', webkitGetAsEntry: () => top }];
+    const ev = new DragEvent('drop', { bubbles: true, cancelable: true });
+    Object.defineProperty(ev, 'dataTransfer', { value: { items, files: null, types: ['Files'] } });
+    document.querySelector('#batch-pane').dispatchEvent(ev);
+  }, files.map((f) => [f.name, [...f.buffer]]));
+  const rows = await done(page);
+  assert.deepEqual(rows, ['报告/README.md', '报告/乡镇/第2批/002.txt', '报告/县直/000.txt', '报告/县直/001.txt']);
+  assert.equal((await exported(page, '#batch-export-csv')).toString('utf8'), expected.stdout);
+  assert.equal(await page.locator('#batch-summary').innerText(), summaryOf(expected.stderr));
+  assert.match(await page.locator('#batch-summary').innerText(), /跳过 3 个（不像年度报告、未检查的 1 个，隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频） 1 个）/);
+  // The README: one warning, no errors, and its status says it was not checked.
+  const readme = page.locator('#batch tr[data-file="报告/README.md"]');
+  assert.equal(await readme.getAttribute('data-errors'), '0');
+  assert.equal(await readme.getAttribute('data-warnings'), '1');
+  assert.match(await readme.innerText(), /不像年报，未检查/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a .zip of the five seeds and an image: five rows, one skipped, a GBK name read', T, async () => {
+  const seeds = SEED_FILES.map((f) => readFileSync(join(SEEDS_DIR, f)));
+  const zip = zipOf([
+    ...seeds.slice(0, 4).map((buffer, i) => ({ name: `各部门/${SEED_FILES[i]}`, buffer })),
+    // "教育局.txt" in GBK, no UTF-8 flag.
+    { name: '', raw: Buffer.from('bdccd3fdbed62e747874', 'hex'), buffer: seeds[4] },
+    { name: '扫描件.png', buffer: PNG },
+  ]);
+  const expected = cli([{ name: '报告.zip', buffer: zip }], ['check', '--format', 'csv', '报告.zip']);
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  await page.locator('#batch-files').setInputFiles([{ name: '报告.zip', mimeType: 'application/zip', buffer: zip }]);
+  const rows = await done(page);
+  assert.deepEqual(rows, [...SEED_FILES.slice(0, 4).map((f) => `报告.zip/各部门/${f}`), '报告.zip/教育局.txt']);
+  assert.equal(await page.locator('#batch tr[data-status="checked"]').count(), 5);
+  assert.equal((await exported(page, '#batch-export-csv')).toString('utf8'), expected.stdout);
+  assert.equal(await page.locator('#batch-summary').innerText(), summaryOf(expected.stderr));
+  assert.equal(await page.locator('#batch-summary').getAttribute('data-not-documents'), '1');
+  // A zip cut in half: one row saying it cannot be opened.
+  await page.locator('#batch-files').setInputFiles([{ name: '坏.zip', mimeType: 'application/zip', buffer: zip.subarray(0, zip.length >> 1) }]);
+  await page.waitForSelector('#batch tr[data-file="坏.zip"][data-status="unreadable"]', { timeout: 60_000 });
+  assert.match(await page.locator('#batch tr[data-file="坏.zip"]').innerText(), /压缩包打不开/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a picked image and a hidden file are skipped and counted, not listed as unreadable', T, async () => {
+  const files = [
+    { name: '000.txt', mimeType: 'text/plain', buffer: Buffer.from(seed('000')) },
+    { name: '截图.txt', mimeType: 'text/plain', buffer: PNG },
+    { name: '照片.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ffd8ffe0', 'hex') },
+    { name: '.DS_Store', mimeType: 'application/octet-stream', buffer: Buffer.from('\0\0\0\x01Bud1') },
+  ];
+  const expected = cli(files, ['check', '--format', 'csv', '.']);
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  await page.locator('#batch-files').setInputFiles(files);
+  assert.deepEqual(await done(page), ['000.txt']);
+  assert.equal(await page.locator('#batch-summary').innerText(), summaryOf(expected.stderr));
+  assert.match(summaryOf(expected.stderr), /跳过 3 个（隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频） 2 个）/);
+  assert.equal(await page.locator('#batch tr[data-status="unreadable"]').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('why a report was left unpaired is shown, as the CLI prints it', T, async () => {
+  const files = [
+    { name: '000.txt', mimeType: 'text/plain', buffer: Buffer.from(seed('000')) },
+    { name: 'template-2021-blank.docx', mimeType: 'application/octet-stream', buffer: readFileSync(join(ROOT, 'tests', 'corpus', 'template-2021-blank.docx')) },
+  ];
+  const { stderr } = cli(files, ['check', '--pairs', '--format', 'csv', '.']);
+  const page = await h.openApp();
+  await page.locator('#batch-pane > summary').click();
+  await page.locator('#batch-files').setInputFiles(files);
+  await done(page);
+  const li = page.locator('#batch-unpaired li[data-file="template-2021-blank.docx"]');
+  assert.equal(await li.innerText(), 'template-2021-blank.docx: 读不出报告年度，无法配对。');
+  const lines = stderr.split('\n');
+  assert.ok(lines.includes(`  ${await li.innerText()}`), stderr);
+  const pairsLine = lines.find((l) => l.startsWith('配对: '));
+  assert.equal(await page.locator('#batch-pairing > p').innerText(), pairsLine);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -19,22 +19,27 @@
 //! the worker (`Checker::pair_documents`); the cross-year findings count in this year's row,
 //! which names last year's file (`data-previous`).
 //!
-//! Files dropped on the pane make a batch too (dropped elsewhere on the page, the first one
-//! is read as the one report, as before); a dropped folder or .zip is not read.
+//! Files and folders dropped on the pane make a batch too (dropped elsewhere on the page, the
+//! first file is read as the one report, as before). Before checking, `batch_inputs` walks
+//! dropped folders, unpacks .zip files and leaves out hidden files and files plainly not
+//! documents, counting them as the CLI does; `#batch-summary` is the CLI's summary line and
+//! `#batch-unpaired` lists the reports left unpaired with why (`nianbao::batch::summary`).
 //!
 //! DOM contract: `#batch-pane` (a `<details>`; files dropped on it make a batch), `#batch-files`, `#batch-folder`,
 //! `#batch-progress` ("已检查 3/6"), `#batch-cancel` (while checking), `#batch` the table
 //! with one `tr[data-file]` per input (`data-file` the relative path, `data-status`
-//! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked,
+//! `waiting`|`checked`|`unreadable`, `data-errors` and `data-warnings` once checked; a file
+//! that is not an annual report is `checked` with 状态 不像年报，未检查 and class `not-report`,
 //! `data-previous` on this year's report of a pair), `#batch-pairs` (pairs compared),
 //! header cells `th[data-column]` that sort on a click (`aria-sort`), a `button.open` a row
 //! ("查看": opens the report in the normal view), `#batch-only-errors` (only reports with
 //! errors), `#batch-export-csv`, `#batch-export-json`.
 
+use crate::batch_inputs::{self, Gathered, Input};
 use crate::files;
 use crate::worker::{Checker, Outcome};
 use nianbao::batch::csv::{self, Row};
-use nianbao::batch::pairs;
+use nianbao::batch::{pairs, summary};
 use nianbao::doc::Document;
 use nianbao::Checked;
 use std::cell::RefCell;
@@ -75,6 +80,35 @@ struct Batch {
     cancelled: bool,
     /// Pairs compared so far, of how many (once every report is checked).
     pairing: Option<(usize, usize)>,
+    /// Hidden files and files plainly not documents, left out.
+    hidden: usize,
+    not_documents: usize,
+    /// Once paired: the pairs line and the reports left unpaired with why (as the CLI says).
+    pairs_line: Option<String>,
+    unpaired: Vec<(usize, String)>,
+}
+
+impl Batch {
+    /// The counts of the summary line, as `nianbao check` prints it.
+    fn counts(&self) -> summary::Counts {
+        let mut c = summary::Counts {
+            hidden: self.hidden,
+            not_documents: self.not_documents,
+            ..summary::Counts::default()
+        };
+        for e in &self.entries {
+            match &e.state {
+                State::Checked { .. } if e.row.not_report => c.not_reports += 1,
+                State::Checked { .. } => {
+                    c.checked += 1;
+                    c.with_errors += usize::from(e.row.errors > 0);
+                }
+                State::Unreadable => c.unreadable += 1,
+                State::Waiting => {}
+            }
+        }
+        c
+    }
 }
 
 /// The reason given to the inputs left when the user cancels.
@@ -153,9 +187,10 @@ const NOT_KEPT: &str =
 
 /// Keeps the batch's files for the next visit (the File objects themselves, in IndexedDB);
 /// says so on `note` when they cannot be kept.
-fn keep(picked: &[(String, web_sys::File)], note: UseStateHandle<Option<String>>) {
+fn keep(picked: &[(String, Input)], note: UseStateHandle<Option<String>>) {
     let kept = js_sys::Array::new();
-    for (path, file) in picked {
+    for (path, input) in picked {
+        let Input::File(file) = input else { continue };
         let o = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&o, &"path".into(), &path.as_str().into());
         let _ = js_sys::Reflect::set(&o, &"file".into(), file);
@@ -168,15 +203,34 @@ fn keep(picked: &[(String, web_sys::File)], note: UseStateHandle<Option<String>>
     });
 }
 
-/// Starts a new batch on `picked` (relative path, file), in the sorted order of the paths;
-/// a batch running is cancelled.
-fn begin(
+/// Sorts out `picked` (relative path, file: hidden files and non-documents left out, .zip
+/// files unpacked), keeps the inputs for the next visit (saying so on `note` when they cannot
+/// be kept; `None`: they are the kept ones) and starts a batch on them.
+fn gather_and_begin(
     batch: &Rc<RefCell<Batch>>,
     checker: &Checker,
     redraw: &Rc<dyn Fn()>,
-    mut picked: Vec<(String, web_sys::File)>,
+    picked: Vec<(String, web_sys::File)>,
+    note: Option<UseStateHandle<Option<String>>>,
 ) {
-    picked.sort_by(|a, b| a.0.cmp(&b.0));
+    let (batch, checker, redraw) = (batch.clone(), checker.clone(), redraw.clone());
+    wasm_bindgen_futures::spawn_local(async move {
+        let gathered = batch_inputs::gather(picked).await;
+        if let Some(note) = note {
+            keep(&gathered.inputs, note);
+        }
+        begin(&batch, &checker, &redraw, gathered);
+    });
+}
+
+/// Starts a new batch on the gathered inputs (in the sorted order of their paths); a batch
+/// running is cancelled.
+fn begin(batch: &Rc<RefCell<Batch>>, checker: &Checker, redraw: &Rc<dyn Fn()>, picked: Gathered) {
+    let Gathered {
+        inputs: picked,
+        hidden,
+        not_documents,
+    } = picked;
     if batch.borrow().running {
         batch.borrow_mut().cancelled = true;
         checker.cancel();
@@ -188,20 +242,40 @@ fn begin(
             run: id,
             entries: picked
                 .iter()
-                .map(|(p, _)| Entry {
-                    file: p.clone(),
-                    state: State::Waiting,
-                    row: Row::unreadable(p, ""),
-                    previous: None,
+                .map(|(p, input)| match input {
+                    Input::File(_) => Entry {
+                        file: p.clone(),
+                        state: State::Waiting,
+                        row: Row::unreadable(p, ""),
+                        previous: None,
+                    },
+                    Input::Failed(why) => Entry {
+                        file: p.clone(),
+                        state: State::Unreadable,
+                        row: Row::unreadable(p, why),
+                        previous: None,
+                    },
                 })
                 .collect(),
+            done: picked
+                .iter()
+                .filter(|(_, i)| matches!(i, Input::Failed(_)))
+                .count(),
             running: true,
+            hidden,
+            not_documents,
             ..Batch::default()
         };
         id
     };
     redraw();
-    let files = picked.into_iter().map(|(_, f)| f).collect();
+    let files = picked
+        .into_iter()
+        .map(|(_, i)| match i {
+            Input::File(f) => Some(f),
+            Input::Failed(_) => None,
+        })
+        .collect();
     wasm_bindgen_futures::spawn_local(run(
         batch.clone(),
         id,
@@ -215,7 +289,7 @@ fn begin(
 async fn run(
     batch: Rc<RefCell<Batch>>,
     id: u32,
-    inputs: Vec<web_sys::File>,
+    inputs: Vec<Option<web_sys::File>>,
     checker: Checker,
     redraw: Rc<dyn Fn()>,
 ) {
@@ -223,6 +297,8 @@ async fn run(
         if batch.borrow().run != id || batch.borrow().cancelled {
             return;
         }
+        // (An input that failed before reading already has its row.)
+        let Some(file) = file else { continue };
         let result = check_file(&checker, file).await;
         {
             let mut b = batch.borrow_mut();
@@ -256,12 +332,19 @@ async fn run(
             .entries
             .iter()
             .map(|e| match &e.state {
-                State::Checked { checked, .. } => Some(&checked.report),
+                // A file that is not an annual report has no year or agency to pair by.
+                State::Checked { checked, .. } if !e.row.not_report => Some(&checked.report),
                 _ => None,
             })
             .collect();
         pairs::find(&reports)
     };
+    {
+        let mut b = batch.borrow_mut();
+        let names: Vec<String> = b.entries.iter().map(|e| e.file.clone()).collect();
+        b.pairs_line = Some(summary::pairs_line(&found, found.pairs.len()));
+        b.unpaired = summary::unpaired(&found, &|j| names[j].clone());
+    }
     if !found.pairs.is_empty() {
         batch.borrow_mut().pairing = Some((0, found.pairs.len()));
         redraw();
@@ -298,32 +381,6 @@ async fn run(
     }
     batch.borrow_mut().running = false;
     redraw();
-}
-
-/// Downloads `content` as a file made in the page (a Blob and a temporary link).
-fn download(name: &str, content: &str) {
-    let doc = gloo_utils::document();
-    let parts = js_sys::Array::of1(&JsValue::from_str(content));
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
-            let _ = body.append_child(&a);
-            a.click();
-            a.remove();
-        }
-    }
-    // Revoked once the download has surely started.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
 }
 
 /// One cell of the roll-up table (as `nianbao rollup --format json` names it).
@@ -482,16 +539,14 @@ pub fn batch_pane(props: &Props) -> Html {
             let picked: Vec<(String, web_sys::File)> = (0..list.length())
                 .filter_map(|i| list.get(i))
                 .map(|f| (relative_path(&f), f))
-                .filter(|(p, _)| !p.split('/').any(|part| part.starts_with('.')))
                 .collect();
             input.set_value("");
             if picked.is_empty() {
                 return;
             }
             note.set(None);
-            keep(&picked, note.clone());
             open.set(true);
-            begin(&batch, &checker, &redraw, picked);
+            gather_and_begin(&batch, &checker, &redraw, picked, Some(note.clone()));
         })
     };
     // The batch of the last visit, checked again.
@@ -526,7 +581,7 @@ pub fn batch_pane(props: &Props) -> Html {
                     picked.len()
                 )));
                 open.set(true);
-                begin(&batch, &checker, &redraw, picked);
+                gather_and_begin(&batch, &checker, &redraw, picked, None);
             });
         });
     }
@@ -582,7 +637,7 @@ pub fn batch_pane(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| {
             let b = batch.borrow();
             let rows: Vec<Row> = b.entries.iter().map(|e| e.row.clone()).collect();
-            download("nianbao-batch.csv", &csv::to_csv(&rows));
+            files::download("nianbao-batch.csv", &csv::to_csv(&rows));
         })
     };
     let on_json = {
@@ -600,7 +655,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 })
                 .collect();
             let json = serde_json::to_string_pretty(&reports).unwrap_or_default();
-            download("nianbao-batch.json", &(json + "\n"));
+            files::download("nianbao-batch.json", &(json + "\n"));
         })
     };
     let on_only_errors = {
@@ -623,21 +678,35 @@ pub fn batch_pane(props: &Props) -> Html {
             if let Some(body) = gloo_utils::document().body() {
                 let _ = body.class_list().remove_1("dragging");
             }
-            let Some(list) = e.data_transfer().and_then(|d| d.files()) else {
-                return;
-            };
-            let picked: Vec<(String, web_sys::File)> = (0..list.length())
-                .filter_map(|i| list.get(i))
-                .map(|f| (f.name(), f))
-                .filter(|(p, _)| !p.starts_with('.'))
-                .collect();
-            if picked.is_empty() {
+            let Some(dt) = e.data_transfer() else { return };
+            // Folders as entries (taken now: the drop's items are gone once this returns),
+            // else the plain list of files.
+            let entries = batch_inputs::dropped_entries(&dt).filter(|v| !v.is_empty());
+            let files: Vec<(String, web_sys::File)> = dt
+                .files()
+                .map(|list| {
+                    (0..list.length())
+                        .filter_map(|i| list.get(i))
+                        .map(|f| (f.name(), f))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if entries.is_none() && files.is_empty() {
                 return;
             }
             note.set(None);
-            keep(&picked, note.clone());
             open.set(true);
-            begin(&batch, &checker, &redraw, picked);
+            let (batch, checker, redraw, note) =
+                (batch.clone(), checker.clone(), redraw.clone(), note.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let picked = match entries {
+                    Some(entries) => batch_inputs::walk(entries).await,
+                    None => files,
+                };
+                if !picked.is_empty() {
+                    gather_and_begin(&batch, &checker, &redraw, picked, Some(note));
+                }
+            });
         })
     };
     let on_toggle = {
@@ -678,7 +747,8 @@ pub fn batch_pane(props: &Props) -> Html {
     };
     let rollup_html = rollup.map(|r| {
         let json = r.json.clone();
-        let on_export = Callback::from(move |_: MouseEvent| download("nianbao-rollup.json", &json));
+        let on_export =
+            Callback::from(move |_: MouseEvent| files::download("nianbao-rollup.json", &json));
         rollup_view(&r, on_export)
     });
     let parents = b.entries.iter().filter_map(|e| match e.state {
@@ -752,6 +822,7 @@ pub fn batch_pane(props: &Props) -> Html {
         let class = match &e.state {
             State::Checked { .. } if e.row.errors > 0 => "has-errors",
             State::Unreadable => "unreadable",
+            State::Checked { .. } if e.row.not_report => "not-report",
             _ => "",
         };
         let pair = e.previous.as_ref().map(|p| {
@@ -773,6 +844,13 @@ pub fn batch_pane(props: &Props) -> Html {
                 { for fields[i].iter().map(|f| html! { <td>{ f }</td> }) }
             </tr>
         }
+    });
+    // The lines that end a batch, as `nianbao check` prints them.
+    let counts = b.counts();
+    let summary_line = (!b.running && (total > 0 || counts.skipped() > 0)).then(|| counts.line());
+    let unpaired = b.unpaired.iter().map(|(i, why)| {
+        let file = b.entries[*i].file.clone();
+        html! { <li data-file={file.clone()}>{ format!("{file}: {why}") }</li> }
     });
     let summary = if total == 0 {
         "批量检查（一次检查多份报告）".to_string()
@@ -809,6 +887,19 @@ pub fn batch_pane(props: &Props) -> Html {
             </div>
             if let Some(n) = &*note {
                 <p id="batch-note" class="notice" role="status">{ n }</p>
+            }
+            if let Some(line) = summary_line {
+                <p id="batch-summary" data-skipped={counts.skipped().to_string()}
+                    data-not-documents={counts.not_documents.to_string()}
+                    data-not-reports={counts.not_reports.to_string()}>{ line }</p>
+            }
+            if let (Some(line), false) = (&b.pairs_line, b.running) {
+                <div id="batch-pairing">
+                    <p>{ line }</p>
+                    if !b.unpaired.is_empty() {
+                        <ul id="batch-unpaired">{ for unpaired }</ul>
+                    }
+                </div>
             }
             if total > 0 {
                 <div class="actions">

@@ -1,4 +1,5 @@
-//! Reading a dropped or picked file, and dropping files anywhere on the page.
+//! Reading a dropped or picked file, dropping files anywhere on the page, and downloading
+//! a file made in the page ([`download`]).
 //!
 //! Bytes are read by the core (`nianbao::input::load`), which tells by their content what
 //! they are: a .docx (its paragraphs and tables, merged cells resolved), HTML (in the
@@ -12,7 +13,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// GB18030 through the browser (fatal: invalid bytes give `None`, never mojibake).
-fn gb18030(bytes: &[u8]) -> Option<String> {
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
     let opts = web_sys::TextDecoderOptions::new();
     opts.set_fatal(true);
     let dec = web_sys::TextDecoder::new_with_label_and_options("gb18030", &opts).ok()?;
@@ -87,4 +88,31 @@ pub fn use_page_drop(on_file: Callback<web_sys::File>) {
         ];
         move || drop(listeners)
     });
+}
+
+/// Downloads `content` as a file made in the page (a Blob and a temporary link): nothing
+/// leaves the page. Shared by the batch pane's and the findings' exports.
+pub fn download(name: &str, content: &str) {
+    let doc = gloo_utils::document();
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(content));
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence(&parts) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let _ = a.set_attribute("href", &url);
+        let _ = a.set_attribute("download", name);
+        if let (Some(body), Ok(a)) = (doc.body(), a.dyn_into::<web_sys::HtmlElement>()) {
+            let _ = body.append_child(&a);
+            a.click();
+            a.remove();
+        }
+    }
+    // Revoked once the download has surely started.
+    gloo_timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url);
+    })
+    .forget();
 }

@@ -6,9 +6,14 @@
 //! and last; Enter or Space chooses the focused finding and moves focus to its cell (the
 //! culprit), whose `aria-describedby` points at the finding's message (`#finding-N-msg`, see
 //! [`message_id`]). Keys typed into a control inside a finding are left to that control.
+//!
+//! Each finding can be marked 已核实 or 忽略 with a note (`review.rs` keeps the marks); a
+//! dismissed one folds to its head line and its buttons, and is not counted.
 
 use crate::marks::symbol;
+use crate::review::{MarkChange, Reviewed};
 use crate::{Filters, Result};
+use nianbao::review::{Mark, Review};
 use nianbao::{Finding, Severity, Span};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -22,11 +27,14 @@ pub struct Props {
     pub filters: Filters,
     pub on_select: Callback<usize>,
     pub on_filters: Callback<Filters>,
+    pub reviewed: Rc<Reviewed>,
+    pub on_mark: Callback<MarkChange>,
 }
 
 impl PartialEq for Props {
     fn eq(&self, o: &Self) -> bool {
         Rc::ptr_eq(&self.result, &o.result)
+            && Rc::ptr_eq(&self.reviewed, &o.reviewed)
             && self.selected == o.selected
             && self.filters == o.filters
     }
@@ -106,6 +114,59 @@ fn group_title(f: &Finding) -> &'static str {
     }
 }
 
+/// Whether an event happened in a finding's review controls (not a choice of the finding).
+fn in_controls(target: Option<web_sys::EventTarget>) -> bool {
+    use wasm_bindgen::JsCast;
+    target
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest(".f-review").ok().flatten())
+        .is_some()
+}
+
+/// A finding's 已核实 and 忽略 buttons, and its note once it is marked.
+fn review_controls(fp: &str, review: Option<&Review>, on_mark: &Callback<MarkChange>) -> Html {
+    let mark = review.map(|r| r.mark);
+    let note = review.map_or(String::new(), |r| r.note.clone());
+    let toggle = |m: Mark| {
+        let (cb, fp, note) = (on_mark.clone(), fp.to_string(), note.clone());
+        let next = (mark != Some(m)).then_some(Review { mark: m, note });
+        Callback::from(move |_: MouseEvent| cb.emit((fp.clone(), next.clone())))
+    };
+    let on_note = {
+        let (cb, fp) = (on_mark.clone(), fp.to_string());
+        Callback::from(move |e: InputEvent| {
+            let el: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(mark) = mark {
+                cb.emit((
+                    fp.clone(),
+                    Some(Review {
+                        mark,
+                        note: el.value(),
+                    }),
+                ));
+            }
+        })
+    };
+    let confirmed = mark == Some(Mark::Confirmed);
+    let dismissed = mark == Some(Mark::Dismissed);
+    html! {
+        <div class="f-review">
+            <button type="button" data-action="confirm" aria-pressed={confirmed.to_string()} onclick={toggle(Mark::Confirmed)}>
+                { if confirmed { "取消核实" } else { "标为已核实" } }
+            </button>
+            <button type="button" data-action="dismiss" aria-pressed={dismissed.to_string()} onclick={toggle(Mark::Dismissed)}>
+                { if dismissed { "取消忽略" } else { "忽略" } }
+            </button>
+            if mark.is_some() {
+                <label class="f-note">{ "备注：" }
+                    <input type="text" data-action="note" value={note} maxlength="500"
+                        placeholder="为什么核实或忽略（可不填）" oninput={on_note} />
+                </label>
+            }
+        </div>
+    }
+}
+
 #[function_component(FindingsList)]
 pub fn findings_list(p: &Props) -> Html {
     let c = &p.result.checked;
@@ -153,7 +214,11 @@ pub fn findings_list(p: &Props) -> Html {
         last_rule = x.rule;
         let onclick = {
             let cb = p.on_select.clone();
-            Callback::from(move |_: MouseEvent| cb.emit(i))
+            Callback::from(move |e: MouseEvent| {
+                if !in_controls(e.target()) {
+                    cb.emit(i)
+                }
+            })
         };
         let onkeydown = {
             let cb = p.on_select.clone();
@@ -188,16 +253,41 @@ pub fn findings_list(p: &Props) -> Html {
         };
         let selected = p.selected == Some(i);
         let ex = x.spans.first().and_then(|s| excerpt(&p.result.text, *s));
+        let fp = p.result.fingerprints.get(i).map_or("", String::as_str);
+        let review = p.reviewed.get(fp);
+        let dismissed = review.is_some_and(|r| r.mark == Mark::Dismissed);
+        let controls = review_controls(fp, review, &p.on_mark);
+        if dismissed {
+            // Folded away: the head line, the mark and the buttons to undo it.
+            items.push(html! {
+                <li class={classes!("finding", "dismissed", format!("sev-{}", x.severity.as_str()), first_of_rule.then_some("first-of-rule"))}
+                    data-rule={x.rule} data-severity={x.severity.as_str()} data-fingerprint={fp.to_string()}
+                    data-review="dismissed" data-dismissed=""
+                    tabindex={if stop == Some(i) { "0" } else { "-1" }} {onkeydown} {onfocus}>
+                    <div class="f-head">
+                        <span class="sym" aria-hidden="true">{ symbol(x.severity) }</span>
+                        <span class="f-sev">{ x.severity.cn() }</span>
+                        <code class="f-rule">{ x.rule }</code>
+                        if !x.place().is_empty() { <span class="f-place">{ x.place() }</span> }
+                        <span class="f-mark">{ "已忽略" }</span>
+                    </div>
+                    { controls }
+                </li>
+            });
+            continue;
+        }
         items.push(html! {
             <li class={classes!("finding", format!("sev-{}", x.severity.as_str()), selected.then_some("chosen"), first_of_rule.then_some("first-of-rule"))}
                 data-rule={x.rule} data-severity={x.severity.as_str()}
                 tabindex={if stop == Some(i) { "0" } else { "-1" }}
+                data-fingerprint={fp.to_string()} data-review={review.map(|r| r.mark.as_str())}
                 aria-current={selected.then_some("true")} {onclick} {onkeydown} {onfocus}>
                 <div class="f-head">
                     <span class="sym" aria-hidden="true">{ symbol(x.severity) }</span>
                     <span class="f-sev">{ x.severity.cn() }</span>
                     <code class="f-rule">{ x.rule }</code>
                     if !x.place().is_empty() { <span class="f-place">{ x.place() }</span> }
+                    if review.is_some() { <span class="f-mark">{ "✔ 已核实" }</span> }
                 </div>
                 <p class="f-msg" id={message_id(i)}>{ &x.message }</p>
                 if x.expected.is_some() || x.found.is_some() {
@@ -217,10 +307,16 @@ pub fn findings_list(p: &Props) -> Html {
                 } else {
                     <p class="f-more">{ "点击查看原因和改法" }</p>
                 }
+                { controls }
             </li>
         });
     }
-    let count = |s| c.count(s);
+    // Counted without the dismissed findings.
+    let count = |s| {
+        (c.findings.iter().zip(&p.result.fingerprints))
+            .filter(|(x, fp)| x.severity == s && !p.reviewed.dismissed(fp))
+            .count()
+    };
     html! {
         <div class="findings-box">
             <div class="filters" role="group" aria-label="按级别筛选">

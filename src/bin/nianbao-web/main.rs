@@ -24,6 +24,8 @@
 //! - `batch.rs` — 批量检查: many files or a folder checked one after another in the worker,
 //!   a summary table as the CLI's CSV, a report opened in the normal view (and back).
 //! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
+//! - `review.rs` — marks on findings (已核实, 忽略, a note) kept per report, and the exports
+//!   of the findings (the marks file, CSV, JSON).
 //!
 //! The offline app (manifest, service worker, update offer) is plain static files:
 //! `www/manifest.webmanifest`, `www/pwa.js`, and `sw.js` generated after each build by
@@ -32,16 +34,23 @@
 //! DOM contract (tests and the widget rely on it): the paste area is `#report-input`; every
 //! table cell has `data-table`, `data-row`, `data-column` (the JSON contract's labels),
 //! `data-severity` when a finding touches it and `data-culprit` on the likely culprit; the
-//! findings list is `#findings` with one `[data-rule]` element per finding. After each
-//! check is drawn, `document.body.dataset.checked` is incremented.
+//! findings list is `#findings` with one `[data-rule]` element per finding, each with its
+//! `data-fingerprint`, a `[data-action=confirm]` and a `[data-action=dismiss]` button,
+//! `data-review` (`confirmed`|`dismissed`) when marked and `data-dismissed` when dismissed
+//! (folded away, not counted; `#dismissed-count` says "已忽略 N 项"), and
+//! `[data-action=note]` (the note) when marked; `#export-marks`, `#export-csv` and
+//! `#export-json` download the marks file, the findings as CSV and the JSON contract with
+//! the marks. After each check is drawn, `document.body.dataset.checked` is incremented.
 
 mod batch;
+mod batch_inputs;
 mod embed;
 mod files;
 mod findings;
 mod grids;
 mod marks;
 mod pair;
+mod review;
 mod source;
 mod status;
 mod store;
@@ -69,17 +78,21 @@ pub struct Result {
     pub doc: Rc<Document>,
     pub checked: Checked,
     pub marks: marks::Marks,
+    /// The findings' fingerprints (`nianbao::review::fingerprints`), in their order.
+    pub fingerprints: Vec<String>,
 }
 
 impl Result {
     /// `checked` is what the checker made of `doc`.
     fn of(doc: Rc<Document>, checked: Checked) -> Self {
         let marks = marks::Marks::new(&checked);
+        let fingerprints = nianbao::review::fingerprints(&checked.findings, &doc.text);
         Result {
             text: Rc::from(doc.text.as_str()),
             doc,
             checked,
             marks,
+            fingerprints,
         }
     }
 }
@@ -165,6 +178,8 @@ fn app() -> Html {
     });
     let notice = use_state(|| None::<String>);
     let timer = use_mut_ref(|| None::<Timeout>);
+    // The reviewer's marks of the report shown (loaded with each result).
+    let reviewed = use_state(|| Rc::new(review::Reviewed::default()));
 
     // Shows `checked` as the result for `d`.
     let show: Rc<dyn Fn(Rc<Document>, Checked)> = {
@@ -172,7 +187,9 @@ fn app() -> Html {
         let generation = generation.clone();
         let generations = generations.clone();
         let selected = selected.clone();
+        let reviewed = reviewed.clone();
         Rc::new(move |d: Rc<Document>, checked: Checked| {
+            reviewed.set(Rc::new(review::Reviewed::load(&checked.report)));
             result.set(Rc::new(Result::of(d, checked)));
             selected.set(None);
             let mut n = generations.borrow_mut();
@@ -498,6 +515,12 @@ fn app() -> Html {
         let filters = filters.clone();
         Callback::from(move |f: Filters| filters.set(f))
     };
+    let on_mark = {
+        let reviewed = reviewed.clone();
+        Callback::from(move |(fp, r): review::MarkChange| {
+            reviewed.set(Rc::new(reviewed.with(&fp, r)));
+        })
+    };
 
     // After a new result is drawn: tell tests and benchmarks (from the first result on).
     use_effect_with(*generation, |g| {
@@ -557,9 +580,11 @@ fn app() -> Html {
             // Only the summary line is announced after each check (`role="status"`): the whole
             // pane as a live region would read the list again whenever a finding is chosen.
             <section class="summary-pane">
-                { summary(r) }
+                { summary(r, &reviewed) }
                 <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
-                    on_select={on_select.clone()} on_filters={on_filters} />
+                    on_select={on_select.clone()} on_filters={on_filters}
+                    reviewed={(*reviewed).clone()} {on_mark} />
+                <review::Exports result={(*result).clone()} review={(*reviewed).clone()} />
             </section>
             <section class="tables-pane">
                 { tables::render(r, sel, *filters) }
@@ -582,8 +607,9 @@ fn app() -> Html {
     }
 }
 
-/// The summary line: template, year, agency and counts — or that nothing is wrong.
-fn summary(r: &Result) -> Html {
+/// The summary line: template, year, agency and counts (without the findings dismissed,
+/// which are counted apart) — or that nothing is wrong.
+fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
     let rep = &r.checked.report;
     if r.text.trim().is_empty() {
         return html! { <p id="summary" class="summary empty" role="status">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
@@ -600,12 +626,18 @@ fn summary(r: &Result) -> Html {
         .agency
         .clone()
         .unwrap_or_else(|| "机关名称未识别".to_string());
+    let kept: Vec<&nianbao::Finding> = (r.checked.findings.iter().zip(&r.fingerprints))
+        .filter(|(_, fp)| !reviewed.dismissed(fp))
+        .map(|(f, _)| f)
+        .collect();
+    let dismissed = r.checked.findings.len() - kept.len();
+    let count = |s: Severity| kept.iter().filter(|f| f.severity == s).count();
     let (e, w, i) = (
-        r.checked.count(Severity::Error),
-        r.checked.count(Severity::Warning),
-        r.checked.count(Severity::Info),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
     );
-    let verdict = if e + w + i == 0 {
+    let verdict = if r.checked.findings.is_empty() {
         html! { <strong class="ok">{ "✔ 未发现问题。" }</strong> }
     } else {
         html! {
@@ -613,6 +645,9 @@ fn summary(r: &Result) -> Html {
                 <span class="c-error">{ format!("✖ 错误 {e}") }</span>
                 <span class="c-warning">{ format!("▲ 警告 {w}") }</span>
                 <span class="c-info">{ format!("ℹ 提示 {i}") }</span>
+                if dismissed > 0 {
+                    <span id="dismissed-count" class="c-dismissed">{ format!("已忽略 {dismissed} 项") }</span>
+                }
                 if rep.unread_rows() > 0 {
                     <span class="c-unread">{ format!("{} 行未能读取，相关核对未做", rep.unread_rows()) }</span>
                 }

@@ -30,13 +30,16 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
                        （规则代码、JSON 字段和模板的标签不变） / the language of the prose
   --jobs N, -j N       （check）同时检查 N 个文件，默认为 CPU 核数；输出顺序不变
   --pairs              （check）在所有输入中找出同一机关相邻两年的报告，两两对照（同 pair）
+  --ignore 文件        （check）复核记录（网页版“导出复核记录”生成，每行一个问题编号）：其中标为“忽略”的问题
+                       列为已忽略，不计入错误数和退出状态；json 中每个标记过的问题带 review；
+                       对给出的每份报告都适用，所以一份复核记录只配它那一份报告使用
   --                   其后的参数都当作文件名
 
 退出状态 / Exit status:
-  0  没有发现错误（可能有警告或提示） / no errors (warnings alone are fine)
+  0  没有发现错误（可能有警告或提示；--ignore 忽略的不算） / no errors (warnings alone are fine)
   1  至少一份报告有错误（pair：两份报告或两者之间；--pairs：也算配对的问题） / errors found
   2  给出的文件或文件夹不存在，或一份也读不了（编码读不通、空的、旧版 .doc/.wps、损坏或加密的 .docx/PDF、
-     扫描的 PDF、超过 20 MB）；命令写错了；pair 的两份报告不能对照（同一年度、不是相邻两年、不是同一机关、
+     扫描的 PDF、超过 20 MB）；命令写错了；--ignore 的复核记录文件读不了或格式不对；pair 的两份报告不能对照（同一年度、不是相邻两年、不是同一机关、
      读不出年度）。一批文件中个别读不了的，在汇总和 csv 中注明原因，不影响退出状态
      / a named path does not exist, nothing could be read, bad usage, or the two reports cannot be paired
   3  程序内部错误（本工具的缺陷；一批文件中出错的那一份没有结果，其余照常检查） / internal error (a bug)
@@ -45,6 +48,7 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
   nianbao check 2023年报.txt
   nianbao check 2023年报.docx 2023年报.html
   nianbao check --format json a.txt b.txt > result.json
+  nianbao check --ignore 复核记录.txt 2023年报.docx
   nianbao check --format csv --pairs 各部门年报/ > 汇总.csv
   cat 年报.txt | nianbao check -
   nianbao pair 2022年报.txt 2023年报.txt
@@ -68,6 +72,8 @@ pub struct Options {
     pub jobs: Option<usize>,
     /// Pair the inputs of consecutive years of one agency and compare each pair.
     pub pairs: bool,
+    /// A marks file: findings marked 忽略 in it are listed as ignored and not counted.
+    pub ignore: Option<PathBuf>,
     /// The language of the findings' prose and the summaries.
     pub lang: nianbao::Lang,
 }
@@ -126,6 +132,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
         files: Vec::new(),
         jobs: None,
         pairs: false,
+        ignore: None,
         lang: nianbao::Lang::Zh,
     };
     let mut only_files = false;
@@ -165,6 +172,9 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                     "en" => nianbao::Lang::En,
                     _ => return Err(format!("--lang 只能是 zh 或 en，不是“{v}”。")),
                 };
+            }
+            Some(a) if kind == Kind::Check && opt(a, "--ignore") => {
+                opts.ignore = Some(PathBuf::from(value(a, "--ignore", &mut it)?));
             }
             Some(a) if kind == Kind::Check && (opt(a, "--jobs") || (!only_files && a == "-j")) => {
                 let v = if a == "-j" {

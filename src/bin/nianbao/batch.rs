@@ -6,8 +6,10 @@
 //! (names starting with ".") and files that are plainly not documents (images, programs,
 //! archives other than .docx, audio and video: by their first bytes, or by their extension
 //! unless their first bytes say .docx or PDF) are skipped and counted; links to folders are
-//! not followed. Every other file is read by its content (`nianbao::input::load`). A file
-//! named on the command line is always read.
+//! not followed (the classification is `nianbao::batch::classify`, which the browser shares).
+//! Every other file is read by its content (`nianbao::input::load`). A file named on the
+//! command line is always read; a .zip named there is unpacked (`nianbao::batch::unzip`: GBK
+//! names through encoding_rs) and each file in it is an input named `报告.zip/内部路径`.
 //!
 //! One that cannot be read, or on which the checker panics (a bug), gets its row and its
 //! message and never stops the batch.
@@ -16,8 +18,9 @@ use crate::args::{Format, Options};
 use crate::input::{self, InputError};
 use crate::render;
 use crate::{print_or_exit, Status, STDIN_NAME};
-use nianbao::batch::{csv, pairs};
+use nianbao::batch::{classify, csv, pairs, summary, unzip};
 use nianbao::doc::Document;
+use nianbao::review::{self, Mark, Marks};
 use nianbao::{Checked, PairChecked, Severity};
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
@@ -35,6 +38,8 @@ enum Source {
     File { path: PathBuf, walked: bool },
     /// A path that could not even be listed (not found, a folder that cannot be read).
     Failed(String),
+    /// A file from a .zip named on the command line: its bytes, or why they could not be taken.
+    Zipped(Result<Vec<u8>, String>),
 }
 
 /// What became of one input.
@@ -58,8 +63,10 @@ struct Listing {
     links: usize,
     /// A named path does not exist.
     missing: bool,
-    /// A folder was named (the output is a batch's even with one file).
+    /// A folder or a .zip was named (the output is a batch's even with one file).
     folder: bool,
+    /// Files in named .zip files plainly not documents, left out.
+    zipped_not_documents: usize,
 }
 
 const PANICKED: &str = "程序内部错误（本工具的缺陷，请反馈），这份报告没有结果";
@@ -102,6 +109,9 @@ fn lists(opts: &Options) -> Listing {
                     eprintln!("nianbao: {name}: 这个文件夹里没有可以检查的文件（隐藏的文件和文件夹不算）。");
                 }
             }
+            Ok(m) if classify::extension(&name) == "zip" => {
+                zip_entries(path, &name, m.len(), &mut l)
+            }
             Ok(_) => l.entries.push(Entry {
                 name,
                 source: Source::File {
@@ -128,6 +138,49 @@ fn lists(opts: &Options) -> Listing {
         }
     }
     l
+}
+
+/// The files of a .zip named on the command line, each named by the zip's name and its path
+/// inside (`报告.zip/各部门/教育局.docx`); a file that is no zip is read as any file is.
+fn zip_entries(path: &Path, name: &str, len: u64, l: &mut Listing) {
+    let file = |l: &mut Listing| {
+        l.entries.push(Entry {
+            name: name.to_string(),
+            source: Source::File {
+                path: path.to_path_buf(),
+                walked: false,
+            },
+        })
+    };
+    if len > unzip::MAX_TOTAL_BYTES {
+        return file(l);
+    }
+    let Ok(bytes) = std::fs::read(path) else {
+        return file(l);
+    };
+    if !classify::zip_of_reports(name, &bytes) {
+        return file(l);
+    }
+    l.folder = true;
+    match unzip::unzip(&bytes, Some(&input::gb18030)) {
+        Ok(u) => {
+            l.hidden += u.hidden;
+            l.zipped_not_documents += u.not_documents;
+            if u.files.is_empty() {
+                eprintln!("nianbao: {name}: 这个压缩包里没有可以检查的文件（隐藏的文件和非文档文件不算）。");
+            }
+            for f in u.files {
+                l.entries.push(Entry {
+                    name: format!("{name}/{}", f.path),
+                    source: Source::Zipped(f.bytes),
+                });
+            }
+        }
+        Err(why) => l.entries.push(Entry {
+            name: name.to_string(),
+            source: Source::Failed(why),
+        }),
+    }
 }
 
 /// Collects the files under `root/rel` (paths relative to `root`), counting what is hidden;
@@ -162,55 +215,9 @@ fn walk(root: &Path, rel: &Path, files: &mut Vec<PathBuf>, l: &mut Listing) {
     }
 }
 
-/// Extensions of files that are plainly not documents.
-const NOT_DOCUMENTS: &[&str] = &[
-    // images
-    "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "webp", "svg", "ico", "heic", "psd",
-    // programs
-    "exe", "dll", "so", "dylib", "msi", "com", "bin", "apk", "dmg", "deb", "rpm", "jar",
-    // archives
-    "zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz", "zst", "iso",
-    // audio and video
-    "mp3", "mp4", "avi", "mov", "wmv", "flv", "mkv", "wav", "m4a",
-];
-
-/// Whether a file found in a folder is plainly not a document, by its first bytes or, unless
-/// they say .docx or PDF, by its extension.
+/// Whether a file found in a folder is plainly not a document (`nianbao::batch::classify`).
 fn not_a_document(path: &Path, bytes: &[u8]) -> bool {
-    use nianbao::input::BinaryKind;
-    let starts = |m: &[u8]| bytes.starts_with(m);
-    match nianbao::input::sniff(bytes) {
-        Some(BinaryKind::Image) => return true,
-        Some(BinaryKind::Docx | BinaryKind::Pdf) => return false,
-        _ => {}
-    }
-    // A Windows program: "MZ" and the PE header where it says.
-    let pe = starts(b"MZ")
-        && bytes
-            .get(0x3C..0x40)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-            .and_then(|at| bytes.get(at..at + 4))
-            == Some(b"PE\0\0");
-    let program = pe
-        || starts(b"\x7FELF")
-        || [
-            b"\xFE\xED\xFA\xCE",
-            b"\xFE\xED\xFA\xCF",
-            b"\xCE\xFA\xED\xFE",
-            b"\xCF\xFA\xED\xFE",
-        ]
-        .iter()
-        .any(|m| starts(*m));
-    let archive = starts(b"Rar!\x1A\x07")
-        || starts(b"7z\xBC\xAF\x27\x1C")
-        || starts(b"\x1F\x8B")
-        || starts(b"BZh")
-        || starts(b"\xFD7zXZ\x00");
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    program || archive || NOT_DOCUMENTS.contains(&ext.as_str())
+    classify::not_a_document(&path.to_string_lossy(), bytes)
 }
 
 /// Reads and checks one input.
@@ -218,7 +225,10 @@ fn process(e: &Entry) -> Outcome {
     let (bytes, walked) = match &e.source {
         Source::Failed(why) => return Outcome::Unreadable(why.clone()),
         Source::Stdin(Err(why)) => return Outcome::Unreadable(why.clone()),
-        Source::Stdin(Ok(b)) => (std::borrow::Cow::Borrowed(b.as_slice()), None),
+        Source::Stdin(Ok(b)) | Source::Zipped(Ok(b)) => {
+            (std::borrow::Cow::Borrowed(b.as_slice()), None)
+        }
+        Source::Zipped(Err(why)) => return Outcome::Unreadable(why.clone()),
         Source::File { path, walked } => match input::read_file(path) {
             Ok(b) => (std::borrow::Cow::Owned(b), walked.then_some(path)),
             Err(err) => {
@@ -290,6 +300,17 @@ struct Paired {
 }
 
 pub fn run_check(opts: &Options) -> Status {
+    // The reviewer's marks (`--ignore`): read first, so that a bad file stops before any work.
+    let marks = match &opts.ignore {
+        Some(path) => match input::read_marks(path) {
+            Ok(m) => m,
+            Err(msg) => {
+                eprintln!("nianbao: {msg}");
+                return Status::Unreadable;
+            }
+        },
+        None => Marks::new(),
+    };
     let listing = lists(opts);
     let jobs = Jobs::new(opts.jobs);
     let outcomes = jobs.map(&listing.entries, process);
@@ -301,8 +322,13 @@ pub fn run_check(opts: &Options) -> Status {
 
     // Pairs among the inputs.
     let found = if opts.pairs {
+        // A file that is not an annual report has no year or agency to pair by.
         let reports: Vec<_> = (0..outcomes.len())
-            .map(|i| checked(i).map(|(_, c)| &c.report))
+            .map(|i| {
+                checked(i)
+                    .filter(|(_, c)| !csv::not_a_report(c))
+                    .map(|(_, c)| &c.report)
+            })
             .collect();
         pairs::find(&reports)
     } else {
@@ -328,13 +354,56 @@ pub fn run_check(opts: &Options) -> Status {
     let compared: Vec<Paired> = compared.into_iter().flatten().collect();
     let pairs_of = |i: usize| compared.iter().filter(move |p| p.pair.current == i);
 
+    // Per report, parallel to its findings: the note of each finding marked 忽略 (empty
+    // when none is).
+    let ignored: Vec<Vec<Option<&str>>> = (0..outcomes.len())
+        .map(|i| match checked(i) {
+            // The Chinese findings' fingerprints, as the marks file has them (json.rs does the
+            // same): an English check names the same findings in the same order.
+            Some((doc, c)) if !marks.is_empty() => (if c.lang == nianbao::Lang::Zh {
+                review::fingerprints(&c.findings, &doc.text)
+            } else {
+                review::fingerprints(&nianbao::check_document(doc).findings, &doc.text)
+            })
+            .iter()
+            .map(|fp| {
+                marks
+                    .get(fp)
+                    .filter(|r| r.mark == Mark::Dismissed)
+                    .map(|r| r.note.as_str())
+            })
+            .collect(),
+            _ => Vec::new(),
+        })
+        .collect();
+    // A report's findings without those ignored.
+    let kept = |i: usize, c: &Checked| -> Checked {
+        let mut k = Checked {
+            report: c.report.clone(),
+            findings: Vec::new(),
+            lang: c.lang,
+        };
+        k.findings = (c.findings.iter().enumerate())
+            .filter(|(j, _)| !ignored[i].get(*j).is_some_and(Option::is_some))
+            .map(|(_, f)| f.clone())
+            .collect();
+        k
+    };
+    let has_errors = |i: usize| {
+        checked(i).is_some_and(|(_, c)| {
+            (c.findings.iter().enumerate()).any(|(j, f)| {
+                f.severity == Severity::Error && !ignored[i].get(j).is_some_and(Option::is_some)
+            })
+        })
+    };
+
     // The exit status.
     let mut status = Status::Clean;
     let any_read = (0..outcomes.len()).any(|i| checked(i).is_some());
     if listing.missing || !any_read {
         status = Status::Unreadable;
     }
-    let errors = (0..outcomes.len()).any(|i| checked(i).is_some_and(|(_, c)| c.has_errors()))
+    let errors = (0..outcomes.len()).any(has_errors)
         || compared
             .iter()
             .any(|p| p.checked.compared.count(Severity::Error) > 0);
@@ -349,6 +418,7 @@ pub fn run_check(opts: &Options) -> Status {
     let summary = summary(
         &names,
         &outcomes,
+        (0..outcomes.len()).filter(|&i| has_errors(i)).count(),
         &listing,
         opts.pairs.then_some(&found),
         compared.len(),
@@ -359,7 +429,7 @@ pub fn run_check(opts: &Options) -> Status {
                 .filter_map(|i| match &outcomes[i] {
                     Outcome::Checked { checked, .. } => Some(csv::Row::checked(
                         names[i],
-                        checked,
+                        &kept(i, checked),
                         pairs_of(i).flat_map(|p| &p.checked.compared.findings),
                     )),
                     Outcome::Unreadable(why) => Some(csv::Row::unreadable(names[i], why)),
@@ -377,7 +447,7 @@ pub fn run_check(opts: &Options) -> Status {
             let idx: Vec<usize> = (0..outcomes.len()).collect();
             let texts = jobs.map(&idx, |&i| {
                 let (doc, c) = checked(i)?;
-                let mut s = render::render_text(names[i], doc, c, opts.explain);
+                let mut s = render::render_text(names[i], doc, c, opts.explain, &ignored[i]);
                 for p in pairs_of(i) {
                     let (dp, _) = checked(p.pair.previous)?;
                     let pn = [names[p.pair.previous].to_string(), names[i].to_string()];
@@ -409,8 +479,8 @@ pub fn run_check(opts: &Options) -> Status {
             let reports: Vec<String> = jobs
                 .map(&idx, |&i| {
                     let (doc, c) = checked(i)?;
-                    Some(nianbao::json::document_to_json_string(
-                        names[i], doc, c, true,
+                    Some(nianbao::json::document_to_json_string_reviewed(
+                        names[i], doc, c, &marks, true,
                     ))
                 })
                 .into_iter()
@@ -471,14 +541,22 @@ fn batch_json(
 ) -> String {
     use serde_json::json;
     let doc = |i: usize| match &outcomes[i] {
-        Outcome::Checked { doc, .. } => doc.text.as_str(),
-        _ => "",
+        Outcome::Checked { doc, .. } => Some(&**doc),
+        _ => None,
     };
+    // A pair is made of two reports read and checked: both have their documents.
     let pairs: Vec<String> = compared
         .iter()
-        .map(|p| {
+        .filter_map(|p| {
             let (a, b) = (p.pair.previous, p.pair.current);
-            nianbao::json::pair_to_json_string(names[a], doc(a), names[b], doc(b), &p.checked, true)
+            Some(nianbao::json::pair_documents_to_json_string(
+                names[a],
+                doc(a)?,
+                names[b],
+                doc(b)?,
+                &p.checked,
+                true,
+            ))
         })
         .collect();
     let unpaired: Vec<_> = found
@@ -498,8 +576,10 @@ fn batch_json(
         })
         .collect();
     let skipped = json!({
+        "not_reports": outcomes.iter().filter(|o| is_not_report(o)).count(),
         "hidden": listing.hidden,
-        "not_documents": outcomes.iter().filter(|o| matches!(o, Outcome::Skipped)).count(),
+        "not_documents": outcomes.iter().filter(|o| matches!(o, Outcome::Skipped)).count()
+            + listing.zipped_not_documents,
         "folder_links": listing.links,
     });
     let pretty =
@@ -515,106 +595,44 @@ fn batch_json(
     )
 }
 
-/// The lines that end a batch: how many were checked, unreadable, skipped; the pairs and
-/// the reports left unpaired, with the reason.
+/// A file read and checked that turned out not to be an annual report (`D-NOT-REPORT`).
+fn is_not_report(o: &Outcome) -> bool {
+    matches!(o, Outcome::Checked { checked, .. } if csv::not_a_report(checked))
+}
+
+/// The lines that end a batch (`nianbao::batch::summary`, as the browser shows them): how
+/// many were checked, unreadable, skipped; the pairs and the reports left unpaired, with the
+/// reason.
 fn summary(
     names: &[&str],
     outcomes: &[Outcome],
+    with_errors: usize,
     listing: &Listing,
     found: Option<&pairs::Found>,
     paired: usize,
 ) -> String {
     use std::fmt::Write as _;
     let count = |f: &dyn Fn(&Outcome) -> bool| outcomes.iter().filter(|o| f(o)).count();
-    let read = count(&|o| matches!(o, Outcome::Checked { .. }));
-    let with_errors =
-        count(&|o| matches!(o, Outcome::Checked { checked, .. } if checked.has_errors()));
-    let unreadable = count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked));
-    let not_docs = count(&|o| matches!(o, Outcome::Skipped));
-    let skipped = not_docs + listing.hidden + listing.links;
-    let en = crate::lang() == nianbao::Lang::En;
-    let mut s = if en {
-        format!("Summary: {read} checked ({with_errors} with errors), {unreadable} could not be read, {skipped} skipped")
-    } else {
-        format!(
-            "汇总: 已检查 {read} 份（有错误的 {with_errors} 份），无法读取 {unreadable} 个，跳过 {skipped} 个"
-        )
+    let not_reports = count(&is_not_report);
+    let counts = summary::Counts {
+        checked: count(&|o| matches!(o, Outcome::Checked { .. })) - not_reports,
+        with_errors,
+        unreadable: count(&|o| matches!(o, Outcome::Unreadable(_) | Outcome::Panicked)),
+        not_reports,
+        not_documents: count(&|o| matches!(o, Outcome::Skipped)) + listing.zipped_not_documents,
+        hidden: listing.hidden,
+        folder_links: listing.links,
     };
-    if skipped > 0 {
-        let mut parts = Vec::new();
-        for (n, what) in [
-            (
-                listing.hidden,
-                crate::pick("隐藏的文件或文件夹", "hidden files or folders"),
-            ),
-            (
-                not_docs,
-                crate::pick(
-                    "不是文档（图片、程序、压缩包、音视频）",
-                    "not documents (pictures, programs, archives, audio, video)",
-                ),
-            ),
-            (
-                listing.links,
-                crate::pick("指向文件夹的链接", "links to folders"),
-            ),
-        ] {
-            if n > 0 {
-                parts.push(if en {
-                    format!("{what}: {n}")
-                } else {
-                    format!("{what} {n} 个")
-                });
-            }
-        }
-        if en {
-            let _ = write!(s, " ({})", parts.join(", "));
-        } else {
-            let _ = write!(s, "（{}）", parts.join("，"));
-        }
-    }
+    let mut s = counts.line_in(crate::lang());
     s.push('\n');
     if let Some(found) = found {
-        let lone = found
-            .unpaired
-            .iter()
-            .filter(|(_, w)| *w == pairs::Unpaired::NoCounterpart)
-            .count();
-        let listed: Vec<_> = found
-            .unpaired
-            .iter()
-            .filter(|(_, w)| *w != pairs::Unpaired::NoCounterpart)
-            .collect();
-        if en {
-            let _ = write!(s, "Pairs (one agency's consecutive years): {paired}");
-            if lone > 0 {
-                let _ = write!(
-                    s,
-                    "; {lone} without a report of the same agency for the next or previous year"
-                );
-            }
-        } else {
-            let _ = write!(s, "配对: 同一机关相邻两年的报告 {paired} 对");
-            if lone > 0 {
-                let _ = write!(s, "；{lone} 份没有相邻年度的同一机关报告");
-            }
-        }
-        if listed.is_empty() {
-            s.push('\n');
-        } else if en {
-            let _ = writeln!(s, "; {} not paired:", listed.len());
-        } else {
-            let _ = writeln!(s, "；{} 份没有配对：", listed.len());
-        }
-        if !listed.is_empty() {
-            for (i, why) in listed {
-                let _ = writeln!(
-                    s,
-                    "  {}: {}",
-                    names[*i],
-                    why.message_in(crate::lang(), &|j| names[j].to_string())
-                );
-            }
+        let _ = writeln!(
+            s,
+            "{}",
+            summary::pairs_line_in(found, paired, crate::lang())
+        );
+        for (i, why) in summary::unpaired_in(found, &|j| names[j].to_string(), crate::lang()) {
+            let _ = writeln!(s, "  {}: {why}", names[i]);
         }
     }
     s

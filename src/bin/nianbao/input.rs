@@ -111,8 +111,23 @@ pub fn read_stdin() -> Result<Vec<u8>, InputError> {
     read_capped(io::stdin().lock())
 }
 
+/// Reads a marks file (`--ignore`, `nianbao::review::parse_marks`). `Err` is the whole
+/// message for the user, naming the file.
+pub fn read_marks(path: &Path) -> Result<nianbao::review::Marks, String> {
+    let name = path.to_string_lossy();
+    let bytes = read_file(path).map_err(|e| format!("复核记录文件“{name}”读不了：{e}"))?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        format!(
+            "复核记录文件“{name}”不是 UTF-8 文本，读不了。请使用网页版“导出复核记录”生成的文件。"
+        )
+    })?;
+    nianbao::review::parse_marks(text).map_err(|e| {
+        format!("复核记录文件“{name}”{e}。请使用网页版“导出复核记录”生成的文件，每行一个问题编号。")
+    })
+}
+
 /// GB18030 (a superset of GBK and GB2312), for files saved as "ANSI" on Chinese Windows.
-fn gb18030(bytes: &[u8]) -> Option<String> {
+pub fn gb18030(bytes: &[u8]) -> Option<String> {
     let (text, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(bytes);
     (!had_errors).then(|| text.into_owned())
 }

@@ -193,7 +193,7 @@ pub fn run_pair(opts: &Options) -> Status {
     }
     let out = match opts.format {
         Format::Json => {
-            nianbao::json::pair_to_json_string(na, &a.text, nb, &b.text, &pair, true) + "\n"
+            nianbao::json::pair_documents_to_json_string(na, a, nb, b, &pair, true) + "\n"
         }
         Format::Text | Format::Csv if pair.compared.problem.is_some() => return status,
         Format::Text | Format::Csv => render::render_pair(&names, [a, b], &pair, opts.explain),

@@ -24,7 +24,7 @@ pub fn render_pair(
             _ if side == Side::Previous => s.push_str("Last year's report "),
             _ => s.push_str("This year's report "),
         }
-        s.push_str(&render_text(&names[i], docs[i], checked(i), explain));
+        s.push_str(&render_text(&names[i], docs[i], checked(i), explain, &[]));
         s.push('\n');
     }
     s.push_str(&render_comparison(names, docs, pair, explain));
@@ -182,12 +182,26 @@ pub fn indent(s: &str, pad: &str) -> String {
 /// The summary line and the findings of one report, compiler style. A finding of a text
 /// input is located by line and column; of an HTML or .docx input, by the source table cell
 /// (or the words it is about), since the lines of their text are not the user's.
+///
+/// `ignored` (parallel to the findings, or empty when none is) holds, for each finding a
+/// reviewer marked 忽略 (`--ignore`), its note: those are left out of the counts and listed
+/// at the end as ignored.
 pub fn render_text(
     name: &str,
     doc: &nianbao::doc::Document,
     checked: &Checked,
     explain: bool,
+    ignored: &[Option<&str>],
 ) -> String {
+    let is_ignored = |i: usize| ignored.get(i).is_some_and(Option::is_some);
+    let count = |sev: Severity| {
+        (checked.findings.iter().enumerate())
+            .filter(|(i, f)| f.severity == sev && !is_ignored(*i))
+            .count()
+    };
+    let n_ignored = (0..checked.findings.len())
+        .filter(|&i| is_ignored(i))
+        .count();
     let text = doc.text.as_str();
     use std::fmt::Write as _;
     let r = &checked.report;
@@ -220,10 +234,17 @@ pub fn render_text(
         return s;
     }
     s.push_str(&counts(
-        checked.count(Severity::Error),
-        checked.count(Severity::Warning),
-        checked.count(Severity::Info),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
     ));
+    if n_ignored > 0 {
+        if en {
+            let _ = write!(s, " · {n_ignored} ignored");
+        } else {
+            let _ = write!(s, " · 已忽略 {n_ignored} 项");
+        }
+    }
     // So that a report with no error is never taken for one that passed every check.
     match r.unread_rows() {
         0 => s.push('\n'),
@@ -240,7 +261,10 @@ pub fn render_text(
     }
     let lines = LineIndex::new(text);
     let plain = doc.kind == nianbao::doc::SourceKind::Text;
-    for f in &checked.findings {
+    for (i, f) in checked.findings.iter().enumerate() {
+        if is_ignored(i) {
+            continue;
+        }
         // Point at the likely culprit when there is one, else at the first span.
         let culprit = f.culprit.as_ref().and_then(|c| checked.report.cell(c));
         let at = culprit
@@ -254,6 +278,34 @@ pub fn render_text(
                 .or_else(|| f.cells.iter().find_map(|c| checked.report.cell(c)))
                 .and_then(|c| c.source);
             render_finding_at(&mut s, source_place(name, doc, cell, at), f, None, explain);
+        }
+    }
+    if n_ignored > 0 {
+        let _ = writeln!(
+            s,
+            "已忽略（复核记录中标为“忽略”，不计入上面的数目和退出状态）:"
+        );
+        for (i, f) in checked.findings.iter().enumerate() {
+            let Some(Some(note)) = ignored.get(i) else {
+                continue;
+            };
+            let place = f.place();
+            let place = if place.is_empty() {
+                String::new()
+            } else {
+                format!(" {place}:")
+            };
+            let _ = write!(
+                s,
+                "    忽略 {}[{}]{place} {}",
+                f.severity.cn(),
+                f.rule,
+                one_line(&f.message)
+            );
+            if !note.trim().is_empty() {
+                let _ = write!(s, "（备注：{}）", one_line(note));
+            }
+            s.push('\n');
         }
     }
     s

@@ -58,7 +58,7 @@ pub fn run_rollup(opts: &Options) -> Status {
                     }
                 );
                 // Each report's summary line only: its own findings are `check`'s.
-                let text = render::render_text(name, doc, c, false);
+                let text = render::render_text(name, doc, c, false, &[]);
                 s.push_str(text.lines().next().unwrap_or_default());
                 s.push('\n');
             }

@@ -36,18 +36,30 @@ pub(super) struct Glyph {
     /// Its origin on the baseline.
     pub x: f64,
     pub y: f64,
-    /// Its advance along the baseline.
+    /// Its advance along the baseline (a vertical glyph: its width).
     pub w: f64,
     pub size: f64,
+    /// Written vertically (a `-V` font): `x`, `y` is the glyph's vertical origin, the middle
+    /// of its top edge, and the glyph lies below it.
+    pub vertical: bool,
 }
 
 impl Glyph {
     pub fn cx(&self) -> f64 {
-        self.x + self.w / 2.0
+        if self.vertical {
+            self.x
+        } else {
+            self.x + self.w / 2.0
+        }
     }
-    /// The middle of the glyph's body (a third of its size above the baseline).
+    /// The middle of the glyph's body (a third of its size above the baseline; half its
+    /// size below a vertical glyph's origin).
     pub fn cy(&self) -> f64 {
-        self.y + self.size * 0.35
+        if self.vertical {
+            self.y - self.size * 0.5
+        } else {
+            self.y + self.size * 0.35
+        }
     }
 }
 
@@ -445,6 +457,7 @@ impl Interp<'_> {
                             c.advance * gs.size * gs.th * sx
                         },
                         size: (gs.size * sy).abs(),
+                        vertical: font.vertical,
                     });
                 }
                 None => {

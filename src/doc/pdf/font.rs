@@ -2,9 +2,11 @@
 //! and how far each glyph advances.
 //!
 //! - **Composite fonts** (`/Type0`): `Identity-H` / `Identity-V` (two-byte codes), an embedded
-//!   encoding CMap (its code space), `UniGB-UCS2-H/V` and `UniGB-UTF16-H/V` (the codes are
-//!   UTF-16 themselves); Unicode from the `/ToUnicode` CMap. Widths from `/W` and `/DW`;
-//!   the `-V` encodings advance downwards by one em (vertical writing).
+//!   encoding CMap (its code space), `UniGB-UCS2-H/V` and `UniGB-UTF16-H/V` (and the
+//!   `UniCNS`, `UniJIS`, `UniKS` ones: the codes are UTF-16 themselves, a surrogate pair one
+//!   four-byte code), Unicode from them even with no `/ToUnicode`; else Unicode from the
+//!   `/ToUnicode` CMap. Widths from `/W` and `/DW`; the `-V` encodings advance downwards by
+//!   one em (vertical writing: their glyphs are marked vertical and read in columns).
 //! - **Simple fonts** (`/Type1`, `/TrueType`, `/MMType1`) and **Type 3 fonts**: one-byte
 //!   codes; Unicode from `/ToUnicode`, else from the encoding (WinAnsi, Standard, MacRoman
 //!   base and `/Differences` glyph names, `encoding.rs`); widths from `/FirstChar` and
@@ -250,6 +252,7 @@ impl Font {
         while i < bytes.len() {
             let n = match &self.codes {
                 Codes::One => 1,
+                Codes::Two if self.utf16 && surrogates(&bytes[i..]) => 4,
                 Codes::Two => 2,
                 Codes::Space(m) => m.code_len(&bytes[i..]),
             }
@@ -272,6 +275,16 @@ impl Font {
     }
 
     fn text(&self, len: u8, code: u32) -> Option<String> {
+        if len == 4 && self.utf16 {
+            // A UTF-16 surrogate pair (`surrogates`): one character beyond the BMP.
+            let (hi, lo) = (code >> 16, code & 0xFFFF);
+            let c = char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00));
+            return self
+                .to_unicode
+                .as_ref()
+                .and_then(|m| m.lookup(len, code))
+                .or_else(|| c.map(String::from));
+        }
         if let Some(t) = self.to_unicode.as_ref().and_then(|m| m.lookup(len, code)) {
             return Some(t);
         }
@@ -285,4 +298,9 @@ impl Font {
         }
         None
     }
+}
+
+/// Do `bytes` start with a UTF-16BE surrogate pair (a high and a low surrogate)?
+fn surrogates(bytes: &[u8]) -> bool {
+    matches!(bytes, [0xD8..=0xDB, _, 0xDC..=0xDF, _, ..])
 }

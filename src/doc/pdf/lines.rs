@@ -2,7 +2,8 @@
 //! line when its baseline is within a third of its size of the line's), each line's glyphs
 //! left to right, and a space only where one is seen: a gap wider than a fifth of the size
 //! next to a Latin letter or digit, or wider than one and a half sizes between any glyphs
-//! (columns apart). No space is ever put between two CJK glyphs that stand close.
+//! (columns apart). No space is ever put between two CJK glyphs that stand close. Glyphs
+//! of a vertical font (`-V`) stand in columns: each column a line, top to bottom.
 //!
 //! Also here: what is not the report's text — page numbers ("- 3 -", "—3—", "-3-", "第3页",
 //! "第 3 页 共 6 页", "3/6", a bare number in the margin) and running headers and footers
@@ -27,8 +28,74 @@ pub(super) fn cjk(c: char) -> bool {
         | 0x20000..=0x2FFFF | 0x2018..=0x201F | 0x2026 | 0x2014 | 0x00B7)
 }
 
-/// Groups glyphs into lines, top to bottom.
+/// Groups glyphs into lines, top to bottom; glyphs written vertically into columns, each
+/// a line read top to bottom, the columns right to left, placed at their tops.
 pub(super) fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
+    if !glyphs.iter().any(|g| g.vertical) {
+        return rows(glyphs);
+    }
+    let (vertical, horizontal): (Vec<&Glyph>, Vec<&Glyph>) =
+        glyphs.iter().partition(|g| g.vertical);
+    let mut out = rows(&horizontal);
+    out.extend(columns(&vertical));
+    out.sort_by(|a, b| (b.y + b.size).total_cmp(&(a.y + a.size)));
+    out
+}
+
+/// Vertical glyphs into columns (a glyph joins a column when its middle is within a third of
+/// its size of the column's), right to left; each column's glyphs top to bottom, a space
+/// only where a gap of one and a half sizes is. A column's `y` is set so that `y + size` is
+/// its top.
+fn columns(glyphs: &[&Glyph]) -> Vec<Line> {
+    let mut order: Vec<&Glyph> = glyphs.to_vec();
+    order.sort_by(|a, b| b.x.total_cmp(&a.x).then(b.y.total_cmp(&a.y)));
+    let mut groups: Vec<(f64, Vec<&Glyph>)> = Vec::new();
+    for g in order {
+        let tol = (g.size * 0.35).max(0.5);
+        match groups.last_mut() {
+            Some((x, list)) if (*x - g.x).abs() <= tol => list.push(g),
+            _ => groups.push((g.x, vec![g])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(_, mut list)| {
+            list.sort_by(|a, b| b.y.total_cmp(&a.y));
+            let size = list.iter().map(|g| g.size).fold(0.0, f64::max);
+            let top = list.first().map_or(0.0, |g| g.y);
+            let mut text = String::new();
+            let mut prev: Option<&Glyph> = None;
+            for g in &list {
+                if let Some(p) = prev {
+                    // Overprinting: the same text at the same place.
+                    if g.text == p.text && (g.y - p.y).abs() < size * 0.1 {
+                        continue;
+                    }
+                    let gap = p.y - p.size - g.y;
+                    if gap > size.max(1.0) * 1.5 && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                }
+                if g.text == " " {
+                    if !text.is_empty() && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                } else {
+                    text.push_str(&g.text);
+                }
+                prev = Some(g);
+            }
+            Line {
+                text: text.trim().to_string(),
+                y: top - size,
+                size,
+            }
+        })
+        .collect()
+}
+
+/// Horizontal glyphs into lines by baseline, top to bottom.
+fn rows(glyphs: &[&Glyph]) -> Vec<Line> {
     let mut order: Vec<&Glyph> = glyphs.to_vec();
     order.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
     // Lines as lists of glyphs; a glyph joins the last line whose baseline is near.
@@ -85,20 +152,29 @@ pub(super) fn lines(glyphs: &[&Glyph]) -> Vec<Line> {
 pub(super) fn join(lines: &[Line]) -> String {
     let mut out = String::new();
     for l in lines {
-        let t = l.text.trim();
-        if t.is_empty() {
-            continue;
-        }
-        let last = out.chars().last();
-        let next = t.chars().next().unwrap_or(' ');
-        if let Some(last) = last {
-            if !(cjk(last) && cjk(next) || last.is_ascii_digit() && next.is_ascii_digit()) {
-                out.push(' ');
-            }
-        }
-        out.push_str(t);
+        push_joined(&mut out, &l.text, true);
     }
     out
+}
+
+/// Two pieces of a cell's text joined ([`push_joined`]).
+pub(super) fn join_text(a: &str, b: &str, digits: bool) -> String {
+    let mut out = a.trim().to_string();
+    push_joined(&mut out, b, digits);
+    out
+}
+
+/// Appends `b` (trimmed) to a cell's text `out`: no break between CJK characters, nor
+/// between digits when `digits` (a number wrapped in a narrow cell), a space otherwise (none
+/// when either is empty).
+fn push_joined(out: &mut String, b: &str, digits: bool) {
+    let b = b.trim();
+    if let (Some(last), Some(next)) = (out.chars().last(), b.chars().next()) {
+        if !(cjk(last) && cjk(next) || digits && last.is_ascii_digit() && next.is_ascii_digit()) {
+            out.push(' ');
+        }
+    }
+    out.push_str(b);
 }
 
 /// Is this line a page number?
@@ -179,6 +255,7 @@ mod tests {
             y,
             w: 10.0,
             size: 10.0,
+            vertical: false,
         }
     }
 

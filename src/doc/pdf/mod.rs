@@ -8,16 +8,22 @@
 //!       ─► lines.rs (the other glyphs → lines by baseline; page numbers, running headers out)
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
-//!          is one table (its repeated header rows dropped); every table row carries the
-//!          page it lies on (1-based, as a viewer counts: `RawTable::pages`)
+//!          is one table (its repeated header rows dropped; a row the page break cut — no
+//!          rule below its part on one page, none above its part on the next — one row);
+//!          every table row carries the page it lies on (1-based, as a viewer counts:
+//!          `RawTable::pages`)
 //! ```
 //!
 //! What is read: text shown by the text operators in fonts with a ToUnicode map, Identity-H/V
-//! and UniGB-UCS2/UTF16 CID fonts, simple fonts with WinAnsi/Standard/MacRoman encodings and
-//! `/Differences`, Type 3 fonts with ToUnicode or named glyphs; tables drawn with ruling
-//! lines (stroked lines and rectangles, thin filled rectangles). What is not: tables without
+//! and UniGB-UCS2/UTF16 CID fonts (those with or without a ToUnicode map), simple fonts with
+//! WinAnsi/Standard/MacRoman encodings and `/Differences`, Type 3 fonts with ToUnicode or
+//! named glyphs; text written vertically in a `-V` font (columns read top to bottom, right
+//! to left) and one character a line in a narrow cell; tables drawn with ruling lines
+//! (stroked lines and rectangles, thin filled rectangles). What is not: tables without
 //! ruling lines (their text stays lines, columns apart by spaces: lossy, as copied PDF text
-//! is, and the text reader copes), vertical page layouts, annotations and form fields, text in images.
+//! is, and the text reader copes), vertical text drawn in a horizontal font with each glyph
+//! placed by hand (Chromium's `writing-mode: vertical-rl`), annotations and form fields,
+//! text in images.
 //!
 //! Refused, each with a plain message ([`DocError`]): a file that does not parse
 //! ([`DocError::PdfBroken`], [`DocError::PdfTruncated`]), a password ([`DocError::PdfEncrypted`];
@@ -70,18 +76,33 @@ pub fn blocks(bytes: &[u8]) -> Result<Vec<Block>, DocError> {
     let mut pages = Vec::with_capacity(ids.len());
     let (mut glyph_count, mut images) = (0usize, 0usize);
     let mut unmapped: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    // A page is laid out once the next one is read: whether its last table's bottom row and
+    // the next page's first table's top row are the two parts of a row cut by the page break
+    // (only then are such rows rows) needs both. At most two pages are held.
+    let mut pending: Option<Pending> = None;
     for (number, id) in (1u32..).zip(ids) {
         let Some(dict) = file.page(id) else { continue };
         let (base, extent) = page_box(&file, dict);
-        let page = content::page(&file, dict, base, &mut fonts)?;
+        let mut page = content::page(&file, dict, base, &mut fonts)?;
         glyph_count += page.glyphs.len();
         images += page.images;
-        for (name, (bad, all)) in page.unmapped {
+        for (name, (bad, all)) in std::mem::take(&mut page.unmapped) {
             let e = unmapped.entry(name).or_default();
             e.0 += bad;
             e.1 += all;
         }
-        pages.push(lay_out(&page.glyphs, &page.segs, extent, number));
+        let next = Pending::new(page, extent, number);
+        let cut = pending.as_ref().is_some_and(|p| p.cut_before(&next));
+        if let Some(p) = pending.take() {
+            pages.push(p.lay_out(cut));
+        }
+        pending = Some(Pending {
+            cut_above: cut,
+            ..next
+        });
+    }
+    if let Some(p) = pending.take() {
+        pages.push(p.lay_out(false));
     }
     // A font that showed text it cannot name: refuse, naming the worst one.
     if let Some((name, _)) = unmapped
@@ -135,9 +156,16 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocError> {
 }
 
 /// A page's glyphs and segments into lines outside tables and tables with their cells' text;
-/// `number` is the page's (1-based), which the tables' rows carry.
-fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: u32) -> PageOut {
-    let tables = table::find(segs);
+/// `number` is the page's (1-based), which the tables' rows carry; `open` says where a row
+/// cut by a page break is.
+fn lay_out(
+    glyphs: &[Glyph],
+    segs: &[content::Seg],
+    extent: (f64, f64),
+    number: u32,
+    open: table::Open,
+) -> PageOut {
+    let tables = table::find(segs, &centres(glyphs), open);
     let mut cells: Vec<Vec<Vec<&Glyph>>> =
         tables.iter().map(|t| vec![Vec::new(); t.cells()]).collect();
     let mut free = Vec::new();
@@ -160,6 +188,69 @@ fn lay_out(glyphs: &[Glyph], segs: &[content::Seg], extent: (f64, f64), number: 
         tables: tables.into_iter().zip(raws).collect(),
         extent,
     }
+}
+
+/// A page read and not yet laid out.
+struct Pending {
+    page: content::Page,
+    extent: (f64, f64),
+    number: u32,
+    /// Its first table's top row is the lower part of a row the page break cut.
+    cut_above: bool,
+    /// Its first table if that has an open top row, its last if that has an open bottom
+    /// row (when every open row is allowed).
+    open_top: Option<Table>,
+    open_bottom: Option<Table>,
+}
+
+impl Pending {
+    fn new(page: content::Page, extent: (f64, f64), number: u32) -> Pending {
+        let centres = centres(&page.glyphs);
+        let all = table::Open {
+            top: true,
+            bottom: true,
+        };
+        let tables = table::find(&page.segs, &centres, all);
+        let open_top = tables.first().filter(|t| t.open_top).cloned();
+        let open_bottom = tables.last().filter(|t| t.open_bottom).cloned();
+        Pending {
+            page,
+            extent,
+            number,
+            cut_above: false,
+            open_top,
+            open_bottom,
+        }
+    }
+
+    /// Whether this page's last table ends with the upper part of a row that `next`'s first
+    /// table starts with: both open there, with the same columns.
+    fn cut_before(&self, next: &Pending) -> bool {
+        match (&self.open_bottom, &next.open_top) {
+            (Some(a), Some(b)) => a.same_columns(b),
+            _ => false,
+        }
+    }
+
+    /// Lays the page out; `cut_below`: its last table ends with a row the page break cut.
+    fn lay_out(self, cut_below: bool) -> PageOut {
+        let open = table::Open {
+            top: self.cut_above,
+            bottom: cut_below,
+        };
+        lay_out(
+            &self.page.glyphs,
+            &self.page.segs,
+            self.extent,
+            self.number,
+            open,
+        )
+    }
+}
+
+/// The centres of glyphs.
+fn centres(glyphs: &[Glyph]) -> Vec<(f64, f64)> {
+    glyphs.iter().map(|g| (g.cx(), g.cy())).collect()
 }
 
 /// The pages' lines and tables as blocks in reading order, tables over page breaks joined.
@@ -193,9 +284,10 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                     let continued =
                         first && open.as_ref().is_some_and(|(_, prev)| prev.same_columns(&t));
                     match (continued, &open) {
-                        (true, Some((i, _))) => {
+                        (true, Some((i, prev_t))) => {
+                            let cut = prev_t.open_bottom && t.open_top;
                             if let Block::Table(prev) = &mut out[*i] {
-                                table::append(prev, raw);
+                                table::append(prev, raw, cut);
                             }
                             let i = *i;
                             open = Some((i, t));

@@ -8,11 +8,16 @@
 //! A glyph belongs to the cell that holds its centre; a cell's text is its glyphs in lines
 //! (`lines.rs`), joined.
 //!
+//! A row cut by a page break: where a table's vertical lines run on past its last horizontal
+//! line around text (no rule below the row's part on this page) and the next page's first
+//! table's run on above its first (no rule above the rest), with the same columns, each part
+//! is an open row of its table, and [`append`] joins the two into one row.
+//!
 //! Tables drawn without ruling lines are not found here: their text stays lines of text
 //! (lossy: columns apart by spaces), which the text reader copes with.
 
 use super::content::{Glyph, Seg};
-use super::lines::{join, lines};
+use super::lines::{join, join_text, lines};
 use crate::doc::{Block, RawCell, RawTable, MAX_GRID_SLOTS};
 
 /// Lines closer than this (points) are one line; pieces of a line closer than this join.
@@ -33,6 +38,14 @@ pub(super) struct Table {
     cells: Vec<(usize, usize, usize, usize)>,
     /// The cell of each grid slot (`row * cols + col`).
     owner: Vec<usize>,
+    /// The first row has no rule above it, the last none below: the table's vertical lines
+    /// run on past its first or last horizontal one, around text — a row cut by a page
+    /// break, its part on this page (the page's edge of the table is where the lines end).
+    /// Only where [`Open`] allows it: the reader allows it where the other part is the
+    /// first table's open top on the next page (or the last's open bottom on the page
+    /// before); elsewhere that text stays outside the table, as it always did.
+    pub open_top: bool,
+    pub open_bottom: bool,
 }
 
 /// Merges segments lying on one line into maximal pieces.
@@ -98,8 +111,18 @@ fn find_root(p: &mut [usize], mut i: usize) -> usize {
     i
 }
 
-/// The ruled tables of a page.
-pub(super) fn find(segs: &[Seg]) -> Vec<Table> {
+/// Where a page's tables may have a row cut by a page break ([`Table::open_top`],
+/// [`Table::open_bottom`]): the first table at its top, the last at its bottom.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Open {
+    pub top: bool,
+    pub bottom: bool,
+}
+
+/// The ruled tables of a page, top to bottom; `centres` are the centres of the page's glyphs
+/// (a row cut by a page break is taken as a row only around text, and only where `open`
+/// allows it).
+pub(super) fn find(segs: &[Seg], centres: &[(f64, f64)], open: Open) -> Vec<Table> {
     if segs.len() > MAX_SEGS {
         return Vec::new();
     }
@@ -133,22 +156,61 @@ pub(super) fn find(segs: &[Seg]) -> Vec<Table> {
             e.1.push(v[i - h.len()]);
         }
     }
-    let mut tables: Vec<Table> = groups
+    let all = Open {
+        top: true,
+        bottom: true,
+    };
+    let mut found: Vec<(Table, Vec<Seg>, Vec<Seg>)> = groups
         .into_values()
-        .filter_map(|(hs, vs)| grid(&hs, &vs))
+        .filter_map(|(hs, vs)| Some((grid(&hs, &vs, centres, all)?, hs, vs)))
         .collect();
-    tables.sort_by(|a, b| b.ys[0].total_cmp(&a.ys[0]));
-    tables
+    found.sort_by(|a, b| b.0.ys[0].total_cmp(&a.0.ys[0]));
+    // An open row where it is not allowed: the table again without it.
+    let n = found.len();
+    found
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (t, hs, vs))| {
+            let allowed = Open {
+                top: open.top && i == 0,
+                bottom: open.bottom && i + 1 == n,
+            };
+            if t.open_top && !allowed.top || t.open_bottom && !allowed.bottom {
+                grid(&hs, &vs, centres, allowed)
+            } else {
+                Some(t)
+            }
+        })
+        .collect()
 }
 
 /// The grid and cells of one table's lines.
-fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Table> {
+fn grid(hs: &[Seg], vs: &[Seg], centres: &[(f64, f64)], open: Open) -> Option<Table> {
     if hs.len() < 2 || vs.len() < 2 {
         return None;
     }
     let xs = positions(vs.iter().map(|s| s.at).collect());
     let mut ys = positions(hs.iter().map(|s| s.at).collect());
     ys.reverse();
+    // Vertical lines running on past the first or last horizontal line, with text between
+    // them there: a row cut by a page break, its part on this page, closed by the lines' end.
+    let (first, last) = (*xs.first()?, *xs.last()?);
+    let text_in = |hi: f64, lo: f64| {
+        centres
+            .iter()
+            .any(|&(x, y)| first < x && x < last && lo < y && y < hi)
+    };
+    let top = vs.iter().map(|s| s.to).fold(f64::MIN, f64::max);
+    let bottom = vs.iter().map(|s| s.from).fold(f64::MAX, f64::min);
+    let open_top = open.top && top > ys[0] + MIN_GAP && text_in(top, ys[0]);
+    let open_bottom =
+        open.bottom && bottom < ys[ys.len() - 1] - MIN_GAP && text_in(ys[ys.len() - 1], bottom);
+    if open_top {
+        ys.insert(0, top);
+    }
+    if open_bottom {
+        ys.push(bottom);
+    }
     let (cols, rows) = (xs.len().checked_sub(1)?, ys.len().checked_sub(1)?);
     if cols == 0 || rows == 0 || cols * rows > MAX_GRID_SLOTS {
         return None;
@@ -201,6 +263,8 @@ fn grid(hs: &[Seg], vs: &[Seg]) -> Option<Table> {
         ys,
         cells,
         owner,
+        open_top,
+        open_bottom,
     })
 }
 
@@ -275,9 +339,59 @@ fn row_key(row: &[RawCell]) -> Vec<(String, u32, u32)> {
         .collect()
 }
 
+/// The text of a cell's content.
+fn cell_text(c: &RawCell) -> String {
+    c.content
+        .iter()
+        .map(|b| match b {
+            Block::Para(s) => s.as_str(),
+            Block::Table(_) => "",
+        })
+        .collect()
+}
+
+/// Joins the two parts of a row cut by a page break — `to`'s last row and `more`'s first —
+/// into one row on the first part's page, when both have the same cells (as many, as wide):
+/// each cell's text is its two parts' text, joined as a cell's lines are (but digits on
+/// both sides stay apart). Whether it did.
+fn join_cut_row(to: &mut RawTable, more: &mut RawTable) -> bool {
+    let (Some(last), Some(next)) = (to.rows.last_mut(), more.rows.first()) else {
+        return false;
+    };
+    let same = last.len() == next.len()
+        && !last.is_empty()
+        && last.iter().zip(next).all(|(a, b)| a.colspan == b.colspan);
+    if !same {
+        return false;
+    }
+    for (a, b) in last.iter_mut().zip(next) {
+        // A line is never cut by a page break: digits on both sides are two numbers.
+        let text = join_text(&cell_text(a), &cell_text(b), false);
+        a.content = if text.is_empty() {
+            Vec::new()
+        } else {
+            vec![Block::Para(text)]
+        };
+        a.rowspan = b.rowspan;
+    }
+    more.rows.remove(0);
+    if !more.pages.is_empty() {
+        more.pages.remove(0);
+    }
+    true
+}
+
 /// Appends the rows of a table's continuation on the next page, without the header rows it
 /// repeats (the first rows equal to the table's own first rows). The rows keep their pages.
-pub(super) fn append(to: &mut RawTable, mut more: RawTable) {
+/// `cut`: the table's last row on the page before and the continuation's first row are the
+/// two parts of one row cut by the page break (neither has a rule at the break): they are
+/// joined into one row.
+pub(super) fn append(to: &mut RawTable, mut more: RawTable, cut: bool) {
+    if cut && join_cut_row(to, &mut more) {
+        to.rows.append(&mut more.rows);
+        to.pages.append(&mut more.pages);
+        return;
+    }
     let mut repeated = 0;
     while repeated < more.rows.len()
         && repeated < to.rows.len()
@@ -326,7 +440,7 @@ mod tests {
             vseg(200.0, 0.0, 50.0),
             vseg(300.0, 0.0, 100.0),
         ];
-        let t = find(&segs);
+        let t = find(&segs, &[], Open::default());
         assert_eq!(t.len(), 1);
         let t = &t[0];
         assert_eq!(t.cells(), 4);
