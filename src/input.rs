@@ -407,6 +407,79 @@ pub fn load_with(
     }
 }
 
+// ---------------------------------------------------------------------------------------
+// The refusals in English (the `Display` of each error is the Chinese).
+
+impl LoadError {
+    /// Why the input could not be read, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match lang.effective() {
+            crate::lang::Lang::Zh => self.to_string(),
+            crate::lang::Lang::En => match self {
+                LoadError::Decode(e) => decode_en(e),
+                LoadError::Doc(e) => doc_en(e),
+            },
+        }
+    }
+}
+
+const SAVE_AS_TXT_EN: &str = "Open it in the program it came from, select all (Ctrl+A), copy, paste into Notepad, save as a .txt file in UTF-8, and check that file.";
+
+fn decode_en(e: &DecodeError) -> String {
+    match e {
+        DecodeError::TooLarge(n) => format!(
+            "The input is too large ({:.1} MB); the limit is {} MB. The text of an annual report is usually a few dozen KB: make sure this is the report's text, not an archive of a whole website, a video or a picture.",
+            *n as f64 / (1024.0 * 1024.0),
+            MAX_BYTES / (1024 * 1024)
+        ),
+        DecodeError::Empty => "The input is empty (or only white space): there is no text to check. Put the full text of the report in the file and check again.".into(),
+        DecodeError::Binary(kind) => match kind {
+            BinaryKind::Docx => "This is a Word document (.docx), not plain text. Open it as a file (drop it on the page or use the file picker; on the command line, name the file) and the checker reads its tables.".into(),
+            BinaryKind::Zip => format!("This is an archive or an Office file (.zip, .xlsx, .pptx …), not plain text. {SAVE_AS_TXT_EN}"),
+            BinaryKind::Pdf => "This is a PDF file, and this checking engine has no PDF reader. Use the checker's web page (drop the file in) or the command-line tool, which read PDFs; or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box. A scanned PDF has no text and needs OCR first.".into(),
+            BinaryKind::OldOffice => "This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, a format that cannot be read. Open it in Word or WPS, choose Save As → Word document (*.docx), and check the saved .docx; or select all (Ctrl+A), copy and paste into the box.".into(),
+            BinaryKind::Rtf => "This is an RTF document, not plain text. Open it in Word, WPS or WordPad and save it as plain text (.txt) in UTF-8.".into(),
+            BinaryKind::Image => "This is a picture: its text cannot be read. Find the report as text (the web page on the government website, Word or PDF), copy the text, save it as .txt (UTF-8) and check that.".into(),
+            BinaryKind::Other => format!("This is not a text file (it holds binary data). {SAVE_AS_TXT_EN}"),
+        },
+        DecodeError::NotUtf8 { line, looks_like_gbk } => {
+            let mut s = format!("This is not UTF-8 text (from line {line} on, bytes do not read as UTF-8).");
+            if *looks_like_gbk {
+                s.push_str(" It is most likely GBK/GB2312 (Notepad's “ANSI”, the default of many old web pages and office programs).");
+            }
+            s.push_str(" It does not read as GBK either. Open the file in Notepad, choose Save As, set the encoding to UTF-8, and check the saved file.");
+            s
+        }
+        DecodeError::BadUtf16 => "The file says it is UTF-16 at its start, but it is not valid UTF-16 text. Open it in Notepad, save it as UTF-8 and check again.".into(),
+    }
+}
+
+fn doc_en(e: &crate::doc::DocError) -> String {
+    use crate::doc::{DocError, MAX_DOC_SLOTS, MAX_GRID_SLOTS, MAX_TABLE_DEPTH};
+    const PDF_AGAIN: &str = "Find the report's Word/WPS original, or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box.";
+    const RESAVE: &str = "Open it in Word or WPS and Save As a new .docx, then check that; or select all (Ctrl+A), copy everything and paste it into the box.";
+    match e {
+        DocError::NotDocx(why) => format!("This file is not a valid Word document (.docx): {why}. {RESAVE}"),
+        DocError::Truncated => "This Word document (.docx) is incomplete: it looks cut off while downloading or copying. Download it again or save it again from where it came from, then check.".into(),
+        DocError::Encrypted => "This Word document has an opening password (it is encrypted) and cannot be read. Open it in Word or WPS with the password, remove the password and save a copy, then check that; or copy the full text and paste it into the box.".into(),
+        DocError::TooManyEntries(n) => format!("This file has {n} parts, far more than any Word document: it does not look like an annual report. {RESAVE}"),
+        DocError::TooLarge(n) => format!("This file inflates past the limit of {} MB (a zip bomb, or not an annual report); reading stopped. An annual report inflates to a few hundred KB. {RESAVE}", n / (1024 * 1024)),
+        DocError::TooDeep => format!("The document's tables are nested more than {MAX_TABLE_DEPTH} deep, unlike any annual report; reading stopped. Copy the full text and paste it into the box."),
+        DocError::TableTooLarge => format!("The document's tables have too many cells: more than {MAX_GRID_SLOTS} in one table or {MAX_DOC_SLOTS} in all (odd row counts or merged-cell spans), unlike an annual report's tables; reading stopped. Copy the full text and paste it into the box."),
+        DocError::BadXml(at) => format!("The content of this Word document is damaged and cannot be read ({at}). {RESAVE}"),
+        DocError::Empty => "The document holds no text: there is nothing to check.".into(),
+        DocError::PdfBroken(why) => format!("This PDF file is damaged and cannot be read ({why}). {PDF_AGAIN}"),
+        DocError::PdfTruncated => "This PDF file is incomplete: it looks cut off while downloading or copying. Download it again and check.".into(),
+        DocError::PdfEncrypted => "This PDF has an opening password (it is encrypted) and cannot be read. Open it in a PDF reader with the password and save (or print) a copy without one, then check; or find the report's Word/WPS original.".into(),
+        DocError::PdfTooManyPages(n) => format!("This PDF has {n} pages, over the limit of 500, unlike an annual report (usually a few to a few dozen pages); reading stopped."),
+        DocError::PdfTooLarge(n) => format!("This PDF's content inflates past the limit of {} MB (a compression bomb, or not an annual report); reading stopped. An annual report inflates to a few MB.", n / (1024 * 1024)),
+        DocError::PdfTooDeep => format!("This PDF's page objects are nested more than 16 deep, unlike an annual report; reading stopped. {PDF_AGAIN}"),
+        DocError::PdfTooComplex => format!("One page of this PDF has more than a million drawing operators, far more than any annual report; reading stopped. {PDF_AGAIN}"),
+        DocError::PdfScanned => "This PDF's pages are pictures (a scan): there is no text to check. Find the original Word/WPS file or a PDF whose text can be copied.".into(),
+        DocError::PdfFont(name) => format!("This PDF uses the font “{name}”, which has no character map (ToUnicode): which characters it shows cannot be read, and reading stopped rather than read them wrongly. Find the report's Word/WPS original, or export the PDF again from Word/WPS, then check."),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -278,7 +278,11 @@ pub struct JsonReport<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub source_tables: Vec<JsonSourceTable<'a>>,
     pub template: Option<&'static str>,
-    pub template_reason: &'a str,
+    /// Why this template (or none), in the language of the check.
+    pub template_reason: std::borrow::Cow<'a, str>,
+    /// The language of the prose, "en"; left out for Chinese (the default).
+    #[serde(skip_serializing_if = "is_zh")]
+    pub lang: crate::lang::Lang,
     pub year: Option<i32>,
     pub agency: Option<&'a str>,
     pub title: Option<&'a str>,
@@ -286,6 +290,10 @@ pub struct JsonReport<'a> {
     pub findings: Vec<JsonFinding<'a>>,
     pub sections: Vec<JsonSection<'a>>,
     pub tables: BTreeMap<String, JsonTable<'a>>,
+}
+
+fn is_zh(lang: &crate::lang::Lang) -> bool {
+    *lang == crate::lang::Lang::Zh
 }
 
 /// Builds the JSON form of a checked report. `input` is the text the spans point into.
@@ -348,7 +356,20 @@ fn build<'a>(
     marks: Option<&'a Marks>,
 ) -> JsonReport<'a> {
     let idx = Utf16Index::new(input);
-    let fingerprints = crate::review::fingerprints(&checked.findings, input);
+    // Fingerprints are the Chinese findings' (some quote what was expected or found), so that a
+    // marks file fits a report in either language: an English check names the same findings,
+    // in the same order.
+    let zh;
+    let named = if checked.lang.effective() == crate::lang::Lang::Zh {
+        &checked.findings
+    } else {
+        zh = match doc {
+            Some(d) => crate::check_document(d),
+            None => crate::check(input),
+        };
+        &zh.findings
+    };
+    let fingerprints = crate::review::fingerprints(named, input);
     let review = |fp: &String| marks.and_then(|m| m.get(fp));
     let ignored = fingerprints
         .iter()
@@ -457,7 +478,11 @@ fn build<'a>(
             .map(|d| d.text.as_str()),
         source_tables,
         template: r.template.template.map(|t| t.as_str()),
-        template_reason: &r.template.reason,
+        template_reason: match checked.lang {
+            crate::lang::Lang::Zh => std::borrow::Cow::Borrowed(r.template.reason.as_str()),
+            lang => std::borrow::Cow::Owned(r.template.reason_in(lang)),
+        },
+        lang: checked.lang,
         year: r.year,
         agency: r.agency.as_deref(),
         title: r.title.as_ref().map(|(t, _)| t.as_str()),
@@ -633,7 +658,7 @@ fn pair_build<'a>(
         current: c.input(Side::Current).map(Input::as_str),
         problem: c.problem.as_ref().map(|p| JsonProblem {
             kind: p.kind(),
-            message: p.message(a_name, b_name),
+            message: p.message_in(pair.a.lang, a_name, b_name),
         }),
         a: build(a_name, a_text, a_doc, &pair.a, None),
         b: build(b_name, b_text, b_doc, &pair.b, None),

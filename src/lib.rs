@@ -31,6 +31,7 @@ pub mod doc;
 pub mod finding;
 pub mod input;
 pub mod json;
+pub mod lang;
 pub mod normalize;
 pub mod pair;
 #[cfg(feature = "pdf-module")]
@@ -49,6 +50,7 @@ pub mod wasm_api;
 pub mod web_html;
 
 pub use finding::{CellRef, Finding, Severity, Side};
+pub use lang::Lang;
 pub use pair::{check_pair, check_pair_documents, PairChecked};
 pub use report::Report;
 pub use span::{Span, Utf16Index};
@@ -63,6 +65,9 @@ pub struct Checked {
     pub report: Report,
     /// Findings, sorted by severity, then by position in the input.
     pub findings: Vec<Finding>,
+    /// The language the findings' prose is in.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 impl Checked {
@@ -80,9 +85,19 @@ impl Checked {
 
 /// Reads `input` (the report's text) and runs every rule on it.
 pub fn check(input: &str) -> Checked {
+    check_with_lang(input, Lang::Zh)
+}
+
+/// [`check`], the findings' prose in `lang`.
+pub fn check_with_lang(input: &str, lang: Lang) -> Checked {
+    let lang = lang.effective();
     let report = read::read(input);
-    let findings = rules::run(&report, input);
-    Checked { report, findings }
+    let findings = rules::run_in(&report, input, lang, &mut |_| {});
+    Checked {
+        report,
+        findings,
+        lang,
+    }
 }
 
 /// Reads a [`doc::Document`] (from HTML, .docx or text) and runs every rule on it. Spans
@@ -103,12 +118,26 @@ pub struct Progress {
 /// [`check_document`], telling `progress` before reading and before each rule (the web app's
 /// worker shows it for long checks).
 pub fn check_document_with(doc: &doc::Document, progress: &mut dyn FnMut(Progress)) -> Checked {
+    check_document_with_lang(doc, Lang::Zh, progress)
+}
+
+/// [`check_document_with`], the findings' prose in `lang`.
+pub fn check_document_with_lang(
+    doc: &doc::Document,
+    lang: Lang,
+    progress: &mut dyn FnMut(Progress),
+) -> Checked {
+    let lang = lang.effective();
     progress(Progress {
         stage: "读取报告",
         done: 0,
         total: 1,
     });
     let report = read::read_document(doc);
-    let findings = rules::run_with(&report, &doc.text, progress);
-    Checked { report, findings }
+    let findings = rules::run_in(&report, &doc.text, lang, progress);
+    Checked {
+        report,
+        findings,
+        lang,
+    }
 }

@@ -54,7 +54,12 @@ impl RolledUp {
 
 /// Compares `parent` with the sum of `children`, cell by cell.
 pub fn check(parent: &Report, children: &[&Report]) -> RolledUp {
-    let ctx = RollupContext::new(parent, children);
+    check_in(parent, children, crate::lang::Lang::Zh)
+}
+
+/// [`check`], the findings' prose in `lang`.
+pub fn check_in(parent: &Report, children: &[&Report], lang: crate::lang::Lang) -> RolledUp {
+    let ctx = RollupContext::new(parent, children).in_lang(lang);
     let findings = run(&ctx);
     RolledUp {
         sums: ctx.sums,

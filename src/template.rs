@@ -39,6 +39,15 @@ impl TemplateId {
         }
     }
 
+    /// [`TemplateId::display`] in `lang`.
+    pub fn display_in(self, lang: crate::lang::Lang) -> &'static str {
+        match (lang.effective(), self) {
+            (crate::lang::Lang::Zh, _) => self.display(),
+            (_, TemplateId::Y2019) => "the 2019 template (Guoban Gongkaiban Han [2019] No. 60)",
+            (_, TemplateId::Y2021) => "the 2021 template (Guoban Gongkaiban Han [2021] No. 30)",
+        }
+    }
+
     pub fn spec(self) -> &'static Template {
         match self {
             TemplateId::Y2019 => &TEMPLATE_2019,
@@ -100,6 +109,16 @@ impl TableId {
             TableId::T2 => "表二",
             TableId::T3 => "表三",
             TableId::T4 => "表四",
+        }
+    }
+
+    /// "表三" or "Table 3".
+    pub fn name(self, lang: crate::lang::Lang) -> &'static str {
+        match (lang.effective(), self) {
+            (crate::lang::Lang::Zh, _) => self.cn(),
+            (_, TableId::T2) => "Table 2",
+            (_, TableId::T3) => "Table 3",
+            (_, TableId::T4) => "Table 4",
         }
     }
 

@@ -57,6 +57,42 @@ impl Unpaired {
         }
     }
 
+    /// [`Unpaired::message`] in `lang`.
+    pub fn message_in(&self, lang: crate::lang::Lang, name: &dyn Fn(usize) -> String) -> String {
+        if lang.effective() == crate::lang::Lang::Zh {
+            return self.message(name);
+        }
+        let list = |v: &[usize]| {
+            let mut s: Vec<String> = v
+                .iter()
+                .take(3)
+                .map(|&i| format!("“{}”", name(i)))
+                .collect();
+            if v.len() > 3 {
+                s.push(format!("… ({} in all)", v.len()));
+            }
+            s.join(", ")
+        };
+        match self {
+            Unpaired::YearUnknown => "The report's year cannot be read: not paired.".to_string(),
+            Unpaired::AgencyUnknown => {
+                "The agency's name cannot be read, so which reports are the same agency's cannot be told.".to_string()
+            }
+            Unpaired::Ambiguous { year, candidates } => format!(
+                "{} reports for {year} could be paired with it ({}); which one cannot be told, so it is not paired.",
+                candidates.len(),
+                list(candidates)
+            ),
+            Unpaired::NamesDiffer { others } => format!(
+                "The agency names of {} of the next or previous year are alike but differ too much to be one agency: not paired.",
+                list(others)
+            ),
+            Unpaired::NoCounterpart => {
+                "No report of the same agency for the next or previous year.".to_string()
+            }
+        }
+    }
+
     /// Why, in plain Chinese; `name` gives an input's name by its index.
     pub fn message(&self, name: &dyn Fn(usize) -> String) -> String {
         let list = |v: &[usize]| {

@@ -3,6 +3,7 @@
 //! the reports left unpaired and why ([`pairs_line`], [`unpaired`]).
 
 use super::pairs::{Found, Unpaired};
+use crate::lang::Lang;
 use std::fmt::Write as _;
 
 /// What became of a batch's inputs.
@@ -31,7 +32,36 @@ impl Counts {
 
     /// "汇总: 已检查 7 份（有错误的 4 份），无法读取 1 个，跳过 3 个（…）", without a line break.
     pub fn line(&self) -> String {
+        self.line_in(Lang::Zh)
+    }
+
+    /// [`Counts::line`] in `lang`: "Summary: 7 checked (4 with errors), 1 could not be read,
+    /// 3 skipped (…)".
+    pub fn line_in(&self, lang: Lang) -> String {
         let skipped = self.skipped();
+        if lang.effective() == Lang::En {
+            let mut s = format!(
+                "Summary: {} checked ({} with errors), {} could not be read, {skipped} skipped",
+                self.checked, self.with_errors, self.unreadable
+            );
+            let parts: Vec<String> = [
+                (self.not_reports, "not annual reports, not checked"),
+                (self.hidden, "hidden files or folders"),
+                (
+                    self.not_documents,
+                    "not documents (pictures, programs, archives, audio, video)",
+                ),
+                (self.folder_links, "links to folders"),
+            ]
+            .iter()
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, what)| format!("{what}: {n}"))
+            .collect();
+            if !parts.is_empty() {
+                let _ = write!(s, " ({})", parts.join(", "));
+            }
+            return s;
+        }
         let mut s = format!(
             "汇总: 已检查 {} 份（有错误的 {} 份），无法读取 {} 个，跳过 {skipped} 个",
             self.checked, self.with_errors, self.unreadable
@@ -56,12 +86,30 @@ impl Counts {
 /// "配对: 同一机关相邻两年的报告 1 对；5 份没有相邻年度的同一机关报告；2 份没有配对：" (the
 /// last part only when some are listed by [`unpaired`]), without a line break.
 pub fn pairs_line(found: &Found, paired: usize) -> String {
+    pairs_line_in(found, paired, Lang::Zh)
+}
+
+/// [`pairs_line`] in `lang`.
+pub fn pairs_line_in(found: &Found, paired: usize, lang: Lang) -> String {
     let lone = found
         .unpaired
         .iter()
         .filter(|(_, w)| *w == Unpaired::NoCounterpart)
         .count();
     let listed = found.unpaired.len() - lone;
+    if lang.effective() == Lang::En {
+        let mut s = format!("Pairs (one agency's consecutive years): {paired}");
+        if lone > 0 {
+            let _ = write!(
+                s,
+                "; {lone} without a report of the same agency for the next or previous year"
+            );
+        }
+        if listed > 0 {
+            let _ = write!(s, "; {listed} not paired:");
+        }
+        return s;
+    }
     let mut s = format!("配对: 同一机关相邻两年的报告 {paired} 对");
     if lone > 0 {
         let _ = write!(s, "；{lone} 份没有相邻年度的同一机关报告");
@@ -75,11 +123,20 @@ pub fn pairs_line(found: &Found, paired: usize) -> String {
 /// The reports left unpaired for a reason worth saying (not the ones simply alone), in input
 /// order: their index and why, in plain Chinese (`name` names another input).
 pub fn unpaired(found: &Found, name: &dyn Fn(usize) -> String) -> Vec<(usize, String)> {
+    unpaired_in(found, name, Lang::Zh)
+}
+
+/// [`unpaired`], the reasons in `lang`.
+pub fn unpaired_in(
+    found: &Found,
+    name: &dyn Fn(usize) -> String,
+    lang: Lang,
+) -> Vec<(usize, String)> {
     found
         .unpaired
         .iter()
         .filter(|(_, w)| *w != Unpaired::NoCounterpart)
-        .map(|(i, why)| (*i, why.message(name)))
+        .map(|(i, why)| (*i, why.message_in(lang, name)))
         .collect()
 }
 

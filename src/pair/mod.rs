@@ -82,6 +82,31 @@ impl PairProblem {
         }
     }
 
+    /// [`PairProblem::message`] in `lang`.
+    pub fn message_in(&self, lang: crate::lang::Lang, a: &str, b: &str) -> String {
+        if lang.effective() == crate::lang::Lang::Zh {
+            return self.message(a, b);
+        }
+        const NEED: &str =
+            "Cross-year checks need the reports of one agency for two consecutive years.";
+        match self {
+            PairProblem::YearUnknown(i) => format!(
+                "The year of “{}” cannot be read (no year in its title or statistics period), so which report is last year's cannot be told.",
+                if *i == Input::A { a } else { b }
+            ),
+            PairProblem::SameYear(y) => format!(
+                "“{a}” and “{b}” are both reports for {y}. {NEED} (such as {} and {y})",
+                y - 1
+            ),
+            PairProblem::NotConsecutive { a: ya, b: yb } => format!(
+                "“{a}” is the report for {ya}, “{b}” the report for {yb}: not two consecutive years. {NEED}"
+            ),
+            PairProblem::DifferentAgency { a: na, b: nb } => format!(
+                "“{a}” is the report of “{na}”, “{b}” of “{nb}”: they do not look like one agency. {NEED} If the agency was renamed or merged, first make sure one report follows the other."
+            ),
+        }
+    }
+
     /// What is wrong and what to do, in plain Chinese. `a` and `b` name the inputs.
     pub fn message(&self, a: &str, b: &str) -> String {
         match self {
@@ -182,9 +207,18 @@ pub fn check_pair(a: &str, b: &str) -> PairChecked {
 
 /// [`check_pair`] for two documents (HTML, .docx or text); spans point into their texts.
 pub fn check_pair_documents(a: &crate::doc::Document, b: &crate::doc::Document) -> PairChecked {
-    let ca = crate::check_document(a);
-    let cb = crate::check_document(b);
-    let compared = compare(&ca.report, &a.text, &cb.report, &b.text);
+    check_pair_documents_with_lang(a, b, crate::lang::Lang::Zh)
+}
+
+/// [`check_pair_documents`], the findings' prose in `lang`.
+pub fn check_pair_documents_with_lang(
+    a: &crate::doc::Document,
+    b: &crate::doc::Document,
+    lang: crate::lang::Lang,
+) -> PairChecked {
+    let ca = crate::check_document_with_lang(a, lang, &mut |_| {});
+    let cb = crate::check_document_with_lang(b, lang, &mut |_| {});
+    let compared = compare_in(&ca.report, &a.text, &cb.report, &b.text, lang);
     PairChecked {
         a: ca,
         b: cb,
@@ -244,6 +278,17 @@ pub fn pairing(a: &Report, b: &Report) -> Result<Input, PairProblem> {
 /// Compares two reports already read (`a_text` and `b_text` are the inputs their spans
 /// point into): the pairing, the cross-year rules and the copied text.
 pub fn compare(a: &Report, a_text: &str, b: &Report, b_text: &str) -> Compared {
+    compare_in(a, a_text, b, b_text, crate::lang::Lang::Zh)
+}
+
+/// [`compare`], the findings' prose in `lang`.
+pub fn compare_in(
+    a: &Report,
+    a_text: &str,
+    b: &Report,
+    b_text: &str,
+    lang: crate::lang::Lang,
+) -> Compared {
     let previous = match pairing(a, b) {
         Ok(p) => p,
         Err(problem) => {
@@ -259,7 +304,7 @@ pub fn compare(a: &Report, a_text: &str, b: &Report, b_text: &str) -> Compared {
         Input::A => ((a, a_text), (b, b_text)),
         Input::B => ((b, b_text), (a, a_text)),
     };
-    let (findings, copied) = crate::rules::pair::check(prev, prev_text, cur, cur_text);
+    let (findings, copied) = crate::rules::pair::check_in(prev, prev_text, cur, cur_text, lang);
     Compared {
         previous: Some(previous),
         problem: None,

@@ -271,6 +271,14 @@ impl DateKind {
             DateKind::Published => "发布日期",
         }
     }
+
+    /// [`DateKind::cn`] in `lang`: "signature date", "publication date".
+    pub fn name(self, lang: crate::lang::Lang) -> &'static str {
+        match self {
+            DateKind::Signature => lang.pick(self.cn(), "signature date"),
+            DateKind::Published => lang.pick(self.cn(), "publication date"),
+        }
+    }
 }
 
 /// Which template the reader decided on, and why.
@@ -285,6 +293,46 @@ pub struct TemplateGuess {
 }
 
 impl TemplateGuess {
+    /// [`TemplateGuess::reason`] in `lang`: in English, rebuilt from the template and its
+    /// evidence (the labels stay as the template prints them, quoted).
+    pub fn reason_in(&self, lang: crate::lang::Lang) -> String {
+        if lang.effective() == crate::lang::Lang::Zh {
+            return self.reason.clone();
+        }
+        let Some(t) = self.template else {
+            return if self.reason.starts_with("没有找到") || self.reason.starts_with("未找到")
+            {
+                "Tables 2 and 3 (“主动公开政府信息情况” and “收到和处理政府信息公开申请情况”) were not found, so the template version cannot be told".to_string()
+            } else {
+                "Tables 2 and 3 hold no header or row label that tells the 2019 template from the 2021 one".to_string()
+            };
+        };
+        let evidence = match t {
+            TemplateId::Y2019 => &self.evidence_2019,
+            TemplateId::Y2021 => &self.evidence_2021,
+        };
+        let ev = Self::evidence_in(lang, evidence);
+        format!("{}: {}", t.display_in(lang), ev.join("; "))
+    }
+
+    /// Evidence labels ("表二“新制作”", [`SIX_2019`]) in `lang`.
+    pub fn evidence_in(lang: crate::lang::Lang, evidence: &[String]) -> Vec<String> {
+        if lang.effective() == crate::lang::Lang::Zh {
+            return evidence.to_vec();
+        }
+        evidence
+            .iter()
+            .map(|e| match e.as_str() {
+                SIX_2019 => "Table 3 has “（六）其他处理” as one row".to_string(),
+                SIX_2021 => "Table 3 has “（六）其他处理” in three rows".to_string(),
+                e => match e.strip_prefix("表二") {
+                    Some(label) => format!("Table 2 {label}"),
+                    None => e.to_string(),
+                },
+            })
+            .collect()
+    }
+
     /// Table 3's （六）其他处理 is written in the other template's shape (2021's three rows
     /// in a 2019 report, 2019's one row in a 2021 report): one cause, which
     /// `Y-TEMPLATE-MIXED` names; the rows it leaves missing or extra are not reported again.

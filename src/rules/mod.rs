@@ -26,6 +26,7 @@
 //! tests, declare it in the family's `mod.rs` and list it in [`RULES`].
 
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::Report;
 
 pub mod arith;
@@ -60,6 +61,10 @@ pub struct Rule<C = Check> {
     /// What the rule checks, why it matters, its basis and how to fix what it finds. Also
     /// the default explanation of its findings.
     pub explanation: &'static str,
+    /// The title in English.
+    pub title_en: &'static str,
+    /// The explanation in English (the template's labels quoted in Chinese).
+    pub explanation_en: &'static str,
     pub check: C,
 }
 
@@ -67,6 +72,29 @@ pub struct Rule<C = Check> {
 pub type Check = fn(&Context, &mut Vec<Finding>);
 
 impl<C> Rule<C> {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title, self.title_en)
+    }
+
+    /// The explanation in `lang`.
+    pub fn explanation_in(&self, lang: Lang) -> &'static str {
+        lang.pick(self.explanation, self.explanation_en)
+    }
+
+    /// Puts the English explanation in place of the Chinese one in `f`, a finding of this
+    /// rule made with [`Rule::finding`] or [`Rule::finding_with`] (whose specific part the
+    /// rule wrote in `lang` already). The rules build their findings with the Chinese
+    /// explanation; the registry's runner calls this once per finding when `lang` is English.
+    pub fn localize(&self, f: &mut Finding, lang: Lang) {
+        if lang.effective() == Lang::Zh || f.rule != self.code {
+            return;
+        }
+        if let Some(specific) = f.explanation.strip_suffix(self.explanation) {
+            f.explanation = format!("{specific}{}", self.explanation_en);
+        }
+    }
+
     /// A finding of this rule, explained by the rule's own explanation.
     pub fn finding(&self, message: impl Into<String>) -> Finding {
         Finding::new(self.code, self.severity, message, self.explanation)
@@ -106,6 +134,8 @@ pub struct Context<'a> {
     /// The input shows no sign of being an annual report ([`document::not_report::not_a_report`]):
     /// nothing is checked.
     pub not_a_report: bool,
+    /// The language of the findings' prose.
+    pub lang: Lang,
 }
 
 impl<'a> Context<'a> {
@@ -115,7 +145,14 @@ impl<'a> Context<'a> {
             input,
             arith: arith::evaluate(report),
             not_a_report: document::not_report::not_a_report(report),
+            lang: Lang::Zh,
         }
+    }
+
+    /// The same context, its findings in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// The report is for a year with no national table template (2018 or earlier).
@@ -188,7 +225,17 @@ pub fn run_with(
     input: &str,
     progress: &mut dyn FnMut(crate::Progress),
 ) -> Vec<Finding> {
-    let ctx = Context::new(report, input);
+    run_in(report, input, Lang::Zh, progress)
+}
+
+/// [`run_with`], the findings' prose in `lang`.
+pub fn run_in(
+    report: &Report,
+    input: &str,
+    lang: Lang,
+    progress: &mut dyn FnMut(crate::Progress),
+) -> Vec<Finding> {
+    let ctx = Context::new(report, input).in_lang(lang);
     let mut out = Vec::new();
     for (done, rule) in RULES.iter().enumerate() {
         progress(crate::Progress {
@@ -197,7 +244,11 @@ pub fn run_with(
             total: RULES.len(),
         });
         if rule.applies(&ctx) {
+            let from = out.len();
             (rule.check)(&ctx, &mut out);
+            for f in &mut out[from..] {
+                rule.localize(f, lang);
+            }
         }
     }
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(0, |s| s.start)));

@@ -185,6 +185,26 @@ pub fn run_rule(rule: &Rule, r: &Report) -> Vec<Finding> {
     out
 }
 
+/// Runs one rule alone, its prose in `lang` (explanation included).
+pub fn run_rule_in(rule: &Rule, r: &Report, lang: crate::lang::Lang) -> Vec<Finding> {
+    let ctx = Context::new(r, "").in_lang(lang);
+    let mut out = Vec::new();
+    (rule.check)(&ctx, &mut out);
+    for f in &mut out {
+        rule.localize(f, lang);
+    }
+    out
+}
+
+/// [`findings_of`] in `lang`.
+pub fn findings_in(code: &str, text: &str, lang: crate::lang::Lang) -> Vec<Finding> {
+    crate::check_with_lang(text, lang)
+        .findings
+        .into_iter()
+        .filter(|f| f.rule == code)
+        .collect()
+}
+
 /// The findings of rule `code` when `text` is read and checked whole.
 pub fn findings_of(code: &str, text: &str) -> Vec<Finding> {
     crate::check(text)

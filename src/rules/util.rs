@@ -1,6 +1,7 @@
 //! Small helpers shared by several rules: naming places, collecting spans, listing.
 
 use crate::finding::CellRef;
+use crate::lang::Lang;
 use crate::report::{Cell, Report, Table};
 use crate::span::Span;
 
@@ -23,6 +24,23 @@ pub fn row_place(table: &Table, r: usize) -> String {
     match table.spec.rows[r].label {
         "" => format!("{}的数据行", table.id.cn()),
         label => format!("{} {}", table.id.cn(), label),
+    }
+}
+
+/// [`CellRef::place`] in `lang`: "表三 （七）总计 × 自然人", "Table 3 “（七）总计 × 自然人”".
+pub fn place_in(lang: Lang, at: &CellRef) -> String {
+    match lang.effective() {
+        Lang::Zh => at.place(),
+        Lang::En => format!("{} “{}”", at.table.name(lang), cell_name(at)),
+    }
+}
+
+/// [`row_place`] in `lang`: "Table 3 “二、上年结转政府信息公开申请数量”", "Table 4's data row".
+pub fn row_place_in(lang: Lang, table: &Table, r: usize) -> String {
+    match (lang.effective(), table.spec.rows[r].label) {
+        (Lang::Zh, _) => row_place(table, r),
+        (_, "") => format!("{}'s data row", table.id.name(lang)),
+        (_, label) => format!("{} “{label}”", table.id.name(lang)),
     }
 }
 
@@ -92,6 +110,35 @@ pub fn list(items: &[String], max: usize) -> String {
         items.join("、")
     } else {
         format!("{}等{}处", items[..max].join("、"), items.len())
+    }
+}
+
+/// [`list`] in `lang`: in English, items joined with ", ", then "… (N in all)".
+pub fn list_in(lang: Lang, items: &[String], max: usize) -> String {
+    match lang.effective() {
+        Lang::Zh => list(items, max),
+        Lang::En if items.len() <= max => items.join(", "),
+        Lang::En => format!("{} … ({} in all)", items[..max].join(", "), items.len()),
+    }
+}
+
+/// [`list`] of names in `lang`; in English each name is quoted (“（七）总计 × 自然人”), the
+/// Chinese list stays as [`list`] writes it.
+pub fn list_quoted(lang: Lang, items: &[String], max: usize) -> String {
+    match lang.effective() {
+        Lang::Zh => list(items, max),
+        Lang::En => {
+            let quoted: Vec<String> = items.iter().map(|i| format!("“{i}”")).collect();
+            list_in(lang, &quoted, max)
+        }
+    }
+}
+
+/// [`date_cn`] in `lang`: in English "2020-12-30".
+pub fn date_in(lang: Lang, year: i32, month: u32, day: u32) -> String {
+    match lang.effective() {
+        Lang::Zh => date_cn(year, month, day),
+        Lang::En => format!("{year}-{month:02}-{day:02}"),
     }
 }
 

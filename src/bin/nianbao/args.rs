@@ -26,6 +26,8 @@ nianbao — 政府信息公开工作年度报告检查器 (annual report checker
                        json 输出 JSON（一个文件一个对象，多个文件或文件夹一个数组，字段见 docs/json.md）；
                        csv（仅 check）一份一行的汇总表（UTF-8 带 BOM，Excel 可直接打开，各列见 docs/cli.md）
   --explain            text 格式下同时打印每条问题的说明与依据
+  --lang zh|en         说明文字的语言，默认 zh；en 用英文写问题、说明、期望/实际和汇总
+                       （规则代码、JSON 字段和模板的标签不变） / the language of the prose
   --jobs N, -j N       （check）同时检查 N 个文件，默认为 CPU 核数；输出顺序不变
   --pairs              （check）在所有输入中找出同一机关相邻两年的报告，两两对照（同 pair）
   --ignore 文件        （check）复核记录（网页版“导出复核记录”生成，每行一个问题编号）：其中标为“忽略”的问题
@@ -72,6 +74,8 @@ pub struct Options {
     pub pairs: bool,
     /// A marks file: findings marked 忽略 in it are listed as ignored and not counted.
     pub ignore: Option<PathBuf>,
+    /// The language of the findings' prose and the summaries.
+    pub lang: nianbao::Lang,
 }
 
 #[derive(Debug)]
@@ -129,6 +133,7 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
         jobs: None,
         pairs: false,
         ignore: None,
+        lang: nianbao::Lang::Zh,
     };
     let mut only_files = false;
     let mut stdin_seen = false;
@@ -158,6 +163,14 @@ pub fn parse_args(args: Vec<OsString>) -> Result<Command, String> {
                             "不支持的输出格式“{other}”：--format 只能是 text 或 json（check 还可以是 csv）。"
                         ))
                     }
+                };
+            }
+            Some(a) if opt(a, "--lang") => {
+                let v = value(a, "--lang", &mut it)?;
+                opts.lang = match v.as_str() {
+                    "zh" => nianbao::Lang::Zh,
+                    "en" => nianbao::Lang::En,
+                    _ => return Err(format!("--lang 只能是 zh 或 en，不是“{v}”。")),
                 };
             }
             Some(a) if kind == Kind::Check && opt(a, "--ignore") => {
@@ -241,6 +254,26 @@ mod tests {
             panic!()
         };
         assert_eq!(o.jobs, Some(3));
+    }
+
+    #[test]
+    fn parses_lang() {
+        let Ok(Command::Check(o)) = parse_args(args(&["check", "--lang", "en", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::En);
+        let Ok(Command::Pair(o)) = parse_args(args(&["pair", "--lang=zh", "a", "b"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::Zh);
+        let Ok(Command::Check(o)) = parse_args(args(&["check", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(o.lang, nianbao::Lang::Zh);
+        let Err(e) = parse_args(args(&["check", "--lang", "fr", "a.txt"])) else {
+            panic!()
+        };
+        assert_eq!(e, "--lang 只能是 zh 或 en，不是“fr”。");
     }
 
     #[test]

@@ -235,7 +235,7 @@ fn process(e: &Entry) -> Outcome {
                 if *walked && not_a_document(path, &[]) {
                     return Outcome::Skipped;
                 }
-                return Outcome::Unreadable(err.to_string());
+                return Outcome::Unreadable(err.message(crate::lang()));
             }
         },
     };
@@ -244,7 +244,7 @@ fn process(e: &Entry) -> Outcome {
     }
     let run = catch_unwind(AssertUnwindSafe(|| {
         input::load(&bytes).map(|doc| {
-            let checked = nianbao::check_document(&doc);
+            let checked = nianbao::check_document_with_lang(&doc, crate::lang(), &mut |_| {});
             (doc, checked)
         })
     }));
@@ -253,7 +253,7 @@ fn process(e: &Entry) -> Outcome {
             doc: Box::new(doc),
             checked: Box::new(checked),
         },
-        Ok(Err(err)) => Outcome::Unreadable(err.to_string()),
+        Ok(Err(err)) => Outcome::Unreadable(err.message(crate::lang())),
         Err(_) => Outcome::Panicked,
     }
 }
@@ -338,7 +338,7 @@ pub fn run_check(opts: &Options) -> Status {
         let (dp, cp) = checked(p.previous)?;
         let (dc, cc) = checked(p.current)?;
         let compared = catch_unwind(AssertUnwindSafe(|| {
-            nianbao::pair::compare(&cp.report, &dp.text, &cc.report, &dc.text)
+            nianbao::pair::compare_in(&cp.report, &dp.text, &cc.report, &dc.text, crate::lang())
         }))
         .ok()?;
         Some(Paired {
@@ -358,15 +358,21 @@ pub fn run_check(opts: &Options) -> Status {
     // when none is).
     let ignored: Vec<Vec<Option<&str>>> = (0..outcomes.len())
         .map(|i| match checked(i) {
-            Some((doc, c)) if !marks.is_empty() => review::fingerprints(&c.findings, &doc.text)
-                .iter()
-                .map(|fp| {
-                    marks
-                        .get(fp)
-                        .filter(|r| r.mark == Mark::Dismissed)
-                        .map(|r| r.note.as_str())
-                })
-                .collect(),
+            // The Chinese findings' fingerprints, as the marks file has them (json.rs does the
+            // same): an English check names the same findings in the same order.
+            Some((doc, c)) if !marks.is_empty() => (if c.lang == nianbao::Lang::Zh {
+                review::fingerprints(&c.findings, &doc.text)
+            } else {
+                review::fingerprints(&nianbao::check_document(doc).findings, &doc.text)
+            })
+            .iter()
+            .map(|fp| {
+                marks
+                    .get(fp)
+                    .filter(|r| r.mark == Mark::Dismissed)
+                    .map(|r| r.note.as_str())
+            })
+            .collect(),
             _ => Vec::new(),
         })
         .collect();
@@ -375,6 +381,7 @@ pub fn run_check(opts: &Options) -> Status {
         let mut k = Checked {
             report: c.report.clone(),
             findings: Vec::new(),
+            lang: c.lang,
         };
         k.findings = (c.findings.iter().enumerate())
             .filter(|(j, _)| !ignored[i].get(*j).is_some_and(Option::is_some))
@@ -556,7 +563,7 @@ fn batch_json(
         .unpaired
         .iter()
         .map(|(i, why)| {
-            json!({"file": names[*i], "kind": why.kind(), "message": why.message(&|j| names[j].to_string())})
+            json!({"file": names[*i], "kind": why.kind(), "message": why.message_in(crate::lang(), &|j| names[j].to_string())})
         })
         .collect();
     let unreadable: Vec<_> = outcomes
@@ -616,11 +623,15 @@ fn summary(
         hidden: listing.hidden,
         folder_links: listing.links,
     };
-    let mut s = counts.line();
+    let mut s = counts.line_in(crate::lang());
     s.push('\n');
     if let Some(found) = found {
-        let _ = writeln!(s, "{}", summary::pairs_line(found, paired));
-        for (i, why) in summary::unpaired(found, &|j| names[j].to_string()) {
+        let _ = writeln!(
+            s,
+            "{}",
+            summary::pairs_line_in(found, paired, crate::lang())
+        );
+        for (i, why) in summary::unpaired_in(found, &|j| names[j].to_string(), crate::lang()) {
             let _ = writeln!(s, "  {}: {why}", names[i]);
         }
     }

@@ -50,6 +50,28 @@ impl fmt::Display for InputError {
     }
 }
 
+impl InputError {
+    /// Why the input could not be read, in `lang`.
+    pub fn message(&self, lang: nianbao::Lang) -> String {
+        if lang == nianbao::Lang::Zh {
+            return self.to_string();
+        }
+        match self {
+            InputError::NotFound => {
+                "File not found. Check the file name and the folder it is in.".into()
+            }
+            InputError::PermissionDenied => "No permission to read this file.".into(),
+            InputError::IsDirectory => {
+                "This is a folder, not a file. Name a report file in it, such as folder/report.txt."
+                    .into()
+            }
+            InputError::Io(e) => format!("Reading failed: {e}"),
+            InputError::Decode(e) => LoadError::Decode(e.clone()).message(lang),
+            InputError::Load(e) => e.message(lang),
+        }
+    }
+}
+
 fn io_error(e: io::Error) -> InputError {
     match e.kind() {
         io::ErrorKind::NotFound => InputError::NotFound,

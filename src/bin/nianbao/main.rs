@@ -47,6 +47,19 @@ use std::process::ExitCode;
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
+/// The language of the prose (`--lang`), set once from the command line.
+static LANG: std::sync::OnceLock<nianbao::Lang> = std::sync::OnceLock::new();
+
+/// The language the findings and summaries are written in (`--lang`; Chinese by default).
+pub fn lang() -> nianbao::Lang {
+    LANG.get().copied().unwrap_or_default()
+}
+
+/// The Chinese text or the English one, as `--lang` says.
+pub fn pick<'a>(zh: &'a str, en: &'a str) -> &'a str {
+    lang().pick(zh, en)
+}
+
 /// The name standard input goes by in messages and in the JSON `file` field.
 pub const STDIN_NAME: &str = "<stdin>";
 
@@ -62,7 +75,11 @@ pub enum Status {
 fn main() -> ExitCode {
     install_panic_hook();
     let argv: Vec<OsString> = std::env::args_os().skip(1).collect();
-    let status = match args::parse_args(argv) {
+    let parsed = args::parse_args(argv);
+    if let Ok(Command::Check(o) | Command::Pair(o) | Command::Rollup(o)) = &parsed {
+        let _ = LANG.set(o.lang);
+    }
+    let status = match parsed {
         Ok(Command::Help) => {
             print_or_exit(args::HELP, Status::Clean);
             Status::Clean
@@ -120,7 +137,7 @@ pub fn load_all(opts: &Options) -> Result<(Vec<String>, Vec<nianbao::doc::Docume
         match load(file.as_ref()) {
             Ok(d) => docs.push(d),
             Err(e) => {
-                eprintln!("nianbao: {name}: {e}");
+                eprintln!("nianbao: {name}: {}", e.message(lang()));
                 status = Status::Unreadable;
             }
         }
@@ -147,7 +164,9 @@ pub fn run_pair(opts: &Options) -> Status {
     };
     let mut status = Status::Clean;
     let (a, b) = (&docs[0], &docs[1]);
-    let pair = match std::panic::catch_unwind(|| nianbao::check_pair_documents(a, b)) {
+    let pair = match std::panic::catch_unwind(|| {
+        nianbao::pair::check_pair_documents_with_lang(a, b, lang())
+    }) {
         Ok(p) => p,
         Err(_) => {
             eprintln!("nianbao: 对照检查这两份报告时程序出错，没有结果（见上面的信息）。");
@@ -159,10 +178,17 @@ pub fn run_pair(opts: &Options) -> Status {
         status = Status::Errors;
     }
     if let Some(p) = &pair.compared.problem {
-        eprintln!(
-            "nianbao: 无法对照：{}（要分别检查两份报告，请用 nianbao check {na} {nb}）",
-            p.message(na, nb)
-        );
+        if lang() == nianbao::Lang::En {
+            eprintln!(
+                "nianbao: cannot compare: {} (to check the two reports one by one: nianbao check {na} {nb})",
+                p.message_in(lang(), na, nb)
+            );
+        } else {
+            eprintln!(
+                "nianbao: 无法对照：{}（要分别检查两份报告，请用 nianbao check {na} {nb}）",
+                p.message(na, nb)
+            );
+        }
         status = Status::Unreadable;
     }
     let out = match opts.format {

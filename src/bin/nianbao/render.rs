@@ -17,7 +17,13 @@ pub fn render_pair(
     let (p, q) = (idx(Side::Previous), idx(Side::Current));
     let mut s = String::new();
     for (i, side) in [(p, Side::Previous), (q, Side::Current)] {
-        let _ = write!(s, "{}报告 ", side.cn());
+        match crate::lang() {
+            nianbao::Lang::Zh => {
+                let _ = write!(s, "{}报告 ", side.cn());
+            }
+            _ if side == Side::Previous => s.push_str("Last year's report "),
+            _ => s.push_str("This year's report "),
+        }
         s.push_str(&render_text(&names[i], docs[i], checked(i), explain, &[]));
         s.push('\n');
     }
@@ -62,26 +68,36 @@ pub fn render_comparison(
             .year
             .map_or_else(|| "?".to_string(), |y| y.to_string())
     };
-    let _ = write!(
-        s,
-        "两年对照 上年 {}（{}年度）→ 本年 {}（{}年度） · ",
-        names[p],
-        year(p),
-        names[q],
-        year(q)
-    );
+    if crate::lang() == nianbao::Lang::En {
+        let _ = write!(
+            s,
+            "Two years compared: last year {} ({}) → this year {} ({}) · ",
+            names[p],
+            year(p),
+            names[q],
+            year(q)
+        );
+    } else {
+        let _ = write!(
+            s,
+            "两年对照 上年 {}（{}年度）→ 本年 {}（{}年度） · ",
+            names[p],
+            year(p),
+            names[q],
+            year(q)
+        );
+    }
     if c.findings.is_empty() {
-        s.push_str("未发现问题\n");
+        s.push_str(crate::pick("未发现问题\n", "no problems found\n"));
     } else {
         let _ = writeln!(
             s,
-            "{} {}、{} {}、{} {}",
-            Severity::Error.cn(),
-            c.count(Severity::Error),
-            Severity::Warning.cn(),
-            c.count(Severity::Warning),
-            Severity::Info.cn(),
-            c.count(Severity::Info),
+            "{}",
+            counts(
+                c.count(Severity::Error),
+                c.count(Severity::Warning),
+                c.count(Severity::Info)
+            )
         );
     }
     let lines = [LineIndex::new(&docs[0].text), LineIndex::new(&docs[1].text)];
@@ -124,10 +140,25 @@ pub fn render_comparison(
         let previous = f
             .first_span_on(Side::Previous)
             .filter(|_| first.is_some_and(|x| x.0 == Side::Current))
-            .map(|span| format!("上年报告中: {}", at(f, Side::Previous, span)));
+            .map(|span| {
+                format!(
+                    "{}: {}",
+                    crate::pick("上年报告中", "in last year's report"),
+                    at(f, Side::Previous, span)
+                )
+            });
         render_finding_at(&mut s, head, f, previous.as_deref(), explain);
     }
-    if let Some(k) = &c.copied {
+    if let (Some(k), nianbao::Lang::En) = (&c.copied, crate::lang()) {
+        let _ = writeln!(
+            s,
+            "Repeated text: {} of this year's {} sentences are the same or almost the same as last year's, {}% of the text ({} passages)",
+            k.repeated,
+            k.sentences,
+            (k.share * 100.0).round() as u32,
+            k.passages.len()
+        );
+    } else if let Some(k) = &c.copied {
         let _ = writeln!(
             s,
             "内容雷同: 本年正文{}句中有{}句与上年相同或几乎相同，占正文字数的{}%（{}段）",
@@ -174,40 +205,56 @@ pub fn render_text(
     let text = doc.text.as_str();
     use std::fmt::Write as _;
     let r = &checked.report;
+    let en = crate::lang() == nianbao::Lang::En;
+    let unknown = crate::pick("未识别", "unknown");
     let template = match r.template_id() {
+        Some(t) if en => t.as_str().to_string(),
         Some(t) => format!("{}年版", t.as_str()),
-        None => "未识别".to_string(),
+        None => unknown.to_string(),
     };
     let year = r
         .year
         .map(|y| y.to_string())
-        .unwrap_or_else(|| "未识别".into());
-    let agency = r.agency.as_deref().unwrap_or("未识别");
+        .unwrap_or_else(|| unknown.into());
+    let agency = r.agency.as_deref().unwrap_or(unknown);
     let mut s = String::new();
-    let _ = write!(
-        s,
-        "{name}: 模板 {template} · 年度 {year} · 机关 {agency} · "
-    );
+    if en {
+        let _ = write!(
+            s,
+            "{name}: template {template} · year {year} · agency {agency} · "
+        );
+    } else {
+        let _ = write!(
+            s,
+            "{name}: 模板 {template} · 年度 {year} · 机关 {agency} · "
+        );
+    }
     if checked.findings.is_empty() {
-        s.push_str("未发现问题\n");
+        s.push_str(crate::pick("未发现问题\n", "no problems found\n"));
         return s;
     }
-    let _ = write!(
-        s,
-        "{} {}、{} {}、{} {}",
-        Severity::Error.cn(),
+    s.push_str(&counts(
         count(Severity::Error),
-        Severity::Warning.cn(),
         count(Severity::Warning),
-        Severity::Info.cn(),
         count(Severity::Info),
-    );
+    ));
     if n_ignored > 0 {
-        let _ = write!(s, " · 已忽略 {n_ignored} 项");
+        if en {
+            let _ = write!(s, " · {n_ignored} ignored");
+        } else {
+            let _ = write!(s, " · 已忽略 {n_ignored} 项");
+        }
     }
     // So that a report with no error is never taken for one that passed every check.
     match r.unread_rows() {
         0 => s.push('\n'),
+        n if en => {
+            let rows = if n == 1 { "row" } else { "rows" };
+            let _ = writeln!(
+                s,
+                " · {n} {rows} could not be read, the checks that need them were not done"
+            );
+        }
         n => {
             let _ = writeln!(s, " · {n} 行未能读取，相关核对未做");
         }
@@ -264,6 +311,34 @@ pub fn render_text(
     s
 }
 
+/// "错误 1、警告 2、提示 0", or in English "1 error, 2 warnings, 0 notes".
+pub fn counts(errors: usize, warnings: usize, infos: usize) -> String {
+    if crate::lang() == nianbao::Lang::En {
+        let n =
+            |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        return format!(
+            "{}, {}, {}",
+            n(errors, "error", "errors"),
+            n(warnings, "warning", "warnings"),
+            n(infos, "note", "notes")
+        );
+    }
+    format!(
+        "{} {}、{} {}、{} {}",
+        Severity::Error.cn(),
+        errors,
+        Severity::Warning.cn(),
+        warnings,
+        Severity::Info.cn(),
+        infos,
+    )
+}
+
+/// The severity's name as the text output writes it: "错误", or "error".
+fn severity_name(s: Severity) -> &'static str {
+    crate::pick(s.cn(), s.as_str())
+}
+
 /// Where a finding is in a document whose text lines are not the user's (HTML, .docx, PDF):
 /// at the source table cell `cell` — or the one holding `at` — as "[第 2 个表格第 5 行第 3 列]"
 /// ("[第 4 页 第 2 个表格…]" in a PDF), else at the words `at` points to, else nowhere.
@@ -274,12 +349,29 @@ fn source_place(
     at: Option<nianbao::Span>,
 ) -> String {
     match (cell.or_else(|| at.and_then(|sp| doc.locate(sp))), at) {
-        (Some(c), _) => match doc.page(c) {
-            Some(p) => format!("{name}: [第 {p} 页 {}]", c.cn()),
-            None => format!("{name}: [{}]", c.cn()),
-        },
+        (Some(c), _) => {
+            let cell = cell_at(c);
+            match (doc.page(c), crate::lang()) {
+                (Some(p), nianbao::Lang::Zh) => format!("{name}: [第 {p} 页 {cell}]"),
+                (Some(p), nianbao::Lang::En) => format!("{name}: [page {p}, {cell}]"),
+                (None, _) => format!("{name}: [{cell}]"),
+            }
+        }
         (None, Some(sp)) => format!("{name}: [“{}”]", excerpt(sp.text(&doc.text), 24)),
         (None, None) => format!("{name}:"),
+    }
+}
+
+/// A source table cell as a person counts: "第 2 个表格第 5 行第 3 列", "table 2, row 5, column 3".
+pub fn cell_at(c: nianbao::doc::CellAt) -> String {
+    match crate::lang() {
+        nianbao::Lang::Zh => c.cn(),
+        nianbao::Lang::En => format!(
+            "table {}, row {}, column {}",
+            c.table + 1,
+            c.row + 1,
+            c.col + 1
+        ),
     }
 }
 
@@ -321,7 +413,18 @@ pub fn render_finding_at(
     explain: bool,
 ) {
     use std::fmt::Write as _;
-    let place = f.place();
+    let place = match crate::lang() {
+        nianbao::Lang::Zh => f.place(),
+        lang => {
+            let table = f.table.map(|t| t.name(lang));
+            let parts: Vec<&str> = table
+                .into_iter()
+                .chain(f.row.as_deref())
+                .chain(f.column.as_deref())
+                .collect();
+            parts.join(" / ")
+        }
+    };
     let place = if place.is_empty() {
         String::new()
     } else {
@@ -330,18 +433,32 @@ pub fn render_finding_at(
     let _ = writeln!(
         s,
         "{at} {}[{}]{place} {}",
-        f.severity.cn(),
+        severity_name(f.severity),
         f.rule,
         one_line(&f.message)
     );
     if let Some(e) = &f.expected {
-        let _ = writeln!(s, "    期望: {}", one_line(e));
+        let _ = writeln!(
+            s,
+            "    {}: {}",
+            crate::pick("期望", "expected"),
+            one_line(e)
+        );
     }
     if let Some(x) = &f.found {
-        let _ = writeln!(s, "    实际: {}", one_line(x));
+        let _ = writeln!(s, "    {}: {}", crate::pick("实际", "found"), one_line(x));
     }
     if let Some(c) = &f.culprit {
-        let _ = writeln!(s, "    可能出错的格: {}", c.place());
+        let _ = writeln!(
+            s,
+            "    {}: {}",
+            crate::pick("可能出错的格", "likely wrong cell"),
+            match (crate::lang(), &c.row) {
+                (nianbao::Lang::Zh, _) => c.place(),
+                (lang, Some(r)) => format!("{} {} × {}", c.table.name(lang), r, c.column),
+                (lang, None) => format!("{} {}", c.table.name(lang), c.column),
+            }
+        );
     }
     if let Some(a) = also {
         let _ = writeln!(s, "    {a}");
@@ -349,7 +466,12 @@ pub fn render_finding_at(
     if explain && !f.explanation.trim().is_empty() {
         let mut first = true;
         for l in f.explanation.trim().lines() {
-            let head = if first { "    说明: " } else { "          " };
+            let head = match (first, crate::lang()) {
+                (true, nianbao::Lang::Zh) => "    说明: ",
+                (false, nianbao::Lang::Zh) => "          ",
+                (true, nianbao::Lang::En) => "    why: ",
+                (false, nianbao::Lang::En) => "         ",
+            };
             first = false;
             let _ = writeln!(s, "{head}{}", l.trim_end());
         }

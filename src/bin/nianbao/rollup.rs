@@ -18,9 +18,13 @@ pub fn run_rollup(opts: &Options) -> Status {
     };
     let mut status = Status::Clean;
     let run = catch_unwind(AssertUnwindSafe(|| {
-        let checked: Vec<_> = docs.iter().map(nianbao::check_document).collect();
+        let lang = crate::lang();
+        let checked: Vec<_> = docs
+            .iter()
+            .map(|d| nianbao::check_document_with_lang(d, lang, &mut |_| {}))
+            .collect();
         let children: Vec<_> = checked[1..].iter().map(|c| &c.report).collect();
-        let rolled = nianbao::rollup::check(&checked[0].report, &children);
+        let rolled = nianbao::rollup::check_in(&checked[0].report, &children, lang);
         (checked, rolled)
     }));
     let Ok((checked, rolled)) = run else {
@@ -48,9 +52,9 @@ pub fn run_rollup(opts: &Options) -> Status {
                     s,
                     "{}",
                     if i == 0 {
-                        "汇总报告 "
+                        crate::pick("汇总报告 ", "Roll-up ")
                     } else {
-                        "下级报告 "
+                        crate::pick("下级报告 ", "Report under it ")
                     }
                 );
                 // Each report's summary line only: its own findings are `check`'s.
@@ -58,27 +62,32 @@ pub fn run_rollup(opts: &Options) -> Status {
                 s.push_str(text.lines().next().unwrap_or_default());
                 s.push('\n');
             }
-            let _ = write!(
-                s,
-                "汇总核对 {} ← {} 份下级报告 · 核对 {} 格，不符 {} 格，未核对 {} 格 · ",
-                names[0],
-                names.len() - 1,
-                rolled.compared(),
-                rolled.differing().count(),
-                rolled.sums.len() - rolled.compared()
-            );
+            let (n, compared) = (names.len() - 1, rolled.compared());
+            let (differing, unchecked) = (rolled.differing().count(), rolled.sums.len() - compared);
+            if crate::lang() == nianbao::Lang::En {
+                let _ = write!(
+                    s,
+                    "Roll-up {} ← {n} reports under it · {compared} cells compared, {differing} differ, {unchecked} not checked · ",
+                    names[0]
+                );
+            } else {
+                let _ = write!(
+                    s,
+                    "汇总核对 {} ← {n} 份下级报告 · 核对 {compared} 格，不符 {differing} 格，未核对 {unchecked} 格 · ",
+                    names[0]
+                );
+            }
             if rolled.findings.is_empty() {
-                s.push_str("未发现问题\n");
+                s.push_str(crate::pick("未发现问题\n", "no problems found\n"));
             } else {
                 let _ = writeln!(
                     s,
-                    "{} {}、{} {}、{} {}",
-                    Severity::Error.cn(),
-                    rolled.count(Severity::Error),
-                    Severity::Warning.cn(),
-                    rolled.count(Severity::Warning),
-                    Severity::Info.cn(),
-                    rolled.count(Severity::Info),
+                    "{}",
+                    render::counts(
+                        rolled.count(Severity::Error),
+                        rolled.count(Severity::Warning),
+                        rolled.count(Severity::Info)
+                    )
                 );
             }
             let lines = LineIndex::new(&docs[0].text);
@@ -96,7 +105,7 @@ pub fn run_rollup(opts: &Options) -> Status {
                             .and_then(|c| checked[0].report.cell(c))
                             .and_then(|c| c.source);
                         match cell {
-                            Some(c) => format!("{}: [{}]", names[0], c.cn()),
+                            Some(c) => format!("{}: [{}]", names[0], render::cell_at(c)),
                             None => format!("{}:", names[0]),
                         }
                     }

@@ -16,22 +16,28 @@
 
 use super::{check_kind, value};
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::Table;
 use crate::rules::{Context, Rule};
 use crate::template::{RelKind, Relation};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "T3-BALANCE",
     severity: Severity::Error,
     title: "表三收支不平衡",
     explanation: "年报格式模板表三的表头写明：“本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和”，即每一列都要满足：一、本年新收 + 二、上年结转 = （七）总计 + 四、结转下年度继续办理。本年要处理的申请（新收的加上年结转的）要么已办结、计入（七）总计，要么结转下年度继续办理，不会多出或消失。不平衡说明有数字填错、漏填或重复计算。请逐格核对这一列的四个数字，使两边相等。",
+    title_en: crate::en!("Table 3 does not balance"),
+    explanation_en: crate::en!("The header of Table 3 in the national template states the relation of every column: the first item plus the second equals the third plus the fourth, i.e. “一、本年新收” + “二、上年结转” = “（七）总计” + “四、结转下年度继续办理”. Every request to be handled this year (new or carried over) is either concluded (counted in “（七）总计”) or carried forward; none can appear or vanish. A column that does not balance has a number entered wrongly, left out or counted twice. Check the four numbers of the column until both sides are equal."),
     check,
 };
 
-fn describe(t: &Table, rel: &Relation, lhs: i64, rhs: i64) -> String {
+fn describe(t: &Table, rel: &Relation, lhs: i64, rhs: i64, lang: Lang) -> String {
     let v = |i: usize, side: &[(usize, usize)]| value(t, side[i]);
-    format!(
+    tr!(
+        lang,
         "表三“{}”列前后不平衡：一、本年新收（{}）加二、上年结转（{}）共{lhs}件，（七）总计（{}）加四、结转下年度继续办理（{}）共{rhs}件，两者应相等",
+        "Table 3, column “{}” does not balance: “一、本年新收” ({}) plus “二、上年结转” ({}) make {lhs}, “（七）总计” ({}) plus “四、结转下年度继续办理” ({}) make {rhs}; the two should be equal",
         rel.about,
         v(0, &rel.lhs),
         v(1, &rel.lhs),

@@ -14,21 +14,27 @@
 
 use super::check_kind;
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::Table;
 use crate::rules::{Context, Rule};
 use crate::template::{RelKind, Relation};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "T3-RESULT-TOTAL",
     severity: Severity::Error,
     title: "表三办理结果总计不等于各项之和",
     explanation: "年报格式模板表三中，每一件办结的申请只计入一种办理结果（“部分公开”一行注明“区分处理的，只计这一情形，不计其他情形”），所以每一列的（七）总计应当等于（一）予以公开、（二）部分公开、（三）不予公开各项、（四）无法提供各项、（五）不予处理各项和（六）其他处理之和。不相等说明总计算错，或某一项填错、漏填、重复计算。请重新加总这一列并核对各项。",
+    title_en: crate::en!("Table 3: total of results is not the sum of the results"),
+    explanation_en: crate::en!("In Table 3 of the template every concluded request is counted under exactly one result (the template says so on the row for partial disclosure), so in every column “（七）总计” equals the sum of (1) disclosed, (2) partly disclosed, the rows of (3) not disclosed, of (4) cannot be provided, of (5) not processed, and (6) other handling. If it does not, the total is miscounted or a result is wrong, missing or counted twice. Add up the column again and check each row."),
     check,
 };
 
-fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64) -> String {
-    format!(
+fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64, lang: Lang) -> String {
+    tr!(
+        lang,
         "表三“{}”列的（七）总计为{lhs}，而（一）至（六）各项办理结果相加为{rhs}，两者应相等",
+        "Table 3, column “{}”: “（七）总计” is {lhs}, but the results “（一）” to “（六）” add up to {rhs}; the two should be equal",
         rel.about
     )
 }

@@ -15,21 +15,27 @@
 
 use super::check_kind;
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::Table;
 use crate::rules::{Context, Rule};
 use crate::template::{RelKind, Relation};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "T3-ROW-TOTAL",
     severity: Severity::Error,
     title: "表三行总计不等于各列之和",
     explanation: "年报格式模板表三按申请人分为自然人和法人或其他组织（商业企业、科研机构、社会公益组织、法律服务机构、其他）六列，最后一列“总计”是这六列之和，每一行都应如此。不相等说明总计算错，或某一列填错、漏填。请重新加总这一行并核对各列。",
+    title_en: crate::en!("Table 3: row total is not the sum of the columns"),
+    explanation_en: crate::en!("Table 3 of the template divides applicants into natural persons and five kinds of legal persons or other organisations (commercial enterprises, research institutions, social public-interest organisations, legal service institutions, others); the last column, “总计”, is the sum of these six columns in every row. If it is not, the total is miscounted or a column is wrong or missing. Add up the row again and check each column."),
     check,
 };
 
-fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64) -> String {
-    format!(
+fn describe(_: &Table, rel: &Relation, lhs: i64, rhs: i64, lang: Lang) -> String {
+    tr!(
+        lang,
         "表三“{}”这一行的总计为{lhs}，而自然人与各类法人或其他组织相加为{rhs}，两者应相等",
+        "Table 3, row “{}”: the total is {lhs}, but natural persons and the kinds of legal persons or other organisations add up to {rhs}; the two should be equal",
         rel.about
     )
 }

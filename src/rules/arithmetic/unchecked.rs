@@ -15,41 +15,59 @@
 //! 不符；没有核对不等于核对通过。"
 
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::{Missing, Table, Value};
 use crate::rules::arith::Outcome;
 use crate::rules::util::{cell_ref, sorted_spans};
 use crate::rules::{Context, Rule};
 use crate::template::{Pos, TableId};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "T3-UNCHECKED",
     severity: Severity::Info,
     title: "部分勾稽关系无法核对",
     explanation: "表三、表四的勾稽关系（收支平衡、总计等于各项之和）要用到相关格子的数字。有的格子没有读到可用的数字（行未找到、数字个数与列数不符、数字连在一起无法拆分、填了小数或文字），用到它们的核对就没有进行。没有核对不等于核对通过：请先处理这些格子的问题（见同一表格的其他提示），再重新检查。",
+    title_en: crate::en!("Some of the template's equations could not be checked"),
+    explanation_en: crate::en!("The equations of Tables 3 and 4 (the balance, totals equal to the sum of their parts) need the numbers of their cells. Some cells gave no usable number (row not found, the count of numbers does not match the columns, digits run together that cannot be split, decimals or words), so the checks that use them were not done. Not checked does not mean correct: deal with those cells first (see the other findings on the same table), then check again."),
     check,
 };
 
-fn why(v: &Value) -> &'static str {
+fn why(v: &Value, lang: Lang) -> &'static str {
     match v {
-        Value::Missing(Missing::NotFound) => "未找到",
-        Value::Missing(Missing::Unplaceable) => "数字个数与列数不符",
-        Value::Missing(Missing::Ambiguous) => "数字连在一起无法确定拆法",
-        Value::Decimal(_) => "有带小数的数字",
-        _ => "有不是数字的内容",
+        Value::Missing(Missing::NotFound) => lang.pick("未找到", "not found"),
+        Value::Missing(Missing::Unplaceable) => lang.pick(
+            "数字个数与列数不符",
+            "count of numbers does not match the columns",
+        ),
+        Value::Missing(Missing::Ambiguous) => lang.pick(
+            "数字连在一起无法确定拆法",
+            "digits run together that cannot be split one way only",
+        ),
+        Value::Decimal(_) => lang.pick("有带小数的数字", "numbers with decimals"),
+        _ => lang.pick("有不是数字的内容", "something that is not a number"),
     }
 }
 
 /// "“A”这一行", "“A”、“B”这2行", "“A”、“B”、“C”等24行"; table 4's row is "数据行".
-fn rows_named(t: &Table, rows: &[usize]) -> String {
+fn rows_named(t: &Table, rows: &[usize], lang: Lang) -> String {
     // At most three are named.
     let names: Vec<String> = rows
         .iter()
         .take(3)
         .map(|&r| match t.spec.rows[r].label {
-            "" => "数据行".to_string(),
+            "" => lang.pick("数据行", "the data row").to_string(),
             label => format!("“{label}”"),
         })
         .collect();
+    if lang.effective() == Lang::En {
+        return match rows.len() {
+            1 if t.spec.rows[rows[0]].label.is_empty() => names[0].clone(),
+            1 => format!("row {}", names[0]),
+            2..=3 => format!("rows {}", names.join(", ")),
+            n => format!("{n} rows ({} …)", names[..3].join(", ")),
+        };
+    }
     match rows.len() {
         1 if t.spec.rows[rows[0]].label.is_empty() => names[0].clone(),
         1 => format!("{}这一行", names[0]),
@@ -84,7 +102,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut reasons: Vec<(&str, Vec<usize>)> = Vec::new();
         let mut spans = Vec::new();
         for &(r, c) in &unknown {
-            let reason = why(&t.cell(r, c).value);
+            let reason = why(&t.cell(r, c).value, ctx.lang);
             let at = match reasons.iter().position(|(w, _)| *w == reason) {
                 Some(i) => i,
                 None => {
@@ -101,19 +119,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let because: Vec<String> = reasons
             .iter()
-            .map(|(reason, rows)| format!("{}{reason}", rows_named(t, rows)))
+            .map(|(reason, rows)| {
+                let rows = rows_named(t, rows, ctx.lang);
+                tr!(ctx.lang, "{rows}{reason}", "{rows}: {reason}")
+            })
             .collect();
         let total = mine().count();
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                ctx.lang,
                 "{}有{n}条核对等式（共{total}条）没有核对，因为{}；没有核对不等于核对通过。",
-                id.cn(),
-                because.join("，")
+                "{}: {n} of its {total} equations were not checked, because of {}; not checked does not mean correct.",
+                id.name(ctx.lang),
+                because.join(ctx.lang.pick("，", "; "))
             ))
             .table(id)
             .cells(unknown.iter().map(|&(r, c)| cell_ref(t, r, c)).collect())
-            .expected(format!("{total}条全部核对"))
-            .found(format!("{n}条未核对"))
+            .expected(tr!(ctx.lang, "{total}条全部核对", "all {total} checked"))
+            .found(tr!(ctx.lang, "{n}条未核对", "{n} not checked"))
             .spans(sorted_spans(spans)),
         );
     }

@@ -15,14 +15,17 @@
 
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_name, cell_ref, cell_spans, list, sorted_spans};
+use crate::rules::util::{cell_name, cell_ref, cell_spans, list_quoted, sorted_spans};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-BLANK",
     severity: Severity::Warning,
     title: "格子空白或填了符号",
     explanation: "年报格式模板要求表格每一格都填写数字，没有数据的填0。空白格或“/”“—”“无”等符号，读者无法分辨是没有数据、漏填还是复制时丢失。核对时这些格子按0计算。请把这些格子改为0（如果确有数据，请填上实际数字）。",
+    title_en: crate::en!("Cell is blank or holds a symbol"),
+    explanation_en: crate::en!("The template asks for a number in every cell of the tables, 0 where there is nothing to report. A blank cell or a symbol such as “/”, “—” or “无” leaves the reader unable to tell whether there was nothing, the number was forgotten, or it was lost in copying. The checks count these cells as 0. Enter 0 in them (or the real number, if there is one)."),
     check,
 };
 
@@ -57,23 +60,30 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         let mut kinds = Vec::new();
         if blanks > 0 {
-            kinds.push(format!("空白{blanks}格"));
+            kinds.push(tr!(ctx.lang, "空白{blanks}格", "{blanks} blank"));
         }
         if marked > 0 {
             let quoted: Vec<String> = markers.iter().map(|m| format!("“{m}”")).collect();
-            kinds.push(format!("填{}{marked}格", quoted.join("")));
+            kinds.push(tr!(
+                ctx.lang,
+                "填{}{marked}格",
+                "{marked} with {}",
+                quoted.join(ctx.lang.pick("", ", "))
+            ));
         }
-        let kinds = kinds.join("，");
+        let kinds = kinds.join(ctx.lang.pick("，", ", "));
         // Blank cells of table 4 have neither a span nor a row label: point at the table.
         if spans.is_empty() {
             spans.extend(t.span);
         }
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                ctx.lang,
                 "{}有{}个格子没有填数字（{kinds}）：{}；核对时按0计算，但没有数据时模板要求填写0。",
-                t.id.cn(),
+                "{} has {} cells without a number ({kinds}): {}; the checks count them as 0, but the template asks for 0 where there is nothing to report.",
+                t.id.name(ctx.lang),
                 cells.len(),
-                list(&places, 5)
+                list_quoted(ctx.lang, &places, 5)
             ))
             .table(t.id)
             .cells(cells)

@@ -15,15 +15,18 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::ColKind;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-FRACTION",
     severity: Severity::Error,
     title: "件数不应有小数",
     explanation: "年报表格中除金额以外的各列都是件数或项目数，只能是整数。出现小数多半是录入错误，或把金额填进了件数列。请改为正确的整数；含小数的格子无法参与核对。",
+    title_en: crate::en!("A count cannot have decimals"),
+    explanation_en: crate::en!("Apart from money, every column of the tables counts cases or items and can only hold whole numbers. A decimal is most likely a typing error, or an amount entered in a count column. Enter the right whole number; a cell with decimals cannot take part in the checks."),
     check,
 };
 
@@ -35,12 +38,16 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if let ColKind::Money(_) = t.spec.rows[r].cols[c].kind {
             continue;
         }
-        let message = format!(
+        let message = tr!(
+            ctx.lang,
             "{} 填的是{}，这一列是件数，应为整数。",
-            cell_ref(t, r, c).place(),
+            "{} holds “{}”; the column is a count and takes whole numbers.",
+            place_in(ctx.lang, &cell_ref(t, r, c)),
             cell.raw
         );
-        out.push(cell_finding(&RULE, t, r, c, message).expected("整数"));
+        out.push(
+            cell_finding(&RULE, t, r, c, message).expected(ctx.lang.pick("整数", "a whole number")),
+        );
     }
 }
 

@@ -14,26 +14,36 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-NOT-NUMBER",
     severity: Severity::Error,
     title: "格子里不是数字",
     explanation: "年报格式模板表格中的每一格都应填写数字（件数或金额），没有的填0。填写文字无法统计，用到这一格的核对也无法进行。请改为数字；如果是数字中混入了字母或符号（例如字母O代替0），请改正。",
+    title_en: crate::en!("Cell does not hold a number"),
+    explanation_en: crate::en!("Every cell of the template's tables should hold a number (a count or an amount), 0 where there is nothing to report. Words cannot be counted, and the checks that use the cell cannot be done. Enter a number; if letters or symbols slipped into a number (such as the letter O for 0), correct them."),
     check,
 };
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for (t, r, c, cell) in found_cells(ctx.report) {
         if cell.value == Value::Unreadable {
-            let message = format!(
+            let message = tr!(
+                ctx.lang,
                 "{} 填的是“{}”，不是数字。",
-                cell_ref(t, r, c).place(),
+                "{} holds “{}”, which is not a number.",
+                place_in(ctx.lang, &cell_ref(t, r, c)),
                 cell.raw
             );
-            out.push(cell_finding(&RULE, t, r, c, message).expected("数字（没有的填0）"));
+            out.push(
+                cell_finding(&RULE, t, r, c, message).expected(
+                    ctx.lang
+                        .pick("数字（没有的填0）", "a number (0 if there is nothing)"),
+                ),
+            );
         }
     }
 }

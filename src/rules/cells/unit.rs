@@ -15,15 +15,18 @@
 use super::cell_finding;
 use crate::finding::{Finding, Severity};
 use crate::report::Value;
-use crate::rules::util::{cell_ref, found_cells};
+use crate::rules::util::{cell_ref, found_cells, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{ColKind, Unit};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "C-UNIT",
     severity: Severity::Warning,
     title: "单位与本列不符",
     explanation: "2021年版模板表二“本年收费金额”一列的单位是万元，应填写换算成万元的数字（如251000元填25.1），不要带“元”字；件数列只填数字，不应出现金额单位。单位不符会使金额相差一万倍，或说明数字填错了列。请按本列的单位改正。",
+    title_en: crate::en!("Unit does not match the column"),
+    explanation_en: crate::en!("In the 2021 template, the column of fees charged in Table 2 is in units of 10,000 yuan: enter the amount converted (25.1 for 251,000 yuan) without the word for yuan; count columns hold only numbers, never a money unit. A wrong unit makes an amount ten thousand times off, or shows that a number is in the wrong column. Correct it to the column's unit."),
     check,
 };
 
@@ -32,7 +35,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let Some(unit) = cell.unit.as_deref() else {
             continue;
         };
-        let place = cell_ref(t, r, c).place();
+        let lang = ctx.lang;
+        let place = place_in(lang, &cell_ref(t, r, c));
         let message = match t.spec.rows[r].cols[c].kind {
             ColKind::Money(Some(Unit::WanYuan)) if unit == Unit::Yuan.as_str() => {
                 let wan = match cell.value {
@@ -40,19 +44,26 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                     Value::Decimal(x) => Some(x / 10_000.0),
                     _ => None,
                 };
-                let fix = wan.map_or(String::from("换算成万元后的数字"), |w| {
-                    w.to_string()
-                });
-                format!(
+                let fix = wan.map_or(
+                    String::from(
+                        lang.pick("换算成万元后的数字", "the amount in units of 10,000 yuan"),
+                    ),
+                    |w| w.to_string(),
+                );
+                tr!(
+                    lang,
                     "{place} 填的是“{}”，这一列的单位是万元，应填{fix}。",
+                    "{place} holds “{}”; the column is in units of 10,000 yuan and should hold {fix}.",
                     cell.raw
                 )
             }
             ColKind::Count | ColKind::Signed
                 if unit == Unit::Yuan.as_str() || unit == Unit::WanYuan.as_str() =>
             {
-                format!(
+                tr!(
+                    lang,
                     "{place} 填的是“{}”，这一列是件数，不应带金额单位“{unit}”，请核对是否填错了列。",
+                    "{place} holds “{}”; the column is a count and takes no money unit (“{unit}”): check whether the number is in the wrong column.",
                     cell.raw
                 )
             }

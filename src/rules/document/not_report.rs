@@ -35,6 +35,8 @@ pub static RULE: Rule = Rule {
     severity: Severity::Warning,
     title: "不像政府信息公开工作年度报告，未检查",
     explanation: "这份文件里既没有年报格式模板的三张统计表（主动公开政府信息情况、收到和处理政府信息公开申请情况、行政复议和行政诉讼情况），也没有模板六个部分中的两个以上标题，也没有“政府信息公开……年度报告”这样的标题或统计期限，看起来不是政府信息公开工作年度报告，所以没有按模板检查，也没有给出其他问题。如果它确实是年度报告，可能是表格以图片形式插入、标题被改写，或只复制了其中一小段：请粘贴或上传完整的报告（最好是 Word/.docx 文件或网页上的文字）。",
+    title_en: crate::en!("Does not look like an annual report on government information disclosure; not checked"),
+    explanation_en: crate::en!("This file has none of the template's three statistics tables (proactive disclosure, requests received and handled, administrative reconsideration and litigation), no more than one of the headings of the template's six parts, and no title or statistics period of an annual report on government information disclosure: it does not look like one, so it was not checked against the template and no other finding is given. If it is an annual report, its tables may be pictures, its headings rewritten, or only a small part of it copied: paste or upload the whole report (best the Word/.docx file or the text of the web page)."),
     check,
 };
 
@@ -63,9 +65,18 @@ pub fn not_a_report(report: &Report) -> bool {
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
     if ctx.not_a_report {
         out.push(
-            RULE.finding("这份文件看起来不是政府信息公开工作年度报告，没有检查。")
-                .expected("政府信息公开工作年度报告（模板的六个部分和三张统计表）")
-                .found("没有找到统计表、部分标题或年报标题"),
+            RULE.finding(ctx.lang.pick(
+                "这份文件看起来不是政府信息公开工作年度报告，没有检查。",
+                "This file does not look like an annual report on government information disclosure: it was not checked.",
+            ))
+            .expected(ctx.lang.pick(
+                "政府信息公开工作年度报告（模板的六个部分和三张统计表）",
+                "an annual report on government information disclosure (the template's six parts and three statistics tables)",
+            ))
+            .found(ctx.lang.pick(
+                "没有找到统计表、部分标题或年报标题",
+                "no statistics table, part heading or report title found",
+            )),
         );
     }
 }

@@ -16,14 +16,17 @@
 use super::{labelled, row_cells, row_spans};
 use crate::finding::{Finding, Severity};
 use crate::report::RowProblem;
-use crate::rules::util::row_place;
+use crate::rules::util::row_place_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-AMBIGUOUS",
     severity: Severity::Warning,
     title: "连在一起的数字无法唯一拆分",
     explanation: "这一行各格的数字在粘贴的文字里连在了一起，可以有几种不同的拆分方法都说得通，检查器无法判断哪一种是原文的意思，所以这一行没有放进表格，也没有参与核对。请从原始文档（Word/.docx 文件，或网页上的表格）复制粘贴，使各格数字保持分开；也可以在各格数字之间加空格或制表符后再检查。",
+    title_en: crate::en!("Digits run together cannot be split one way only"),
+    explanation_en: crate::en!("The numbers of this row's cells ran together in the pasted text, and they can be split in more than one way that makes sense; the checker cannot tell which one the original means, so the row was not placed in the table and was not checked. Copy and paste from the original document (the .docx file or the table on the web page) so that the cells stay apart, or put spaces or tabs between the numbers and check again."),
     check,
 };
 
@@ -38,21 +41,38 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             else {
                 continue;
             };
-            let shown: Vec<String> = examples.iter().take(2).map(|e| labelled(t, r, e)).collect();
+            let lang = ctx.lang;
+            let shown: Vec<String> = examples
+                .iter()
+                .take(2)
+                .map(|e| labelled(t, r, e, lang))
+                .collect();
             let examples = if shown.is_empty() {
                 String::new()
             } else {
-                format!("（如：{}）", shown.join("；或："))
+                tr!(
+                    lang,
+                    "（如：{}）",
+                    " (such as {})",
+                    shown.join(lang.pick("；或：", "; or "))
+                )
             };
             out.push(
-                RULE.finding(format!(
+                RULE.finding(tr!(
+                    lang,
                     "{} 这一行的数字连在一起写成“{raw}”，可以有{candidates}种拆法{examples}，无法确定是哪一种。",
-                    row_place(t, r)
+                    "{}: the row's numbers ran together as “{raw}”, which can be split {candidates} ways{examples}; which one is meant cannot be told.",
+                    row_place_in(lang, t, r)
                 ))
                 .table(t.id)
                 .row(t.spec.rows[r].label)
                 .cells(row_cells(t, r))
-                .expected(format!("{}个分开的数", t.spec.rows[r].cols.len()))
+                .expected(tr!(
+                    lang,
+                    "{}个分开的数",
+                    "{} separate numbers",
+                    t.spec.rows[r].cols.len()
+                ))
                 .found(raw.clone())
                 .spans(row_spans(t, r)),
             );

@@ -13,13 +13,17 @@
 //! "表三的表头中未找到这些列：法人或其他组织/科研机构、法人或其他组织/社会公益组织。".
 
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-COLUMN-MISSING",
     severity: Severity::Warning,
     title: "表头缺少列",
     explanation: "年报格式模板的每张表都有固定的列，表头文字也是统一的。表头缺少某一列或文字被改动，就难以确定每个数字属于哪一列，核对结果也可能不准确。请使用模板原文的表头，保留全部列，没有数据的格子填0。",
+    title_en: crate::en!("A column is missing from the header"),
+    explanation_en: crate::en!("Every table of the template has fixed columns with standard header text. If a column is missing or its header was changed, it is hard to tell which column each number belongs to, and the checks may be wrong. Use the template's own header, keep every column, and enter 0 in cells with nothing to report."),
     check,
 };
 
@@ -30,12 +34,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .iter()
         .filter(|t| t.found && !t.missing_columns.is_empty())
     {
-        let cols = t.missing_columns.join("、");
+        let cols = match ctx.lang.effective() {
+            Lang::Zh => t.missing_columns.join("、"),
+            Lang::En => t
+                .missing_columns
+                .iter()
+                .map(|c| format!("“{c}”"))
+                .collect::<Vec<_>>()
+                .join(", "),
+        };
         out.push(
-            RULE.finding(format!("{}的表头中未找到这些列：{cols}。", t.id.cn()))
-                .table(t.id)
-                .expected(cols)
-                .found("未找到"),
+            RULE.finding(tr!(
+                ctx.lang,
+                "{}的表头中未找到这些列：{cols}。",
+                "These columns were not found in the header of {}: {cols}.",
+                t.id.name(ctx.lang)
+            ))
+            .table(t.id)
+            .expected(cols)
+            .found(ctx.lang.pick("未找到", "not found")),
         );
     }
 }

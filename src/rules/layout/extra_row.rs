@@ -22,12 +22,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::sorted_spans;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-EXTRA-ROW",
     severity: Severity::Warning,
     title: "表格中有模板以外的行或数字",
     explanation: "年报格式模板的表格行是固定的，不宜自行增加行或改动行名。模板以外的行不参与核对；如果这其实是模板中的某一行、只是行名被改动了，请改回模板原文的行名，否则这一行会被当作缺失。需要说明的额外情况，请写在正文相应部分，不要加在表格里。",
+    title_en: crate::en!("Row or number not in the template"),
+    explanation_en: crate::en!("The rows of the template's tables are fixed; rows should not be added or renamed. A row not in the template is not checked; if it is in fact one of the template's rows with a changed label, restore the template's label, or that row will count as missing. Explain anything extra in the text of the report, not in the table."),
     check,
 };
 
@@ -56,29 +59,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if rows.is_empty() {
             continue;
         }
+        let lang = ctx.lang;
+        let sep = lang.pick("、", ", ");
         let listed: Vec<String> = rows
             .iter()
             .take(5)
-            .map(|u| format!("“{}”（{}）", u.label, u.raw.join("、")))
+            .map(|u| tr!(lang, "“{}”（{}）", "“{}” ({})", u.label, u.raw.join(sep)))
             .collect();
         let more = if rows.len() > listed.len() {
-            format!("等{}行", rows.len())
+            tr!(lang, "等{}行", " … ({} rows in all)", rows.len())
         } else {
             String::new()
         };
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                lang,
                 "{}中有{}行不是模板中的行：{}{more}，其数字未纳入核对。",
-                t.id.cn(),
+                "{} has {} rows not in the template: {}{more}; their numbers were not checked.",
+                t.id.name(lang),
                 rows.len(),
-                listed.join("、")
+                listed.join(sep)
             ))
             .table(t.id)
             .found(
                 rows.iter()
-                    .map(|u| format!("{}：{}", u.label, u.raw.join("、")))
+                    .map(|u| tr!(lang, "{}：{}", "“{}”: {}", u.label, u.raw.join(sep)))
                     .collect::<Vec<_>>()
-                    .join("；"),
+                    .join(lang.pick("；", "; ")),
             )
             .spans(sorted_spans(
                 rows.iter().flat_map(|u| u.spans.iter().copied()),

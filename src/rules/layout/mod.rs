@@ -13,22 +13,31 @@ pub mod unplaceable;
 pub mod unread;
 
 use crate::finding::CellRef;
+use crate::lang::Lang;
 use crate::report::Table;
 use crate::rules::util::{cell_ref, sorted_spans};
 use crate::span::Span;
 
 /// "采购项目数量 1、采购总金额 23833092元" when there is one value per column of row `r`,
 /// else the values joined with "、".
-fn labelled(table: &Table, r: usize, values: &[String]) -> String {
+fn labelled(table: &Table, r: usize, values: &[String], lang: Lang) -> String {
     let cols = table.spec.rows[r].cols;
+    let sep = lang.pick("、", ", ");
     if cols.len() == values.len() {
         cols.iter()
             .zip(values)
-            .map(|(c, v)| format!("{} {v}", c.label))
+            .map(|(c, v)| match lang.effective() {
+                Lang::Zh => format!("{} {v}", c.label),
+                // A value with more than digits (“23833092元”) is the report's text, quoted.
+                Lang::En if v.chars().all(|c| c.is_ascii_digit() || c == '.') => {
+                    format!("“{}” {v}", c.label)
+                }
+                Lang::En => format!("“{}” “{v}”", c.label),
+            })
             .collect::<Vec<_>>()
-            .join("、")
+            .join(sep)
     } else {
-        values.join("、")
+        values.join(sep)
     }
 }
 

@@ -15,12 +15,15 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-ROW-MISSING",
     severity: Severity::Error,
     title: "表格缺少行",
     explanation: "年报格式模板的每张表都有固定的行，每一行都是需要统计的类别，即使数字为0也要保留。缺少一行，该类别就没有报告，用到这一行的核对也无法进行。如果这一行其实在表里，可能是行名被改动得太多（例如删减了文字），请使用模板原文的行名；否则请按模板补上这一行并填写数字。",
+    title_en: crate::en!("A row is missing from the table"),
+    explanation_en: crate::en!("Every table of the template has fixed rows; each row is a category to be reported, and stays even when its numbers are 0. With a row missing, that category is not reported and the checks that use it cannot be done. If the row is in the table, its label may have been changed too much (words cut out): use the template's label. Otherwise add the row as the template has it and fill in its numbers."),
     check,
 };
 
@@ -43,30 +46,45 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         }
         if missing.len() == t.rows.len() {
             out.push(
-                RULE.finding(format!(
+                RULE.finding(tr!(
+                    ctx.lang,
                     "{}找到了表格，但没有识别出模板中的任何一行（共{}行）。",
-                    t.id.cn(),
+                    "{} was found, but none of the template's {} rows was recognised in it.",
+                    t.id.name(ctx.lang),
                     t.rows.len()
                 ))
                 .table(t.id)
-                .expected(format!("{}行", t.rows.len()))
-                .found("0行"),
+                .expected(tr!(ctx.lang, "{}行", "{} rows", t.rows.len()))
+                .found(ctx.lang.pick("0行", "0 rows")),
             );
             continue;
         }
         for r in missing {
             let label = t.spec.rows[r].label;
+            let name = t.id.name(ctx.lang);
             let message = if label.is_empty() {
-                format!("{}没有找到数据行。", t.id.cn())
+                tr!(
+                    ctx.lang,
+                    "{name}没有找到数据行。",
+                    "{name}: the data row was not found."
+                )
             } else {
-                format!("{}缺少“{label}”这一行。", t.id.cn())
+                tr!(
+                    ctx.lang,
+                    "{name}缺少“{label}”这一行。",
+                    "{name} has no row “{label}”."
+                )
             };
             out.push(
                 RULE.finding(message)
                     .table(t.id)
                     .row(label)
-                    .expected(if label.is_empty() { "数据行" } else { label })
-                    .found("未找到"),
+                    .expected(if label.is_empty() {
+                        ctx.lang.pick("数据行", "the data row")
+                    } else {
+                        label
+                    })
+                    .found(ctx.lang.pick("未找到", "not found")),
             );
         }
     }

@@ -16,14 +16,17 @@
 use super::{labelled, row_cells, row_spans};
 use crate::finding::{Finding, Severity};
 use crate::report::RowProblem;
-use crate::rules::util::row_place;
+use crate::rules::util::row_place_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "L-SPLIT-BY-ARITHMETIC",
     severity: Severity::Info,
     title: "按勾稽关系拆分了连在一起的数字",
     explanation: "这一行各格的数字在粘贴的文字里连在了一起，有几种拆分方法；检查器用模板规定的勾稽关系（如每行总计等于各列之和）选出了唯一能对上的一种。这是推断出来的，请对照原文核实各格数字。为避免这种情况，请从原始文档（Word/.docx 文件，或网页上的表格）复制粘贴，使各格保持分开。",
+    title_en: crate::en!("Digits run together were split by the template's equations"),
+    explanation_en: crate::en!("The numbers of this row's cells ran together in the pasted text and could be split in several ways; the checker chose the only one that satisfies the template's equations (such as each row's total being the sum of its columns). This is an inference: check the cells against the original. To avoid it, copy from the original document (the .docx file or the table on the web page) so that the cells stay apart."),
     check,
 };
 
@@ -34,11 +37,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 continue;
             };
             let values: Vec<String> = t.cells[r].iter().map(|c| c.raw.clone()).collect();
-            let split = labelled(t, r, &values);
+            let split = labelled(t, r, &values, ctx.lang);
             out.push(
-                RULE.finding(format!(
+                RULE.finding(tr!(
+                    ctx.lang,
                     "{} 这一行的数字连在一起写成“{raw}”，有{candidates}种拆法，已按表格的勾稽关系拆为：{split}，请核对。",
-                    row_place(t, r)
+                    "{}: the row's numbers ran together as “{raw}”, which can be split {candidates} ways; it was split by the table's equations as {split}. Please check.",
+                    row_place_in(ctx.lang, t, r)
                 ))
                 .table(t.id)
                 .row(t.spec.rows[r].label)

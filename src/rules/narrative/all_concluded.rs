@@ -21,15 +21,18 @@
 use super::of_report_year;
 use crate::finding::{Finding, Severity};
 use crate::report::narrative::Claim;
-use crate::rules::util::{cell_ref, cells_spans};
+use crate::rules::util::{cell_ref, cells_spans, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-ALL-CONCLUDED",
     severity: Severity::Warning,
     title: "正文说全部办结，表格有结转",
     explanation: "正文说本年度的申请已全部办结，而表三“四、结转下年度继续办理”大于0，即有申请没有办结、转到下一年继续办理。两者矛盾：或者正文说得过满，或者表格填错了。请核实后改正；若正文想说的是已办结的都在法定期限内答复，请改为这样的说法。",
+    title_en: crate::en!("Text says all were concluded, the table carries some forward"),
+    explanation_en: crate::en!("The text says all of the year's requests were concluded, yet “四、结转下年度继续办理” in Table 3 is above 0: some requests were not concluded and carry into next year. The two contradict each other: either the text says too much or the table is wrong. Check and correct; if the text means that every concluded request was answered within the legal time limit, say that instead."),
     check,
 };
 
@@ -56,14 +59,23 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         spans.extend(cells_spans(t, [(row, T3_TOTAL_COL)]));
         out.push(
-            RULE.finding(format!("正文说“{}”，而{}为{v}。", st.phrase, cell.place()))
-                .table(TableId::T3)
-                .row(t3_rows::CARRIED_FORWARD)
-                .column("总计")
-                .expected("0（全部办结时没有结转）")
-                .found(v.to_string())
-                .cells(vec![cell])
-                .spans(spans),
+            RULE.finding(tr!(
+                ctx.lang,
+                "正文说“{}”，而{}为{v}。",
+                "The text says “{}”, but {} is {v}.",
+                st.phrase,
+                place_in(ctx.lang, &cell)
+            ))
+            .table(TableId::T3)
+            .row(t3_rows::CARRIED_FORWARD)
+            .column("总计")
+            .expected(ctx.lang.pick(
+                "0（全部办结时没有结转）",
+                "0 (nothing carries forward when all were concluded)",
+            ))
+            .found(v.to_string())
+            .cells(vec![cell])
+            .spans(spans),
         );
     }
 }

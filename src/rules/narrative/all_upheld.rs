@@ -20,15 +20,18 @@
 use super::of_report_year;
 use crate::finding::{CellRef, Finding, Severity};
 use crate::report::narrative::Claim;
-use crate::rules::util::{cell_ref, cells_spans};
+use crate::rules::util::{cell_ref, cells_spans, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{t4_col, t4_outcome, TableId, T4_GROUPS};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-ALL-UPHELD",
     severity: Severity::Warning,
     title: "正文说均获维持，表四另有结果",
     explanation: "正文说行政复议或行政诉讼案件均获维持，而表四同一类案件的“结果纠正”或“尚未审结”大于0：被纠正的案件没有获得维持，尚未审结的案件还没有结果。两者矛盾。请核实后改正正文（如写明维持、纠正、尚未审结各几件）或表格。",
+    title_en: crate::en!("Text says all were upheld, Table 4 has other results"),
+    explanation_en: crate::en!("The text says all administrative reconsideration or litigation cases were upheld, yet in Table 4 the same kind of case has cases corrected or not yet concluded: a corrected case was not upheld, and a case not yet concluded has no result. The two contradict each other. Check and correct the text (say how many were upheld, corrected and not yet concluded) or the table."),
     check,
 };
 
@@ -63,15 +66,24 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let said: Vec<String> = cells
             .iter()
             .zip(&hits)
-            .map(|(c, h)| format!("{}为{}", c.place(), h.1))
+            .map(|(c, h)| tr!(ctx.lang, "{}为{}", "{} is {}", place_in(ctx.lang, c), h.1))
             .collect();
+        let said = said.join(ctx.lang.pick("，", "; "));
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         spans.extend(cells_spans(t, hits.iter().map(|&(c, _)| (0, c))));
         let mut f = RULE
-            .finding(format!("正文说“{}”，而{}。", st.phrase, said.join("，")))
+            .finding(tr!(
+                ctx.lang,
+                "正文说“{}”，而{said}。",
+                "The text says “{}”, but {said}.",
+                st.phrase
+            ))
             .table(TableId::T4)
-            .expected("结果纠正、尚未审结均为0")
-            .found(said.join("，"))
+            .expected(ctx.lang.pick(
+                "结果纠正、尚未审结均为0",
+                "“结果纠正” and “尚未审结” both 0",
+            ))
+            .found(said)
             .spans(spans);
         if cells.len() == 1 {
             f = f.column(&cells[0].column);

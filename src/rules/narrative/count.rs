@@ -43,12 +43,15 @@ use super::{cells_of, of_report_year, received_with_carried};
 use crate::finding::{Finding, Severity};
 use crate::report::narrative::{Mention, Quantity, T3Rows};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-COUNT",
     severity: Severity::Error,
     title: "正文数字与表格不符",
     explanation: "年度报告正文（多在“总体情况”中）说明的申请数量、办理结果、行政复议和行政诉讼件数、规范性文件件数、收费金额等，与后面统计表中对应的格子说的是同一件事，应当一致。评议中“正文说收到申请12件，表三却是10件”是常见问题：两处必有一处写错，公众无从判断哪个是真的。请对照原始台账核实，改正正文或表格中错的一处。只有正文明确说出是哪一个数量（如“受理政府信息公开申请N件”“办结N件”“行政复议N件，其中结果纠正N件”）时才核对；“依申请公开信息数N条”（信息条数，不是申请件数）、“其中当面申请N件”之类不核对。",
+    title_en: crate::en!("Number in the text differs from the table"),
+    explanation_en: crate::en!("The numbers the report's text states (mostly in the overview) — requests, results, reconsideration and litigation cases, normative documents, fees — are the same things as the cells of the tables that follow, and must agree. “The text says 12 requests received, Table 3 says 10” is a common finding of evaluations: one of the two is wrong, and the public cannot tell which. Check against the original records and correct the wrong one. Only numbers whose sentence says plainly what they count are checked; counts of information items or of one part of a breakdown are not."),
     check,
 };
 
@@ -71,11 +74,23 @@ fn fmt_money(v: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A money unit as the text writes it, in English.
+fn unit_en(unit: &str) -> &str {
+    match unit {
+        "元" => " yuan",
+        "万元" => " × 10,000 yuan",
+        "亿元" => " × 100 million yuan",
+        u => u,
+    }
+}
+
 fn compare(ctx: &Context, m: &Mention) -> Option<Finding> {
     let report = ctx.report;
+    let lang = ctx.lang;
     let cells = cells_of(report, m.quantity)?;
     let sentence = report.narrative.sentences[m.sentence].span;
-    let said = format!("正文“{}”", m.phrase);
+    let said = tr!(lang, "正文“{}”", "The text's “{}”", m.phrase);
+    let name = cells.name_in(lang);
     let (message, expected, found, cells) = match m.quantity {
         Quantity::Fees => {
             let (v, tol) = cells.money_wan()?;
@@ -91,14 +106,26 @@ fn compare(ctx: &Context, m: &Mention) -> Option<Finding> {
                 return None;
             }
             (
-                format!(
-                    "{said}（合{}万元）与{}（{}万元）不一致。",
+                tr!(
+                    lang,
+                    "{said}（合{}万元）与{name}（{}万元）不一致。",
+                    "{said} ({} × 10,000 yuan) differs from {name} ({} × 10,000 yuan).",
                     fmt_money(text),
-                    cells.name,
                     fmt_money(v)
                 ),
-                format!("{}万元（{}）", fmt_money(v), cells.name),
-                format!("{}{}（正文）", fmt_money(m.value), m.unit),
+                tr!(
+                    lang,
+                    "{}万元（{name}）",
+                    "{} × 10,000 yuan ({name})",
+                    fmt_money(v)
+                ),
+                tr!(
+                    lang,
+                    "{}{}（正文）",
+                    "{}{} (the text)",
+                    fmt_money(m.value),
+                    lang.pick(m.unit, unit_en(m.unit))
+                ),
                 cells,
             )
         }
@@ -121,18 +148,29 @@ fn compare(ctx: &Context, m: &Mention) -> Option<Finding> {
             match alt.as_ref().map(|a| (a, a.sum())) {
                 Some((_, Some(w))) if w == said_n => return None,
                 Some((a, Some(w))) => (
-                    format!(
-                        "{said}与{}（{v}）不一致，与加上上年结转后的{}（{w}）也不一致。",
-                        cells.name, a.name
+                    tr!(
+                        lang,
+                        "{said}与{name}（{v}）不一致，与加上上年结转后的{}（{w}）也不一致。",
+                        "{said} differs from {name} ({v}), and also from {} with the requests carried over added ({w}).",
+                        a.name_in(lang)
                     ),
-                    format!("{v}（{}），或{w}（{}）", cells.name, a.name),
-                    format!("{said_n}（正文）"),
+                    tr!(
+                        lang,
+                        "{v}（{name}），或{w}（{}）",
+                        "{v} ({name}), or {w} ({})",
+                        a.name_in(lang)
+                    ),
+                    tr!(lang, "{said_n}（正文）", "{said_n} (the text)"),
                     cells,
                 ),
                 _ => (
-                    format!("{said}与{}（{v}）不一致。", cells.name),
-                    format!("{v}（{}）", cells.name),
-                    format!("{said_n}（正文）"),
+                    tr!(
+                        lang,
+                        "{said}与{name}（{v}）不一致。",
+                        "{said} differs from {name} ({v})."
+                    ),
+                    tr!(lang, "{v}（{name}）", "{v} ({name})"),
+                    tr!(lang, "{said_n}（正文）", "{said_n} (the text)"),
                     cells,
                 ),
             }

@@ -29,16 +29,20 @@
 
 use super::{cells_of, of_report_year, Cells};
 use crate::finding::{Finding, Severity};
+use crate::lang::Lang;
 use crate::report::narrative::{Mention, Quantity, Regrouped, T3Rows};
 use crate::report::Report;
 use crate::rules::{Context, Rule};
 use crate::template::{TableId, T3_TOTAL_COL};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-COUNT-GROUPING",
     severity: Severity::Warning,
     title: "正文对办理结果的归类与表格不同",
     explanation: "正文说明某一类办理结果（如“不予公开2件”）的件数时，又说了这些申请属于什么情形，而其中有的情形在表三模板中属于另一类：例如“本机关不掌握相关政府信息”是“（四）无法提供”的第1项，不是“（三）不予公开”。于是正文的件数与表三这一类的件数对不上。这多半是正文的说法与模板的分类不同，不一定是表格填错，所以只作警告。请按表三模板的分类写正文（如“不予公开1件，无法提供1件”），使读者能在表中找到正文的每个数；若加上另一类的这些情形后仍与正文对不上，请再核对正文和表格。",
+    title_en: crate::en!("Text groups the results differently from the table"),
+    explanation_en: crate::en!("When the text gives the count of one kind of result (such as “不予公开2件”), it also says what the requests were, and some of those cases belong to another group in Table 3 of the template: for instance, “本机关不掌握相关政府信息” is item 1 of “（四）无法提供”, not of “（三）不予公开”. So the text's count does not match the table's count for that group. This is most likely the text using other categories than the template, not necessarily a wrong table, so it is only a warning. Write the text in the template's categories so that readers can find each of its numbers in the table; if it still does not match once the other group's cases are added, check the text and the table again."),
     check,
 };
 
@@ -48,7 +52,7 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if m.regrouped.is_empty() || !of_report_year(report, m.year) {
             continue;
         }
-        if let Some(f) = compare(report, m) {
+        if let Some(f) = compare(report, m, ctx.lang) {
             out.push(f);
         }
     }
@@ -102,7 +106,7 @@ fn cells_of_case<'a>(report: &'a Report, r: &Regrouped) -> Option<(&'static str,
     Some((group, cells))
 }
 
-fn compare(report: &Report, m: &Mention) -> Option<Finding> {
+fn compare(report: &Report, m: &Mention, lang: Lang) -> Option<Finding> {
     if m.decimals > 0 {
         return None;
     }
@@ -134,16 +138,25 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
     let mut named = Vec::new();
     let mut pos: Vec<(usize, usize)> = Vec::new();
     for (r, group, c) in &cases {
-        let n = c.sum().map_or("未能读出".to_string(), |x| format!("为{x}"));
-        let at = format!("{}{n}", c.name);
+        let n = c.sum().map_or(
+            lang.pick("未能读出", " could not be read").to_string(),
+            |x| tr!(lang, "为{x}", " is {x}"),
+        );
+        let at = format!("{}{n}", c.name_in(lang));
         // A sub-row: "（四）无法提供/1.本机关不掌握相关政府信息".
         let label = c.table.spec.rows[c.pos[0].0].label;
         named.push(
             match label.split_once('/').and_then(|x| x.1.split_once('.')) {
-                Some((_, case)) if c.pos.len() == 1 && r.item > 0 => {
-                    format!("“{case}”是模板中{group}的一项（{at}）")
-                }
-                _ => format!("{group}是模板中另一类（{at}）"),
+                Some((_, case)) if c.pos.len() == 1 && r.item > 0 => tr!(
+                    lang,
+                    "“{case}”是模板中{group}的一项（{at}）",
+                    "“{case}” is an item of “{group}” in the template ({at})"
+                ),
+                _ => tr!(
+                    lang,
+                    "{group}是模板中另一类（{at}）",
+                    "“{group}” is another group in the template ({at})"
+                ),
             },
         );
         for p in &c.pos {
@@ -160,18 +173,27 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
         .iter()
         .map(|w| format!("“{w}”"))
         .collect::<Vec<_>>()
-        .join("、");
+        .join(lang.pick("、", ", "));
     let advice = match others.map(|o| v + o) {
-        Some(t) if t == said_n => format!(
-            "加上这些，表中合计{t}件，与正文一致：是正文的归类与模板不同。请按模板的分类改写正文，分别写出各类的件数。"
+        Some(t) if t == said_n => tr!(
+            lang,
+            "加上这些，表中合计{t}件，与正文一致：是正文的归类与模板不同。请按模板的分类改写正文，分别写出各类的件数。",
+            "With these added, the table has {t}, as the text says: the text groups the cases differently from the template. Rewrite the text in the template's groups, with the count of each."
         ),
-        _ => "请按模板的分类改写正文，分别写出各类的件数，并核对正文和表格。".to_string(),
+        _ => lang
+            .pick(
+                "请按模板的分类改写正文，分别写出各类的件数，并核对正文和表格。",
+                "Rewrite the text in the template's groups, with the count of each, and check the text and the table.",
+            )
+            .to_string(),
     };
-    let message = format!(
-        "正文“{}”与{}（{v}）不一致。正文说明了这些申请的情形：{quoted}；而{}。{advice}",
+    let name = cells.name_in(lang);
+    let message = tr!(
+        lang,
+        "正文“{}”与{name}（{v}）不一致。正文说明了这些申请的情形：{quoted}；而{}。{advice}",
+        "The text's “{}” differs from {name} ({v}). The text says what these requests were: {quoted}; but {}. {advice}",
         m.phrase,
-        cells.name,
-        named.join("，")
+        named.join(lang.pick("，", "; "))
     );
     let mut spans = vec![report.narrative.sentences[m.sentence].span];
     spans.extend(cells.spans());
@@ -180,8 +202,8 @@ fn compare(report: &Report, m: &Mention) -> Option<Finding> {
     }
     let mut f = cells
         .place(RULE.finding(message))
-        .expected(format!("{v}（{}）", cells.name))
-        .found(format!("{said_n}（正文）"))
+        .expected(tr!(lang, "{v}（{name}）", "{v} ({name})"))
+        .found(tr!(lang, "{said_n}（正文）", "{said_n} (the text)"))
         .spans(spans);
     for (_, _, c) in &cases {
         f.cells.extend(c.refs());
@@ -218,6 +240,23 @@ mod tests {
     const TOTAL: &str = "(七) 总计";
     const FILES: &str = "7.属于行政执法案卷";
     const NOT_HELD: &str = "1.本机关不掌握相关政府信息";
+
+    #[test]
+    fn in_english() {
+        let said = "共受理政府信息公开申请2件，不予公开2件，分别属于本机关不掌握相关政府信息及行政执法案卷。";
+        let text = seed_000_with(&[(NEW, 2), (FILES, 1), (NOT_HELD, 1), (TOTAL, 2)], said);
+        let f =
+            crate::rules::testutil::findings_in("N-COUNT-GROUPING", &text, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "The text's “不予公开2件” differs from Table 3 “（三）不予公开” (sum of its rows) × “总计” (1). The text says what these requests were: “分别属于本机关不掌握相关政府信息及行政执法案卷”; but “本机关不掌握相关政府信息” is an item of “（四）无法提供” in the template (Table 3 “（四）无法提供/1.本机关不掌握相关政府信息” × “总计” is 1). With these added, the table has 2, as the text says: the text groups the cases differently from the template. Rewrite the text in the template's groups, with the count of each."
+        );
+        assert_eq!(
+            f[0].expected.as_deref(),
+            Some("1 (Table 3 “（三）不予公开” (sum of its rows) × “总计”)")
+        );
+        assert_eq!(f[0].found.as_deref(), Some("2 (the text)"));
+    }
 
     /// Two applications: one a 行政执法案卷 (（三）7), one about information the agency does
     /// not hold (（四）1); the text calls both 不予公开.

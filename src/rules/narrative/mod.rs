@@ -75,6 +75,34 @@ impl Cells<'_> {
         Some((total, tol))
     }
 
+    /// [`Cells::name`] in `lang`: in English the table by number and every label quoted,
+    /// "Table 3 “一、本年新收政府信息公开申请数量” × “总计”".
+    pub fn name_in(&self, lang: crate::lang::Lang) -> String {
+        if lang.effective() == crate::lang::Lang::Zh {
+            return self.name.clone();
+        }
+        let rest = self
+            .name
+            .split_once(' ')
+            .map_or(self.name.as_str(), |(_, r)| r);
+        let part = |p: &str| -> String {
+            p.split('加')
+                .map(|item| {
+                    if let Some(base) = item.strip_suffix("（各项之和）") {
+                        format!("“{base}” (sum of its rows)")
+                    } else if let Some(base) = item.strip_suffix("（五列之和）") {
+                        format!("“{base}” (sum of its five columns)")
+                    } else {
+                        format!("“{item}”")
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" plus ")
+        };
+        let parts: Vec<String> = rest.split(" × ").map(part).collect();
+        format!("{} {}", self.table.id.name(lang), parts.join(" × "))
+    }
+
     pub fn refs(&self) -> Vec<CellRef> {
         self.pos
             .iter()

@@ -20,15 +20,18 @@
 use super::{of_report_year, t4_cases};
 use crate::finding::{CellRef, Finding, Severity};
 use crate::report::narrative::Claim;
-use crate::rules::util::{cell_ref, cells_spans};
+use crate::rules::util::{cell_ref, cells_spans, place_in};
 use crate::rules::{Context, Rule};
 use crate::template::{t3_rows, TableId, T3_TOTAL_COL};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "N-NONE-BUT-TABLE",
     severity: Severity::Error,
     title: "正文说没有，表格却有",
     explanation: "正文明确说本年度没有收到政府信息公开申请，或没有发生行政复议、行政诉讼，而表三“一、本年新收政府信息公开申请数量”或表四对应的总计却大于0。两处说的是同一年的同一件事，必有一处写错。请核实后改正正文或表格。",
+    title_en: crate::en!("Text says none, the table has some"),
+    explanation_en: crate::en!("The text says plainly that no requests for disclosure were received this year, or that there was no administrative reconsideration or litigation, yet “一、本年新收政府信息公开申请数量” in Table 3, or the matching total in Table 4, is above 0. Both speak of the same thing in the same year; one of them is wrong. Check and correct the text or the table."),
     check,
 };
 
@@ -68,25 +71,33 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let said: Vec<String> = cells
             .iter()
             .zip(&hits)
-            .map(|(c, h)| format!("{}为{}", c.place(), h.3))
+            .map(|(c, h)| tr!(ctx.lang, "{}为{}", "{} is {}", place_in(ctx.lang, c), h.3))
             .collect();
+        let said = said.join(ctx.lang.pick("，", "; "));
         let mut spans = vec![r.narrative.sentences[st.sentence].span];
         for &(t, row, c, _) in &hits {
             spans.extend(cells_spans(r.table(t), [(row, c)]));
         }
         let table = hits[0].0;
         let mut f = RULE
-            .finding(format!("正文说“{}”，而{}。", st.phrase, said.join("，")))
+            .finding(tr!(
+                ctx.lang,
+                "正文说“{}”，而{said}。",
+                "The text says “{}”, but {said}.",
+                st.phrase
+            ))
             .table(table)
-            .expected(format!(
+            .expected(tr!(
+                ctx.lang,
                 "与正文一致：{}",
+                "as the text says: {}",
                 if table == TableId::T3 {
-                    "0件"
+                    ctx.lang.pick("0件", "0")
                 } else {
-                    "总计为0"
+                    ctx.lang.pick("总计为0", "a total of 0")
                 }
             ))
-            .found(said.join("，"))
+            .found(said)
             .spans(spans);
         if cells.len() == 1 {
             f = f

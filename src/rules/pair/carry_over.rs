@@ -19,12 +19,15 @@
 use super::{side_cell, PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
 use crate::template::{t3_rows, TableId};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-CARRY-OVER",
     severity: Severity::Error,
     title: "上年结转与上年报告的结转下年度不符",
     explanation: "上一年度末“结转下年度继续办理”的申请，就是本年度“上年结转”的申请，所以本年报告表三“二、上年结转政府信息公开申请数量”的每一列，应当等于上年报告表三“四、结转下年度继续办理”的同一列。不相等说明两份报告中有一处数字写错了，请对照台账改正。例外：机关在这两年之间合并、分设或职能调整，结转的申请随之转入或转出时，两者可以不等，这时应在报告中说明原因。",
+    title_en: crate::en!("Carried over differs from last year's carried forward"),
+    explanation_en: crate::en!("Requests carried forward at the end of last year are this year's requests carried over, so every column of “二、上年结转政府信息公开申请数量” in this year's Table 3 should equal the same column of “四、结转下年度继续办理” in last year's Table 3. If they differ, one of the two reports has a wrong number: correct it against the records. Exception: when the agency merged, split or changed its functions between the two years and requests moved in or out with it, the two may differ; the report should then say why."),
     check,
 };
 
@@ -53,16 +56,27 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
         let col = cur.spec.rows[rc].cols[c].label;
         let (cell_now, spans_now) = side_cell(Side::Current, cur, rc, c);
         let (cell_then, spans_then) = side_cell(Side::Previous, prev, rp, c);
-        let mut f = RULE.finding(format!(
+        let lang = ctx.lang;
+        let mut f = RULE.finding(tr!(
+            lang,
             "本年表三 {} × {col}为{now}，上年报告表三 {} × {col}为{then}，两者应相等。",
+            "This year's Table 3 “{} × {col}” is {now}, last year's Table 3 “{} × {col}” is {then}; the two should be equal.",
             t3_rows::CARRIED_OVER,
             t3_rows::CARRIED_FORWARD
         ));
         f.table = Some(TableId::T3);
         f.row = Some(t3_rows::CARRIED_OVER.to_string());
         f.column = Some(col.to_string());
-        f.expected = Some(format!("{then}（上年报告 四、结转下年度继续办理）"));
-        f.found = Some(format!("{now}（本年 二、上年结转）"));
+        f.expected = Some(tr!(
+            lang,
+            "{then}（上年报告 四、结转下年度继续办理）",
+            "{then} (last year's “四、结转下年度继续办理”)"
+        ));
+        f.found = Some(tr!(
+            lang,
+            "{now}（本年 二、上年结转）",
+            "{now} (this year's “二、上年结转”)"
+        ));
         f.cells = vec![cell_now, cell_then];
         f.add_spans(Side::Current, spans_now.iter().copied());
         f.add_spans(Side::Previous, spans_then.iter().copied());

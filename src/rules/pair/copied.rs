@@ -20,12 +20,15 @@
 
 use super::{PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-COPIED-TEXT",
     severity: Severity::Warning,
     title: "正文与上年报告雷同",
     explanation: "2021年版年报格式要求年度报告的内容不能遗漏、也不宜泛化，并明确对内容雷同、敷衍了事的年报依照《政府信息公开条例》第四十七条追究责任；评议中发现过与上年报告九成相同的年报。检查器逐句比较两份报告第一至第六部分的正文（不含表格、标题和开头的编制依据），只改了年份或数字、或只改了个别字的句子也算雷同。请按本年度的实际工作重写雷同的段落：写清本年度做了什么、数字是多少、存在什么新问题、采取了什么新措施。",
+    title_en: crate::en!("Text repeats last year's report"),
+    explanation_en: crate::en!("The 2021 format of the annual report says the content must not leave things out nor be vague, and that reports with copied, perfunctory content lead to accountability under Article 47 of the Regulations on the Disclosure of Government Information; evaluations have found reports 90% identical to the year before. The checker compares the sentences of parts one to six of both reports (not tables, headings, or the opening statement of basis); a sentence with only its year, numbers or a few characters changed counts as repeated. Rewrite the repeated passages about this year's actual work: what was done, the numbers, new problems and new measures."),
     check,
 };
 
@@ -38,13 +41,25 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
         return;
     }
     let pct = (c.share * 100.0).round() as u32;
-    let mut f = RULE.finding(format!(
+    let lang = ctx.lang;
+    let mut f = RULE.finding(tr!(
+        lang,
         "本年报告正文的{}句中有{}句与上年报告相同或几乎相同（只改了年份、数字的也算），占正文字数的{pct}%。",
-        c.sentences, c.repeated
+        "Of the {} sentences of this year's text, {} are the same or almost the same as last year's (counting those with only years or numbers changed): {pct}% of the text.",
+        c.sentences,
+        c.repeated
     ));
-    f.expected = Some("按本年度的实际工作撰写正文".to_string());
-    f.found = Some(format!(
+    f.expected = Some(
+        lang.pick(
+            "按本年度的实际工作撰写正文",
+            "a text written about this year's actual work",
+        )
+        .to_string(),
+    );
+    f.found = Some(tr!(
+        lang,
         "{pct}%与上年雷同（{}段，{}句）",
+        "{pct}% repeats last year's ({} passages, {} sentences)",
         c.passages.len(),
         c.repeated
     ));

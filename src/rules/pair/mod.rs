@@ -48,6 +48,8 @@ pub struct PairContext<'a> {
     pub current_text: &'a str,
     /// How much of this year's text repeats last year's.
     pub copied: &'a Copied,
+    /// The language of the findings' prose.
+    pub lang: crate::lang::Lang,
 }
 
 impl<'a> PairContext<'a> {
@@ -76,6 +78,23 @@ pub fn check(
     current: &Report,
     current_text: &str,
 ) -> (Vec<Finding>, Copied) {
+    check_in(
+        previous,
+        previous_text,
+        current,
+        current_text,
+        crate::lang::Lang::Zh,
+    )
+}
+
+/// [`check`], the findings' prose in `lang`.
+pub fn check_in(
+    previous: &Report,
+    previous_text: &str,
+    current: &Report,
+    current_text: &str,
+    lang: crate::lang::Lang,
+) -> (Vec<Finding>, Copied) {
     let copied = similar::compare(&previous.narrative, &current.narrative);
     let ctx = PairContext {
         previous,
@@ -83,6 +102,7 @@ pub fn check(
         current,
         current_text,
         copied: &copied,
+        lang,
     };
     (run(&ctx), copied)
 }
@@ -92,7 +112,11 @@ pub fn check(
 pub fn run(ctx: &PairContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in RULES {
+        let from = out.len();
         (rule.check)(ctx, &mut out);
+        for f in &mut out[from..] {
+            rule.localize(f, ctx.lang);
+        }
     }
     out.sort_by_key(|f| {
         (

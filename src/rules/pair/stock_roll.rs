@@ -24,12 +24,15 @@
 use super::{side_cell, PairContext, PairRule};
 use crate::finding::{Finding, Severity, Side};
 use crate::template::{TableId, TemplateId};
+use crate::tr;
 
 pub static RULE: PairRule = PairRule {
     code: "P-STOCK-ROLL",
     severity: Severity::Warning,
     title: "表二存量与上年推算不符",
     explanation: "表二中的存量可以由上年的存量和本年的增减推算：2021年版模板中，本年的“现行有效件数”应约等于上年报告的现行有效件数加本年制发件数、减本年废止件数；2019年版模板中，本年的“上一年项目数量”应约等于上年报告的上一年项目数量加上年的“本年增/减”。相差较大时，可能是某一年的数字填错了。规范性文件因有效期届满自动失效、上级统一清理或机构调整而增减时，可以不完全相等，请核实并在报告中说明。",
+    title_en: crate::en!("Table 2's stocks do not follow from last year's"),
+    explanation_en: crate::en!("Table 2's stocks follow from last year's stock and this year's changes: in the 2021 template, this year's count of documents in force should be about last year's count in force plus those issued this year minus those repealed this year; in the 2019 template, this year's count for the previous year should be about last year's count plus last year's increase or decrease. A large difference may mean a wrong number in one of the years. Normative documents expiring, cleared out by a higher level, or moved with a reorganisation can make them differ: check, and explain in the report."),
     check,
 };
 
@@ -78,14 +81,17 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
                 Some(x) => {
                     expected += sign * x;
                     let label = t.spec.rows[rr].cols[c].label;
-                    parts.push(format!(
-                        "{}{}（{x}）",
-                        if sign > 0 { "加" } else { "减" },
-                        match (side, template) {
-                            (Side::Current, _) => label.to_string(),
-                            (Side::Previous, _) => format!("上年的{label}"),
-                        }
-                    ));
+                    let lang = ctx.lang;
+                    let name = match side {
+                        Side::Current => tr!(lang, "{label}", "“{label}”"),
+                        Side::Previous => tr!(lang, "上年的{label}", "last year's “{label}”"),
+                    };
+                    parts.push(match (lang.effective(), sign > 0) {
+                        (crate::lang::Lang::Zh, true) => format!("加{name}（{x}）"),
+                        (crate::lang::Lang::Zh, false) => format!("减{name}（{x}）"),
+                        (_, true) => format!("plus {name} ({x})"),
+                        (_, false) => format!("minus {name} ({x})"),
+                    });
                 }
                 None => known = false,
             }
@@ -94,14 +100,20 @@ fn check(ctx: &PairContext, out: &mut Vec<Finding>) {
             continue;
         }
         let col = cur.spec.rows[r].cols[stock_col].label;
-        let mut f = RULE.finding(format!(
+        let mut f = RULE.finding(tr!(
+            ctx.lang,
             "本年表二 {row} × {col}为{now}，按上年报告的{col}（{then}）{}推算应为{expected}。",
-            parts.join("、")
+            "This year's Table 2 “{row} × {col}” is {now}; from last year's “{col}” ({then}) {} it should be {expected}.",
+            parts.join(ctx.lang.pick("、", ", "))
         ));
         f.table = Some(TableId::T2);
         f.row = Some(row.to_string());
         f.column = Some(col.to_string());
-        f.expected = Some(format!("约{expected}（由上年推算）"));
+        f.expected = Some(tr!(
+            ctx.lang,
+            "约{expected}（由上年推算）",
+            "about {expected} (rolled forward from last year)"
+        ));
         f.found = Some(now.to_string());
         let (c_now, s_now) = side_cell(Side::Current, cur, r, stock_col);
         let (c_then, s_then) = side_cell(Side::Previous, prev, rp, stock_col);

@@ -83,8 +83,17 @@ pub fn set_t3_row(text: &str, label: &str, values: &[i64]) -> String {
 /// Last year's and this year's texts read, and compared: the findings of the cross-year
 /// rules (sorted as [`super::run`] sorts them) and the copied text.
 pub fn compare(previous: &str, current: &str) -> (Vec<Finding>, Copied) {
+    compare_in(previous, current, crate::lang::Lang::Zh)
+}
+
+/// [`compare`], the findings' prose in `lang`.
+pub fn compare_in(
+    previous: &str,
+    current: &str,
+    lang: crate::lang::Lang,
+) -> (Vec<Finding>, Copied) {
     let (p, c) = (crate::read::read(previous), crate::read::read(current));
-    super::check(&p, previous, &c, current)
+    super::check_in(&p, previous, &c, current, lang)
 }
 
 /// (last year's report, this year's report) across the change of template: seed 000 (2020,

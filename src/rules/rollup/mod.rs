@@ -80,6 +80,8 @@ pub struct RollupContext<'a> {
     pub children: &'a [&'a Report],
     /// Every additive cell of the parent's found tables, in template order.
     pub sums: Vec<CellSum>,
+    /// The language of the findings' prose.
+    pub lang: crate::lang::Lang,
 }
 
 impl<'a> RollupContext<'a> {
@@ -125,7 +127,14 @@ impl<'a> RollupContext<'a> {
             parent,
             children,
             sums,
+            lang: crate::lang::Lang::Zh,
         }
+    }
+
+    /// The same context, its findings in `lang`.
+    pub fn in_lang(mut self, lang: crate::lang::Lang) -> Self {
+        self.lang = lang;
+        self
     }
 }
 
@@ -136,7 +145,11 @@ pub static RULES: &[&RollupRule] = &[&diff::RULE, &unchecked::RULE];
 pub fn run(ctx: &RollupContext) -> Vec<Finding> {
     let mut out = Vec::new();
     for rule in RULES {
+        let from = out.len();
         (rule.check)(ctx, &mut out);
+        for f in &mut out[from..] {
+            rule.localize(f, ctx.lang);
+        }
     }
     out.sort_by_key(|f| (f.severity, f.spans.first().map_or(usize::MAX, |s| s.start)));
     out

@@ -28,12 +28,15 @@ use crate::finding::{Finding, Severity};
 use crate::report::narrative::Quantity;
 use crate::rules::narrative::cells_of;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-FEE-CONTRADICTION",
     severity: Severity::Warning,
     title: "信息处理费前后矛盾",
     explanation: "报告一处写明收取了信息处理费，另一处却说没有收取（或第六部分只写“无”），或者表二“行政事业性收费”的本年收费金额小于这笔信息处理费。信息处理费是中央设立的行政事业性收费项目，收取的信息处理费应计入本机关的行政事业性收费。请核实本年度实际收取的信息处理费，统一正文、第六部分和表二的说法。注意：表二的行政事业性收费包括本机关的全部收费，金额大于0并不说明收取了信息处理费，检查器不据此判断。",
+    title_en: crate::en!("Information processing fees are reported inconsistently"),
+    explanation_en: crate::en!("One place in the report says information processing fees were charged while another says none were (or part six only says “无”), or the year's administrative fees in Table 2 are less than that fee. The information processing fee is an administrative fee set by the central government, so fees charged belong in the agency's administrative fees. Check the fees actually charged this year and make the text, part six and Table 2 agree. Note: Table 2's administrative fees include all of the agency's fees, so an amount above 0 does not show that information processing fees were charged; the checker does not conclude that from it."),
     check,
 };
 
@@ -61,7 +64,8 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let fee_sentence = n.sentences[fee.sentence];
-    let said = format!("正文说“{}”", fee.phrase);
+    let lang = ctx.lang;
+    let said = tr!(lang, "正文说“{}”", "The text says “{}”", fee.phrase);
 
     // 1. 六 denies it.
     if r.sections.iter().any(|s| s.canonical == 6) {
@@ -79,18 +83,31 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         let bare_none = real.is_empty() && says_none(&text) && !text.is_empty();
         if let Some(d) = denial.filter(|d| d.span != fee_sentence.span) {
             out.push(
-                RULE.finding(format!("{said}，第六部分却说“{}”。", n.sentence_text(d)))
-                    .expected("第六部分与正文一致地说明信息处理费")
-                    .found(n.sentence_text(d).to_string())
-                    .spans(vec![fee_sentence.span, d.span]),
+                RULE.finding(tr!(
+                    lang,
+                    "{said}，第六部分却说“{}”。",
+                    "{said}, but part six says “{}”.",
+                    n.sentence_text(d)
+                ))
+                .expected(lang.pick(
+                    "第六部分与正文一致地说明信息处理费",
+                    "part six reporting the information processing fees as the text does",
+                ))
+                .found(tr!(lang, "{}", "“{}”", n.sentence_text(d)))
+                .spans(vec![fee_sentence.span, d.span]),
             );
         } else if bare_none {
             out.push(
-                RULE.finding(format!(
-                    "{said}，第六部分“其他需要报告的事项”却只写了“{text}”。"
+                RULE.finding(tr!(
+                    lang,
+                    "{said}，第六部分“其他需要报告的事项”却只写了“{text}”。",
+                    "{said}, but part six, “其他需要报告的事项”, only says “{text}”."
                 ))
-                .expected("第六部分写明收取信息处理费的情况")
-                .found(text.clone())
+                .expected(lang.pick(
+                    "第六部分写明收取信息处理费的情况",
+                    "part six stating the information processing fees charged",
+                ))
+                .found(tr!(lang, "{text}", "“{text}”"))
                 .spans(
                     std::iter::once(fee_sentence.span)
                         .chain(six.iter().map(|s| s.span))
@@ -109,12 +126,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
                 spans.extend(cells.spans());
                 out.push(
                     cells
-                        .place(RULE.finding(format!(
+                        .place(RULE.finding(tr!(
+                            lang,
                             "{said}（合{wan}万元），而{}只有{v}万元：信息处理费属于行政事业性收费，应计入本年收费金额。",
-                            cells.name
+                            "{said} ({wan} × 10,000 yuan), but {} is only {v} × 10,000 yuan: the information processing fee is an administrative fee and belongs in the year's fees.",
+                            cells.name_in(lang)
                         )))
-                        .expected(format!("不少于{wan}万元"))
-                        .found(format!("{v}万元"))
+                        .expected(tr!(lang, "不少于{wan}万元", "at least {wan} × 10,000 yuan"))
+                        .found(tr!(lang, "{v}万元", "{v} × 10,000 yuan"))
                         .spans(spans),
                 );
             }

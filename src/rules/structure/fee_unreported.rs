@@ -18,12 +18,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
 use crate::template::TemplateId;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-FEE-UNREPORTED",
     severity: Severity::Info,
     title: "第六部分未说明信息处理费",
     explanation: "2021年版年报格式要求在第六部分“其他需要报告的事项”中报告依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号，2021年1月1日起施行）收取信息处理费的情况。没有收取的，也宜写明“本年度未收取信息处理费”，而不是只写“无”。这是提示：请确认第六部分是否需要补充这一句。",
+    title_en: crate::en!("Part six does not mention information processing fees"),
+    explanation_en: crate::en!("The 2021 format asks part six, “其他需要报告的事项”, to report the information processing fees charged under the Measures on Information Processing Fees for Government Information Disclosure (in force from 1 January 2021). An agency that charged none should also say so (“no information processing fees were charged this year”), not just write “无”. This is a note: check whether part six should have this sentence."),
     check,
 };
 
@@ -50,12 +53,19 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let mut spans = vec![heading.span];
     spans.extend(sentences.iter().map(|s| s.span));
     out.push(
-        RULE.finding("第六部分“其他需要报告的事项”没有提到信息处理费（收取了多少，或没有收取）。")
-            .expected("写明本年度收取信息处理费的情况，或“未收取信息处理费”")
+        RULE.finding(ctx.lang.pick(
+            "第六部分“其他需要报告的事项”没有提到信息处理费（收取了多少，或没有收取）。",
+            "Part six, “其他需要报告的事项”, does not mention information processing fees (how much was charged, or that none was).",
+        ))
+            .expected(ctx.lang.pick(
+                "写明本年度收取信息处理费的情况，或“未收取信息处理费”",
+                "the information processing fees charged this year, or that none were charged",
+            ))
             .found(if text.is_empty() {
-                "（空）".to_string()
+                ctx.lang.pick("（空）", "(empty)").to_string()
             } else {
-                text.chars().take(80).collect()
+                let excerpt: String = text.chars().take(80).collect();
+                tr!(ctx.lang, "{excerpt}", "“{excerpt}”")
             })
             .spans(spans),
     );

@@ -18,21 +18,36 @@
 use crate::agency::{kind, AgencyKind};
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-OVERVIEW-ASPECTS",
     severity: Severity::Info,
     title: "总体情况缺少应写的方面",
     explanation: "2021年版年报格式要求第一部分“总体情况”概述主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障五个方面的工作，很多报告直接以这五项作小标题。检查器只按字面查找这些词（主动公开；依申请；信息管理；平台；监督、考核、保障），没有找到的方面可能漏写了，也可能用了别的说法。这是提示：请确认总体情况是否覆盖了这五个方面。各级人民政府的报告还应在第五部分写明工作考核、社会评议和责任追究结果情况（《政府信息公开条例》第五十条）。",
+    title_en: crate::en!("Overview leaves out aspects it should cover"),
+    explanation_en: crate::en!("The 2021 format asks part one, “总体情况”, to summarise five aspects of the work: proactive disclosure, disclosure on request, government information management, disclosure platforms, and supervision and safeguards; many reports use these five as subheadings. The checker only looks for these words literally, so an aspect not found may be left out or may be worded differently. This is a note: check that the overview covers the five aspects. Reports of people's governments should also report in part five on assessment, public evaluation and accountability (Article 50 of the Regulations)."),
     check,
 };
 
-const ASPECTS: [(&str, &[&str]); 5] = [
-    ("主动公开", &["主动公开"]),
-    ("依申请公开", &["依申请", "申请公开"]),
-    ("政府信息管理", &["信息管理"]),
-    ("政府信息公开平台建设", &["平台"]),
-    ("监督保障", &["监督", "考核", "保障"]),
+const ASPECTS: [(&str, &str, &[&str]); 5] = [
+    ("主动公开", "proactive disclosure", &["主动公开"]),
+    (
+        "依申请公开",
+        "disclosure on request",
+        &["依申请", "申请公开"],
+    ),
+    (
+        "政府信息管理",
+        "government information management",
+        &["信息管理"],
+    ),
+    ("政府信息公开平台建设", "disclosure platforms", &["平台"]),
+    (
+        "监督保障",
+        "supervision and safeguards",
+        &["监督", "考核", "保障"],
+    ),
 ];
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -47,19 +62,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     let text: String = n.section(1).map(|s| n.sentence_text(s)).collect();
     let missing: Vec<&str> = ASPECTS
         .iter()
-        .filter(|(_, words)| !words.iter().any(|w| text.contains(w)))
-        .map(|(name, _)| *name)
+        .filter(|(_, _, words)| !words.iter().any(|w| text.contains(w)))
+        .map(|(name, en, _)| ctx.lang.pick(name, en))
         .collect();
+    let sep = ctx.lang.pick("、", ", ");
     if missing.is_empty() {
         return;
     }
     out.push(
-        RULE.finding(format!(
+        RULE.finding(tr!(
+            ctx.lang,
             "第一部分“总体情况”没有提到：{}。",
-            missing.join("、")
+            "Part one, “总体情况”, does not mention: {}.",
+            missing.join(sep)
         ))
-        .expected("主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障")
-        .found(format!("缺少：{}", missing.join("、")))
+        .expected(ctx.lang.pick(
+            "主动公开、依申请公开、政府信息管理、政府信息公开平台建设、监督保障",
+            "proactive disclosure, disclosure on request, government information management, disclosure platforms, supervision and safeguards",
+        ))
+        .found(tr!(ctx.lang, "缺少：{}", "missing: {}", missing.join(sep)))
         .spans(vec![heading.span]),
     );
 }
@@ -96,5 +117,24 @@ mod tests {
             1,
         );
         assert!(findings_of("S-OVERVIEW-ASPECTS", &text).is_empty());
+    }
+
+    #[test]
+    fn in_english() {
+        let text = SEED_002.replacen(
+            "雷州市科工贸和信息化局2020年度",
+            "雷州市人民政府2020年度",
+            1,
+        );
+        let f =
+            crate::rules::testutil::findings_in("S-OVERVIEW-ASPECTS", &text, crate::lang::Lang::En);
+        assert_eq!(
+            f[0].message,
+            "Part one, “总体情况”, does not mention: disclosure on request, government information management."
+        );
+        assert_eq!(
+            f[0].found.as_deref(),
+            Some("missing: disclosure on request, government information management")
+        );
     }
 }

@@ -19,12 +19,15 @@ use crate::finding::{Finding, Severity};
 use crate::report::narrative::Sentence;
 use crate::rules::{Context, Rule};
 use crate::span::Span;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-PROBLEMS-THIN",
     severity: Severity::Warning,
     title: "存在的主要问题及改进情况过于简单",
     explanation: "《政府信息公开条例》第五十条要求年度报告写明政府信息公开工作存在的主要问题及改进情况；2021年版年报格式要求内容不能遗漏，对敷衍了事的年报要追究责任。第五部分空着、只写“无”，或只有一句话，等于没有报告这部分内容。请具体写出本年度工作中存在的问题（如公开不及时、政策解读不够、平台栏目不完善、人员不足等）和针对每个问题的改进措施。",
+    title_en: crate::en!("Main problems and improvements are too brief"),
+    explanation_en: crate::en!("Article 50 of the Regulations on the Disclosure of Government Information requires the annual report to state the main problems of the year's disclosure work and how they were improved; the 2021 format says the content must not leave things out and perfunctory reports lead to accountability. A part five left empty, saying only “无”, or one sentence long, reports nothing. Describe the year's actual problems (late disclosure, too little policy interpretation, incomplete platform sections, too few staff …) and the measures taken for each."),
     check,
 };
 
@@ -74,16 +77,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         .filter(|s| !is_filler(n.sentence_text(s), agency))
         .collect();
     let text: String = all.iter().map(|s| n.sentence_text(s)).collect();
+    let lang = ctx.lang;
     let what = if real.is_empty() && (all.is_empty() || says_none(&text)) {
         if all.is_empty() || text.chars().all(|c| !c.is_alphanumeric()) {
-            "是空的".to_string()
+            lang.pick("是空的", "is empty").to_string()
         } else {
-            format!("只写了“{}”", text.trim())
+            tr!(lang, "只写了“{}”", "only says “{}”", text.trim())
         }
     } else if real.len() == 1 {
-        "只有一句话".to_string()
+        lang.pick("只有一句话", "is a single sentence").to_string()
     } else if real.is_empty() {
-        "没有成句的内容".to_string()
+        lang.pick("没有成句的内容", "has no full sentence")
+            .to_string()
     } else {
         return;
     };
@@ -93,14 +98,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         spans.extend(all.iter().map(|s| s.span));
     }
     out.push(
-        RULE.finding(format!("第五部分“存在的主要问题及改进情况”{what}。"))
-            .expected("写明本年度存在的主要问题和相应的改进措施")
-            .found(if text.is_empty() {
-                "（空）".to_string()
-            } else {
-                text.chars().take(80).collect()
-            })
-            .spans(spans.into_iter().filter(|s: &Span| !s.is_empty()).collect()),
+        RULE.finding(tr!(
+            lang,
+            "第五部分“存在的主要问题及改进情况”{what}。",
+            "Part five, “存在的主要问题及改进情况”, {what}."
+        ))
+        .expected(lang.pick(
+            "写明本年度存在的主要问题和相应的改进措施",
+            "the year's main problems and the measures taken for each",
+        ))
+        .found(if text.is_empty() {
+            lang.pick("（空）", "(empty)").to_string()
+        } else {
+            let excerpt: String = text.chars().take(80).collect();
+            tr!(lang, "{excerpt}", "“{excerpt}”")
+        })
+        .spans(spans.into_iter().filter(|s: &Span| !s.is_empty()).collect()),
     );
 }
 

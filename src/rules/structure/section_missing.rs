@@ -21,12 +21,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::{cn_number, section_heading};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-SECTION-MISSING",
     severity: Severity::Error,
     title: "缺少报告部分",
     explanation: "《政府信息公开条例》第五十条规定了年度报告应当包括的内容，年报格式模板据此把报告分为六个部分：一、总体情况；二、主动公开政府信息情况；三、收到和处理政府信息公开申请情况；四、政府信息公开行政复议、行政诉讼情况；五、存在的主要问题及改进情况；六、其他需要报告的事项。缺少任何一部分，都是少报了条例要求的内容。请按模板补上这一部分的标题和内容；确实没有可报告的内容时，也应保留标题并写明“无”。",
+    title_en: crate::en!("A part of the report is missing"),
+    explanation_en: crate::en!("Article 50 of the Regulations on the Disclosure of Government Information sets what the annual report contains, and the template divides the report into six parts accordingly: “一、总体情况”, “二、主动公开政府信息情况”, “三、收到和处理政府信息公开申请情况”, “四、政府信息公开行政复议、行政诉讼情况”, “五、存在的主要问题及改进情况”, “六、其他需要报告的事项”. A missing part leaves out content the Regulations require. Add the part's heading and content as the template has it; where there is nothing to report, keep the heading and write “无” (none)."),
     check,
 };
 
@@ -38,12 +41,14 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if !heading && !table {
             let heading = section_heading(n);
             out.push(
-                RULE.finding(format!(
+                RULE.finding(tr!(
+                    ctx.lang,
                     "报告缺少第{}部分“{heading}”。",
-                    cn_number(n as u32)
+                    "The report has no part {}, “{heading}”.",
+                    ctx.lang.pick(&cn_number(n as u32), &n.to_string())
                 ))
                 .expected(heading)
-                .found("未找到"),
+                .found(ctx.lang.pick("未找到", "not found")),
             );
         }
     }

@@ -15,12 +15,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::cn_number;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-SECTION-NUMBERING",
     severity: Severity::Warning,
     title: "报告部分编号不规范",
     explanation: "年报格式模板用中文数字“一、”至“六、”给六个部分编号。用阿拉伯数字编号、编号跳号或重复（例如把总体情况下的小标题也编成一、二、三，导致后面各部分编号错位），或干脆不编号，都会让读者对不上模板的各部分。请按模板用“一、”至“六、”依次编号，总体情况下的小标题用“（一）”“（二）”等下一级编号。",
+    title_en: crate::en!("Parts of the report are not numbered as in the template"),
+    explanation_en: crate::en!("The template numbers the six parts with the Chinese numerals “一、” to “六、”. Arabic numbers, skipped or repeated numbers (for instance the overview's subheadings also numbered “一、”, “二、”, “三、”, shifting the later parts), or no numbers at all make it hard to match the parts to the template. Number the parts “一、” to “六、” in order, and the overview's subheadings one level down, “（一）”, “（二）” …"),
     check,
 };
 
@@ -28,19 +31,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for s in &ctx.report.sections {
         let want = format!("{}、", cn_number(s.canonical as u32));
         let problem = if s.number.is_none() || s.numbering.is_empty() {
-            "没有编号"
+            ctx.lang.pick("没有编号", "has no number")
         } else if s.arabic {
-            "用阿拉伯数字编号"
+            ctx.lang
+                .pick("用阿拉伯数字编号", "is numbered in Arabic numerals")
         } else if s.number != Some(s.canonical as u32) {
-            "编号不对"
+            ctx.lang.pick("编号不对", "has the wrong number")
         } else {
             continue;
         };
         out.push(
-            RULE.finding(format!("“{}”{problem}，按模板应为“{want}”。", s.heading))
-                .expected(format!("{want}{}", s.title))
-                .found(s.heading.clone())
-                .spans(vec![s.span]),
+            RULE.finding(tr!(
+                ctx.lang,
+                "“{}”{problem}，按模板应为“{want}”。",
+                "“{}” {problem}; the template has “{want}”.",
+                s.heading
+            ))
+            .expected(tr!(ctx.lang, "{want}{}", "“{want}{}”", s.title))
+            .found(s.heading.clone())
+            .spans(vec![s.span]),
         );
     }
 }

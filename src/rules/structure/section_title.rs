@@ -14,12 +14,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::{cn_number, section_heading};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-SECTION-TITLE",
     severity: Severity::Info,
     title: "报告部分标题与模板措辞不同",
     explanation: "这个标题是常见的写法，检查时已把它当作模板的对应部分。年报格式模板对六个部分的标题有统一的措辞，使用模板原文便于读者查找、便于各单位年报对照。如无特别原因，建议改用模板原文。",
+    title_en: crate::en!("Heading worded differently from the template"),
+    explanation_en: crate::en!("This heading is a common variant, and the check took it as the template's matching part. The template words the six headings uniformly; its own wording helps readers find their way and compare reports. Unless there is a reason not to, use the template's wording."),
     check,
 };
 
@@ -27,10 +30,13 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     for s in ctx.report.sections.iter().filter(|s| s.variant) {
         let canonical = section_heading(s.canonical);
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                ctx.lang,
                 "“{}”按模板第{}部分“{canonical}”识别。",
+                "“{}” was read as part {} of the template, “{canonical}”.",
                 s.heading,
-                cn_number(s.canonical as u32)
+                ctx.lang
+                    .pick(&cn_number(s.canonical as u32), &s.canonical.to_string())
             ))
             .expected(canonical)
             .found(s.heading.clone())

@@ -16,12 +16,15 @@
 
 use crate::finding::{Finding, Severity};
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "S-TABLE-MISSING",
     severity: Severity::Error,
     title: "缺少统计表",
     explanation: "年报格式模板要求在第二、三、四部分分别用表格报告主动公开政府信息情况、收到和处理政府信息公开申请情况、政府信息公开行政复议和行政诉讼情况（依据《政府信息公开条例》第五十条和年报格式）。即使全年数字都是0，也应保留表格并填写0。请按模板补上这张表；如果表格其实在报告里，可能是表格以图片形式插入或表头文字被改动，请改为可复制的文字表格并使用模板原文表头。",
+    title_en: crate::en!("A statistics table is missing"),
+    explanation_en: crate::en!("The template asks parts two, three and four to report in tables on proactive disclosure, on requests received and handled, and on administrative reconsideration and litigation (Article 50 of the Regulations and the template). Even when every number for the year is 0, the table stays, filled with 0. Add the table as the template has it; if it is in the report, it may be inserted as a picture or its header changed: use a table of text that can be copied, with the template's own header."),
     check,
 };
 
@@ -37,10 +40,22 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let mut f = RULE
-            .finding(format!("未找到{}（{}）。", t.id.cn(), t.id.title()))
+            .finding(tr!(
+                ctx.lang,
+                "未找到{}（{}）。",
+                "{} (“{}”) was not found.",
+                t.id.name(ctx.lang),
+                t.id.title()
+            ))
             .table(t.id)
-            .expected(format!("{}：{}", t.id.cn(), t.id.title()))
-            .found("未找到");
+            .expected(tr!(
+                ctx.lang,
+                "{}：{}",
+                "{}: “{}”",
+                t.id.name(ctx.lang),
+                t.id.title()
+            ))
+            .found(ctx.lang.pick("未找到", "not found"));
         if let Some(s) = section {
             f = f.spans(vec![s.span]);
         }

@@ -13,14 +13,17 @@
 //! 尚未结束。".
 
 use crate::finding::{Finding, Severity};
-use crate::rules::util::date_cn;
+use crate::rules::util::date_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-DATED-EARLY",
     severity: Severity::Error,
     title: "报告日期早于年度结束",
     explanation: "年度报告统计的是该年1月1日至12月31日的情况，应在年度结束后编制，并按《政府信息公开条例》第四十九条在次年1月31日前（县级以上人民政府部门）或3月31日前（县级以上地方人民政府）公布。日期早于所报告年度的12月31日，说明报告年度或日期写错了，或者统计期限没有覆盖全年。请核对并改正日期或年度。",
+    title_en: crate::en!("Report dated before the year ended"),
+    explanation_en: crate::en!("The annual report covers 1 January to 31 December of its year, is written after the year ends, and is published by 31 January (departments of people's governments at county level and above) or 31 March (local people's governments at county level and above) of the next year, under Article 49 of the Regulations on the Disclosure of Government Information. A date before 31 December of the year reported means the year or the date is wrong, or the statistics period does not cover the whole year. Check and correct the date or the year."),
     check,
 };
 
@@ -32,15 +35,18 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if (d.year, d.month, d.day) >= (year, 12, 31) {
             continue;
         }
-        let date = date_cn(d.year, d.month, d.day);
+        let lang = ctx.lang;
+        let date = date_in(lang, d.year, d.month, d.day);
+        let end = date_in(lang, year, 12, 31);
         out.push(
-            RULE.finding(format!(
-                "{}{date}早于{}，{year}年度尚未结束。",
-                d.kind.cn(),
-                date_cn(year, 12, 31)
+            RULE.finding(tr!(
+                lang,
+                "{}{date}早于{end}，{year}年度尚未结束。",
+                "The {} {date} is before {end}: the year {year} had not ended.",
+                d.kind.name(lang)
             ))
-            .expected(format!("不早于{}", date_cn(year, 12, 31)))
-            .found(format!("{}{date}", d.kind.cn()))
+            .expected(tr!(lang, "不早于{end}", "not before {end}"))
+            .found(tr!(lang, "{}{date}", "{} {date}", d.kind.name(lang)))
             .spans(vec![d.span]),
         );
     }

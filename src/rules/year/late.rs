@@ -27,14 +27,17 @@
 use crate::agency::{kind, AgencyKind};
 use crate::finding::{Finding, Severity};
 use crate::report::DateKind;
-use crate::rules::util::date_cn;
+use crate::rules::util::date_in;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-LATE",
     severity: Severity::Warning,
     title: "晚于法定期限公布",
     explanation: "《政府信息公开条例》第四十九条规定：县级以上人民政府部门应当在每年1月31日前向本级政府信息公开工作主管部门提交本行政机关上一年度政府信息公开工作年度报告并向社会公布；县级以上地方人民政府的政府信息公开工作主管部门应当在每年3月31日前向社会公布本级政府上一年度政府信息公开工作年度报告。检查器按机关名称判断类别（“…局”“…委”“…办”为部门，“…人民政府”为地方人民政府），按发布日期核对；报告没有发布日期时按落款日期核对（公布不会早于落款）。乡镇人民政府、街道办事处的期限由各省规定，不核对。若机关类别判断有误，或日期是转载、更新的日期而不是首次公布的日期，可忽略本条。",
+    title_en: crate::en!("Published after the legal deadline"),
+    explanation_en: crate::en!("Article 49 of the Regulations on the Disclosure of Government Information: departments of people's governments at county level and above publish their annual report on the previous year by 31 January; the competent departments of local people's governments at county level and above publish their government's report by 31 March. The checker tells the kind of agency from its name (names ending in bureau, commission or office are departments; “人民政府” is a local government) and checks the publication date, or the signature date when there is none (publication cannot be earlier than signing). The deadlines of townships and sub-district offices are set by each province and not checked. If the kind of agency is wrong, or the date is that of a repost or update rather than first publication, ignore this finding."),
     check,
 };
 
@@ -45,10 +48,11 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
     };
     let agency = r.agency.as_deref().unwrap_or("");
     let k = kind(agency);
+    let lang = ctx.lang;
     let (month, basis) = match k {
-        AgencyKind::Department => (1, "《政府信息公开条例》第四十九条第一款要求县级以上人民政府部门在每年1月31日前公布上一年度的年度报告"),
-        AgencyKind::LocalGovernment => (3, "《政府信息公开条例》第四十九条第二款要求县级以上地方人民政府在每年3月31日前公布本级政府上一年度的年度报告"),
-        AgencyKind::Unknown => (3, "从机关名称无法判断适用《政府信息公开条例》第四十九条的1月31日（部门）还是3月31日（地方人民政府）期限，但这一日期已晚于两者中较晚的3月31日"),
+        AgencyKind::Department => (1, lang.pick("《政府信息公开条例》第四十九条第一款要求县级以上人民政府部门在每年1月31日前公布上一年度的年度报告", "Article 49(1) of the Regulations on the Disclosure of Government Information requires departments of people's governments at county level and above to publish the previous year's report by 31 January")),
+        AgencyKind::LocalGovernment => (3, lang.pick("《政府信息公开条例》第四十九条第二款要求县级以上地方人民政府在每年3月31日前公布本级政府上一年度的年度报告", "Article 49(2) of the Regulations on the Disclosure of Government Information requires local people's governments at county level and above to publish their previous year's report by 31 March")),
+        AgencyKind::Unknown => (3, lang.pick("从机关名称无法判断适用《政府信息公开条例》第四十九条的1月31日（部门）还是3月31日（地方人民政府）期限，但这一日期已晚于两者中较晚的3月31日", "the agency's name does not tell whether the deadline of Article 49 of the Regulations is 31 January (departments) or 31 March (local people's governments), but this date is after the later one, 31 March")),
         AgencyKind::Township => return,
     };
     let deadline = (year + 1, month, 31);
@@ -72,24 +76,40 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         if (d.year, d.month, d.day) <= deadline {
             continue;
         }
-        let date = date_cn(d.year, d.month, d.day);
-        let due = date_cn(deadline.0, deadline.1, deadline.2);
+        let date = date_in(lang, d.year, d.month, d.day);
+        let due = date_in(lang, deadline.0, deadline.1, deadline.2);
+        let kind_en = match k {
+            AgencyKind::Department => {
+                "a department of a people's government at county level or above"
+            }
+            _ => "a local people's government at county level or above",
+        };
         let who = match k {
             AgencyKind::Unknown => String::new(),
-            _ => format!("按机关名称“{agency}”判断为{}，", k.cn()),
+            _ => tr!(
+                lang,
+                "按机关名称“{agency}”判断为{}，",
+                "by its name, “{agency}”, the agency is {}; ",
+                lang.pick(k.cn(), kind_en)
+            ),
         };
         let note = if signature_only {
-            "（报告没有写发布日期，按落款日期核对：公布不会早于落款。）"
+            lang.pick(
+                "（报告没有写发布日期，按落款日期核对：公布不会早于落款。）",
+                " (The report gives no publication date, so the signature date was checked: publication cannot be earlier than signing.)",
+            )
         } else {
             ""
         };
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                lang,
                 "{}{date}晚于{due}：{who}{basis}。{note}",
-                d.kind.cn()
+                "The {} {date} is after {due}: {who}{basis}.{note}",
+                d.kind.name(lang)
             ))
-            .expected(format!("不晚于{due}"))
-            .found(format!("{}{date}", d.kind.cn()))
+            .expected(tr!(lang, "不晚于{due}", "not after {due}"))
+            .found(tr!(lang, "{}{date}", "{} {date}", d.kind.name(lang)))
             .spans(vec![d.span]),
         );
     }

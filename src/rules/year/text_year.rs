@@ -28,12 +28,15 @@ use crate::finding::{Finding, Severity};
 use crate::rules::util::cn_number;
 use crate::rules::{Context, Rule};
 use crate::span::Span;
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-TEXT-YEAR",
     severity: Severity::Warning,
     title: "正文中的年份与报告年度不符",
     explanation: "报告的第一至第四部分讲的是本年度的工作和数据，其中描述工作的句子写成往年的年份（如2025年度的报告里写“2024年制作、获取政府信息总数467条”），多半是沿用了上一年报告的文字而没有改年份，也会让人分不清句中的数字是哪一年的。请核对：若说的是本年度，改正年份和数字；若确是往年情况（如对比），请写明“上年”“较2024年”等。",
+    title_en: crate::en!("Year in the text differs from the report's year"),
+    explanation_en: crate::en!("Parts one to four of the report describe this year's work and figures. A sentence about the work that names an earlier year (in a 2025 report, “2024年制作、获取政府信息总数467条”) most likely was kept from last year's report without changing the year, and leaves readers unsure which year its numbers are from. Check: if it is about this year, correct the year and the numbers; if it really is about an earlier year (a comparison), say so plainly (“last year”, “compared with 2024”)."),
     check,
 };
 
@@ -159,12 +162,15 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         };
         let at = n.input_span(Span::new(s.at.start + a, s.at.start + b));
         out.push(
-            RULE.finding(format!(
+            RULE.finding(tr!(
+                ctx.lang,
                 "本报告是{year}年度的报告，第{}部分的这句话写的却是{y}年：“{excerpt}”。",
-                cn_number(s.section as u32)
+                "This is the report for {year}, but this sentence of part {} names {y}: “{excerpt}”.",
+                ctx.lang
+                    .pick(&cn_number(s.section as u32), &s.section.to_string())
             ))
-            .expected(format!("{year}年"))
-            .found(format!("{y}年"))
+            .expected(tr!(ctx.lang, "{year}年", "{year}"))
+            .found(tr!(ctx.lang, "{y}年", "{y}"))
             .spans(vec![s.span, at]),
         );
     }

@@ -14,12 +14,15 @@
 use crate::finding::{Finding, Severity};
 use crate::rules::util::sorted_spans;
 use crate::rules::{Context, Rule};
+use crate::tr;
 
 pub static RULE: Rule = Rule {
     code: "Y-TITLE-PERIOD",
     severity: Severity::Error,
     title: "标题年度与统计期限不一致",
     explanation: "一份年度报告只报告一个年度：标题中的年度、正文的统计期限（自某年1月1日起至12月31日止）和表格数字都应是同一年度。两者不一致，多半是沿用上一年报告时漏改了一处，读者无法确定数字属于哪一年。请核对后把标题和统计期限改为同一年度。",
+    title_en: crate::en!("Title year and statistics period differ"),
+    explanation_en: crate::en!("An annual report covers one year: the year in the title, the statistics period in the text (from 1 January to 31 December of a year) and the numbers of the tables are of the same year. When they differ, most likely one place was not updated from last year's report, and readers cannot tell which year the numbers belong to. Check and make the title and the statistics period the same year."),
     check,
 };
 
@@ -31,12 +34,25 @@ fn check(ctx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     out.push(
-        RULE.finding(format!(
+        RULE.finding(tr!(
+            ctx.lang,
             "标题写的是{}年，统计期限写的却是{}年，两者应一致。",
-            t.year, p.year
+            "The title says {} but the statistics period {}; the two should be the same.",
+            t.year,
+            p.year
         ))
-        .expected(format!("统计期限为{}年", t.year))
-        .found(format!("统计期限为{}年", p.year))
+        .expected(tr!(
+            ctx.lang,
+            "统计期限为{}年",
+            "statistics period {}",
+            t.year
+        ))
+        .found(tr!(
+            ctx.lang,
+            "统计期限为{}年",
+            "statistics period {}",
+            p.year
+        ))
         .spans(sorted_spans([t.span, p.span])),
     );
 }
