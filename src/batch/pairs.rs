@@ -16,8 +16,10 @@
 //! Three reports of one agency for three years give two pairs. A report whose year or agency
 //! cannot be read is never paired.
 
+use crate::lang::Lang;
 use crate::pair::same_agency;
 use crate::report::Report;
+use crate::tr;
 use std::collections::HashMap;
 
 /// Two inputs paired: indexes into the slice given to [`find`].
@@ -57,11 +59,13 @@ impl Unpaired {
         }
     }
 
-    /// [`Unpaired::message`] in `lang`.
-    pub fn message_in(&self, lang: crate::lang::Lang, name: &dyn Fn(usize) -> String) -> String {
-        if lang.effective() == crate::lang::Lang::Zh {
-            return self.message(name);
-        }
+    /// Why, in plain Chinese; `name` gives an input's name by its index.
+    pub fn message(&self, name: &dyn Fn(usize) -> String) -> String {
+        self.message_in(Lang::Zh, name)
+    }
+
+    /// Why, in `lang` (one message, its two wordings side by side).
+    pub fn message_in(&self, lang: Lang, name: &dyn Fn(usize) -> String) -> String {
         let list = |v: &[usize]| {
             let mut s: Vec<String> = v
                 .iter()
@@ -69,58 +73,39 @@ impl Unpaired {
                 .map(|&i| format!("“{}”", name(i)))
                 .collect();
             if v.len() > 3 {
-                s.push(format!("… ({} in all)", v.len()));
+                s.push(tr!(lang, "等{}份", "… ({} in all)", v.len()));
             }
-            s.join(", ")
+            s.join(lang.pick("、", ", "))
         };
         match self {
-            Unpaired::YearUnknown => "The report's year cannot be read: not paired.".to_string(),
-            Unpaired::AgencyUnknown => {
-                "The agency's name cannot be read, so which reports are the same agency's cannot be told.".to_string()
-            }
-            Unpaired::Ambiguous { year, candidates } => format!(
+            Unpaired::YearUnknown => tr!(
+                lang,
+                "读不出报告年度，无法配对。",
+                "The report's year cannot be read: not paired."
+            ),
+            Unpaired::AgencyUnknown => tr!(
+                lang,
+                "读不出机关名称，无法确定哪一份是同一机关的报告。",
+                "The agency's name cannot be read, so which reports are the same agency's cannot be told."
+            ),
+            Unpaired::Ambiguous { year, candidates } => tr!(
+                lang,
+                "{year}年度有{}份报告都可能与它配对（{}），无法确定是哪一份，没有配对。",
                 "{} reports for {year} could be paired with it ({}); which one cannot be told, so it is not paired.",
                 candidates.len(),
                 list(candidates)
             ),
-            Unpaired::NamesDiffer { others } => format!(
+            Unpaired::NamesDiffer { others } => tr!(
+                lang,
+                "相邻年度的{}机关名称相近，但差别太大，不能确定是同一机关，没有配对。",
                 "The agency names of {} of the next or previous year are alike but differ too much to be one agency: not paired.",
                 list(others)
             ),
-            Unpaired::NoCounterpart => {
-                "No report of the same agency for the next or previous year.".to_string()
-            }
-        }
-    }
-
-    /// Why, in plain Chinese; `name` gives an input's name by its index.
-    pub fn message(&self, name: &dyn Fn(usize) -> String) -> String {
-        let list = |v: &[usize]| {
-            let mut s: Vec<String> = v
-                .iter()
-                .take(3)
-                .map(|&i| format!("“{}”", name(i)))
-                .collect();
-            if v.len() > 3 {
-                s.push(format!("等{}份", v.len()));
-            }
-            s.join("、")
-        };
-        match self {
-            Unpaired::YearUnknown => "读不出报告年度，无法配对。".to_string(),
-            Unpaired::AgencyUnknown => {
-                "读不出机关名称，无法确定哪一份是同一机关的报告。".to_string()
-            }
-            Unpaired::Ambiguous { year, candidates } => format!(
-                "{year}年度有{}份报告都可能与它配对（{}），无法确定是哪一份，没有配对。",
-                candidates.len(),
-                list(candidates)
+            Unpaired::NoCounterpart => tr!(
+                lang,
+                "没有相邻年度的同一机关报告。",
+                "No report of the same agency for the next or previous year."
             ),
-            Unpaired::NamesDiffer { others } => format!(
-                "相邻年度的{}机关名称相近，但差别太大，不能确定是同一机关，没有配对。",
-                list(others)
-            ),
-            Unpaired::NoCounterpart => "没有相邻年度的同一机关报告。".to_string(),
         }
     }
 }

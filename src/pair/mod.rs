@@ -27,6 +27,7 @@
 
 use crate::finding::{Finding, Severity};
 use crate::report::Report;
+use crate::tr;
 use crate::Checked;
 use serde::{Deserialize, Serialize};
 
@@ -82,47 +83,39 @@ impl PairProblem {
         }
     }
 
-    /// [`PairProblem::message`] in `lang`.
+    /// What is wrong and what to do, in plain Chinese. `a` and `b` name the inputs.
+    pub fn message(&self, a: &str, b: &str) -> String {
+        self.message_in(crate::lang::Lang::Zh, a, b)
+    }
+
+    /// What is wrong and what to do, in `lang` (one message, its two wordings side by side).
     pub fn message_in(&self, lang: crate::lang::Lang, a: &str, b: &str) -> String {
-        if lang.effective() == crate::lang::Lang::Zh {
-            return self.message(a, b);
-        }
-        const NEED: &str =
-            "Cross-year checks need the reports of one agency for two consecutive years.";
+        let need = lang.pick(
+            "跨年核对需要同一机关相邻两年的报告",
+            "Cross-year checks need the reports of one agency for two consecutive years.",
+        );
         match self {
-            PairProblem::YearUnknown(i) => format!(
+            PairProblem::YearUnknown(i) => tr!(
+                lang,
+                "读不出“{}”的报告年度（标题和统计期限中都没有找到年份），无法判断哪一份是上一年的报告。",
                 "The year of “{}” cannot be read (no year in its title or statistics period), so which report is last year's cannot be told.",
                 if *i == Input::A { a } else { b }
             ),
-            PairProblem::SameYear(y) => format!(
-                "“{a}” and “{b}” are both reports for {y}. {NEED} (such as {} and {y})",
+            PairProblem::SameYear(y) => tr!(
+                lang,
+                "“{a}”和“{b}”都是{y}年度的报告。{need}（如{}年度和{y}年度）。",
+                "“{a}” and “{b}” are both reports for {y}. {need} (such as {} and {y})",
                 y - 1
             ),
-            PairProblem::NotConsecutive { a: ya, b: yb } => format!(
-                "“{a}” is the report for {ya}, “{b}” the report for {yb}: not two consecutive years. {NEED}"
+            PairProblem::NotConsecutive { a: ya, b: yb } => tr!(
+                lang,
+                "“{a}”是{ya}年度的报告，“{b}”是{yb}年度的报告，两者不是相邻的两年。{need}。",
+                "“{a}” is the report for {ya}, “{b}” the report for {yb}: not two consecutive years. {need}"
             ),
-            PairProblem::DifferentAgency { a: na, b: nb } => format!(
-                "“{a}” is the report of “{na}”, “{b}” of “{nb}”: they do not look like one agency. {NEED} If the agency was renamed or merged, first make sure one report follows the other."
-            ),
-        }
-    }
-
-    /// What is wrong and what to do, in plain Chinese. `a` and `b` name the inputs.
-    pub fn message(&self, a: &str, b: &str) -> String {
-        match self {
-            PairProblem::YearUnknown(i) => format!(
-                "读不出“{}”的报告年度（标题和统计期限中都没有找到年份），无法判断哪一份是上一年的报告。",
-                if *i == Input::A { a } else { b }
-            ),
-            PairProblem::SameYear(y) => format!(
-                "“{a}”和“{b}”都是{y}年度的报告。跨年核对需要同一机关相邻两年的报告（如{}年度和{y}年度）。",
-                y - 1
-            ),
-            PairProblem::NotConsecutive { a: ya, b: yb } => format!(
-                "“{a}”是{ya}年度的报告，“{b}”是{yb}年度的报告，两者不是相邻的两年。跨年核对需要同一机关相邻两年的报告。"
-            ),
-            PairProblem::DifferentAgency { a: na, b: nb } => format!(
-                "“{a}”是{na}的报告，“{b}”是{nb}的报告，看来不是同一个机关。跨年核对需要同一机关相邻两年的报告；机关改名、合并的，请先确认两份报告确属前后相承。"
+            PairProblem::DifferentAgency { a: na, b: nb } => tr!(
+                lang,
+                "“{a}”是{na}的报告，“{b}”是{nb}的报告，看来不是同一个机关。{need}；机关改名、合并的，请先确认两份报告确属前后相承。",
+                "“{a}” is the report of “{na}”, “{b}” of “{nb}”: they do not look like one agency. {need} If the agency was renamed or merged, first make sure one report follows the other."
             ),
         }
     }
