@@ -306,20 +306,13 @@ fn detect_template(t2: &str, t3: &str, year: Option<i32>) -> TemplateGuess {
             TemplateId::Y2019
         }),
     };
-    let reason = match template {
-        None if t2.is_empty() && t3.is_empty() => {
-            "没有找到表二、表三（“主动公开政府信息情况”“收到和处理政府信息公开申请情况”两张表），无法判断使用的是哪一版模板".to_string()
-        }
-        None => "表二、表三中没有找到能区分2019年版与2021年版模板的表头或行标签".to_string(),
-        Some(t) => {
-            let ev = if t == TemplateId::Y2019 { &e19 } else { &e21 };
-            format!("{}：{}", t.display(), ev.join("、"))
-        }
-    };
-    TemplateGuess {
+    let mut guess = TemplateGuess {
         template,
-        reason,
+        reason: String::new(),
         evidence_2019: e19,
         evidence_2021: e21,
-    }
+        tables_found: !(t2.is_empty() && t3.is_empty()),
+    };
+    guess.reason = guess.reason_in(crate::lang::Lang::Zh);
+    guess
 }

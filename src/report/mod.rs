@@ -15,6 +15,7 @@ pub mod narrative;
 
 use crate::span::Span;
 use crate::template::{TableId, TableSpec, TemplateId, SIX_2019, SIX_2021};
+use crate::tr;
 use serde::{Deserialize, Serialize};
 
 /// A parsed value.
@@ -290,21 +291,29 @@ pub struct TemplateGuess {
     /// Labels that point to each template (2019, 2021).
     pub evidence_2019: Vec<String>,
     pub evidence_2021: Vec<String>,
+    /// Whether tables 2 and 3 were found at all (when no template could be told, the reason
+    /// says which of the two cases it is).
+    #[serde(default)]
+    pub tables_found: bool,
 }
 
 impl TemplateGuess {
-    /// [`TemplateGuess::reason`] in `lang`: in English, rebuilt from the template and its
-    /// evidence (the labels stay as the template prints them, quoted).
+    /// Why this template, or why none, in `lang` (built from the template, its evidence and
+    /// whether the tables were found; [`TemplateGuess::reason`] is its Chinese).
     pub fn reason_in(&self, lang: crate::lang::Lang) -> String {
-        if lang.effective() == crate::lang::Lang::Zh {
-            return self.reason.clone();
-        }
         let Some(t) = self.template else {
-            return if self.reason.starts_with("没有找到") || self.reason.starts_with("未找到")
-            {
-                "Tables 2 and 3 (“主动公开政府信息情况” and “收到和处理政府信息公开申请情况”) were not found, so the template version cannot be told".to_string()
+            return if self.tables_found {
+                tr!(
+                    lang,
+                    "表二、表三中没有找到能区分2019年版与2021年版模板的表头或行标签",
+                    "Tables 2 and 3 hold no header or row label that tells the 2019 template from the 2021 one"
+                )
             } else {
-                "Tables 2 and 3 hold no header or row label that tells the 2019 template from the 2021 one".to_string()
+                tr!(
+                    lang,
+                    "没有找到表二、表三（“主动公开政府信息情况”“收到和处理政府信息公开申请情况”两张表），无法判断使用的是哪一版模板",
+                    "Tables 2 and 3 (“主动公开政府信息情况” and “收到和处理政府信息公开申请情况”) were not found, so the template version cannot be told"
+                )
             };
         };
         let evidence = match t {
@@ -312,7 +321,13 @@ impl TemplateGuess {
             TemplateId::Y2021 => &self.evidence_2021,
         };
         let ev = Self::evidence_in(lang, evidence);
-        format!("{}: {}", t.display_in(lang), ev.join("; "))
+        tr!(
+            lang,
+            "{}：{}",
+            "{}: {}",
+            t.display_in(lang),
+            ev.join(lang.pick("、", "; "))
+        )
     }
 
     /// Evidence labels ("表二“新制作”", [`SIX_2019`]) in `lang`.

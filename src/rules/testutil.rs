@@ -79,6 +79,7 @@ pub fn report(t: TemplateId) -> Report {
             reason: format!("表格标签与{}一致", t.display()),
             evidence_2019,
             evidence_2021,
+            tables_found: true,
         },
         year: Some(year),
         title: Some((

@@ -71,12 +71,12 @@ mod tests {
     fn gives_the_readers_reason() {
         let mut r = report(TemplateId::Y2021);
         r.template.template = None;
-        r.template.reason = "未找到表二、表三、表四。".into();
+        r.template.tables_found = false;
         let f = run_rule(&RULE, &r);
         assert_eq!(f.len(), 1);
         assert_eq!(
             f[0].message,
-            "无法确定本报告使用的是哪一版年报模板：未找到表二、表三、表四。"
+            "无法确定本报告使用的是哪一版年报模板：没有找到表二、表三（“主动公开政府信息情况”“收到和处理政府信息公开申请情况”两张表），无法判断使用的是哪一版模板。"
         );
         r.year = Some(2018);
         assert!(
