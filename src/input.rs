@@ -3,12 +3,14 @@
 //! Reports arrive as files: UTF-8 (with or without a byte-order mark), UTF-16 (Windows
 //! Notepad's "Unicode"), GBK/GB18030 (Notepad's "ANSI" on Chinese Windows, many older
 //! pages), or not text at all (.docx, .pdf, .doc, images). [`decode`] tells them apart and
-//! says plainly, in Chinese, what is wrong and what the user can do.
+//! says plainly, in Chinese or English ([`DecodeError::message_in`]), what is wrong and what the user can do.
 //!
 //! GBK needs a decoder with its tables. The core does not ship one: the browser has
 //! `TextDecoder("gb18030")`, the command-line tool uses `encoding_rs`. Each passes its
 //! decoder to [`decode`] as `legacy`.
 
+use crate::lang::Lang;
+use crate::tr;
 use std::fmt;
 
 /// The largest input we read (a report's text is tens of kilobytes): the document's own limit,
@@ -55,73 +57,93 @@ pub enum DecodeError {
     BadUtf16,
 }
 
-const SAVE_AS_TXT: &str =
-    "请在原来的程序中打开它，全选（Ctrl+A）复制全部文字，粘贴到记事本中，另存为 .txt 文件（编码选 UTF-8），再检查这个 .txt 文件。";
-
-impl fmt::Display for DecodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl DecodeError {
+    /// Why the bytes could not be read, in `lang` (one message, its two wordings side by
+    /// side).
+    pub fn message_in(&self, lang: Lang) -> String {
+        let save_as_txt = lang.pick(
+            "请在原来的程序中打开它，全选（Ctrl+A）复制全部文字，粘贴到记事本中，另存为 .txt 文件（编码选 UTF-8），再检查这个 .txt 文件。",
+            "Open it in the program it came from, select all (Ctrl+A), copy, paste into Notepad, save as a .txt file in UTF-8, and check that file.",
+        );
         match self {
-            DecodeError::TooLarge(n) => write!(
-                f,
+            DecodeError::TooLarge(n) => tr!(
+                lang,
                 "输入太大（{:.1} MB），超过 {} MB 的上限。一份年报的文字通常只有几十 KB：请确认这是报告的文本，而不是整个网站的存档、视频或图片。",
+                "The input is too large ({:.1} MB); the limit is {} MB. The text of an annual report is usually a few dozen KB: make sure this is the report's text, not an archive of a whole website, a video or a picture.",
                 *n as f64 / (1024.0 * 1024.0),
                 MAX_BYTES / (1024 * 1024)
             ),
-            DecodeError::Empty => write!(
-                f,
-                "内容是空的（或只有空白），没有可以检查的文字。请把年报的全文放进文件后再检查。"
+            DecodeError::Empty => tr!(
+                lang,
+                "内容是空的（或只有空白），没有可以检查的文字。请把年报的全文放进文件后再检查。",
+                "The input is empty (or only white space): there is no text to check. Put the full text of the report in the file and check again."
             ),
-            DecodeError::Binary(kind) => match kind {
-                BinaryKind::Docx => write!(
-                    f,
-                    "这是一个 Word 文档（.docx），不是纯文本。请把它作为文件打开（拖到页面上，或用“选择文件”；命令行直接给出文件名），检查器会读出其中的表格。"
-                ),
-                BinaryKind::Zip => write!(
-                    f,
-                    "这是一个压缩包或 Office 文件（.zip、.xlsx、.pptx 等），不是纯文本。{SAVE_AS_TXT}"
-                ),
-                BinaryKind::Pdf => write!(
-                    f,
-                    "这是一个 PDF 文件，而这里的检查引擎不带读取 PDF 的部分。请用检查器的网页版（把文件拖进去）或命令行工具，它们能直接读取 PDF；也可以在 PDF 阅读器中全选（Ctrl+A）并复制文字，粘贴到检查框里。扫描成图片的 PDF 没有文字，需要先做文字识别（OCR）。"
-                ),
-                BinaryKind::OldOffice => write!(
-                    f,
-                    "这是一个旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）文件，这种旧格式读不了。请用 Word 或 WPS 打开它，选“另存为”→“Word 文档（*.docx）”，再检查保存后的 .docx 文件；或者全选（Ctrl+A）复制，粘贴到检查框里。"
-                ),
-                BinaryKind::Rtf => write!(
-                    f,
-                    "这是一个 RTF 格式的文档，不是纯文本。请用 Word、WPS 或写字板打开它，选“另存为”→“纯文本（.txt）”并把编码选为 UTF-8。"
-                ),
-                BinaryKind::Image => write!(
-                    f,
-                    "这是一个图片文件，读不出其中的文字。请找到报告的文字版（政府网站上的网页、Word 或 PDF），复制文字后保存为 .txt（UTF-8）再检查。"
-                ),
-                BinaryKind::Other => write!(
-                    f,
-                    "这不是文本文件（其中有二进制数据）。{SAVE_AS_TXT}"
-                ),
-            },
+            DecodeError::Binary(BinaryKind::Docx) => tr!(
+                lang,
+                "这是一个 Word 文档（.docx），不是纯文本。请把它作为文件打开（拖到页面上，或用“选择文件”；命令行直接给出文件名），检查器会读出其中的表格。",
+                "This is a Word document (.docx), not plain text. Open it as a file (drop it on the page or use the file picker; on the command line, name the file) and the checker reads its tables."
+            ),
+            DecodeError::Binary(BinaryKind::Zip) => tr!(
+                lang,
+                "这是一个压缩包或 Office 文件（.zip、.xlsx、.pptx 等），不是纯文本。{save_as_txt}",
+                "This is an archive or an Office file (.zip, .xlsx, .pptx …), not plain text. {save_as_txt}"
+            ),
+            DecodeError::Binary(BinaryKind::Pdf) => tr!(
+                lang,
+                "这是一个 PDF 文件，而这里的检查引擎不带读取 PDF 的部分。请用检查器的网页版（把文件拖进去）或命令行工具，它们能直接读取 PDF；也可以在 PDF 阅读器中全选（Ctrl+A）并复制文字，粘贴到检查框里。扫描成图片的 PDF 没有文字，需要先做文字识别（OCR）。",
+                "This is a PDF file, and this checking engine has no PDF reader. Use the checker's web page (drop the file in) or the command-line tool, which read PDFs; or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box. A scanned PDF has no text and needs OCR first."
+            ),
+            DecodeError::Binary(BinaryKind::OldOffice) => tr!(
+                lang,
+                "这是一个旧版 Word（.doc）、WPS（.wps）或 Excel（.xls）文件，这种旧格式读不了。请用 Word 或 WPS 打开它，选“另存为”→“Word 文档（*.docx）”，再检查保存后的 .docx 文件；或者全选（Ctrl+A）复制，粘贴到检查框里。",
+                "This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, a format that cannot be read. Open it in Word or WPS, choose Save As → Word document (*.docx), and check the saved .docx; or select all (Ctrl+A), copy and paste into the box."
+            ),
+            DecodeError::Binary(BinaryKind::Rtf) => tr!(
+                lang,
+                "这是一个 RTF 格式的文档，不是纯文本。请用 Word、WPS 或写字板打开它，选“另存为”→“纯文本（.txt）”并把编码选为 UTF-8。",
+                "This is an RTF document, not plain text. Open it in Word, WPS or WordPad and save it as plain text (.txt) in UTF-8."
+            ),
+            DecodeError::Binary(BinaryKind::Image) => tr!(
+                lang,
+                "这是一个图片文件，读不出其中的文字。请找到报告的文字版（政府网站上的网页、Word 或 PDF），复制文字后保存为 .txt（UTF-8）再检查。",
+                "This is a picture: its text cannot be read. Find the report as text (the web page on the government website, Word or PDF), copy the text, save it as .txt (UTF-8) and check that."
+            ),
+            DecodeError::Binary(BinaryKind::Other) => tr!(
+                lang,
+                "这不是文本文件（其中有二进制数据）。{save_as_txt}",
+                "This is not a text file (it holds binary data). {save_as_txt}"
+            ),
             DecodeError::NotUtf8 {
                 line,
                 looks_like_gbk,
             } => {
-                write!(f, "这不是 UTF-8 编码的文本（第 {line} 行起有按 UTF-8 读不通的字节）。")?;
-                if *looks_like_gbk {
-                    write!(
-                        f,
-                        "它很可能是 GBK/GB2312 编码（Windows 记事本的“ANSI”、许多旧网页和办公软件的默认编码）。"
-                    )?;
-                }
-                write!(
-                    f,
-                    "按 GBK 也读不通。办法：用记事本打开这个文件，选“另存为”，把“编码”选为 UTF-8 后保存，再检查保存后的文件。"
+                let gbk = if *looks_like_gbk {
+                    lang.pick(
+                        "它很可能是 GBK/GB2312 编码（Windows 记事本的“ANSI”、许多旧网页和办公软件的默认编码）。",
+                        " It is most likely GBK/GB2312 (Notepad's “ANSI”, the default of many old web pages and office programs).",
+                    )
+                } else {
+                    ""
+                };
+                tr!(
+                    lang,
+                    "这不是 UTF-8 编码的文本（第 {line} 行起有按 UTF-8 读不通的字节）。{gbk}按 GBK 也读不通。办法：用记事本打开这个文件，选“另存为”，把“编码”选为 UTF-8 后保存，再检查保存后的文件。",
+                    "This is not UTF-8 text (from line {line} on, bytes do not read as UTF-8).{gbk} It does not read as GBK either. Open the file in Notepad, choose Save As, set the encoding to UTF-8, and check the saved file."
                 )
             }
-            DecodeError::BadUtf16 => write!(
-                f,
-                "文件开头标明是 UTF-16 编码，但内容不是有效的 UTF-16 文本。请用记事本打开它，另存为 UTF-8 编码后再检查。"
+            DecodeError::BadUtf16 => tr!(
+                lang,
+                "文件开头标明是 UTF-16 编码，但内容不是有效的 UTF-16 文本。请用记事本打开它，另存为 UTF-8 编码后再检查。",
+                "The file says it is UTF-16 at its start, but it is not valid UTF-16 text. Open it in Notepad, save it as UTF-8 and check again."
             ),
         }
+    }
+}
+
+/// The Chinese message ([`DecodeError::message_in`]).
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message_in(Lang::Zh))
     }
 }
 
@@ -324,6 +346,16 @@ impl fmt::Display for LoadError {
     }
 }
 
+impl LoadError {
+    /// Why the input could not be read, in `lang` (the `Display` is the Chinese).
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            LoadError::Decode(e) => e.message_in(lang),
+            LoadError::Doc(e) => e.message_in(lang),
+        }
+    }
+}
+
 impl From<DecodeError> for LoadError {
     fn from(e: DecodeError) -> Self {
         LoadError::Decode(e)
@@ -404,79 +436,6 @@ pub fn load_with(
         Ok(read_html(&text)?)
     } else {
         Ok(Document::plain(text))
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// The refusals in English (the `Display` of each error is the Chinese).
-
-impl LoadError {
-    /// Why the input could not be read, in `lang`.
-    pub fn message(&self, lang: crate::lang::Lang) -> String {
-        match lang.effective() {
-            crate::lang::Lang::Zh => self.to_string(),
-            crate::lang::Lang::En => match self {
-                LoadError::Decode(e) => decode_en(e),
-                LoadError::Doc(e) => doc_en(e),
-            },
-        }
-    }
-}
-
-const SAVE_AS_TXT_EN: &str = "Open it in the program it came from, select all (Ctrl+A), copy, paste into Notepad, save as a .txt file in UTF-8, and check that file.";
-
-fn decode_en(e: &DecodeError) -> String {
-    match e {
-        DecodeError::TooLarge(n) => format!(
-            "The input is too large ({:.1} MB); the limit is {} MB. The text of an annual report is usually a few dozen KB: make sure this is the report's text, not an archive of a whole website, a video or a picture.",
-            *n as f64 / (1024.0 * 1024.0),
-            MAX_BYTES / (1024 * 1024)
-        ),
-        DecodeError::Empty => "The input is empty (or only white space): there is no text to check. Put the full text of the report in the file and check again.".into(),
-        DecodeError::Binary(kind) => match kind {
-            BinaryKind::Docx => "This is a Word document (.docx), not plain text. Open it as a file (drop it on the page or use the file picker; on the command line, name the file) and the checker reads its tables.".into(),
-            BinaryKind::Zip => format!("This is an archive or an Office file (.zip, .xlsx, .pptx …), not plain text. {SAVE_AS_TXT_EN}"),
-            BinaryKind::Pdf => "This is a PDF file, and this checking engine has no PDF reader. Use the checker's web page (drop the file in) or the command-line tool, which read PDFs; or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box. A scanned PDF has no text and needs OCR first.".into(),
-            BinaryKind::OldOffice => "This is an old Word (.doc), WPS (.wps) or Excel (.xls) file, a format that cannot be read. Open it in Word or WPS, choose Save As → Word document (*.docx), and check the saved .docx; or select all (Ctrl+A), copy and paste into the box.".into(),
-            BinaryKind::Rtf => "This is an RTF document, not plain text. Open it in Word, WPS or WordPad and save it as plain text (.txt) in UTF-8.".into(),
-            BinaryKind::Image => "This is a picture: its text cannot be read. Find the report as text (the web page on the government website, Word or PDF), copy the text, save it as .txt (UTF-8) and check that.".into(),
-            BinaryKind::Other => format!("This is not a text file (it holds binary data). {SAVE_AS_TXT_EN}"),
-        },
-        DecodeError::NotUtf8 { line, looks_like_gbk } => {
-            let mut s = format!("This is not UTF-8 text (from line {line} on, bytes do not read as UTF-8).");
-            if *looks_like_gbk {
-                s.push_str(" It is most likely GBK/GB2312 (Notepad's “ANSI”, the default of many old web pages and office programs).");
-            }
-            s.push_str(" It does not read as GBK either. Open the file in Notepad, choose Save As, set the encoding to UTF-8, and check the saved file.");
-            s
-        }
-        DecodeError::BadUtf16 => "The file says it is UTF-16 at its start, but it is not valid UTF-16 text. Open it in Notepad, save it as UTF-8 and check again.".into(),
-    }
-}
-
-fn doc_en(e: &crate::doc::DocError) -> String {
-    use crate::doc::{DocError, MAX_DOC_SLOTS, MAX_GRID_SLOTS, MAX_TABLE_DEPTH};
-    const PDF_AGAIN: &str = "Find the report's Word/WPS original, or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box.";
-    const RESAVE: &str = "Open it in Word or WPS and Save As a new .docx, then check that; or select all (Ctrl+A), copy everything and paste it into the box.";
-    match e {
-        DocError::NotDocx(why) => format!("This file is not a valid Word document (.docx): {why}. {RESAVE}"),
-        DocError::Truncated => "This Word document (.docx) is incomplete: it looks cut off while downloading or copying. Download it again or save it again from where it came from, then check.".into(),
-        DocError::Encrypted => "This Word document has an opening password (it is encrypted) and cannot be read. Open it in Word or WPS with the password, remove the password and save a copy, then check that; or copy the full text and paste it into the box.".into(),
-        DocError::TooManyEntries(n) => format!("This file has {n} parts, far more than any Word document: it does not look like an annual report. {RESAVE}"),
-        DocError::TooLarge(n) => format!("This file inflates past the limit of {} MB (a zip bomb, or not an annual report); reading stopped. An annual report inflates to a few hundred KB. {RESAVE}", n / (1024 * 1024)),
-        DocError::TooDeep => format!("The document's tables are nested more than {MAX_TABLE_DEPTH} deep, unlike any annual report; reading stopped. Copy the full text and paste it into the box."),
-        DocError::TableTooLarge => format!("The document's tables have too many cells: more than {MAX_GRID_SLOTS} in one table or {MAX_DOC_SLOTS} in all (odd row counts or merged-cell spans), unlike an annual report's tables; reading stopped. Copy the full text and paste it into the box."),
-        DocError::BadXml(at) => format!("The content of this Word document is damaged and cannot be read ({at}). {RESAVE}"),
-        DocError::Empty => "The document holds no text: there is nothing to check.".into(),
-        DocError::PdfBroken(why) => format!("This PDF file is damaged and cannot be read ({why}). {PDF_AGAIN}"),
-        DocError::PdfTruncated => "This PDF file is incomplete: it looks cut off while downloading or copying. Download it again and check.".into(),
-        DocError::PdfEncrypted => "This PDF has an opening password (it is encrypted) and cannot be read. Open it in a PDF reader with the password and save (or print) a copy without one, then check; or find the report's Word/WPS original.".into(),
-        DocError::PdfTooManyPages(n) => format!("This PDF has {n} pages, over the limit of 500, unlike an annual report (usually a few to a few dozen pages); reading stopped."),
-        DocError::PdfTooLarge(n) => format!("This PDF's content inflates past the limit of {} MB (a compression bomb, or not an annual report); reading stopped. An annual report inflates to a few MB.", n / (1024 * 1024)),
-        DocError::PdfTooDeep => format!("This PDF's page objects are nested more than 16 deep, unlike an annual report; reading stopped. {PDF_AGAIN}"),
-        DocError::PdfTooComplex => format!("One page of this PDF has more than a million drawing operators, far more than any annual report; reading stopped. {PDF_AGAIN}"),
-        DocError::PdfScanned => "This PDF's pages are pictures (a scan): there is no text to check. Find the original Word/WPS file or a PDF whose text can be copied.".into(),
-        DocError::PdfFont(name) => format!("This PDF uses the font “{name}”, which has no character map (ToUnicode): which characters it shows cannot be read, and reading stopped rather than read them wrongly. Find the report's Word/WPS original, or export the PDF again from Word/WPS, then check."),
     }
 }
 

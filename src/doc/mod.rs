@@ -35,7 +35,9 @@ pub mod html;
 #[cfg(feature = "pdf")]
 pub mod pdf;
 
+use crate::lang::Lang;
 use crate::span::Span;
+use crate::tr;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -283,31 +285,119 @@ pub enum DocError {
     PdfFont(String),
 }
 
+impl DocError {
+    /// Why the document could not be read, in `lang` (one message, its two wordings side by
+    /// side).
+    pub fn message_in(&self, lang: Lang) -> String {
+        let pdf_again = lang.pick(
+            "请找报告的 Word/WPS 原文件，或在 PDF 阅读器中全选（Ctrl+A）复制文字，粘贴到检查框里。",
+            "Find the report's Word/WPS original, or select all text in a PDF reader (Ctrl+A), copy it and paste it into the box.",
+        );
+        let resave = lang.pick(
+            "请用 Word 或 WPS 打开它，“另存为”一份新的 .docx 再检查；或者全选（Ctrl+A）复制全部内容，粘贴到检查框里。",
+            "Open it in Word or WPS and Save As a new .docx, then check that; or select all (Ctrl+A), copy everything and paste it into the box.",
+        );
+        match self {
+            DocError::NotDocx(why) => tr!(
+                lang,
+                "这个文件不是有效的 Word 文档（.docx）：{why}。{resave}",
+                "This file is not a valid Word document (.docx): {why}. {resave}"
+            ),
+            DocError::Truncated => tr!(
+                lang,
+                "这个 Word 文档（.docx）不完整，像是下载或复制时被截断了。请重新下载或从原处重新保存一份，再检查。",
+                "This Word document (.docx) is incomplete: it looks cut off while downloading or copying. Download it again or save it again from where it came from, then check."
+            ),
+            DocError::Encrypted => tr!(
+                lang,
+                "这个 Word 文档设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中输入密码打开，取消密码（“文件”→“信息”→“保护文档”）后另存一份，再检查；或者复制全文粘贴到检查框里。",
+                "This Word document has an opening password (it is encrypted) and cannot be read. Open it in Word or WPS with the password, remove the password and save a copy, then check that; or copy the full text and paste it into the box."
+            ),
+            DocError::TooManyEntries(n) => tr!(
+                lang,
+                "这个文件里有 {n} 个部件，远多于任何 Word 文档，不像是一份年报。{resave}",
+                "This file has {n} parts, far more than any Word document: it does not look like an annual report. {resave}"
+            ),
+            DocError::TooLarge(n) => tr!(
+                lang,
+                "这个文件解压后超过 {} MB 的上限（压缩包炸弹，或不是年报），已停止读取。一份年报解压后通常只有几百 KB。{resave}",
+                "This file inflates past the limit of {} MB (a zip bomb, or not an annual report); reading stopped. An annual report inflates to a few hundred KB. {resave}",
+                n / (1024 * 1024)
+            ),
+            DocError::TooDeep => tr!(
+                lang,
+                "文档中的表格一层套一层，超过了 {MAX_TABLE_DEPTH} 层，不像是一份年报，已停止读取。请复制全文粘贴到检查框里。",
+                "The document's tables are nested more than {MAX_TABLE_DEPTH} deep, unlike any annual report; reading stopped. Copy the full text and paste it into the box."
+            ),
+            DocError::TableTooLarge => tr!(
+                lang,
+                "文档中表格的格子太多：一张表格超过 {MAX_GRID_SLOTS} 个，或全部表格超过 {MAX_DOC_SLOTS} 个（行数或合并单元格的跨度异常），不像是年报的表格，已停止读取。请复制全文粘贴到检查框里。",
+                "The document's tables have too many cells: more than {MAX_GRID_SLOTS} in one table or {MAX_DOC_SLOTS} in all (odd row counts or merged-cell spans), unlike an annual report's tables; reading stopped. Copy the full text and paste it into the box."
+            ),
+            DocError::BadXml(at) => tr!(
+                lang,
+                "这个 Word 文档的内容已损坏，读不下去（{at}）。{resave}",
+                "The content of this Word document is damaged and cannot be read ({at}). {resave}"
+            ),
+            DocError::Empty => tr!(
+                lang,
+                "文档里没有文字，没有可以检查的内容。",
+                "The document holds no text: there is nothing to check."
+            ),
+            DocError::PdfBroken(why) => tr!(
+                lang,
+                "这个 PDF 文件已损坏，读不下去（{why}）。{pdf_again}",
+                "This PDF file is damaged and cannot be read ({why}). {pdf_again}"
+            ),
+            DocError::PdfTruncated => tr!(
+                lang,
+                "这个 PDF 文件不完整，像是下载或复制时被截断了。请重新下载一份，再检查。",
+                "This PDF file is incomplete: it looks cut off while downloading or copying. Download it again and check."
+            ),
+            DocError::PdfEncrypted => tr!(
+                lang,
+                "这个 PDF 设置了打开密码（已加密），无法读取。请在 PDF 阅读器中输入密码打开，另存（或打印）一份不带密码的 PDF 再检查；或者找报告的 Word/WPS 原文件。",
+                "This PDF has an opening password (it is encrypted) and cannot be read. Open it in a PDF reader with the password and save (or print) a copy without one, then check; or find the report's Word/WPS original."
+            ),
+            DocError::PdfTooManyPages(n) => tr!(
+                lang,
+                "这个 PDF 有 {n} 页，超过 500 页的上限，不像是一份年报（年报通常只有几页到几十页），已停止读取。",
+                "This PDF has {n} pages, over the limit of 500, unlike an annual report (usually a few to a few dozen pages); reading stopped."
+            ),
+            DocError::PdfTooLarge(n) => tr!(
+                lang,
+                "这个 PDF 的内容解压后超过 {} MB 的上限（压缩炸弹，或不是年报），已停止读取。一份年报解压后通常只有几 MB。",
+                "This PDF's content inflates past the limit of {} MB (a compression bomb, or not an annual report); reading stopped. An annual report inflates to a few MB.",
+                n / (1024 * 1024)
+            ),
+            DocError::PdfTooDeep => tr!(
+                lang,
+                "这个 PDF 的页面对象一层套一层，超过了 16 层，不像是一份年报，已停止读取。{pdf_again}",
+                "This PDF's page objects are nested more than 16 deep, unlike an annual report; reading stopped. {pdf_again}"
+            ),
+            DocError::PdfTooComplex => tr!(
+                lang,
+                "这个 PDF 有一页的绘图指令超过一百万条，远多于任何年报，已停止读取。{pdf_again}",
+                "One page of this PDF has more than a million drawing operators, far more than any annual report; reading stopped. {pdf_again}"
+            ),
+            DocError::PdfScanned => tr!(
+                lang,
+                "这份 PDF 的页面是图片（扫描件），没有可检查的文字；请找原始的 Word/WPS 文件或可复制文字的 PDF。",
+                "This PDF's pages are pictures (a scan): there is no text to check. Find the original Word/WPS file or a PDF whose text can be copied."
+            ),
+            DocError::PdfFont(name) => tr!(
+                lang,
+                "这个 PDF 用的字体“{name}”没有字符对照表（ToUnicode），读不出它显示的是哪些字，为免读错已停止读取。请找报告的 Word/WPS 原文件，或用 Word/WPS 重新导出一份 PDF 再检查。",
+                "This PDF uses the font “{name}”, which has no character map (ToUnicode): which characters it shows cannot be read, and reading stopped rather than read them wrongly. Find the report's Word/WPS original, or export the PDF again from Word/WPS, then check."
+            ),
+        }
+    }
+}
+
+/// The Chinese message ([`DocError::message_in`]).
 impl fmt::Display for DocError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const PDF_AGAIN: &str =
-            "请找报告的 Word/WPS 原文件，或在 PDF 阅读器中全选（Ctrl+A）复制文字，粘贴到检查框里。";
-        const RESAVE: &str = "请用 Word 或 WPS 打开它，“另存为”一份新的 .docx 再检查；或者全选（Ctrl+A）复制全部内容，粘贴到检查框里。";
-        match self {
-            DocError::NotDocx(why) => write!(f, "这个文件不是有效的 Word 文档（.docx）：{why}。{RESAVE}"),
-            DocError::Truncated => write!(f, "这个 Word 文档（.docx）不完整，像是下载或复制时被截断了。请重新下载或从原处重新保存一份，再检查。"),
-            DocError::Encrypted => write!(f, "这个 Word 文档设置了打开密码（已加密），无法读取。请在 Word 或 WPS 中输入密码打开，取消密码（“文件”→“信息”→“保护文档”）后另存一份，再检查；或者复制全文粘贴到检查框里。"),
-            DocError::TooManyEntries(n) => write!(f, "这个文件里有 {n} 个部件，远多于任何 Word 文档，不像是一份年报。{RESAVE}"),
-            DocError::TooLarge(n) => write!(f, "这个文件解压后超过 {} MB 的上限（压缩包炸弹，或不是年报），已停止读取。一份年报解压后通常只有几百 KB。{RESAVE}", n / (1024 * 1024)),
-            DocError::TooDeep => write!(f, "文档中的表格一层套一层，超过了 {MAX_TABLE_DEPTH} 层，不像是一份年报，已停止读取。请复制全文粘贴到检查框里。"),
-            DocError::TableTooLarge => write!(f, "文档中表格的格子太多：一张表格超过 {MAX_GRID_SLOTS} 个，或全部表格超过 {MAX_DOC_SLOTS} 个（行数或合并单元格的跨度异常），不像是年报的表格，已停止读取。请复制全文粘贴到检查框里。"),
-            DocError::BadXml(at) => write!(f, "这个 Word 文档的内容已损坏，读不下去（{at}）。{RESAVE}"),
-            DocError::Empty => write!(f, "文档里没有文字，没有可以检查的内容。"),
-            DocError::PdfBroken(why) => write!(f, "这个 PDF 文件已损坏，读不下去（{why}）。{PDF_AGAIN}"),
-            DocError::PdfTruncated => write!(f, "这个 PDF 文件不完整，像是下载或复制时被截断了。请重新下载一份，再检查。"),
-            DocError::PdfEncrypted => write!(f, "这个 PDF 设置了打开密码（已加密），无法读取。请在 PDF 阅读器中输入密码打开，另存（或打印）一份不带密码的 PDF 再检查；或者找报告的 Word/WPS 原文件。"),
-            DocError::PdfTooManyPages(n) => write!(f, "这个 PDF 有 {n} 页，超过 500 页的上限，不像是一份年报（年报通常只有几页到几十页），已停止读取。"),
-            DocError::PdfTooLarge(n) => write!(f, "这个 PDF 的内容解压后超过 {} MB 的上限（压缩炸弹，或不是年报），已停止读取。一份年报解压后通常只有几 MB。", n / (1024 * 1024)),
-            DocError::PdfTooDeep => write!(f, "这个 PDF 的页面对象一层套一层，超过了 16 层，不像是一份年报，已停止读取。{PDF_AGAIN}"),
-            DocError::PdfTooComplex => write!(f, "这个 PDF 有一页的绘图指令超过一百万条，远多于任何年报，已停止读取。{PDF_AGAIN}"),
-            DocError::PdfScanned => write!(f, "这份 PDF 的页面是图片（扫描件），没有可检查的文字；请找原始的 Word/WPS 文件或可复制文字的 PDF。"),
-            DocError::PdfFont(name) => write!(f, "这个 PDF 用的字体“{name}”没有字符对照表（ToUnicode），读不出它显示的是哪些字，为免读错已停止读取。请找报告的 Word/WPS 原文件，或用 Word/WPS 重新导出一份 PDF 再检查。"),
-        }
+        f.write_str(&self.message_in(Lang::Zh))
     }
 }
 
