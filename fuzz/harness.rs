@@ -153,10 +153,11 @@ pub fn docx_of(xml: &[u8]) -> Vec<u8> {
 fn zip_of(files: &[(String, String)]) -> Vec<u8> {
     use std::io::Write;
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, text) in files.iter().take(5) {
-        w.start_file(format!("各部门/{name}"), opts).expect("zip entry");
+        w.start_file(format!("各部门/{name}"), opts)
+            .expect("zip entry");
         w.write_all(text.as_bytes()).expect("zip write");
     }
     w.finish().expect("zip").into_inner()
