@@ -16,7 +16,7 @@ use nianbao::doc::Document;
 use nianbao::Checked;
 
 /// The targets, in the order `scripts/fuzz.sh` runs them.
-pub const TARGETS: [&str; 5] = ["check", "load", "pair", "docx", "pdf"];
+pub const TARGETS: [&str; 6] = ["check", "load", "pair", "docx", "pdf", "unzip"];
 
 /// Runs `data` through the target named `target`.
 pub fn run(target: &str, data: &[u8]) {
@@ -26,6 +26,7 @@ pub fn run(target: &str, data: &[u8]) {
         "pair" => pair(data),
         "docx" => docx(data),
         "pdf" => pdf(data),
+        "unzip" => unzip(data),
         _ => panic!("no fuzz target {target}"),
     }
 }
@@ -95,6 +96,34 @@ pub fn pdf(data: &[u8]) {
     }
 }
 
+/// `unzip`: the input as a .zip of reports, as a batch takes it (`nianbao check 报告.zip`, a
+/// .zip dropped on the batch view) → [`nianbao::batch::unzip`] with a GBK decoder for names
+/// → each file taken out: bounded by the zip's own limits, a path for every entry, and a
+/// reason for every entry that cannot be taken out. (What is in the files is the `load`
+/// target's business.)
+pub fn unzip(data: &[u8]) {
+    match nianbao::batch::unzip::unzip(data, Some(&gbk)) {
+        Ok(z) => {
+            let mut total = 0usize;
+            for e in &z.files {
+                assert!(!e.path.is_empty(), "an entry without a path");
+                match &e.bytes {
+                    Ok(b) => {
+                        assert!(b.len() as u64 <= nianbao::input::MAX_BYTES as u64);
+                        total += b.len();
+                    }
+                    Err(why) => assert!(!why.is_empty()),
+                }
+            }
+            assert!(
+                total as u64 <= nianbao::batch::unzip::MAX_TOTAL_BYTES,
+                "past the zip's budget"
+            );
+        }
+        Err(why) => assert!(!why.is_empty()),
+    }
+}
+
 /// A PDF with every stream inflated and saved without object streams (lopdf), or `None`
 /// when lopdf cannot.
 pub fn pdf_inflated(bytes: &[u8]) -> Option<Vec<u8>> {
@@ -117,6 +146,21 @@ pub fn docx_of(xml: &[u8]) -> Vec<u8> {
         .expect("zip entry");
     zip.write_all(xml).expect("zip write");
     zip.finish().expect("zip finish").into_inner()
+}
+
+/// A stored (uncompressed) zip of `files`, each under a folder, so the fuzzer mutates names,
+/// headers and contents rather than a compressed stream.
+fn zip_of(files: &[(String, String)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in files.iter().take(5) {
+        w.start_file(format!("各部门/{name}"), opts)
+            .expect("zip entry");
+        w.write_all(text.as_bytes()).expect("zip write");
+    }
+    w.finish().expect("zip").into_inner()
 }
 
 /// GB18030 through encoding_rs, as the command-line tool lends it (`examples/dump.rs`).
@@ -165,7 +209,8 @@ fn parses(json: &str) {
 ///   so the halves are equally long and the years consecutive), and each followed by the
 ///   next one (the shorter padded with newlines);
 /// - `docx`: the `word/document.xml` of every .docx;
-/// - `pdf`: every PDF, as it is and with its streams inflated ([`pdf_inflated`]).
+/// - `pdf`: every PDF, as it is and with its streams inflated ([`pdf_inflated`]);
+/// - `unzip`: every .docx (a zip) as it is, and one stored zip of every seed's text.
 pub fn seeds(root: &std::path::Path) -> Vec<(&'static str, String, Vec<u8>)> {
     let dirs = [
         "tests/seeds",
@@ -211,6 +256,9 @@ pub fn seeds(root: &std::path::Path) -> Vec<(&'static str, String, Vec<u8>)> {
             std::io::Read::read_to_end(&mut part, &mut xml).expect("unzip");
             out.push(("docx", name.clone(), xml));
         }
+        if ext == "docx" {
+            out.push(("unzip", name.clone(), bytes.clone()));
+        }
         if ext == "pdf" {
             out.push(("pdf", name.clone(), bytes.clone()));
             if let Some(inflated) = pdf_inflated(bytes) {
@@ -223,6 +271,7 @@ pub fn seeds(root: &std::path::Path) -> Vec<(&'static str, String, Vec<u8>)> {
             }
         }
     }
+    out.push(("unzip", "seeds.zip".to_string(), zip_of(&texts)));
     for (i, (name, text)) in texts.iter().enumerate() {
         if let Some(year) = nianbao::check(text).report.year {
             let earlier = text.replace(&year.to_string(), &(year - 1).to_string());

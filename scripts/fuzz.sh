@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage-guided fuzzing (cargo-fuzz, libFuzzer) of every input path: bash scripts/fuzz.sh [SECONDS]
 #
-# Runs each target of fuzz/ (check, load, pair, docx, pdf: fuzz/harness.rs) for SECONDS (default 30),
+# Runs each target of fuzz/ (check, load, pair, docx, pdf, unzip: fuzz/harness.rs) for SECONDS (default 30),
 # one after the other, single process, with a 2-second timeout per input and libFuzzer's default
 # memory limit (2048 MB). Seeds come from the test files (examples/fuzz_seeds.rs, into
 # fuzz/seeds/), the dictionary from fuzz/dict/*.dict; what a run learns stays in fuzz/corpus/.
@@ -33,7 +33,7 @@ cargo +nightly fuzz build
 
 mkdir -p fuzz/logs
 failed=()
-for target in check load pair docx pdf; do
+for target in check load pair docx pdf unzip; do
     echo "==> fuzz $target: ${secs}s"
     mkdir -p "fuzz/corpus/$target"
     if cargo +nightly fuzz run "$target" "fuzz/corpus/$target" "fuzz/seeds/$target" -- \
