@@ -68,10 +68,9 @@ fn unzip_within(
         let Ok(mut file) = archive.by_index(i) else {
             let name = archive
                 .name_for_index(i)
-                .and_then(|n| n.ok().map(|n| n.into_owned()))
-                .unwrap_or_else(|| format!("第 {} 个文件", i + 1));
+                .and_then(|n| n.ok().map(|n| n.into_owned()));
             out.files.push(Entry {
-                path: name,
+                path: entry_path(name, i),
                 bytes: Err("压缩包里的这个文件已损坏，或使用了不支持的压缩方式、加密".to_string()),
             });
             continue;
@@ -79,10 +78,10 @@ fn unzip_within(
         if file.is_dir() {
             continue;
         }
-        let path = name(file.name_raw(), legacy)
-            .or_else(|| file.name().ok().map(|n| n.into_owned()))
-            .unwrap_or_else(|| format!("第 {} 个文件", i + 1));
-        let path = clean(&path);
+        let path = entry_path(
+            name(file.name_raw(), legacy).or_else(|| file.name().ok().map(|n| n.into_owned())),
+            i,
+        );
         if classify::hidden(&path) {
             out.hidden += 1;
             continue;
@@ -131,6 +130,16 @@ fn name(raw: &[u8], legacy: Option<LegacyDecoder>) -> Option<String> {
     }
 }
 
+/// The path the `i`-th entry goes by: its name [`clean`]ed; an entry without a name, or with
+/// one of nothing but separators, "." and "..", is named by its place ("第 3 个文件"), so that
+/// every row has a name.
+fn entry_path(name: Option<String>, i: usize) -> String {
+    match name.map(|n| clean(&n)) {
+        Some(p) if !p.is_empty() => p,
+        _ => format!("第 {} 个文件", i + 1),
+    }
+}
+
 /// A path inside the zip as a batch names it: `/`-separated, without empty, "." and ".."
 /// parts or NUL characters.
 fn clean(path: &str) -> String {
@@ -147,6 +156,23 @@ mod tests {
     use std::io::Write;
     use zip::write::SimpleFileOptions;
     use zip::ZipWriter;
+
+    /// Found by the `unzip` fuzz target: an entry whose name is only "..", "./" or empty
+    /// came out with an empty path.
+    #[test]
+    fn an_entry_without_a_usable_name_is_named_by_its_place() {
+        let mut w = ZipWriter::new(Cursor::new(Vec::new()));
+        let opts = SimpleFileOptions::default();
+        for name in ["..", "a/../b.txt", ""] {
+            w.start_file(name, opts).unwrap();
+            w.write_all("2024年政府信息公开工作年度报告".as_bytes())
+                .unwrap();
+        }
+        let z = unzip(&w.finish().unwrap().into_inner(), None).unwrap();
+        let paths: Vec<&str> = z.files.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.iter().all(|p| !p.is_empty()), "{paths:?}");
+        assert!(paths.contains(&"第 1 个文件"), "{paths:?}");
+    }
 
     fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
         let mut w = ZipWriter::new(Cursor::new(Vec::new()));
