@@ -109,7 +109,7 @@ pub fn unzip(data: &[u8]) {
                 assert!(!e.path.is_empty(), "an entry without a path");
                 match &e.bytes {
                     Ok(b) => {
-                        assert!(b.len() as u64 <= nianbao::input::MAX_BYTES as u64);
+                        assert!(b.len() as u64 <= nianbao::input::MAX_BYTES);
                         total += b.len();
                     }
                     Err(why) => assert!(!why.is_empty()),
