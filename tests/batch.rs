@@ -3,22 +3,15 @@
 //! the JSON, `--jobs` not changing the output, `--pairs` finding last year's report, and
 //! `nianbao rollup` on a report split into three.
 
+mod common;
+
+use common::{last_year_of_000, seed};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 fn manifest_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn seed(n: &str) -> String {
-    let dir = manifest_dir().join("tests/seeds");
-    let entry = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(n))
-        .unwrap_or_else(|| panic!("seed {n}"));
-    std::fs::read_to_string(entry).unwrap()
 }
 
 /// A fresh folder for one test.
@@ -285,27 +278,6 @@ fn jobs_do_not_change_the_output() {
         assert_eq!(stdout(&one), stdout(&four), "{format}");
         assert_eq!(stderr(&one), stderr(&four), "{format}");
     }
-}
-
-/// Seed 000 (石狮, 2020) made last year's: its 四、结转下年度 carries `carried` forward
-/// (自然人 and 总计) — this year's 二、上年结转 says 0.
-fn last_year_of_000(carried: u32) -> String {
-    seed("000")
-        .replacen(
-            "2020 年政府信息公开工作年度报告",
-            "2019 年政府信息公开工作年度报告",
-            1,
-        )
-        .replacen(
-            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
-            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
-            1,
-        )
-        .replacen(
-            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
-            &format!("四、结转下年度继续办理\t\t{carried}\t0\t0\t0\t0\t0\t{carried}"),
-            1,
-        )
 }
 
 fn pairs_folder(carried: u32) -> PathBuf {

@@ -79,3 +79,24 @@ pub fn cell<'a>(r: &'a Report, t: TableId, row: &str, col: &str) -> &'a nianbao:
         .unwrap_or_else(|| panic!("col {col}"));
     &table.cells[ri][ci]
 }
+
+/// Seed 000 (石狮, 2020) made last year's: its 四、结转下年度 carries `carried` forward
+/// (自然人 and 总计) — this year's 二、上年结转 says 0.
+pub fn last_year_of_000(carried: u32) -> String {
+    seed("000")
+        .replacen(
+            "2020 年政府信息公开工作年度报告",
+            "2019 年政府信息公开工作年度报告",
+            1,
+        )
+        .replacen(
+            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
+            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
+            1,
+        )
+        .replacen(
+            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
+            &format!("四、结转下年度继续办理\t\t{carried}\t0\t0\t0\t0\t0\t{carried}"),
+            1,
+        )
+}
