@@ -81,6 +81,17 @@ impl Checked {
     pub fn has_errors(&self) -> bool {
         self.count(Severity::Error) > 0
     }
+
+    /// [`Report::unread_rows`] of a checked report, or 0 when the input was not checked at
+    /// all (`D-NOT-REPORT`: rows of a README that mentions table 四 are no report's unread
+    /// rows, and saying "N 行未能读取" of them would suggest the file was checked).
+    pub fn unread_rows(&self) -> usize {
+        if self.findings.iter().any(|f| f.rule == "D-NOT-REPORT") {
+            0
+        } else {
+            self.report.unread_rows()
+        }
+    }
 }
 
 /// Reads `input` (the report's text) and runs every rule on it.

@@ -568,6 +568,45 @@ fn a_file_that_is_not_a_report_gets_no_errors() {
     assert!(stderr(&o).contains("已检查 2 份"), "{}", stderr(&o));
 }
 
+/// What a supervisor's folder holds besides the reports after a first run: the summary that
+/// run wrote (`汇总.csv`, whose header names table 四's columns), its JSON, and a README that
+/// names table 四's columns in prose. The CSV and the JSON are skipped as data; the README is
+/// not taken for a report with table 四 and gets one warning, no "行未能读取".
+#[test]
+fn last_runs_summary_and_a_readme_are_not_reports() {
+    let dir = folder("second-run");
+    put(&dir, "000.txt", seed("000"));
+    let d = dir.to_str().unwrap().to_string();
+    let first = run(&["check", "--format", "csv", &d]);
+    put(&dir, "汇总.csv", &first.stdout);
+    let json = run(&["check", "--format", "json", &d]);
+    put(&dir, "结果.json", &json.stdout);
+    put(
+        &dir,
+        "README.md",
+        std::fs::read(manifest_dir().join("README.md")).unwrap(),
+    );
+    let o = run(&["check", "--format", "csv", &d]);
+    no_panic(&o);
+    assert_eq!(code(&o), 0, "no errors anywhere: {}", stderr(&o));
+    let rows = read_csv(&stdout(&o));
+    let files: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(files.len(), 2, "{files:?}");
+    assert!(files[0].ends_with("000.txt") && files[1].ends_with("README.md"));
+    assert_eq!(rows[2][8], "不像年报，未检查", "{:?}", rows[2]);
+    let err = stderr(&o);
+    assert!(
+        err.contains("不是文档（图片、程序、压缩包、音视频、表格和数据） 2 个"),
+        "{err}"
+    );
+    let o = run(&["check", "--format", "json", &format!("{d}/README.md")]);
+    let v: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["summary"]["errors"], 0, "{v}");
+    assert_eq!(v["summary"]["unread_rows"], 0, "{v}");
+    let o = run(&["check", &format!("{d}/README.md")]);
+    assert!(!stdout(&o).contains("行未能读取"), "{}", stdout(&o));
+}
+
 /// A .zip of reports named on the command line: each file in it a row, named by the zip and
 /// its path inside; a GBK name (a zip made on a Chinese Windows, no UTF-8 flag) read as GBK;
 /// the image and macOS's `__MACOSX` left out and counted.
@@ -636,7 +675,7 @@ fn a_zip_of_reports() {
         err.contains("已检查 5 份")
             && err.contains("跳过 2 个")
             && err.contains("隐藏的文件或文件夹 1 个")
-            && err.contains("不是文档（图片、程序、压缩包、音视频） 1 个"),
+            && err.contains("不是文档（图片、程序、压缩包、音视频、表格和数据） 1 个"),
         "{err}"
     );
     // A zip that is cut off: one row with the reason.

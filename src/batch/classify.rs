@@ -14,6 +14,10 @@ const NOT_DOCUMENTS: &[&str] = &[
     "zip", "rar", "7z", "tar", "gz", "tgz", "bz2", "xz", "zst", "iso",
     // audio and video
     "mp3", "mp4", "avi", "mov", "wmv", "flv", "mkv", "wav", "m4a",
+    // spreadsheets, slides and data: never a report, but often beside reports — the summary
+    // a batch wrote last time (`nianbao check --format csv 报告/ > 报告/汇总.csv`), whose
+    // columns name table 四's headers and would be checked as a report missing everything
+    "csv", "tsv", "json", "xls", "xlsx", "et", "ods", "ppt", "pptx", "dps", "odp",
 ];
 
 /// A path (`/`-separated, relative) with a hidden part: a file or folder whose name starts
@@ -35,7 +39,8 @@ pub fn extension(name: &str) -> String {
 /// Whether a file named `name` whose contents start with `bytes` is plainly not a document:
 /// by its first bytes (an image, a program, an archive other than a zip), or, unless they say
 /// .docx or PDF, by its extension (images, programs, archives, audio and video). With no bytes
-/// (a file that could not be read) the extension alone decides.
+/// (a file that could not be read) the extension alone decides. Spreadsheets, slides and
+/// data files (.csv, .json, .xlsx …) count as not documents: a report is never one.
 pub fn not_a_document(name: &str, bytes: &[u8]) -> bool {
     let starts = |m: &[u8]| bytes.starts_with(m);
     match sniff(bytes) {
@@ -101,6 +106,13 @@ mod tests {
         ));
         assert!(!not_a_document("报告.jpg", b"%PDF-1.7\n"));
         assert!(!not_a_document("README", b"# notes"));
+        // Last run's summary and JSON beside the reports.
+        assert!(not_a_document(
+            "报告/汇总.csv",
+            "\u{FEFF}文件,机关".as_bytes()
+        ));
+        assert!(not_a_document("结果.JSON", b"{\"reports\": []}"));
+        assert!(not_a_document("统计.xlsx", b"PK\x03\x04"));
         // An "MZ" whose PE offset points past the end is not taken for a program.
         assert!(!not_a_document("mz.txt", b"MZ\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\xFF\xFF\xFF\xFF"));
     }

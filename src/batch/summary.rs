@@ -16,7 +16,8 @@ pub struct Counts {
     pub unreadable: usize,
     /// Read, but not annual reports (`D-NOT-REPORT`): not checked.
     pub not_reports: usize,
-    /// Plainly not documents (images, programs, archives, audio and video): not read.
+    /// Plainly not documents (images, programs, archives, audio and video, spreadsheets and
+    /// data): not read.
     pub not_documents: usize,
     /// Hidden files and folders: not read.
     pub hidden: usize,
@@ -49,7 +50,7 @@ impl Counts {
                 (self.hidden, "hidden files or folders"),
                 (
                     self.not_documents,
-                    "not documents (pictures, programs, archives, audio, video)",
+                    "not documents (pictures, programs, archives, audio, video, spreadsheets and data)",
                 ),
                 (self.folder_links, "links to folders"),
             ]
@@ -70,7 +71,10 @@ impl Counts {
             let parts: Vec<String> = [
                 (self.not_reports, "不像年度报告、未检查的"),
                 (self.hidden, "隐藏的文件或文件夹"),
-                (self.not_documents, "不是文档（图片、程序、压缩包、音视频）"),
+                (
+                    self.not_documents,
+                    "不是文档（图片、程序、压缩包、音视频、表格和数据）",
+                ),
                 (self.folder_links, "指向文件夹的链接"),
             ]
             .iter()
@@ -156,7 +160,7 @@ mod tests {
         };
         assert_eq!(
             c.line(),
-            "汇总: 已检查 7 份（有错误的 4 份），无法读取 1 个，跳过 3 个（隐藏的文件或文件夹 2 个，不是文档（图片、程序、压缩包、音视频） 1 个）"
+            "汇总: 已检查 7 份（有错误的 4 份），无法读取 1 个，跳过 3 个（隐藏的文件或文件夹 2 个，不是文档（图片、程序、压缩包、音视频、表格和数据） 1 个）"
         );
         assert_eq!(
             Counts::default().line(),

@@ -463,7 +463,7 @@ test('a dropped folder: nested folders walked, a hidden file and an image skippe
   assert.deepEqual(rows, ['报告/README.md', '报告/乡镇/第2批/002.txt', '报告/县直/000.txt', '报告/县直/001.txt']);
   assert.equal((await exported(page, '#batch-export-csv')).toString('utf8'), expected.stdout);
   assert.equal(await page.locator('#batch-summary').innerText(), summaryOf(expected.stderr));
-  assert.match(await page.locator('#batch-summary').innerText(), /跳过 3 个（不像年度报告、未检查的 1 个，隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频） 1 个）/);
+  assert.match(await page.locator('#batch-summary').innerText(), /跳过 3 个（不像年度报告、未检查的 1 个，隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频、表格和数据） 1 个）/);
   // The README: one warning, no errors, and its status says it was not checked.
   const readme = page.locator('#batch tr[data-file="报告/README.md"]');
   assert.equal(await readme.getAttribute('data-errors'), '0');
@@ -544,7 +544,7 @@ test('a picked image and a hidden file are skipped and counted, not listed as un
   await page.locator('#batch-files').setInputFiles(files);
   assert.deepEqual(await done(page), ['000.txt']);
   assert.equal(await page.locator('#batch-summary').innerText(), summaryOf(expected.stderr));
-  assert.match(summaryOf(expected.stderr), /跳过 3 个（隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频） 2 个）/);
+  assert.match(summaryOf(expected.stderr), /跳过 3 个（隐藏的文件或文件夹 1 个，不是文档（图片、程序、压缩包、音视频、表格和数据） 2 个）/);
   assert.equal(await page.locator('#batch tr[data-status="unreadable"]').count(), 0);
   assert.deepEqual(page.errors, []);
   await page.context().close();

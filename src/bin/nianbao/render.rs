@@ -246,7 +246,7 @@ pub fn render_text(
         }
     }
     // So that a report with no error is never taken for one that passed every check.
-    match r.unread_rows() {
+    match checked.unread_rows() {
         0 => s.push('\n'),
         n if en => {
             let rows = if n == 1 { "row" } else { "rows" };

@@ -3,7 +3,11 @@
 //! ## What it checks
 //! Whether the input shows any sign of being an annual report of government information
 //! disclosure. It looks like one when any of these holds:
-//! - one of the three tables (二, 三, 四) was recognised by its labels;
+//! - table 二 or 三 was recognised by its labels (a blank one too: the template left empty
+//!   is a report not filled in), or table 四 with at least one number in it — table 四 is
+//!   one row of fifteen columns, recognised by its column headers alone, and a text that
+//!   names 行政复议 and 行政诉讼 with their 维持/纠正 columns (a manual, a README) is not a
+//!   table of them;
 //! - at least two of the six section headings (一、总体情况 … 六、其他需要报告的事项) were found;
 //! - a statistics period was read ("统计期限自2022年1月1日起至…");
 //! - a title was read (a line before section 一 naming a year and 报告 or 年报, as
@@ -43,7 +47,7 @@ pub static RULE: Rule = Rule {
 /// Whether `report` shows no sign of being an annual report: no table recognised, at most one
 /// of the six headings, no statistics period, and no title that says 信息公开.
 pub fn not_a_report(report: &Report) -> bool {
-    if report.tables.iter().any(|t| t.found) || report.period_year.is_some() {
+    if report.tables.iter().any(table_evidence) || report.period_year.is_some() {
         return false;
     }
     let mut headings: Vec<u8> = report.sections.iter().map(|s| s.canonical).collect();
@@ -60,6 +64,20 @@ pub fn not_a_report(report: &Report) -> bool {
         folded.contains("信息公开")
     });
     !title_says_so
+}
+
+/// Whether a found table shows the input is a report: table 二 or 三 by its labels, table 四
+/// only with a number in it (its column headers alone are words a text about reports uses).
+fn table_evidence(t: &crate::report::Table) -> bool {
+    use crate::report::Value;
+    t.found
+        && (t.id != crate::template::TableId::T4
+            || t.rows.iter().any(|r| !r.value_spans.is_empty())
+            || !t.unplaced.is_empty()
+            || t.cells
+                .iter()
+                .flatten()
+                .any(|c| matches!(c.value, Value::Integer(_) | Value::Decimal(_))))
 }
 
 fn check(ctx: &Context, out: &mut Vec<Finding>) {
@@ -114,6 +132,8 @@ mod tests {
             "# nianbao — 政府信息公开工作年度报告检查器\n\n读取一份政府信息公开工作年度报告，逐项检查。\n",
             // A title with a year, but of another report.
             "某某市2022年政府工作报告\n\n过去一年，全市经济稳中有进。\n",
+            // Table 四's column headers named in prose, with no number under them.
+            "# 使用说明\n\n表四的列：行政复议（结果维持、结果纠正、其他结果、尚未审结、总计），\n行政诉讼（未经复议直接起诉、复议后起诉）。\n",
         ] {
             let f = findings(text);
             assert_eq!(
