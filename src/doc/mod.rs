@@ -93,6 +93,11 @@ pub const MAX_COLSPAN: u32 = 1000;
 pub const MAX_BYTES: u64 = 20 * 1024 * 1024;
 /// At most this many bytes of document text (the input's limit, [`MAX_BYTES`]).
 pub const MAX_TEXT_BYTES: usize = MAX_BYTES as usize;
+/// At most this many pages in a PDF (a report has a few to a few dozen). Here, not in the
+/// PDF reader, so that the refusal names it in a build without the reader too.
+pub const MAX_PDF_PAGES: usize = 500;
+/// A PDF's form XObjects at most this deep inside one another.
+pub const MAX_PDF_DEPTH: usize = 16;
 
 /// What a converter found, in document order.
 #[derive(Debug, Clone, PartialEq)]
@@ -271,7 +276,7 @@ pub enum DocError {
     PdfTruncated,
     /// A PDF that needs a password to open.
     PdfEncrypted,
-    /// A PDF with more pages than 500 (`doc::pdf::MAX_PAGES`) (how many it says it has).
+    /// A PDF with more pages than [`MAX_PDF_PAGES`] (how many it says it has).
     PdfTooManyPages(u64),
     /// A PDF whose streams inflate past the limit (bytes).
     PdfTooLarge(u64),
@@ -361,8 +366,9 @@ impl DocError {
             ),
             DocError::PdfTooManyPages(n) => tr!(
                 lang,
-                "这个 PDF 有 {n} 页，超过 500 页的上限，不像是一份年报（年报通常只有几页到几十页），已停止读取。",
-                "This PDF has {n} pages, over the limit of 500, unlike an annual report (usually a few to a few dozen pages); reading stopped."
+                "这个 PDF 有 {n} 页，超过 {} 页的上限，不像是一份年报（年报通常只有几页到几十页），已停止读取。",
+                "This PDF has {n} pages, over the limit of {}, unlike an annual report (usually a few to a few dozen pages); reading stopped.",
+                MAX_PDF_PAGES
             ),
             DocError::PdfTooLarge(n) => tr!(
                 lang,
@@ -372,8 +378,9 @@ impl DocError {
             ),
             DocError::PdfTooDeep => tr!(
                 lang,
-                "这个 PDF 的页面对象一层套一层，超过了 16 层，不像是一份年报，已停止读取。{pdf_again}",
-                "This PDF's page objects are nested more than 16 deep, unlike an annual report; reading stopped. {pdf_again}"
+                "这个 PDF 的页面对象一层套一层，超过了 {} 层，不像是一份年报，已停止读取。{pdf_again}",
+                "This PDF's page objects are nested more than {} deep, unlike an annual report; reading stopped. {pdf_again}",
+                MAX_PDF_DEPTH
             ),
             DocError::PdfTooComplex => tr!(
                 lang,

@@ -47,11 +47,11 @@ use lines::Line;
 use table::Table;
 
 /// At most this many pages (a report has a few to a few dozen).
-pub const MAX_PAGES: usize = 500;
+pub const MAX_PAGES: usize = super::MAX_PDF_PAGES;
 /// At most this many bytes of inflated streams in the whole file (200 MiB).
 pub const MAX_INFLATED: u64 = 200 * 1024 * 1024;
 /// Form XObjects at most this deep inside one another.
-pub const MAX_DEPTH: usize = 16;
+pub const MAX_DEPTH: usize = super::MAX_PDF_DEPTH;
 
 /// A font's codes without Unicode are tolerated (dropped) while they are at most one in
 /// this many of its codes; more, and the file is refused naming the font.
