@@ -71,6 +71,24 @@ pub struct Checked {
 }
 
 impl Checked {
+    /// The report and its findings. When the input was not checked (`D-NOT-REPORT`), the
+    /// year, title and agency the reader took from it are dropped: a line of a README
+    /// ("年报.txt: 模板 2021年版 · 年度 2022 · 机关 某某局") is no report's title, and a batch
+    /// summary must not list it under 机关 and 年度.
+    pub fn new(mut report: Report, findings: Vec<Finding>, lang: Lang) -> Checked {
+        if findings.iter().any(|f| f.rule == "D-NOT-REPORT") {
+            report.year = None;
+            report.title = None;
+            report.title_year = None;
+            report.agency = None;
+        }
+        Checked {
+            report,
+            findings,
+            lang,
+        }
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
@@ -104,11 +122,7 @@ pub fn check_with_lang(input: &str, lang: Lang) -> Checked {
     let lang = lang.effective();
     let report = read::read(input);
     let findings = rules::run_in(&report, input, lang, &mut |_| {});
-    Checked {
-        report,
-        findings,
-        lang,
-    }
+    Checked::new(report, findings, lang)
 }
 
 /// Reads a [`doc::Document`] (from HTML, .docx or text) and runs every rule on it. Spans
@@ -146,9 +160,5 @@ pub fn check_document_with_lang(
     });
     let report = read::read_document(doc);
     let findings = rules::run_in(&report, &doc.text, lang, progress);
-    Checked {
-        report,
-        findings,
-        lang,
-    }
+    Checked::new(report, findings, lang)
 }

@@ -594,6 +594,13 @@ fn last_runs_summary_and_a_readme_are_not_reports() {
     assert_eq!(files.len(), 2, "{files:?}");
     assert!(files[0].ends_with("000.txt") && files[1].ends_with("README.md"));
     assert_eq!(rows[2][8], "不像年报，未检查", "{:?}", rows[2]);
+    // No 机关 or 年度 taken from a line of the README's example output.
+    assert_eq!(
+        (rows[2][1].as_str(), rows[2][2].as_str()),
+        ("", ""),
+        "{:?}",
+        rows[2]
+    );
     let err = stderr(&o);
     assert!(
         err.contains("不是文档（图片、程序、压缩包、音视频、表格和数据） 2 个"),
