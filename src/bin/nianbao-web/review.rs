@@ -15,6 +15,7 @@
 //! (`nianbao::json::document_to_json_string_reviewed`).
 
 use crate::files::download;
+use crate::i18n::ui;
 use crate::Result;
 use gloo_storage::{LocalStorage, Storage};
 use nianbao::report::Report;
@@ -116,6 +117,7 @@ impl PartialEq for ExportProps {
 /// The export buttons under the findings.
 #[function_component(Exports)]
 pub fn exports(p: &ExportProps) -> Html {
+    crate::i18n::use_lang();
     let r = &p.result;
     if r.checked.findings.is_empty() {
         return html! {};
@@ -154,11 +156,11 @@ pub fn exports(p: &ExportProps) -> Html {
         })
     };
     html! {
-        <div class="exports" role="group" aria-label="导出">
+        <div class="exports" role="group" aria-label={ui("导出")}>
             <button id="export-marks" type="button" onclick={export("marks")}
-                title="每行一个问题编号；命令行 nianbao check --ignore 可读">{ "导出复核记录" }</button>
-            <button id="export-csv" type="button" onclick={export("csv")}>{ "导出问题清单（CSV）" }</button>
-            <button id="export-json" type="button" onclick={export("json")}>{ "导出 JSON" }</button>
+                title={ui("每行一个问题编号；命令行 nianbao check --ignore 可读")}>{ ui("导出复核记录") }</button>
+            <button id="export-csv" type="button" onclick={export("csv")}>{ ui("导出问题清单（CSV）") }</button>
+            <button id="export-json" type="button" onclick={export("json")}>{ ui("导出 JSON") }</button>
         </div>
     }
 }

@@ -6,6 +6,7 @@
 //! its stage, the time it has taken and `#cancel-check`; after a cancelled or failed check,
 //! `#recheck` checks the text again.
 
+use crate::i18n::{ui, uif};
 use crate::worker::{Busy, Checker};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
@@ -26,6 +27,7 @@ pub struct Props {
 
 #[function_component(CheckStatus)]
 pub fn check_status(props: &Props) -> Html {
+    crate::i18n::use_lang();
     let busy = use_state(|| None::<Busy>);
     // Redraws every 200 ms while a check runs, for the time taken.
     let tick = use_state(|| 0u32);
@@ -59,19 +61,34 @@ pub fn check_status(props: &Props) -> Html {
         <p class="status" id="check-status" role="status">
             if let Some(b) = long {
                 <span class="busy">
-                    { format!("正在检查…（{}已用 {:.1} 秒）",
-                        b.stage.as_ref().map_or(String::new(), |(s, d, t)| if *t > 1 { format!("{s} {d}/{t}，") } else { format!("{s}，") }),
-                        (now - b.started) / 1000.0) }
+                    { uif("正在检查…（{stage}已用 {seconds} 秒）", &[
+                        ("stage", &b.stage.as_ref().map_or(String::new(), |(s, d, t)| {
+                            let s = stage_name(s);
+                            if *t > 1 { uif("{stage} {done}/{total}，", &[("stage", &s), ("done", d), ("total", t)]) } else { uif("{stage}，", &[("stage", &s)]) }
+                        })),
+                        ("seconds", &format!("{:.1}", (now - b.started) / 1000.0)),
+                    ]) }
                 </span>
                 { " " }
-                <button id="cancel-check" type="button" onclick={on_cancel}>{ "取消" }</button>
+                <button id="cancel-check" type="button" onclick={on_cancel}>{ ui("取消") }</button>
             } else if props.stale && props.halted {
-                <span>{ "这段文字还没有检查。" }</span>
+                <span>{ ui("这段文字还没有检查。") }</span>
                 { " " }
-                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ "重新检查" }</button>
+                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ ui("重新检查") }</button>
             } else if props.stale {
-                { "正在检查…" }
+                { ui("正在检查…") }
             }
         </p>
+    }
+}
+
+/// A stage's name (the core's and the worker's), in the interface's language.
+fn stage_name(s: &str) -> String {
+    match s {
+        "读取报告" => ui("读取报告"),
+        "核对" => ui("核对"),
+        "读取 PDF" => ui("读取 PDF"),
+        "解压 .zip" => ui("解压 .zip"),
+        other => other.to_string(),
     }
 }

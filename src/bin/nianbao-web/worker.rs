@@ -75,16 +75,41 @@ fn now() -> f64 {
 // the worker and the page's on the page: both sit beside dist/pdf/.
 #[wasm_bindgen(inline_js = r#"
 let pdf;
-export async function nianbaoReadPdf(bytes) {
+export async function nianbaoReadPdf(bytes, lang) {
   pdf ??= import(new URL('pdf/nianbao_pdf.js', self.location.href).href)
     .then(async (m) => { await m.default(); return m; })
     .catch((e) => { pdf = undefined; throw e; });
-  return (await pdf).read_pdf(bytes);
+  return (await pdf).read_pdf_in(bytes, lang);
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = nianbaoReadPdf)]
-    async fn read_pdf_module(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn read_pdf_module(bytes: &[u8], lang: &str) -> Result<JsValue, JsValue>;
+}
+
+// The English engine (src/wasm_api.rs built with the feature `en`, dist/engine/), imported
+// the first time a check is asked for in English; its functions answer `{json}` or `{error}`.
+#[wasm_bindgen(inline_js = r#"
+let en;
+export async function nianbaoEnglish(name, args) {
+  en ??= import(new URL('engine/nianbao.js', self.location.href).href)
+    .then(async (m) => { await m.default(); return m; })
+    .catch((e) => { en = undefined; throw e; });
+  return (await en)[name](...args);
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(catch, js_name = nianbaoEnglish)]
+    async fn english_call(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
+}
+
+/// What the English engine answers: the serde form of `Checked` / `PairChecked` as text, or
+/// `None` when it cannot be loaded or cannot check (the caller then checks in Chinese).
+async fn english(name: &str, args: &[JsValue]) -> Option<String> {
+    let array: js_sys::Array = args.iter().collect();
+    let out = english_call(name, array).await.ok()?.as_string()?;
+    let v: serde_json::Value = serde_json::from_str(&out).ok()?;
+    v.get("json")?.as_str().map(str::to_string)
 }
 
 /// The files of a batch's .zip, taken out (`nianbao::batch::unzip`, GBK names through the
@@ -100,7 +125,7 @@ pub struct Unpacked {
 async fn unpack(zip: &web_sys::Blob) -> Result<Unpacked, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(zip.array_buffer())
         .await
-        .map_err(|_| "浏览器没能读出这个压缩包的内容，请重试。".to_string())?;
+        .map_err(|_| crate::i18n::ui("浏览器没能读出这个压缩包的内容，请重试。"))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
     let u = nianbao::batch::unzip::unzip(&bytes, Some(&crate::files::gb18030))?;
@@ -128,12 +153,11 @@ struct PdfRead {
 }
 
 /// Reads a PDF with the PDF module (loading it the first time).
-async fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
-    let json = read_pdf_module(bytes)
+async fn read_pdf(bytes: &[u8], lang: &str) -> Result<Document, String> {
+    let json = read_pdf_module(bytes, lang)
         .await
         .map_err(|_| {
-            "无法加载读取 PDF 的模块（网络断开、且这台电脑上还没有保存它）。请联网后再试，或复制 PDF 里的文字粘贴。"
-                .to_string()
+            crate::i18n::ui("无法加载读取 PDF 的模块（网络断开、且这台电脑上还没有保存它）。请联网后再试，或复制 PDF 里的文字粘贴。")
         })?
         .as_string()
         .unwrap_or_default();
@@ -142,7 +166,7 @@ async fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
             document: Some(d), ..
         }) => Ok(d),
         Ok(PdfRead { error: Some(e), .. }) => Err(e),
-        _ => Err("读取 PDF 的模块给出了无法理解的结果。".to_string()),
+        _ => Err(crate::i18n::ui("读取 PDF 的模块给出了无法理解的结果。")),
     }
 }
 
@@ -290,6 +314,75 @@ fn reply_with<T: serde::Serialize>(kind: &str, id: f64, value: &T, what: &str) {
     }
 }
 
+/// Whether the page asked for the job's prose in English.
+fn english_asked(data: &JsValue) -> bool {
+    get(data, "lang").as_string().as_deref() == Some("en")
+}
+
+/// Sends the page an answer whose serde form is already text.
+fn reply_json(kind: &str, id: f64, json: String) {
+    reply(&[
+        ("kind", kind.into()),
+        ("id", id.into()),
+        ("json", json.into()),
+    ]);
+}
+
+/// The text and grids of a check to keep for the next visit, when the page asked for it.
+fn kept_value(data: &JsValue) -> Option<JsValue> {
+    get(data, "keep")
+        .is_truthy()
+        .then(|| object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]).into())
+}
+
+/// Keeps a large text for the next visit here, off the page (see store.rs).
+fn keep_big(id: f64, value: Option<JsValue>) {
+    let Some(value) = value else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = crate::store::keep_big(value).await;
+        reply(&[
+            ("kind", "kept".into()),
+            ("id", id.into()),
+            ("ok", ok.into()),
+        ]);
+    });
+}
+
+/// Two documents checked together by the English engine (in Chinese when it cannot load).
+/// With `names` (how the page names the two inputs), why they cannot be compared, when they
+/// cannot, goes along in English (`problem`: the page's own module has no English).
+fn pair_in_english(
+    id: f64,
+    args: [JsValue; 5],
+    names: Option<[JsValue; 2]>,
+    in_chinese: impl FnOnce() -> PairChecked + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        CURRENT.with(|c| c.set(id));
+        let Some(json) = english("pair_checked_in", &args).await else {
+            return reply_with("paired", id, &in_chinese(), "检查结果");
+        };
+        let problem = serde_json::from_str::<serde_json::Value>(&json)
+            .ok()
+            .and_then(|v| v.pointer("/compared/problem").cloned())
+            .filter(|p| !p.is_null());
+        let message = match (problem, names) {
+            (Some(p), Some([a, b])) => {
+                let args: js_sys::Array =
+                    [p.to_string().into(), a, b, "en".into()].iter().collect();
+                english_call("pair_problem_in", args).await.ok()
+            }
+            _ => None,
+        };
+        reply(&[
+            ("kind", "paired".into()),
+            ("id", id.into()),
+            ("json", json.into()),
+            ("problem", message.unwrap_or(JsValue::NULL)),
+        ]);
+    });
+}
+
 fn handle(data: &JsValue) {
     let id = get(data, "id").as_f64().unwrap_or(-1.0);
     CURRENT.with(|c| c.set(id));
@@ -339,27 +432,34 @@ fn handle(data: &JsValue) {
                     });
                 }
             }
+            if english_asked(data) {
+                // In English: the English engine (loaded the first time), else in Chinese.
+                let args = [get(data, "text"), get(data, "grids"), "en".into()];
+                let keep = kept_value(data);
+                wasm_bindgen_futures::spawn_local(async move {
+                    CURRENT.with(|c| c.set(id));
+                    match english("checked_in", &args).await {
+                        Some(json) => reply_json("checked", id, json),
+                        None => {
+                            let checked = nianbao::check_document(&doc);
+                            reply_with("checked", id, &checked, "检查结果");
+                        }
+                    }
+                    keep_big(id, keep);
+                });
+                return;
+            }
             let checked = nianbao::check_document_with(&doc, &mut progress);
             reply_with("checked", id, &checked, "检查结果");
-            // A large text is kept for the next visit here, off the page (see store.rs).
-            if get(data, "keep").is_truthy() {
-                let value = object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let ok = crate::store::keep_big(value.into()).await;
-                    reply(&[
-                        ("kind", "kept".into()),
-                        ("id", id.into()),
-                        ("ok", ok.into()),
-                    ]);
-                });
-            }
+            keep_big(id, kept_value(data));
         }
         "pdf" => {
             // Asynchronous (the module may have to be loaded): the answer comes by its id.
             let bytes = js_sys::Uint8Array::new(&get(data, "bytes")).to_vec();
+            let lang = if english_asked(data) { "en" } else { "zh" };
             wasm_bindgen_futures::spawn_local(async move {
                 CURRENT.with(|c| c.set(id));
-                match read_pdf(&bytes).await {
+                match read_pdf(&bytes, lang).await {
                     Ok(doc) => reply_with("pdf-read", id, &doc, "读出的文档"),
                     Err(message) => reply(&[
                         ("kind", "unreadable".into()),
@@ -396,12 +496,35 @@ fn handle(data: &JsValue) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => return fail(e),
             };
+            if english_asked(data) {
+                let args = [
+                    JsValue::from(a.text.as_str()),
+                    get(data, "a_grids"),
+                    JsValue::from(b.text.as_str()),
+                    get(data, "b_grids"),
+                    "en".into(),
+                ];
+                return pair_in_english(id, args, None, move || {
+                    nianbao::check_pair_documents(&a, &b)
+                });
+            }
             let pair = nianbao::check_pair_documents(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
         }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
             let b = get(data, "b").as_string().unwrap_or_default();
+            if english_asked(data) {
+                let args = [
+                    JsValue::from(a.as_str()),
+                    JsValue::NULL,
+                    JsValue::from(b.as_str()),
+                    JsValue::NULL,
+                    "en".into(),
+                ];
+                let names = [get(data, "a_name"), get(data, "b_name")];
+                return pair_in_english(id, args, Some(names), move || nianbao::check_pair(&a, &b));
+            }
             let pair = nianbao::check_pair(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
         }
@@ -474,6 +597,7 @@ impl Payload {
                 ("text", doc.text.as_str().into()),
                 ("grids", grids_json(doc)),
                 ("keep", (*keep).into()),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::PairDocuments(a, b) => object(&[
                 ("kind", "pair-documents".into()),
@@ -482,23 +606,31 @@ impl Payload {
                 ("a_grids", grids_json(a)),
                 ("b_text", b.text.as_str().into()),
                 ("b_grids", grids_json(b)),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::Pdf(bytes) => object(&[
                 ("kind", "pdf".into()),
                 ("id", id.into()),
                 ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::Unzip(zip) => object(&[
                 ("kind", "unzip".into()),
                 ("id", id.into()),
                 ("file", zip.into()),
             ]),
-            Payload::Pair(a, b) => object(&[
-                ("kind", "pair".into()),
-                ("id", id.into()),
-                ("a", (&**a).into()),
-                ("b", (&**b).into()),
-            ]),
+            Payload::Pair(a, b) => {
+                let (a_name, b_name) = crate::pair::names();
+                object(&[
+                    ("kind", "pair".into()),
+                    ("id", id.into()),
+                    ("a", (&**a).into()),
+                    ("b", (&**b).into()),
+                    ("lang", crate::i18n::lang().as_str().into()),
+                    ("a_name", a_name.into()),
+                    ("b_name", b_name.into()),
+                ])
+            }
         }
     }
 
@@ -724,7 +856,7 @@ impl Checker {
             if let Payload::Pdf(bytes) = &job.payload {
                 let bytes = bytes.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    (job.done)(match read_pdf(&bytes).await {
+                    (job.done)(match read_pdf(&bytes, crate::i18n::lang().as_str()).await {
                         Ok(d) => Outcome::Read(d),
                         Err(e) => Outcome::Unreadable(e),
                     });
@@ -762,7 +894,9 @@ impl Checker {
             s.running = Some(job);
             if !matches!(sent, Some(Ok(()))) {
                 drop(s);
-                return self.crashed("无法把报告交给检查器（浏览器拒绝了消息）。".to_string());
+                return self.crashed(crate::i18n::ui(
+                    "无法把报告交给检查器（浏览器拒绝了消息）。",
+                ));
             }
         }
         self.notify();
@@ -830,15 +964,20 @@ impl Checker {
                         .map(Outcome::Checked)
                         .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
                     "paired" => serde_json::from_str(&json)
+                        .inspect(|p: &PairChecked| {
+                            let said = get(&data, "problem").as_string();
+                            crate::i18n::keep_pair_problem(p.compared.problem.as_ref(), said);
+                        })
                         .map(|p| Outcome::Paired(Box::new(p)))
                         .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
                     "pdf-read" => serde_json::from_str(&json)
                         .map(Outcome::Read)
                         .unwrap_or_else(|e| Outcome::Failed(format!("读出的文档无法读取：{e}"))),
                     "unzipped" => Outcome::Unzipped(unpacked_of(&data)),
-                    "unreadable" => {
-                        Outcome::Unreadable(get(&data, "message").as_string().unwrap_or_default())
-                    }
+                    // Said in the worker, which has no English table: looked up again here.
+                    "unreadable" => Outcome::Unreadable(crate::i18n::again(
+                        get(&data, "message").as_string().unwrap_or_default(),
+                    )),
                     _ => Outcome::Failed(get(&data, "message").as_string().unwrap_or_default()),
                 };
                 (job.done)(outcome);
@@ -921,7 +1060,7 @@ impl Checker {
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| "检查器意外停止".to_string());
+                .unwrap_or_else(|| crate::i18n::ui("检查器意外停止"));
             me.crashed(message);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
