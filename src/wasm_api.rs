@@ -208,8 +208,10 @@ pub fn version() -> String {
 // (`scripts/build-engine.sh` → `dist/engine/`), imported by the app's worker only when a
 // check is asked for in English. Each function answers exactly what the worker answers for
 // its own checks: the serde form of `Checked` / `PairChecked` (not the JSON contract).
+// Only in a build with `en`: the app's own module (built without it) must not carry them.
 
 /// The document's kind and grids without its text, as the app's worker hands them over.
+#[cfg(feature = "en")]
 #[derive(serde::Deserialize)]
 struct Grids {
     kind: crate::doc::SourceKind,
@@ -217,6 +219,7 @@ struct Grids {
 }
 
 /// A document from its text and the JSON of its grids (`None`: plain text).
+#[cfg(feature = "en")]
 fn document_of(text: String, grids: Option<String>) -> Result<crate::doc::Document, String> {
     match grids {
         None => Ok(crate::doc::Document::plain(text)),
@@ -230,11 +233,13 @@ fn document_of(text: String, grids: Option<String>) -> Result<crate::doc::Docume
     }
 }
 
+#[cfg(feature = "en")]
 fn lang_of(lang: &str) -> crate::lang::Lang {
     crate::lang::Lang::parse(lang).unwrap_or_default()
 }
 
 /// `{"json": …}` (the value's serde form as text) or `{"error": …}`.
+#[cfg(feature = "en")]
 fn answer<T: Serialize>(value: Result<T, String>) -> String {
     let v = value.and_then(|v| serde_json::to_string(&v).map_err(|e| e.to_string()));
     match v {
@@ -245,6 +250,7 @@ fn answer<T: Serialize>(value: Result<T, String>) -> String {
 
 /// Checks a document (its text, and the JSON of its kind and grids or `null`) with the
 /// prose in `lang`: `{"json": <Checked's serde form>}` or `{"error": …}`.
+#[cfg(feature = "en")]
 #[wasm_bindgen]
 pub fn checked_in(text: String, grids: Option<String>, lang: &str) -> String {
     answer(
@@ -254,7 +260,10 @@ pub fn checked_in(text: String, grids: Option<String>, lang: &str) -> String {
 }
 
 /// Checks two documents together (last year's and this year's, in either order) with the
-/// prose in `lang`: `{"json": <PairChecked's serde form>}` or `{"error": …}`.
+/// prose in `lang`: `{"json": <PairChecked's serde form>, "problem": …}` (why they cannot be
+/// compared, in `lang`, the inputs named `a_name` and `b_name`; `null` when they can) or
+/// `{"error": …}`.
+#[cfg(feature = "en")]
 #[wasm_bindgen]
 pub fn pair_checked_in(
     a_text: String,
@@ -262,21 +271,20 @@ pub fn pair_checked_in(
     b_text: String,
     b_grids: Option<String>,
     lang: &str,
+    a_name: &str,
+    b_name: &str,
 ) -> String {
-    answer(document_of(a_text, a_grids).and_then(|a| {
+    let lang = lang_of(lang);
+    let pair = document_of(a_text, a_grids).and_then(|a| {
         let b = document_of(b_text, b_grids)?;
-        Ok(crate::pair::check_pair_documents_with_lang(
-            &a,
-            &b,
-            lang_of(lang),
-        ))
-    }))
-}
-
-/// Why two reports cannot be compared, in `lang`, from the serde form of the pair's problem
-/// (`PairChecked`'s `compared.problem`), `a` and `b` naming the two inputs.
-#[wasm_bindgen]
-pub fn pair_problem_in(problem: &str, a: &str, b: &str, lang: &str) -> Option<String> {
-    let p: crate::pair::PairProblem = serde_json::from_str(problem).ok()?;
-    Some(p.message_in(lang_of(lang), a, b))
+        Ok(crate::pair::check_pair_documents_with_lang(&a, &b, lang))
+    });
+    let problem = pair.as_ref().ok().and_then(|p| {
+        let problem = p.compared.problem.as_ref()?;
+        Some(problem.message_in(lang, a_name, b_name))
+    });
+    match pair.and_then(|p| serde_json::to_string(&p).map_err(|e| e.to_string())) {
+        Ok(json) => serde_json::json!({ "json": json, "problem": problem }).to_string(),
+        Err(e) => error_json(&e),
+    }
 }

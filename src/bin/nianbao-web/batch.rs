@@ -117,6 +117,8 @@ const CANCELLED: &str = "检查已取消，没有检查这份报告";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub checker: Checker,
     /// Opens a checked report in the normal view.
     pub on_open: Callback<(Rc<Document>, Rc<Checked>)>,
@@ -519,7 +521,6 @@ fn compare(a: &str, b: &str, ascending: bool) -> Ordering {
 
 #[function_component(BatchPane)]
 pub fn batch_pane(props: &Props) -> Html {
-    crate::i18n::use_lang();
     let batch = use_mut_ref(Batch::default);
     let update = use_force_update();
     let redraw: Rc<dyn Fn()> = Rc::new(move || update.force_update());

@@ -23,6 +23,8 @@ use yew::prelude::*;
 
 #[derive(Properties, Clone)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub result: Rc<Result>,
     pub selected: Option<usize>,
     pub filters: Filters,
@@ -170,7 +172,6 @@ fn review_controls(fp: &str, review: Option<&Review>, on_mark: &Callback<MarkCha
 
 #[function_component(FindingsList)]
 pub fn findings_list(p: &Props) -> Html {
-    crate::i18n::use_lang();
     let c = &p.result.checked;
     let f = p.filters;
     // The finding focused last (it keeps the list's Tab stop).

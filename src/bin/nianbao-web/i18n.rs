@@ -13,12 +13,12 @@
 //! (messages, explanations, expected/found, refusals) is written by the checker in that
 //! language (`worker.rs`: the English engine).
 //!
-//! Components that write text call [`use_lang`], so that a change of language redraws them.
+//! Components that write text take the language as a prop ([`UiLang`]), so that a change of
+//! language, or the table's arrival, redraws them.
 
 use gloo_storage::Storage;
 use nianbao::Lang;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::fmt::Display;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
@@ -28,7 +28,6 @@ pub const LANG_KEY: &str = "nianbao/lang";
 
 thread_local! {
     static LANG: Cell<Lang> = const { Cell::new(Lang::Zh) };
-    static TABLE: RefCell<Option<HashMap<String, String>>> = const { RefCell::new(None) };
 }
 
 /// The language the interface is in now.
@@ -47,23 +46,13 @@ fn lookup(zh: &str) -> String {
     if lang() == Lang::Zh {
         return zh.to_string();
     }
-    TABLE.with(|t| {
-        t.borrow()
-            .as_ref()
-            .and_then(|t| t.get(zh).cloned())
-            .unwrap_or_else(|| zh.to_string())
-    })
+    english_of(zh).unwrap_or_else(|| zh.to_string())
 }
 
 /// A text said by the worker through [`ui`] (where it stays Chinese: the worker has no
 /// table), in the interface's language; any other text as it is.
 pub fn again(text: String) -> String {
-    if lang() == Lang::Zh {
-        return text;
-    }
-    TABLE
-        .with(|t| t.borrow().as_ref().and_then(|t| t.get(&text).cloned()))
-        .unwrap_or(text)
+    lookup(&text)
 }
 
 thread_local! {
@@ -119,17 +108,11 @@ pub fn uif(zh: &'static str, args: &[(&str, &dyn Display)]) -> String {
     s
 }
 
-/// The language and whether its table has arrived: what components depend on.
+/// The language and whether its table has arrived: the prop that redraws components.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub struct UiLang {
     pub lang: Lang,
     pub ready: bool,
-}
-
-/// Subscribes a component to the language (redrawn when it changes or its table arrives).
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<UiLang>().map_or(Lang::Zh, |c| c.lang)
 }
 
 /// The language asked for: `?lang=` in the address wins, then the remembered choice.
@@ -180,65 +163,49 @@ pub fn apply(lang: Lang, remember: bool) {
     }
 }
 
+// The table is kept in JavaScript, as `en.json` parses (`self.nianbaoUi`, which pwa.js reads
+// too): the page's module carries no map of its own for it.
 #[wasm_bindgen(inline_js = r#"
-export async function nianbaoFetchText(url) {
-  const r = await fetch(url);
-  if (!r.ok) throw new Error(String(r.status));
-  return await r.text();
+export async function nianbaoLoadUi(url) {
+  if (self.nianbaoUi) return true;
+  try {
+    const r = await fetch(url);
+    if (!r.ok) return false;
+    self.nianbaoUi = await r.json();
+    return true;
+  } catch (e) {
+    return false;
+  }
 }
-export function nianbaoShareUi(table) { self.nianbaoUi = table; }
+export function nianbaoHasUi() { return !!self.nianbaoUi; }
+export function nianbaoUiOf(zh) {
+  const v = self.nianbaoUi && self.nianbaoUi[zh];
+  return typeof v === 'string' ? v : undefined;
+}
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = nianbaoFetchText)]
-    async fn fetch_text(url: &str) -> Result<JsValue, JsValue>;
-    #[wasm_bindgen(js_name = nianbaoShareUi)]
-    fn share_ui(table: JsValue);
-}
-
-/// Whether the English table is here.
-pub fn has_table() -> bool {
-    TABLE.with(|t| t.borrow().is_some())
+    #[wasm_bindgen(js_name = nianbaoLoadUi)]
+    async fn load_ui(url: &str) -> JsValue;
+    /// Whether the English table is here.
+    #[wasm_bindgen(js_name = nianbaoHasUi)]
+    pub fn has_table() -> bool;
+    #[wasm_bindgen(js_name = nianbaoUiOf)]
+    fn english_of(zh: &str) -> Option<String>;
 }
 
 /// Fetches `en.json` (once); `true` when the table is here.
 pub async fn load_table() -> bool {
-    if has_table() {
-        return true;
-    }
-    let Ok(text) = fetch_text("en.json").await else {
-        return false;
-    };
-    let Some(text) = text.as_string() else {
-        return false;
-    };
-    let Ok(table) = serde_json::from_str::<HashMap<String, String>>(&text) else {
-        return false;
-    };
-    // pwa.js's update offer reads it too (`self.nianbaoUi`).
-    if let Ok(obj) = js_sys::JSON::parse(&text) {
-        share_ui(obj);
-    }
-    TABLE.with(|t| *t.borrow_mut() = Some(table));
-    true
+    load_ui("en.json").await.is_truthy()
 }
 
-/// The switch in the header: 中文 / English, a labelled `<select id="lang">`.
-#[derive(Properties, PartialEq)]
-pub struct SwitchProps {
-    pub lang: Lang,
-    pub on_change: Callback<Lang>,
-}
-
-#[function_component(LangSwitch)]
-pub fn lang_switch(props: &SwitchProps) -> Html {
-    let onchange = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            on_change.emit(Lang::parse(&el.value()).unwrap_or(Lang::Zh));
-        })
-    };
-    let en = props.lang == Lang::En;
+/// The switch in the header: 中文 / English, a labelled `<select id="lang">` (a function,
+/// not a component: one component more weighs on every visitor's module).
+pub fn switch(lang: Lang, on_change: Callback<Lang>) -> Html {
+    let onchange = Callback::from(move |e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        on_change.emit(Lang::parse(&el.value()).unwrap_or(Lang::Zh));
+    });
+    let en = lang == Lang::En;
     html! {
         <span class="lang-switch">
             <label for="lang">{ "语言 / Language" }</label>

@@ -260,9 +260,7 @@ fn app() -> Html {
                         "检查器遇到内部错误，这份报告没有检查完。您的文字仍在框里，没有丢失；检查器已重新启动，修改文字或点“重新检查”会再试一次。错误信息（报告问题时请附上）：{msg}",
                         &[("msg", &msg)],
                     ))),
-                    worker::Outcome::Cancelled => notice.set(Some(i18n::ui(
-                        "已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。",
-                    ))),
+                    worker::Outcome::Cancelled => notice.set(Some(i18n::ui("已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。"))),
                     _ => {}
                 }
             });
@@ -320,9 +318,12 @@ fn app() -> Html {
                             notice.set(None);
                             replace_doc(d, true);
                         }
-                        None => notice.set(Some(i18n::ui(
-                            "上次保存的报告没能读回来（浏览器的本地存储已被清除或无法读取）。",
-                        ))),
+                        None => notice.set(Some(
+                            i18n::ui(
+                                "上次保存的报告没能读回来（浏览器的本地存储已被清除或无法读取）。",
+                            )
+                            .to_string(),
+                        )),
                     }
                 });
             } else {
@@ -516,9 +517,7 @@ fn app() -> Html {
             *timer.borrow_mut() = None;
             *requested.borrow_mut() = Some(d.clone());
             halted.set(false);
-            notice.set(Some(i18n::ui(
-                "正在查看批量检查中的一份报告（没有保存到本机）；点“回到批量检查”恢复您原来的文字。",
-            )));
+            notice.set(Some(i18n::ui("正在查看批量检查中的一份报告（没有保存到本机）；点“回到批量检查”恢复您原来的文字。")));
             doc.set(d.clone());
             show(d, (*checked).clone());
             gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -621,7 +620,6 @@ fn app() -> Html {
     let stale = doc.text.as_str() != &*r.text;
     let ui = i18n::ui;
     html! {
-        <ContextProvider<i18n::UiLang> context={*ui_lang}>
         <main class="app">
             <header class="top">
                 <h1>{ ui("政府信息公开工作年度报告检查") }</h1>
@@ -639,33 +637,33 @@ fn app() -> Html {
                         <button id="batch-back" type="button" onclick={on_batch_back}>{ ui("回到批量检查") }</button>
                     }
                     <span class="hint">{ ui("支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。") }</span>
-                    <i18n::LangSwitch lang={ui_lang.lang} on_change={on_lang} />
+                    { i18n::switch(ui_lang.lang, on_lang) }
                 </div>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status">{ n }</p>
                 }
             </header>
-            <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} />
+            <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} ui={*ui_lang} />
             <section class="input-pane">
                 <label for="report-input" class="pane-title">{ ui("年报全文") }</label>
                 <textarea id="report-input" spellcheck="false" placeholder={ui("在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）")}
                     ref={input_ref} {oninput} {onpaste} />
-                <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
+                <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} ui={*ui_lang} />
             </section>
             // Only the summary line is announced after each check (`role="status"`): the whole
             // pane as a live region would read the list again whenever a finding is chosen.
             <section class="summary-pane">
                 { summary(r, &reviewed) }
-                <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
+                <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters} ui={*ui_lang}
                     on_select={on_select.clone()} on_filters={on_filters}
                     reviewed={(*reviewed).clone()} {on_mark} />
-                <review::Exports result={(*result).clone()} review={(*reviewed).clone()} />
+                <review::Exports result={(*result).clone()} review={(*reviewed).clone()} ui={*ui_lang} />
             </section>
             <section class="tables-pane">
                 { tables::render(r, sel, &shown) }
             </section>
             { grids::render(r, sel, &shown, on_select.clone()) }
-            <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} lang={ui_lang.lang} />
+            <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} ui={*ui_lang} />
             <section class="source-pane">
                 <h2>{ ui("原文识别情况") }</h2>
                 <p class="legend">
@@ -679,7 +677,6 @@ fn app() -> Html {
                 { source::render(r, sel) }
             </section>
         </main>
-        </ContextProvider<i18n::UiLang>>
     }
 }
 

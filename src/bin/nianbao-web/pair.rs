@@ -30,8 +30,9 @@ pub struct Props {
     /// This year's text, as last checked by the app.
     pub current: Rc<str>,
     pub checker: Checker,
-    /// The interface's language: the pair is checked again when it changes.
-    pub lang: nianbao::Lang,
+    /// The interface's language: the pair is checked again when it changes, redrawn when
+    /// its table arrives.
+    pub ui: crate::i18n::UiLang,
 }
 
 /// A pair's result, with the two texts its spans point into.
@@ -49,7 +50,6 @@ fn slice(text: &str, span: Span) -> &str {
 
 #[function_component(PairPane)]
 pub fn pair_pane(props: &Props) -> Html {
-    crate::i18n::use_lang();
     let previous = use_state(|| Rc::<str>::from(crate::store::load_previous()));
     // Checked in the worker; only the answer about the latest two texts is shown.
     let pair = use_state(|| None::<Rc<Paired>>);
@@ -58,7 +58,7 @@ pub fn pair_pane(props: &Props) -> Html {
         let pair = pair.clone();
         let checker = props.checker.clone();
         use_effect_with(
-            (props.current.clone(), (*previous).clone(), props.lang),
+            (props.current.clone(), (*previous).clone(), props.ui.lang),
             move |(cur, prev, _)| {
                 let (cur, prev) = (cur.clone(), prev.clone());
                 if prev.trim().is_empty() || cur.trim().is_empty() {

@@ -104,6 +104,8 @@ pub type MarkChange = (String, Option<Review>);
 
 #[derive(Properties, Clone)]
 pub struct ExportProps {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub result: Rc<Result>,
     pub review: Rc<Reviewed>,
 }
@@ -117,7 +119,6 @@ impl PartialEq for ExportProps {
 /// The export buttons under the findings.
 #[function_component(Exports)]
 pub fn exports(p: &ExportProps) -> Html {
-    crate::i18n::use_lang();
     let r = &p.result;
     if r.checked.findings.is_empty() {
         return html! {};

@@ -17,6 +17,8 @@ pub const SHOW_AFTER_MS: f64 = 400.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub checker: Checker,
     /// The result on screen is not the text's (a check is due or on its way).
     pub stale: bool,
@@ -27,7 +29,6 @@ pub struct Props {
 
 #[function_component(CheckStatus)]
 pub fn check_status(props: &Props) -> Html {
-    crate::i18n::use_lang();
     let busy = use_state(|| None::<Busy>);
     // Redraws every 200 ms while a check runs, for the time taken.
     let tick = use_state(|| 0u32);

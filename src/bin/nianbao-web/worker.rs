@@ -88,28 +88,35 @@ extern "C" {
 }
 
 // The English engine (src/wasm_api.rs built with the feature `en`, dist/engine/), imported
-// the first time a check is asked for in English; its functions answer `{json}` or `{error}`.
+// the first time a check is asked for in English. Its functions answer `{json}` (and for a
+// pair `problem`) or `{error}`; the answer goes to the page as the worker's own answers do
+// (`{kind, id, json, problem}`). `false` when it cannot be loaded or cannot check.
 #[wasm_bindgen(inline_js = r#"
 let en;
-export async function nianbaoEnglish(name, args) {
-  en ??= import(new URL('engine/nianbao.js', self.location.href).href)
-    .then(async (m) => { await m.default(); return m; })
-    .catch((e) => { en = undefined; throw e; });
-  return (await en)[name](...args);
+export async function nianbaoEnglish(kind, id, name, args) {
+  try {
+    en ??= import(new URL('engine/nianbao.js', self.location.href).href)
+      .then(async (m) => { await m.default(); return m; });
+    const out = JSON.parse((await en)[name](...args));
+    if (typeof out.json !== 'string') return false;
+    self.postMessage({ kind, id, json: out.json, problem: out.problem ?? null });
+    return true;
+  } catch (e) {
+    en = undefined;
+    return false;
+  }
 }
 "#)]
 extern "C" {
-    #[wasm_bindgen(catch, js_name = nianbaoEnglish)]
-    async fn english_call(name: &str, args: js_sys::Array) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = nianbaoEnglish)]
+    async fn english_call(kind: &str, id: f64, name: &str, args: js_sys::Array) -> JsValue;
 }
 
-/// What the English engine answers: the serde form of `Checked` / `PairChecked` as text, or
-/// `None` when it cannot be loaded or cannot check (the caller then checks in Chinese).
-async fn english(name: &str, args: &[JsValue]) -> Option<String> {
+/// Has the English engine answer job `id` as `kind` (`"checked"`, `"paired"`) with its
+/// function `name`; `false` when it could not (the caller then checks in Chinese).
+async fn english(kind: &str, id: f64, name: &str, args: &[JsValue]) -> bool {
     let array: js_sys::Array = args.iter().collect();
-    let out = english_call(name, array).await.ok()?.as_string()?;
-    let v: serde_json::Value = serde_json::from_str(&out).ok()?;
-    v.get("json")?.as_str().map(str::to_string)
+    english_call(kind, id, name, array).await.is_truthy()
 }
 
 /// The files of a batch's .zip, taken out (`nianbao::batch::unzip`, GBK names through the
@@ -319,15 +326,6 @@ fn english_asked(data: &JsValue) -> bool {
     get(data, "lang").as_string().as_deref() == Some("en")
 }
 
-/// Sends the page an answer whose serde form is already text.
-fn reply_json(kind: &str, id: f64, json: String) {
-    reply(&[
-        ("kind", kind.into()),
-        ("id", id.into()),
-        ("json", json.into()),
-    ]);
-}
-
 /// The text and grids of a check to keep for the next visit, when the page asked for it.
 fn kept_value(data: &JsValue) -> Option<JsValue> {
     get(data, "keep")
@@ -348,38 +346,19 @@ fn keep_big(id: f64, value: Option<JsValue>) {
     });
 }
 
-/// Two documents checked together by the English engine (in Chinese when it cannot load).
-/// With `names` (how the page names the two inputs), why they cannot be compared, when they
-/// cannot, goes along in English (`problem`: the page's own module has no English).
+/// Two documents checked together by the English engine (in Chinese when it cannot load);
+/// why they cannot be compared, when they cannot, goes along in English (`problem`: the
+/// page's own module has no English).
 fn pair_in_english(
     id: f64,
-    args: [JsValue; 5],
-    names: Option<[JsValue; 2]>,
+    args: [JsValue; 7],
     in_chinese: impl FnOnce() -> PairChecked + 'static,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
         CURRENT.with(|c| c.set(id));
-        let Some(json) = english("pair_checked_in", &args).await else {
-            return reply_with("paired", id, &in_chinese(), "检查结果");
-        };
-        let problem = serde_json::from_str::<serde_json::Value>(&json)
-            .ok()
-            .and_then(|v| v.pointer("/compared/problem").cloned())
-            .filter(|p| !p.is_null());
-        let message = match (problem, names) {
-            (Some(p), Some([a, b])) => {
-                let args: js_sys::Array =
-                    [p.to_string().into(), a, b, "en".into()].iter().collect();
-                english_call("pair_problem_in", args).await.ok()
-            }
-            _ => None,
-        };
-        reply(&[
-            ("kind", "paired".into()),
-            ("id", id.into()),
-            ("json", json.into()),
-            ("problem", message.unwrap_or(JsValue::NULL)),
-        ]);
+        if !english("paired", id, "pair_checked_in", &args).await {
+            reply_with("paired", id, &in_chinese(), "检查结果");
+        }
     });
 }
 
@@ -438,12 +417,9 @@ fn handle(data: &JsValue) {
                 let keep = kept_value(data);
                 wasm_bindgen_futures::spawn_local(async move {
                     CURRENT.with(|c| c.set(id));
-                    match english("checked_in", &args).await {
-                        Some(json) => reply_json("checked", id, json),
-                        None => {
-                            let checked = nianbao::check_document(&doc);
-                            reply_with("checked", id, &checked, "检查结果");
-                        }
+                    if !english("checked", id, "checked_in", &args).await {
+                        let checked = nianbao::check_document(&doc);
+                        reply_with("checked", id, &checked, "检查结果");
                     }
                     keep_big(id, keep);
                 });
@@ -503,10 +479,10 @@ fn handle(data: &JsValue) {
                     JsValue::from(b.text.as_str()),
                     get(data, "b_grids"),
                     "en".into(),
+                    "a".into(),
+                    "b".into(),
                 ];
-                return pair_in_english(id, args, None, move || {
-                    nianbao::check_pair_documents(&a, &b)
-                });
+                return pair_in_english(id, args, move || nianbao::check_pair_documents(&a, &b));
             }
             let pair = nianbao::check_pair_documents(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
@@ -521,9 +497,10 @@ fn handle(data: &JsValue) {
                     JsValue::from(b.as_str()),
                     JsValue::NULL,
                     "en".into(),
+                    get(data, "a_name"),
+                    get(data, "b_name"),
                 ];
-                let names = [get(data, "a_name"), get(data, "b_name")];
-                return pair_in_english(id, args, Some(names), move || nianbao::check_pair(&a, &b));
+                return pair_in_english(id, args, move || nianbao::check_pair(&a, &b));
             }
             let pair = nianbao::check_pair(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
