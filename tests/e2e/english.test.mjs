@@ -188,3 +188,28 @@ test('axe-core finds nothing with English on', T, async () => {
   assert.deepEqual(violations, []);
   await page.context().close();
 });
+
+test('in English: a damaged PDF is refused in English, and two reports that cannot be paired say why in English', T, async () => {
+  const page = await open('?lang=en');
+  await pasteReport(page, seed('001'));
+  await english(page);
+  // Read by the PDF module in the worker, which says what is wrong with it in English.
+  await page.evaluate(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new TextEncoder().encode('%PDF-1.7\n1 0 obj\n')], 'report.pdf'));
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  });
+  await page.waitForFunction(() => /^Cannot read the file “report\.pdf”/.test(document.querySelector('.notice')?.textContent ?? ''), null, { timeout: 15_000 });
+  const notice = await page.locator('.notice').innerText();
+  assert.ok(!CJK.test(unquoted(notice)), notice);
+  assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/, 'the text is kept');
+  // The same report in both boxes: the same year, not two consecutive ones.
+  await page.locator('#previous-input').fill(seed('001'));
+  await page.waitForSelector('#pair-problem');
+  await page.waitForFunction(() => /both reports for 2020/.test(document.querySelector('#pair-problem')?.textContent ?? ''), null, { timeout: 15_000 });
+  const problem = await page.locator('#pair-problem').innerText();
+  assert.ok(!CJK.test(unquoted(problem)), problem);
+  assert.match(problem, /“the report above” and “last year's report”/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
