@@ -19,7 +19,7 @@ profile=web-release
 # rebuild the app's artefacts on every build, and the two would take turns invalidating each other.
 target=target/engine
 cargo rustc --quiet --offline --lib --crate-type cdylib --target wasm32-unknown-unknown \
-    --no-default-features --features web,en --profile "$profile" --target-dir "$target"
+    --no-default-features --features engine,en --profile "$profile" --target-dir "$target"
 mkdir -p "$dest"
 wasm-bindgen --target web --no-typescript --out-dir "$dest" --out-name nianbao \
     "$target/wasm32-unknown-unknown/$profile/nianbao.wasm"

@@ -1,6 +1,7 @@
 //! The engine for other JavaScript: the JSON contract, as plain objects or as strings.
 //!
-//! Built only with the `web` feature (the browser build). A site that wants the checker
+//! Built only with the `engine` feature (scripts/build-engine.sh, dist/engine/; not in the web
+//! app's own module, whose download it would only weigh on). A site that wants the checker
 //! without the interface loads the wasm module and calls:
 //!
 //! ```js
@@ -208,10 +209,8 @@ pub fn version() -> String {
 // (`scripts/build-engine.sh` → `dist/engine/`), imported by the app's worker only when a
 // check is asked for in English. Each function answers exactly what the worker answers for
 // its own checks: the serde form of `Checked` / `PairChecked` (not the JSON contract).
-// Only in a build with `en`: the app's own module (built without it) must not carry them.
 
 /// The document's kind and grids without its text, as the app's worker hands them over.
-#[cfg(feature = "en")]
 #[derive(serde::Deserialize)]
 struct Grids {
     kind: crate::doc::SourceKind,
@@ -219,7 +218,6 @@ struct Grids {
 }
 
 /// A document from its text and the JSON of its grids (`None`: plain text).
-#[cfg(feature = "en")]
 fn document_of(text: String, grids: Option<String>) -> Result<crate::doc::Document, String> {
     match grids {
         None => Ok(crate::doc::Document::plain(text)),
@@ -233,13 +231,11 @@ fn document_of(text: String, grids: Option<String>) -> Result<crate::doc::Docume
     }
 }
 
-#[cfg(feature = "en")]
 fn lang_of(lang: &str) -> crate::lang::Lang {
     crate::lang::Lang::parse(lang).unwrap_or_default()
 }
 
 /// `{"json": …}` (the value's serde form as text) or `{"error": …}`.
-#[cfg(feature = "en")]
 fn answer<T: Serialize>(value: Result<T, String>) -> String {
     let v = value.and_then(|v| serde_json::to_string(&v).map_err(|e| e.to_string()));
     match v {
@@ -250,7 +246,6 @@ fn answer<T: Serialize>(value: Result<T, String>) -> String {
 
 /// Checks a document (its text, and the JSON of its kind and grids or `null`) with the
 /// prose in `lang`: `{"json": <Checked's serde form>}` or `{"error": …}`.
-#[cfg(feature = "en")]
 #[wasm_bindgen]
 pub fn checked_in(text: String, grids: Option<String>, lang: &str) -> String {
     answer(
@@ -263,7 +258,6 @@ pub fn checked_in(text: String, grids: Option<String>, lang: &str) -> String {
 /// prose in `lang`: `{"json": <PairChecked's serde form>, "problem": …}` (why they cannot be
 /// compared, in `lang`, the inputs named `a_name` and `b_name`; `null` when they can) or
 /// `{"error": …}`.
-#[cfg(feature = "en")]
 #[wasm_bindgen]
 pub fn pair_checked_in(
     a_text: String,

@@ -81,7 +81,7 @@ fn used_keys() -> BTreeMap<String, String> {
     for f in &files {
         let src = std::fs::read_to_string(f).unwrap();
         let name = f.file_name().unwrap().to_string_lossy().to_string();
-        for (k, at) in keys_in(&src, &["ui", "uif"], '"', &name) {
+        for (k, at) in keys_in(&src, &["ui", "uif", "uih"], '"', &name) {
             keys.entry(k).or_insert(at);
         }
     }

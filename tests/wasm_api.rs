@@ -3,7 +3,7 @@
 //! ```sh
 //! CHROMEDRIVER=$(which chromedriver) \
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!     cargo test --target wasm32-unknown-unknown --features web --test wasm_api
+//!     cargo test --target wasm32-unknown-unknown --features engine --test wasm_api
 //! ```
 //!
 //! (`scripts/test.sh` does this; `webdriver.json` holds Chromium's flags.) Native builds

@@ -37,7 +37,7 @@
 
 use crate::batch_inputs::{self, Gathered, Input};
 use crate::files;
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::worker::{Checker, Outcome};
 use nianbao::batch::csv::{self, Row};
 use nianbao::batch::{pairs, summary};
@@ -484,14 +484,14 @@ fn rollup_view(r: &Rolled, on_export: Callback<MouseEvent>) -> Html {
         <div id="batch-rollup" data-differing={r.differing.to_string()} data-compared={r.compared.to_string()}>
             <p>
                 { uif("汇总核对：与其余 {children} 份报告之和逐格比较，核对了 {compared} 格，{differing} 格不一致。", &[("children", &r.children), ("compared", &r.compared), ("differing", &r.differing)]) }
-                <button id="batch-export-rollup" type="button" onclick={on_export}>{ ui("导出汇总核对 JSON") }</button>
+                <button id="batch-export-rollup" type="button" onclick={on_export}>{ uih("导出汇总核对 JSON") }</button>
             </p>
-            <p class="hint">{ ui("不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。") }</p>
+            <p class="hint">{ uih("不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。") }</p>
             { for r.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
             // Scrolls by itself and holds no control: a Tab stop, so the keyboard scrolls it.
             <div class="batch-table" tabindex="0" role="region" aria-label={ui("汇总核对：逐格比较")}>
                 <table class="rollup">
-                    <thead><tr><th>{ ui("表") }</th><th>{ ui("行") }</th><th>{ ui("列") }</th><th>{ ui("汇总报告") }</th><th>{ ui("其余报告之和") }</th><th>{ ui("差") }</th></tr></thead>
+                    <thead><tr><th>{ uih("表") }</th><th>{ uih("行") }</th><th>{ uih("列") }</th><th>{ uih("汇总报告") }</th><th>{ uih("其余报告之和") }</th><th>{ uih("差") }</th></tr></thead>
                     <tbody>{ for cells }</tbody>
                 </table>
             </div>
@@ -818,7 +818,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 let onclick = Callback::from(move |_: MouseEvent| {
                     on_open.emit((doc.clone(), checked.clone()))
                 });
-                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ ui("查看") }</button> }
+                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ uih("查看") }</button> }
             }
             _ => html! {},
         };
@@ -836,7 +836,7 @@ pub fn batch_pane(props: &Props) -> Html {
             return html! {
                 <tr key={i} data-file={e.file.clone()} data-status={status}>
                     <td></td><td>{ &e.file }</td>
-                    <td colspan={(csv::HEADER.len() - 1).to_string()} class="waiting">{ ui("等待检查") }</td>
+                    <td colspan={(csv::HEADER.len() - 1).to_string()} class="waiting">{ uih("等待检查") }</td>
                 </tr>
             };
         }
@@ -863,16 +863,16 @@ pub fn batch_pane(props: &Props) -> Html {
     html! {
         <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle} ondrop={on_drop}>
             <summary><h2>{ summary }</h2></summary>
-            <p class="hint">{ ui("选择多份报告（.docx、.html、.txt、PDF）或整个文件夹（也可以把多个文件拖到这一栏上），逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。") }</p>
+            <p class="hint">{ uih("选择多份报告（.docx、.html、.txt、PDF）或整个文件夹（也可以把多个文件拖到这一栏上），逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。") }</p>
             <div class="actions">
                 <label class="file-button">
-                    { ui("选择多个文件…") }
+                    { uih("选择多个文件…") }
                     <input id="batch-files" type="file" multiple=true
                         accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         onchange={start.clone()} />
                 </label>
                 <label class="file-button">
-                    { ui("选择文件夹…") }
+                    { uih("选择文件夹…") }
                     <input id="batch-folder" type="file" multiple=true webkitdirectory=true onchange={start} />
                 </label>
                 if total > 0 {
@@ -882,10 +882,10 @@ pub fn batch_pane(props: &Props) -> Html {
                     <span id="batch-pairs">{ uif("相邻年度配对 {n}/{of}", &[("n", &n), ("of", &of)]) }</span>
                 }
                 if b.running {
-                    <button id="batch-cancel" type="button" onclick={on_cancel}>{ ui("取消") }</button>
+                    <button id="batch-cancel" type="button" onclick={on_cancel}>{ uih("取消") }</button>
                 }
                 if total > 0 {
-                    <button id="batch-clear" type="button" onclick={on_clear}>{ ui("清除这批报告") }</button>
+                    <button id="batch-clear" type="button" onclick={on_clear}>{ uih("清除这批报告") }</button>
                 }
             </div>
             if let Some(n) = &*note {
@@ -908,22 +908,22 @@ pub fn batch_pane(props: &Props) -> Html {
                 <div class="actions">
                     <label>
                         <input id="batch-only-errors" type="checkbox" checked={*only_errors} onchange={on_only_errors} />
-                        { ui("只看有错误的报告") }
+                        { uih("只看有错误的报告") }
                     </label>
-                    <button id="batch-export-csv" type="button" onclick={on_csv}>{ ui("导出 CSV") }</button>
-                    <button id="batch-export-json" type="button" onclick={on_json}>{ ui("导出 JSON") }</button>
+                    <button id="batch-export-csv" type="button" onclick={on_csv}>{ uih("导出 CSV") }</button>
+                    <button id="batch-export-json" type="button" onclick={on_json}>{ uih("导出 JSON") }</button>
                 </div>
                 <div class="actions">
-                    <label for="batch-rollup-parent">{ ui("汇总核对：把") }</label>
+                    <label for="batch-rollup-parent">{ uih("汇总核对：把") }</label>
                     <select id="batch-rollup-parent" onchange={on_parent}>
-                        <option value="" selected={parent.is_none()}>{ ui("（不做汇总核对）") }</option>
+                        <option value="" selected={parent.is_none()}>{ uih("（不做汇总核对）") }</option>
                         { for parents }
                     </select>
-                    <span>{ ui("作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。") }</span>
+                    <span>{ uih("作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。") }</span>
                 </div>
                 <div class="batch-table">
                     <table id="batch">
-                        <thead><tr><th><span class="sr-only">{ ui("查看") }</span></th>{ for header }</tr></thead>
+                        <thead><tr><th><span class="sr-only">{ uih("查看") }</span></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>

@@ -10,7 +10,7 @@
 //! Each finding can be marked 已核实 or 忽略 with a note (`review.rs` keeps the marks); a
 //! dismissed one folds to its head line and its buttons, and is not counted.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::marks::symbol;
 use crate::review::{MarkChange, Reviewed};
 use crate::{Filters, Result};
@@ -155,13 +155,13 @@ fn review_controls(fp: &str, review: Option<&Review>, on_mark: &Callback<MarkCha
     html! {
         <div class="f-review">
             <button type="button" data-action="confirm" aria-pressed={confirmed.to_string()} onclick={toggle(Mark::Confirmed)}>
-                { if confirmed { ui("取消核实") } else { ui("标为已核实") } }
+                { if confirmed { uih("取消核实") } else { uih("标为已核实") } }
             </button>
             <button type="button" data-action="dismiss" aria-pressed={dismissed.to_string()} onclick={toggle(Mark::Dismissed)}>
-                { if dismissed { ui("取消忽略") } else { ui("忽略") } }
+                { if dismissed { uih("取消忽略") } else { uih("忽略") } }
             </button>
             if mark.is_some() {
-                <label class="f-note">{ ui("备注：") }
+                <label class="f-note">{ uih("备注：") }
                     <input type="text" data-action="note" value={note} maxlength="500"
                         placeholder={ui("为什么核实或忽略（可不填）")} oninput={on_note} />
                 </label>
@@ -272,7 +272,7 @@ pub fn findings_list(p: &Props) -> Html {
                         <span class="f-sev">{ crate::i18n::severity(x.severity) }</span>
                         <code class="f-rule">{ x.rule }</code>
                         if !x.place().is_empty() { <span class="f-place">{ crate::i18n::label(x.place()) }</span> }
-                        <span class="f-mark">{ ui("已忽略") }</span>
+                        <span class="f-mark">{ uih("已忽略") }</span>
                     </div>
                     { controls }
                 </li>
@@ -290,25 +290,25 @@ pub fn findings_list(p: &Props) -> Html {
                     <span class="f-sev">{ crate::i18n::severity(x.severity) }</span>
                     <code class="f-rule">{ x.rule }</code>
                     if !x.place().is_empty() { <span class="f-place">{ crate::i18n::label(x.place()) }</span> }
-                    if review.is_some() { <span class="f-mark">{ ui("✔ 已核实") }</span> }
+                    if review.is_some() { <span class="f-mark">{ uih("✔ 已核实") }</span> }
                 </div>
                 <p class="f-msg" id={message_id(i)}>{ &x.message }</p>
                 if x.expected.is_some() || x.found.is_some() {
                     <p class="f-ef">
-                        if let Some(e) = &x.expected { <span>{ ui("应为：") }<b>{ e }</b></span> }
-                        if let Some(fd) = &x.found { <span>{ ui("实为：") }<b>{ fd }</b></span> }
+                        if let Some(e) = &x.expected { <span>{ uih("应为：") }<b>{ e }</b></span> }
+                        if let Some(fd) = &x.found { <span>{ uih("实为：") }<b>{ fd }</b></span> }
                     </p>
                 }
                 if let Some(cu) = &x.culprit {
                     <p class="f-culprit">{ uif("◆ 最可能出错的格：{place}", &[("place", &cu.place())]) }</p>
                 }
                 if let Some((a, m, b)) = ex {
-                    <p class="f-src">{ ui("原文：") }<span>{ a }</span><mark>{ m }</mark><span>{ b }</span></p>
+                    <p class="f-src">{ uih("原文：") }<span>{ a }</span><mark>{ m }</mark><span>{ b }</span></p>
                 }
                 if selected {
                     <div class="f-explain">{ for x.explanation.split("\n\n").map(|para| html! { <p>{ para }</p> }) }</div>
                 } else {
-                    <p class="f-more">{ ui("点击查看原因和改法") }</p>
+                    <p class="f-more">{ uih("点击查看原因和改法") }</p>
                 }
                 { controls }
             </li>

@@ -12,7 +12,7 @@
 //! the filters let through and the reviewer has not dismissed),
 //! `data-culprit` on a likely culprit and `data-read` when its value was read.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{uif, uih};
 use crate::marks::{symbol, tip, Look};
 use crate::Result;
 use nianbao::doc::CellAt;
@@ -98,14 +98,14 @@ pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callbac
     });
     html! {
         <section id="source-tables" class="source-tables-pane">
-            <h2>{ ui("原文表格") }<small>{ uif("来自{kind}", &[("kind", &crate::kind_name(doc.kind))]) }</small></h2>
+            <h2>{ uih("原文表格") }<small>{ uif("来自{kind}", &[("kind", &crate::kind_name(doc.kind))]) }</small></h2>
             <p class="legend">
-                { ui("按原文的样子画出的表格（合并单元格照原样）。") }
-                <span class="src-cell read">{ ui("浅色底") }</span>{ ui("：读入表二、表三、表四的格子；") }
-                <span class="src-cell sev-error">{ ui("红") }</span>{ ui("、") }
-                <span class="src-cell sev-warning">{ ui("黄") }</span>{ ui("、") }
-                <span class="src-cell sev-info">{ ui("蓝") }</span>
-                { ui("：有问题的格子，点一下看是什么问题。") }
+                { uih("按原文的样子画出的表格（合并单元格照原样）。") }
+                <span class="src-cell read">{ uih("浅色底") }</span>{ uih("：读入表二、表三、表四的格子；") }
+                <span class="src-cell sev-error">{ uih("红") }</span>{ uih("、") }
+                <span class="src-cell sev-warning">{ uih("黄") }</span>{ uih("、") }
+                <span class="src-cell sev-info">{ uih("蓝") }</span>
+                { uih("：有问题的格子，点一下看是什么问题。") }
             </p>
             { for tables }
         </section>

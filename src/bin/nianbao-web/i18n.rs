@@ -41,6 +41,15 @@ pub fn ui(zh: &'static str) -> String {
     lookup(zh)
 }
 
+/// [`ui`] as a text node: the conversion made here once, not at each of the many places that
+/// draw a text (which would weigh on every visitor's module).
+pub fn uih(zh: &'static str) -> Html {
+    if lang() == Lang::Zh {
+        return Html::from(zh);
+    }
+    Html::from(lookup(zh))
+}
+
 /// `zh`'s English when the interface is in English and the table has it; else `zh`.
 fn lookup(zh: &str) -> String {
     if lang() == Lang::Zh {

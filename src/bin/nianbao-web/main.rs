@@ -619,24 +619,25 @@ fn app() -> Html {
     let shown = marks::shown(r, *filters, &reviewed);
     let stale = doc.text.as_str() != &*r.text;
     let ui = i18n::ui;
+    let uih = i18n::uih;
     html! {
         <main class="app">
             <header class="top">
-                <h1>{ ui("政府信息公开工作年度报告检查") }</h1>
-                <p class="lead">{ ui("把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。") }</p>
+                <h1>{ uih("政府信息公开工作年度报告检查") }</h1>
+                <p class="lead">{ uih("把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。") }</p>
                 <div class="actions">
-                    <button id="load-example" type="button" onclick={on_example}>{ ui("示例") }</button>
+                    <button id="load-example" type="button" onclick={on_example}>{ uih("示例") }</button>
                     <label class="file-button">
-                        { ui("选择文件…") }
+                        { uih("选择文件…") }
                         <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
-                    <button id="clear-input" type="button" onclick={on_clear}>{ ui("清空") }</button>
+                    <button id="clear-input" type="button" onclick={on_clear}>{ uih("清空") }</button>
                     // The page's print stylesheet keeps the summary, the findings and the tables.
-                    <button id="print" type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo_utils::window().print(); })}>{ ui("打印") }</button>
+                    <button id="print" type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo_utils::window().print(); })}>{ uih("打印") }</button>
                     if stashed.is_some() {
-                        <button id="batch-back" type="button" onclick={on_batch_back}>{ ui("回到批量检查") }</button>
+                        <button id="batch-back" type="button" onclick={on_batch_back}>{ uih("回到批量检查") }</button>
                     }
-                    <span class="hint">{ ui("支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。") }</span>
+                    <span class="hint">{ uih("支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。") }</span>
                     { i18n::switch(ui_lang.lang, on_lang) }
                 </div>
                 if let Some(n) = &*notice {
@@ -645,7 +646,7 @@ fn app() -> Html {
             </header>
             <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} ui={*ui_lang} />
             <section class="input-pane">
-                <label for="report-input" class="pane-title">{ ui("年报全文") }</label>
+                <label for="report-input" class="pane-title">{ uih("年报全文") }</label>
                 <textarea id="report-input" spellcheck="false" placeholder={ui("在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）")}
                     ref={input_ref} {oninput} {onpaste} />
                 <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} ui={*ui_lang} />
@@ -665,14 +666,14 @@ fn app() -> Html {
             { grids::render(r, sel, &shown, on_select.clone()) }
             <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} ui={*ui_lang} />
             <section class="source-pane">
-                <h2>{ ui("原文识别情况") }</h2>
+                <h2>{ uih("原文识别情况") }</h2>
                 <p class="legend">
-                    <span class="m-sec">{ ui("部分标题") }</span>{ " " }
-                    <span class="m-lab">{ ui("表格行名") }</span>{ " " }
-                    <span class="m-val">{ ui("读入表格的数字") }</span>{ " " }
-                    <span class="m-meta">{ ui("标题、年度、日期") }</span>{ " " }
-                    <span class="m-sel">{ ui("所选问题的位置") }</span>
-                    { ui("。没有标记的文字未被当作表格内容。") }
+                    <span class="m-sec">{ uih("部分标题") }</span>{ " " }
+                    <span class="m-lab">{ uih("表格行名") }</span>{ " " }
+                    <span class="m-val">{ uih("读入表格的数字") }</span>{ " " }
+                    <span class="m-meta">{ uih("标题、年度、日期") }</span>{ " " }
+                    <span class="m-sel">{ uih("所选问题的位置") }</span>
+                    { uih("。没有标记的文字未被当作表格内容。") }
                 </p>
                 { source::render(r, sel) }
             </section>
@@ -685,7 +686,7 @@ fn app() -> Html {
 fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
     let rep = &r.checked.report;
     if r.text.trim().is_empty() {
-        return html! { <p id="summary" class="summary empty" role="status">{ i18n::ui("还没有内容。请粘贴年报全文，或点“示例”看看检查结果。") }</p> };
+        return html! { <p id="summary" class="summary empty" role="status">{ i18n::uih("还没有内容。请粘贴年报全文，或点“示例”看看检查结果。") }</p> };
     }
     let template = match rep.template.template {
         Some(nianbao::template::TemplateId::Y2019) => i18n::ui("2019年版模板"),
@@ -713,7 +714,7 @@ fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
         count(Severity::Info),
     );
     let verdict = if r.checked.findings.is_empty() {
-        html! { <strong class="ok">{ i18n::ui("✔ 未发现问题。") }</strong> }
+        html! { <strong class="ok">{ i18n::uih("✔ 未发现问题。") }</strong> }
     } else {
         html! {
             <span class="counts">

@@ -13,7 +13,7 @@
 //! with one `[data-rule]` element per cross-year finding, `#copied-share[data-share]` (the
 //! repeated share, 0–1) and `.passage` rows.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::marks::symbol;
 use crate::worker::{Checker, Outcome};
 use nianbao::pair::{Input, PairChecked, Side};
@@ -104,15 +104,15 @@ pub fn pair_pane(props: &Props) -> Html {
 
     html! {
         <section class="pair-pane">
-            <h2>{ ui("与上一年度的年报对照") }<small>{ ui("（可选）") }</small></h2>
+            <h2>{ uih("与上一年度的年报对照") }<small>{ uih("（可选）") }</small></h2>
             <p class="legend">
-                { ui("把同一机关上一年度的年报全文粘贴到这里，检查本年“二、上年结转”是否等于上年“四、结转下年度继续办理”、表二的累计数是否接得上，以及正文有多少是照抄上年的。两份报告的先后按年度自动判断。") }
+                { uih("把同一机关上一年度的年报全文粘贴到这里，检查本年“二、上年结转”是否等于上年“四、结转下年度继续办理”、表二的累计数是否接得上，以及正文有多少是照抄上年的。两份报告的先后按年度自动判断。") }
             </p>
             <textarea id="previous-input" class="previous-input" spellcheck="false"
                 placeholder={ui("在这里粘贴上一年度的年报全文（可选）")}
                 value={(*previous).to_string()} {oninput} />
             <div class="actions">
-                <button id="clear-previous" type="button" onclick={on_clear}>{ ui("清空上年报告") }</button>
+                <button id="clear-previous" type="button" onclick={on_clear}>{ uih("清空上年报告") }</button>
             </div>
             { match &*pair {
                 None => html! {},
@@ -214,11 +214,11 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
             <p class="pair-years">
                 { uif("本年：{current}；上年：{previous}。", &[("current", &year(cur_in)), ("previous", &year(prev_in))]) }
                 if swapped {
-                    { ui(" 注意：按年度，上面大框里的是上一年度的报告，这里的是本年度的。") }
+                    { uih(" 注意：按年度，上面大框里的是上一年度的报告，这里的是本年度的。") }
                 }
             </p>
             if c.findings.is_empty() {
-                <p class="ok" id="pair-ok">{ ui("✔ 两年之间的数字接得上。") }</p>
+                <p class="ok" id="pair-ok">{ uih("✔ 两年之间的数字接得上。") }</p>
             }
             <ul id="pair-findings" class="findings">{ for findings }</ul>
             { for copied }

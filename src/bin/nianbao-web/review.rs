@@ -15,7 +15,7 @@
 //! (`nianbao::json::document_to_json_string_reviewed`).
 
 use crate::files::download;
-use crate::i18n::ui;
+use crate::i18n::{ui, uih};
 use crate::Result;
 use gloo_storage::{LocalStorage, Storage};
 use nianbao::report::Report;
@@ -159,9 +159,9 @@ pub fn exports(p: &ExportProps) -> Html {
     html! {
         <div class="exports" role="group" aria-label={ui("导出")}>
             <button id="export-marks" type="button" onclick={export("marks")}
-                title={ui("每行一个问题编号；命令行 nianbao check --ignore 可读")}>{ ui("导出复核记录") }</button>
-            <button id="export-csv" type="button" onclick={export("csv")}>{ ui("导出问题清单（CSV）") }</button>
-            <button id="export-json" type="button" onclick={export("json")}>{ ui("导出 JSON") }</button>
+                title={ui("每行一个问题编号；命令行 nianbao check --ignore 可读")}>{ uih("导出复核记录") }</button>
+            <button id="export-csv" type="button" onclick={export("csv")}>{ uih("导出问题清单（CSV）") }</button>
+            <button id="export-json" type="button" onclick={export("json")}>{ uih("导出 JSON") }</button>
         </div>
     }
 }

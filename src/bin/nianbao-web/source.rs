@@ -2,7 +2,7 @@
 //! the numbers it placed in the tables, the title, year and dates — and the stretch the
 //! chosen finding is about. Unmarked text was not read as table content.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::Result;
 use nianbao::Span;
 use wasm_bindgen::JsCast;
@@ -67,7 +67,7 @@ fn window(text: &str, focus: Option<usize>) -> (usize, usize) {
 pub fn render(r: &Result, sel: Option<usize>) -> Html {
     let text: &str = &r.text;
     if text.trim().is_empty() {
-        return html! { <pre id="source" class="source empty">{ ui("（还没有内容）") }</pre> };
+        return html! { <pre id="source" class="source empty">{ uih("（还没有内容）") }</pre> };
     }
     let focus = sel
         .and_then(|i| r.checked.findings.get(i))

@@ -6,7 +6,7 @@
 //! its stage, the time it has taken and `#cancel-check`; after a cancelled or failed check,
 //! `#recheck` checks the text again.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::worker::{Busy, Checker};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
@@ -71,13 +71,13 @@ pub fn check_status(props: &Props) -> Html {
                     ]) }
                 </span>
                 { " " }
-                <button id="cancel-check" type="button" onclick={on_cancel}>{ ui("取消") }</button>
+                <button id="cancel-check" type="button" onclick={on_cancel}>{ uih("取消") }</button>
             } else if props.stale && props.halted {
-                <span>{ ui("这段文字还没有检查。") }</span>
+                <span>{ uih("这段文字还没有检查。") }</span>
                 { " " }
-                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ ui("重新检查") }</button>
+                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ uih("重新检查") }</button>
             } else if props.stale {
-                { ui("正在检查…") }
+                { uih("正在检查…") }
             }
         </p>
     }

@@ -1,7 +1,7 @@
 //! Tables 2, 3 and 4 drawn in the template's layout (merged header cells as printed),
 //! every value in its place, every cell marked with the findings that touch it.
 
-use crate::i18n::{ui, uif};
+use crate::i18n::{ui, uif, uih};
 use crate::marks::{key, symbol, tip, Look};
 use crate::Result;
 use nianbao::report::{Missing, Table, Value};
@@ -108,7 +108,7 @@ fn unplaced(t: &Table) -> Html {
     }
     html! {
         <div class="unplaced">
-            <strong>{ ui("未能放进表格的内容：") }</strong>
+            <strong>{ uih("未能放进表格的内容：") }</strong>
             <ul>
                 { for t.unplaced.iter().map(|u| html! {
                     <li>{ format!("{}{}", if u.label.is_empty() { String::new() } else { format!("“{}” ", u.label) }, u.raw.join("、")) }</li>
@@ -300,7 +300,7 @@ pub fn render(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
     html! {
         <div onfocusin={Callback::from(on_focus_in)} onfocusout={Callback::from(on_focus_out)}>
             <div id="cell-tip" class="cell-tip" role="tooltip" hidden=true></div>
-            <h2>{ ui("表格") }<small>{ uif("（{tpl}；带 ✖ ▲ ℹ 的格子有问题，◆ 为最可能出错的格，指向或选中格子可看说明）", &[("tpl", &tpl)]) }</small></h2>
+            <h2>{ uih("表格") }<small>{ uif("（{tpl}；带 ✖ ▲ ℹ 的格子有问题，◆ 为最可能出错的格，指向或选中格子可看说明）", &[("tpl", &tpl)]) }</small></h2>
             { table2(r, sel, f) }
             { table3(r, sel, f) }
             { table4(r, sel, f) }
