@@ -213,3 +213,20 @@ test('in English: a damaged PDF is refused in English, and two reports that cann
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('in English without the English engine (offline before it was kept): said plainly, checked in Chinese', T, async () => {
+  const [b, s] = await Promise.all([h.browser(), h.server()]);
+  const page = await newPage(b, { serviceWorkers: 'block' });
+  await page.context().route('**/engine/**', (r) => r.abort('internetdisconnected'));
+  await page.goto(s.url + '?lang=en');
+  await page.waitForSelector('#report-input', { timeout: 15_000 });
+  await checkedCount(page);
+  await pasteReport(page, seed('001'));
+  await page.waitForFunction(() => /The English checker could not be used/.test(document.querySelector('.notice')?.textContent ?? ''), null, { timeout: 15_000 });
+  // The interface in English, the findings in Chinese: the same ones.
+  assert.equal(await page.locator('h1').innerText(), TITLE_EN);
+  const rules = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
+  assert.ok(rules.includes('T3-BALANCE'), `${rules}`);
+  assert.match(await page.locator('#findings [data-rule] .f-msg').first().innerText(), /[\u4e00-\u9fff]/);
+  await page.context().close();
+});

@@ -252,7 +252,7 @@ fn app() -> Html {
                 match outcome {
                     worker::Outcome::Checked(c) => {
                         if i18n::lang() != c.lang {
-                            notice.set(Some(i18n::ui("无法加载英文的检查器（网络断开，且这台电脑上还没有保存它），问题暂以中文显示。联网后切换一次语言即可。")));
+                            notice.set(Some(i18n::ui("英文的检查器没能使用（网络断开且这台电脑上还没有保存它，或浏览器不能在后台线程里检查），问题暂以中文显示。联网后切换一次语言即可再试。")));
                         }
                         show(d2, c)
                     }
