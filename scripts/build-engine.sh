@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The engine without the interface: the core's `check(text)` as a standalone wasm module with
-# stable names, for sites that want the checker in their own pages.
+# stable names, for sites that want the checker in their own pages. It carries the English
+# prose (feature `en`): the web app's worker imports it when a check is asked for in English
+# (`checked_in`, `pair_checked_in`), so the app's own module stays Chinese only and small.
 #
 #   bash scripts/build-engine.sh [DEST]     # default: $TRUNK_STAGING_DIR/engine, else dist/engine
 #
@@ -13,11 +15,14 @@ cd "$(dirname "$0")/.."
 dest="${1:-${TRUNK_STAGING_DIR:+$TRUNK_STAGING_DIR/engine}}"
 dest="${dest:-dist/engine}"
 profile=web-release
+# Its own target directory: with other features than the app's build, it would otherwise
+# rebuild the app's artefacts on every build, and the two would take turns invalidating each other.
+target=target/engine
 cargo rustc --quiet --offline --lib --crate-type cdylib --target wasm32-unknown-unknown \
-    --no-default-features --features web --profile "$profile"
+    --no-default-features --features engine,en --profile "$profile" --target-dir "$target"
 mkdir -p "$dest"
 wasm-bindgen --target web --no-typescript --out-dir "$dest" --out-name nianbao \
-    "target/wasm32-unknown-unknown/$profile/nianbao.wasm"
+    "$target/wasm32-unknown-unknown/$profile/nianbao.wasm"
 wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-mutable-globals \
     -o "$dest/nianbao_bg.wasm" "$dest/nianbao_bg.wasm"

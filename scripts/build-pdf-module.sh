@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The web app's PDF module: the PDF reader alone (src/pdf_api.rs, feature `pdf-module`), loaded
-# by the app's worker only when a PDF is dropped or picked.
+# by the app's worker only when a PDF is dropped or picked. With the feature `en`: its refusals
+# (a scan, a password…) in English too (`read_pdf_in`), for the app in English.
 #
 #   bash scripts/build-pdf-module.sh [DEST]     # default: $TRUNK_STAGING_DIR/pdf, else dist/pdf
 #
@@ -17,7 +18,7 @@ profile=web-release
 # app's artefacts on every build, and the two builds would take turns invalidating each other.
 target=target/pdf-module
 cargo rustc --quiet --offline --lib --crate-type cdylib --target wasm32-unknown-unknown \
-    --no-default-features --features pdf-module --profile "$profile" --target-dir "$target"
+    --no-default-features --features pdf-module,en --profile "$profile" --target-dir "$target"
 mkdir -p "$dest"
 wasm-bindgen --target web --no-typescript --out-dir "$dest" --out-name nianbao_pdf \
     "$target/wasm32-unknown-unknown/$profile/nianbao.wasm"

@@ -38,8 +38,8 @@ step "web tools / 网页版工具 (scripts/setup-web.sh: trunk, wasm-bindgen-cli
 bash scripts/setup-web.sh
 . scripts/web-env.sh
 
-step "cargo clippy (wasm32, --features web) -- -D warnings / 网页版静态检查"
-cargo clippy --target wasm32-unknown-unknown --features web --bin nianbao-web --lib --test wasm_api -- -D warnings
+step "cargo clippy (wasm32, --features engine) -- -D warnings / 网页版静态检查"
+cargo clippy --target wasm32-unknown-unknown --features engine --bin nianbao-web --lib --test wasm_api -- -D warnings
 # The browser build itself leaves the native HTML tokenizer out (index.html, build-engine.sh).
 cargo clippy --target wasm32-unknown-unknown --no-default-features --features web --bin nianbao-web --lib -- -D warnings
 
@@ -59,7 +59,7 @@ step "wasm-bindgen-test: tests/wasm_api.rs in headless Chromium / wasm 导出在
 CHROMEDRIVER="$(command -v chromedriver)" \
     CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-120}" \
-    cargo test --target wasm32-unknown-unknown --features web --test wasm_api
+    cargo test --target wasm32-unknown-unknown --features engine --test wasm_api
 
 step "node --test tests/e2e/ / 浏览器端到端测试 (screenshots: tests/output/)"
 node --test --test-reporter=tap tests/e2e/

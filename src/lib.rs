@@ -44,7 +44,7 @@ pub mod rules;
 pub mod span;
 pub mod statics;
 pub mod template;
-#[cfg(feature = "web")]
+#[cfg(feature = "engine")]
 pub mod wasm_api;
 #[cfg(feature = "web")]
 pub mod web_html;

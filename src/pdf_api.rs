@@ -11,6 +11,7 @@
 //! await m.default();                    // loads nianbao_pdf_bg.wasm beside it
 //! const out = JSON.parse(m.read_pdf(bytes));
 //! // out.document: the Document (text and grids), as serde writes it; or out.error: why not
+//! const en = JSON.parse(m.read_pdf_in(bytes, 'en'));   // the same, the error in English
 //! ```
 
 use wasm_bindgen::prelude::*;
@@ -19,9 +20,17 @@ use wasm_bindgen::prelude::*;
 /// `{"error": "…"}` (a plain Chinese message: a scan, a password, a damaged file…).
 #[wasm_bindgen]
 pub fn read_pdf(bytes: &[u8]) -> String {
+    read_pdf_in(bytes, "zh")
+}
+
+/// [`read_pdf`], the error in `lang` ("zh" or "en"; the module is built with the feature
+/// `en`, so the web app's English refusals come from here).
+#[wasm_bindgen]
+pub fn read_pdf_in(bytes: &[u8], lang: &str) -> String {
+    let lang = crate::lang::Lang::parse(lang).unwrap_or_default();
     let out = match crate::doc::pdf::read(bytes) {
         Ok(doc) => serde_json::json!({ "document": doc }),
-        Err(e) => serde_json::json!({ "error": e.to_string() }),
+        Err(e) => serde_json::json!({ "error": e.message_in(lang) }),
     };
     out.to_string()
 }

@@ -1,6 +1,7 @@
 //! The engine for other JavaScript: the JSON contract, as plain objects or as strings.
 //!
-//! Built only with the `web` feature (the browser build). A site that wants the checker
+//! Built only with the `engine` feature (scripts/build-engine.sh, dist/engine/; not in the web
+//! app's own module, whose download it would only weigh on). A site that wants the checker
 //! without the interface loads the wasm module and calls:
 //!
 //! ```js
@@ -201,4 +202,83 @@ pub fn check_pair(a: &str, b: &str) -> String {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+// ---------------------------------------------------------------------------------------
+// The web app's English engine: this module built with the feature `en`
+// (`scripts/build-engine.sh` → `dist/engine/`), imported by the app's worker only when a
+// check is asked for in English. Each function answers exactly what the worker answers for
+// its own checks: the serde form of `Checked` / `PairChecked` (not the JSON contract).
+
+/// The document's kind and grids without its text, as the app's worker hands them over.
+#[derive(serde::Deserialize)]
+struct Grids {
+    kind: crate::doc::SourceKind,
+    tables: Vec<crate::doc::Grid>,
+}
+
+/// A document from its text and the JSON of its grids (`None`: plain text).
+fn document_of(text: String, grids: Option<String>) -> Result<crate::doc::Document, String> {
+    match grids {
+        None => Ok(crate::doc::Document::plain(text)),
+        Some(j) => serde_json::from_str::<Grids>(&j)
+            .map(|g| crate::doc::Document {
+                kind: g.kind,
+                text,
+                tables: g.tables,
+            })
+            .map_err(|e| e.to_string()),
+    }
+}
+
+fn lang_of(lang: &str) -> crate::lang::Lang {
+    crate::lang::Lang::parse(lang).unwrap_or_default()
+}
+
+/// `{"json": …}` (the value's serde form as text) or `{"error": …}`.
+fn answer<T: Serialize>(value: Result<T, String>) -> String {
+    let v = value.and_then(|v| serde_json::to_string(&v).map_err(|e| e.to_string()));
+    match v {
+        Ok(json) => serde_json::json!({ "json": json }).to_string(),
+        Err(e) => error_json(&e),
+    }
+}
+
+/// Checks a document (its text, and the JSON of its kind and grids or `null`) with the
+/// prose in `lang`: `{"json": <Checked's serde form>}` or `{"error": …}`.
+#[wasm_bindgen]
+pub fn checked_in(text: String, grids: Option<String>, lang: &str) -> String {
+    answer(
+        document_of(text, grids)
+            .map(|d| crate::check_document_with_lang(&d, lang_of(lang), &mut |_| {})),
+    )
+}
+
+/// Checks two documents together (last year's and this year's, in either order) with the
+/// prose in `lang`: `{"json": <PairChecked's serde form>, "problem": …}` (why they cannot be
+/// compared, in `lang`, the inputs named `a_name` and `b_name`; `null` when they can) or
+/// `{"error": …}`.
+#[wasm_bindgen]
+pub fn pair_checked_in(
+    a_text: String,
+    a_grids: Option<String>,
+    b_text: String,
+    b_grids: Option<String>,
+    lang: &str,
+    a_name: &str,
+    b_name: &str,
+) -> String {
+    let lang = lang_of(lang);
+    let pair = document_of(a_text, a_grids).and_then(|a| {
+        let b = document_of(b_text, b_grids)?;
+        Ok(crate::pair::check_pair_documents_with_lang(&a, &b, lang))
+    });
+    let problem = pair.as_ref().ok().and_then(|p| {
+        let problem = p.compared.problem.as_ref()?;
+        Some(problem.message_in(lang, a_name, b_name))
+    });
+    match pair.and_then(|p| serde_json::to_string(&p).map_err(|e| e.to_string())) {
+        Ok(json) => serde_json::json!({ "json": json, "problem": problem }).to_string(),
+        Err(e) => error_json(&e),
+    }
 }

@@ -3,7 +3,7 @@
 //! ```sh
 //! CHROMEDRIVER=$(which chromedriver) \
 //! CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-//!     cargo test --target wasm32-unknown-unknown --features web --test wasm_api
+//!     cargo test --target wasm32-unknown-unknown --features engine --test wasm_api
 //! ```
 //!
 //! (`scripts/test.sh` does this; `webdriver.json` holds Chromium's flags.) Native builds
@@ -279,4 +279,72 @@ fn the_object_forms_are_what_json_parse_makes_of_the_strings() {
         written(&api::check_object(&huge)),
         parsed(&api::check(&huge))
     );
+}
+
+/// The web app's English engine: `checked_in` answers the serde form of `Checked` (what the
+/// app's worker answers), the same findings as the Chinese check with the prose in English;
+/// `pair_checked_in` gives why two reports cannot be compared, in English.
+#[wasm_bindgen_test]
+fn the_english_engine_answers_what_the_worker_answers_in_english() {
+    let answer: Value = serde_json::from_str(&nianbao::wasm_api::checked_in(
+        SEED_001.to_string(),
+        None,
+        "en",
+    ))
+    .unwrap();
+    let en: nianbao::Checked = serde_json::from_str(answer["json"].as_str().unwrap()).unwrap();
+    let zh = nianbao::check(SEED_001);
+    assert_eq!(en.lang, nianbao::Lang::En);
+    let rules = |c: &nianbao::Checked| c.findings.iter().map(|f| f.rule).collect::<Vec<_>>();
+    assert_eq!(rules(&en), rules(&zh));
+    assert!(rules(&en).contains(&"T3-BALANCE"));
+    // No Chinese outside quotes (the template's labels, the report's words).
+    let unquoted = |s: &str| -> String {
+        let mut depth = 0;
+        s.chars()
+            .filter(|&c| {
+                match c {
+                    '“' => depth += 1,
+                    '”' => depth -= 1,
+                    _ => return depth == 0,
+                }
+                false
+            })
+            .collect()
+    };
+    for f in &en.findings {
+        let rest = unquoted(&f.message) + &unquoted(&f.explanation);
+        assert!(!rest.chars().any(nianbao::lang::is_cjk), "{}", f.message);
+    }
+    let balance = en.findings.iter().find(|f| f.rule == "T3-BALANCE").unwrap();
+    assert!(
+        balance.message.starts_with("Table 3"),
+        "{}",
+        balance.message
+    );
+
+    let pair: Value = serde_json::from_str(&nianbao::wasm_api::pair_checked_in(
+        SEED_001.to_string(),
+        None,
+        SEED_001.to_string(),
+        None,
+        "en",
+        "the report above",
+        "last year's report",
+    ))
+    .unwrap();
+    let problem = pair["problem"].as_str().unwrap();
+    assert!(
+        problem
+            .starts_with("“the report above” and “last year's report” are both reports for 2020"),
+        "{problem}"
+    );
+    // Bad grids: a plain error, no panic.
+    let bad: Value = serde_json::from_str(&nianbao::wasm_api::checked_in(
+        "x".into(),
+        Some("{".into()),
+        "en",
+    ))
+    .unwrap();
+    assert!(bad["error"].is_string());
 }

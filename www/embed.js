@@ -5,7 +5,8 @@
 //
 // Attributes of the <script>: data-target (a CSS selector; default: right after the script),
 // data-compact (one column, for narrow containers), data-height (starting height in px,
-// default 640). The iframe grows and shrinks with its content.
+// default 640), data-lang ("en": the widget's interface and findings in English; default
+// Chinese). The iframe grows and shrinks with its content.
 //
 // From the host page's own JavaScript:
 //
@@ -25,10 +26,12 @@
   var widgetOrigin = base.origin;
   var params = new URLSearchParams({ embed: '1', host: location.origin });
   if (script.hasAttribute('data-compact')) params.set('compact', '1');
+  var lang = script.getAttribute('data-lang');
+  if (lang === 'en' || lang === 'zh') params.set('lang', lang);
 
   var iframe = document.createElement('iframe');
   iframe.src = new URL('index.html?' + params.toString(), base).href;
-  iframe.title = '政府信息公开工作年度报告检查器';
+  iframe.title = lang === 'en' ? 'Annual report checker (government information disclosure)' : '政府信息公开工作年度报告检查器';
   iframe.style.width = '100%';
   iframe.style.border = '0';
   iframe.style.display = 'block';

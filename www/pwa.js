@@ -35,27 +35,34 @@
     }
   });
 
+  // The page's language: the app shares its English table (en.json) as self.nianbaoUi once it
+  // has fetched it (src/bin/nianbao-web/i18n.rs); Chinese until then, and in Chinese.
+  function t(zh) {
+    const table = document.documentElement.lang === 'en' ? self.nianbaoUi : null;
+    return (table && table[zh]) || zh;
+  }
+
   function offer(worker) {
     if (document.getElementById('update-banner')) return;
     const bar = document.createElement('div');
     bar.id = 'update-banner';
     bar.setAttribute('role', 'status');
     const text = document.createElement('span');
-    text.textContent = '检查器有新版本。更新后页面会重新载入，已粘贴的内容会保留。';
+    text.textContent = t('检查器有新版本。更新后页面会重新载入，已粘贴的内容会保留。');
     const now = document.createElement('button');
     now.id = 'update-now';
     now.type = 'button';
-    now.textContent = '立即更新';
+    now.textContent = t('立即更新');
     now.addEventListener('click', () => {
       consented = true;
       now.disabled = true;
-      now.textContent = '正在更新…';
+      now.textContent = t('正在更新…');
       worker.postMessage({ type: 'nianbao:skip-waiting' });
     });
     const later = document.createElement('button');
     later.id = 'update-later';
     later.type = 'button';
-    later.textContent = '稍后';
+    later.textContent = t('稍后');
     later.addEventListener('click', () => bar.remove());
     bar.append(text, now, later);
     document.body.prepend(bar);

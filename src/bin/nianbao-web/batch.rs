@@ -37,6 +37,7 @@
 
 use crate::batch_inputs::{self, Gathered, Input};
 use crate::files;
+use crate::i18n::{ui, uif, uih};
 use crate::worker::{Checker, Outcome};
 use nianbao::batch::csv::{self, Row};
 use nianbao::batch::{pairs, summary};
@@ -116,6 +117,8 @@ const CANCELLED: &str = "检查已取消，没有检查这份报告";
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub checker: Checker,
     /// Opens a checked report in the normal view.
     pub on_open: Callback<(Rc<Document>, Rc<Checked>)>,
@@ -169,7 +172,10 @@ async fn check_file(
 }
 
 fn failed(message: &str) -> String {
-    format!("检查器遇到内部错误（已重新启动），这份报告没有结果：{message}")
+    uif(
+        "检查器遇到内部错误（已重新启动），这份报告没有结果：{message}",
+        &[("message", &message)],
+    )
 }
 
 /// A file's relative path: `webkitRelativePath` when picked in a folder, else its name.
@@ -180,10 +186,6 @@ fn relative_path(file: &web_sys::File) -> String {
         .filter(|p| !p.is_empty())
         .unwrap_or_else(|| file.name())
 }
-
-/// Said when the batch's files could not be kept for the next visit.
-const NOT_KEPT: &str =
-    "注意：这批报告没能保存在本机浏览器中（存储空间不足或浏览器不允许），重新加载页面后需要重新选择。";
 
 /// Keeps the batch's files for the next visit (the File objects themselves, in IndexedDB);
 /// says so on `note` when they cannot be kept.
@@ -198,7 +200,8 @@ fn keep(picked: &[(String, Input)], note: UseStateHandle<Option<String>>) {
     }
     wasm_bindgen_futures::spawn_local(async move {
         if !crate::store::keep_batch(kept.into()).await {
-            note.set(Some(NOT_KEPT.to_string()));
+            // The batch's files could not be kept for the next visit.
+            note.set(Some(ui("注意：这批报告没能保存在本机浏览器中（存储空间不足或浏览器不允许），重新加载页面后需要重新选择。")));
         }
     });
 }
@@ -480,15 +483,15 @@ fn rollup_view(r: &Rolled, on_export: Callback<MouseEvent>) -> Html {
     html! {
         <div id="batch-rollup" data-differing={r.differing.to_string()} data-compared={r.compared.to_string()}>
             <p>
-                { format!("汇总核对：与其余 {} 份报告之和逐格比较，核对了 {} 格，{} 格不一致。", r.children, r.compared, r.differing) }
-                <button id="batch-export-rollup" type="button" onclick={on_export}>{ "导出汇总核对 JSON" }</button>
+                { uif("汇总核对：与其余 {children} 份报告之和逐格比较，核对了 {compared} 格，{differing} 格不一致。", &[("children", &r.children), ("compared", &r.compared), ("differing", &r.differing)]) }
+                <button id="batch-export-rollup" type="button" onclick={on_export}>{ uih("导出汇总核对 JSON") }</button>
             </p>
-            <p class="hint">{ "不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。" }</p>
+            <p class="hint">{ uih("不一致不一定是错误：汇总报告也可能只反映本级（本机关自身）的情况。") }</p>
             { for r.notes.iter().map(|n| html! { <p class="hint">{ n }</p> }) }
             // Scrolls by itself and holds no control: a Tab stop, so the keyboard scrolls it.
-            <div class="batch-table" tabindex="0" role="region" aria-label="汇总核对：逐格比较">
+            <div class="batch-table" tabindex="0" role="region" aria-label={ui("汇总核对：逐格比较")}>
                 <table class="rollup">
-                    <thead><tr><th>{ "表" }</th><th>{ "行" }</th><th>{ "列" }</th><th>{ "汇总报告" }</th><th>{ "其余报告之和" }</th><th>{ "差" }</th></tr></thead>
+                    <thead><tr><th>{ uih("表") }</th><th>{ uih("行") }</th><th>{ uih("列") }</th><th>{ uih("汇总报告") }</th><th>{ uih("其余报告之和") }</th><th>{ uih("差") }</th></tr></thead>
                     <tbody>{ for cells }</tbody>
                 </table>
             </div>
@@ -576,9 +579,9 @@ pub fn batch_pane(props: &Props) -> Html {
                 if picked.is_empty() || batch.borrow().run != 0 {
                     return;
                 }
-                note.set(Some(format!(
-                    "已恢复上次选择的 {} 份报告（保存在本机浏览器中），已重新检查。",
-                    picked.len()
+                note.set(Some(uif(
+                    "已恢复上次选择的 {n} 份报告（保存在本机浏览器中），已重新检查。",
+                    &[("n", &picked.len())],
                 )));
                 open.set(true);
                 gather_and_begin(&batch, &checker, &redraw, picked, None);
@@ -764,7 +767,7 @@ pub fn batch_pane(props: &Props) -> Html {
         .map(|e| {
             let mut f = e.row.fields();
             if matches!(e.state, State::Waiting) {
-                f[8] = "等待检查".to_string();
+                f[8] = ui("等待检查");
             }
             f
         })
@@ -793,7 +796,7 @@ pub fn batch_pane(props: &Props) -> Html {
         html! {
             <th data-column={*name} aria-sort={aria} {onclick}>
                 // A button, so that the keyboard sorts too (its click reaches the header's).
-                <button type="button" class="sort" title="点击按这一列排序">{ format!("{name}{mark}") }</button>
+                <button type="button" class="sort" title={ui("点击按这一列排序")}>{ format!("{name}{mark}") }</button>
             </th>
         }
     });
@@ -815,7 +818,7 @@ pub fn batch_pane(props: &Props) -> Html {
                 let onclick = Callback::from(move |_: MouseEvent| {
                     on_open.emit((doc.clone(), checked.clone()))
                 });
-                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ "查看" }</button> }
+                html! { <button type="button" class="open" aria-label={format!("查看“{}”的检查结果", e.file)} {onclick}>{ uih("查看") }</button> }
             }
             _ => html! {},
         };
@@ -826,14 +829,14 @@ pub fn batch_pane(props: &Props) -> Html {
             _ => "",
         };
         let pair = e.previous.as_ref().map(|p| {
-            html! { <span class="paired" title="两年对照的问题已计入这一行">{ format!("与上一年度“{p}”对照") }</span> }
+            html! { <span class="paired" title={ui("两年对照的问题已计入这一行")}>{ format!("与上一年度“{p}”对照") }</span> }
         });
         if matches!(e.state, State::Waiting) {
             // Light while it waits: a batch of hundreds is drawn at once when it starts.
             return html! {
                 <tr key={i} data-file={e.file.clone()} data-status={status}>
                     <td></td><td>{ &e.file }</td>
-                    <td colspan={(csv::HEADER.len() - 1).to_string()} class="waiting">{ "等待检查" }</td>
+                    <td colspan={(csv::HEADER.len() - 1).to_string()} class="waiting">{ uih("等待检查") }</td>
                 </tr>
             };
         }
@@ -853,36 +856,36 @@ pub fn batch_pane(props: &Props) -> Html {
         html! { <li data-file={file.clone()}>{ format!("{file}: {why}") }</li> }
     });
     let summary = if total == 0 {
-        "批量检查（一次检查多份报告）".to_string()
+        ui("批量检查（一次检查多份报告）")
     } else {
-        format!("批量检查（{total} 份）")
+        uif("批量检查（{total} 份）", &[("total", &total)])
     };
     html! {
         <details id="batch-pane" class="batch-pane" open={*open} ontoggle={on_toggle} ondrop={on_drop}>
             <summary><h2>{ summary }</h2></summary>
-            <p class="hint">{ "选择多份报告（.docx、.html、.txt、PDF）或整个文件夹（也可以把多个文件拖到这一栏上），逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。" }</p>
+            <p class="hint">{ uih("选择多份报告（.docx、.html、.txt、PDF）或整个文件夹（也可以把多个文件拖到这一栏上），逐份检查并汇总成一张表；表格各列与命令行工具 nianbao check --format csv 相同。报告只在本机浏览器中检查，不会上传；所选文件保存在本机浏览器中，重新加载页面后会重新检查，点“清除这批报告”即删除。") }</p>
             <div class="actions">
                 <label class="file-button">
-                    { "选择多个文件…" }
+                    { uih("选择多个文件…") }
                     <input id="batch-files" type="file" multiple=true
                         accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
                         onchange={start.clone()} />
                 </label>
                 <label class="file-button">
-                    { "选择文件夹…" }
+                    { uih("选择文件夹…") }
                     <input id="batch-folder" type="file" multiple=true webkitdirectory=true onchange={start} />
                 </label>
                 if total > 0 {
-                    <span id="batch-progress" role="status">{ format!("已检查 {}/{}", b.done, total) }</span>
+                    <span id="batch-progress" role="status">{ uif("已检查 {done}/{total}", &[("done", &b.done), ("total", &total)]) }</span>
                 }
                 if let Some((n, of)) = b.pairing {
-                    <span id="batch-pairs">{ format!("相邻年度配对 {n}/{of}") }</span>
+                    <span id="batch-pairs">{ uif("相邻年度配对 {n}/{of}", &[("n", &n), ("of", &of)]) }</span>
                 }
                 if b.running {
-                    <button id="batch-cancel" type="button" onclick={on_cancel}>{ "取消" }</button>
+                    <button id="batch-cancel" type="button" onclick={on_cancel}>{ uih("取消") }</button>
                 }
                 if total > 0 {
-                    <button id="batch-clear" type="button" onclick={on_clear}>{ "清除这批报告" }</button>
+                    <button id="batch-clear" type="button" onclick={on_clear}>{ uih("清除这批报告") }</button>
                 }
             </div>
             if let Some(n) = &*note {
@@ -905,22 +908,22 @@ pub fn batch_pane(props: &Props) -> Html {
                 <div class="actions">
                     <label>
                         <input id="batch-only-errors" type="checkbox" checked={*only_errors} onchange={on_only_errors} />
-                        { "只看有错误的报告" }
+                        { uih("只看有错误的报告") }
                     </label>
-                    <button id="batch-export-csv" type="button" onclick={on_csv}>{ "导出 CSV" }</button>
-                    <button id="batch-export-json" type="button" onclick={on_json}>{ "导出 JSON" }</button>
+                    <button id="batch-export-csv" type="button" onclick={on_csv}>{ uih("导出 CSV") }</button>
+                    <button id="batch-export-json" type="button" onclick={on_json}>{ uih("导出 JSON") }</button>
                 </div>
                 <div class="actions">
-                    <label for="batch-rollup-parent">{ "汇总核对：把" }</label>
+                    <label for="batch-rollup-parent">{ uih("汇总核对：把") }</label>
                     <select id="batch-rollup-parent" onchange={on_parent}>
-                        <option value="" selected={parent.is_none()}>{ "（不做汇总核对）" }</option>
+                        <option value="" selected={parent.is_none()}>{ uih("（不做汇总核对）") }</option>
                         { for parents }
                     </select>
-                    <span>{ "作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。" }</span>
+                    <span>{ uih("作为其余各份报告的汇总（区域或系统的报告），逐格与它们之和比较。") }</span>
                 </div>
                 <div class="batch-table">
                     <table id="batch">
-                        <thead><tr><th><span class="sr-only">{ "查看" }</span></th>{ for header }</tr></thead>
+                        <thead><tr><th><span class="sr-only">{ uih("查看") }</span></th>{ for header }</tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                 </div>

@@ -74,9 +74,9 @@ async fn unpack(path: &str, file: &web_sys::File, checker: &Checker, g: &mut Gat
     if file.size() > unzip::MAX_TOTAL_BYTES as f64 {
         g.inputs.push((
             path.to_string(),
-            Input::Failed(format!(
-                "这个 .zip 压缩包超过了 {} MB，请分成几个压缩包",
-                unzip::MAX_TOTAL_BYTES / 1024 / 1024
+            Input::Failed(crate::i18n::uif(
+                "这个 .zip 压缩包超过了 {mb} MB，请分成几个压缩包",
+                &[("mb", &(unzip::MAX_TOTAL_BYTES / 1024 / 1024))],
             )),
         ));
         return;
@@ -91,7 +91,7 @@ async fn unpack(path: &str, file: &web_sys::File, checker: &Checker, g: &mut Gat
                 let input = match bytes {
                     Ok(b) => match file_of(&name, &b) {
                         Some(f) => Input::File(f),
-                        None => Input::Failed("浏览器没能取出这个文件".to_string()),
+                        None => Input::Failed(crate::i18n::ui("浏览器没能取出这个文件")),
                     },
                     Err(why) => Input::Failed(why),
                 };
@@ -103,7 +103,7 @@ async fn unpack(path: &str, file: &web_sys::File, checker: &Checker, g: &mut Gat
         }
         _ => g.inputs.push((
             path.to_string(),
-            Input::Failed("解压被取消了，请重新选择这个压缩包。".to_string()),
+            Input::Failed(crate::i18n::ui("解压被取消了，请重新选择这个压缩包。")),
         )),
     }
 }

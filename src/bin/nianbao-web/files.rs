@@ -35,7 +35,7 @@ pub async fn read(file: &web_sys::File) -> Result<Loaded, String> {
     let file = gloo_file::File::from(file.clone());
     let bytes = gloo_file::futures::read_as_bytes(&file)
         .await
-        .map_err(|_| "浏览器没能读出这个文件的内容，请重试或复制文字粘贴。".to_string())?;
+        .map_err(|_| crate::i18n::ui("浏览器没能读出这个文件的内容，请重试或复制文字粘贴。"))?;
     if bytes.starts_with(b"%PDF") {
         return Ok(Loaded::Pdf(bytes));
     }

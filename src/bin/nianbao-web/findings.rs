@@ -10,6 +10,7 @@
 //! Each finding can be marked 已核实 or 忽略 with a note (`review.rs` keeps the marks); a
 //! dismissed one folds to its head line and its buttons, and is not counted.
 
+use crate::i18n::{ui, uif, uih};
 use crate::marks::symbol;
 use crate::review::{MarkChange, Reviewed};
 use crate::{Filters, Result};
@@ -22,6 +23,8 @@ use yew::prelude::*;
 
 #[derive(Properties, Clone)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub result: Rc<Result>,
     pub selected: Option<usize>,
     pub filters: Filters,
@@ -103,14 +106,14 @@ fn on_finding(e: &Event) -> Option<HtmlElement> {
         .filter(|el| el.class_list().contains("finding"))
 }
 
-fn group_title(f: &Finding) -> &'static str {
+fn group_title(f: &Finding) -> String {
     match f.table {
         Some(t) => match t.number() {
-            2 => "表二 主动公开政府信息情况",
-            3 => "表三 收到和处理政府信息公开申请情况",
-            _ => "表四 政府信息公开行政复议、行政诉讼情况",
+            2 => ui("表二 主动公开政府信息情况"),
+            3 => ui("表三 收到和处理政府信息公开申请情况"),
+            _ => ui("表四 政府信息公开行政复议、行政诉讼情况"),
         },
-        None => "全文（结构、年度、日期）",
+        None => ui("全文（结构、年度、日期）"),
     }
 }
 
@@ -152,15 +155,15 @@ fn review_controls(fp: &str, review: Option<&Review>, on_mark: &Callback<MarkCha
     html! {
         <div class="f-review">
             <button type="button" data-action="confirm" aria-pressed={confirmed.to_string()} onclick={toggle(Mark::Confirmed)}>
-                { if confirmed { "取消核实" } else { "标为已核实" } }
+                { if confirmed { uih("取消核实") } else { uih("标为已核实") } }
             </button>
             <button type="button" data-action="dismiss" aria-pressed={dismissed.to_string()} onclick={toggle(Mark::Dismissed)}>
-                { if dismissed { "取消忽略" } else { "忽略" } }
+                { if dismissed { uih("取消忽略") } else { uih("忽略") } }
             </button>
             if mark.is_some() {
-                <label class="f-note">{ "备注：" }
+                <label class="f-note">{ uih("备注：") }
                     <input type="text" data-action="note" value={note} maxlength="500"
-                        placeholder="为什么核实或忽略（可不填）" oninput={on_note} />
+                        placeholder={ui("为什么核实或忽略（可不填）")} oninput={on_note} />
                 </label>
             }
         </div>
@@ -200,13 +203,13 @@ pub fn findings_list(p: &Props) -> Html {
         .find(|i| order.contains(i))
         .or(order.first().copied());
     let mut items: Vec<Html> = Vec::new();
-    let mut last_group = "";
+    let mut last_group = String::new();
     let mut last_rule = "";
     for i in order {
         let x = &c.findings[i];
         let g = group_title(x);
         if g != last_group {
-            items.push(html! { <li class="group-head">{ g }</li> });
+            items.push(html! { <li class="group-head">{ g.clone() }</li> });
             last_group = g;
             last_rule = "";
         }
@@ -266,10 +269,10 @@ pub fn findings_list(p: &Props) -> Html {
                     tabindex={if stop == Some(i) { "0" } else { "-1" }} {onkeydown} {onfocus}>
                     <div class="f-head">
                         <span class="sym" aria-hidden="true">{ symbol(x.severity) }</span>
-                        <span class="f-sev">{ x.severity.cn() }</span>
+                        <span class="f-sev">{ crate::i18n::severity(x.severity) }</span>
                         <code class="f-rule">{ x.rule }</code>
-                        if !x.place().is_empty() { <span class="f-place">{ x.place() }</span> }
-                        <span class="f-mark">{ "已忽略" }</span>
+                        if !x.place().is_empty() { <span class="f-place">{ crate::i18n::label(x.place()) }</span> }
+                        <span class="f-mark">{ uih("已忽略") }</span>
                     </div>
                     { controls }
                 </li>
@@ -284,28 +287,28 @@ pub fn findings_list(p: &Props) -> Html {
                 aria-current={selected.then_some("true")} {onclick} {onkeydown} {onfocus}>
                 <div class="f-head">
                     <span class="sym" aria-hidden="true">{ symbol(x.severity) }</span>
-                    <span class="f-sev">{ x.severity.cn() }</span>
+                    <span class="f-sev">{ crate::i18n::severity(x.severity) }</span>
                     <code class="f-rule">{ x.rule }</code>
-                    if !x.place().is_empty() { <span class="f-place">{ x.place() }</span> }
-                    if review.is_some() { <span class="f-mark">{ "✔ 已核实" }</span> }
+                    if !x.place().is_empty() { <span class="f-place">{ crate::i18n::label(x.place()) }</span> }
+                    if review.is_some() { <span class="f-mark">{ uih("✔ 已核实") }</span> }
                 </div>
                 <p class="f-msg" id={message_id(i)}>{ &x.message }</p>
                 if x.expected.is_some() || x.found.is_some() {
                     <p class="f-ef">
-                        if let Some(e) = &x.expected { <span>{ "应为：" }<b>{ e }</b></span> }
-                        if let Some(fd) = &x.found { <span>{ "实为：" }<b>{ fd }</b></span> }
+                        if let Some(e) = &x.expected { <span>{ uih("应为：") }<b>{ e }</b></span> }
+                        if let Some(fd) = &x.found { <span>{ uih("实为：") }<b>{ fd }</b></span> }
                     </p>
                 }
                 if let Some(cu) = &x.culprit {
-                    <p class="f-culprit">{ format!("◆ 最可能出错的格：{}", cu.place()) }</p>
+                    <p class="f-culprit">{ uif("◆ 最可能出错的格：{place}", &[("place", &cu.place())]) }</p>
                 }
                 if let Some((a, m, b)) = ex {
-                    <p class="f-src">{ "原文：" }<span>{ a }</span><mark>{ m }</mark><span>{ b }</span></p>
+                    <p class="f-src">{ uih("原文：") }<span>{ a }</span><mark>{ m }</mark><span>{ b }</span></p>
                 }
                 if selected {
                     <div class="f-explain">{ for x.explanation.split("\n\n").map(|para| html! { <p>{ para }</p> }) }</div>
                 } else {
-                    <p class="f-more">{ "点击查看原因和改法" }</p>
+                    <p class="f-more">{ uih("点击查看原因和改法") }</p>
                 }
                 { controls }
             </li>
@@ -319,12 +322,12 @@ pub fn findings_list(p: &Props) -> Html {
     };
     html! {
         <div class="findings-box">
-            <div class="filters" role="group" aria-label="按级别筛选">
-                <label class="c-error"><input type="checkbox" checked={f.error} onchange={toggle(Severity::Error)} />{ format!("✖ 错误（{}）", count(Severity::Error)) }</label>
-                <label class="c-warning"><input type="checkbox" checked={f.warning} onchange={toggle(Severity::Warning)} />{ format!("▲ 警告（{}）", count(Severity::Warning)) }</label>
-                <label class="c-info"><input type="checkbox" checked={f.info} onchange={toggle(Severity::Info)} />{ format!("ℹ 提示（{}）", count(Severity::Info)) }</label>
+            <div class="filters" role="group" aria-label={ui("按级别筛选")}>
+                <label class="c-error"><input type="checkbox" checked={f.error} onchange={toggle(Severity::Error)} />{ uif("✖ 错误（{n}）", &[("n", &count(Severity::Error))]) }</label>
+                <label class="c-warning"><input type="checkbox" checked={f.warning} onchange={toggle(Severity::Warning)} />{ uif("▲ 警告（{n}）", &[("n", &count(Severity::Warning))]) }</label>
+                <label class="c-info"><input type="checkbox" checked={f.info} onchange={toggle(Severity::Info)} />{ uif("ℹ 提示（{n}）", &[("n", &count(Severity::Info))]) }</label>
             </div>
-            <ul id="findings" class="findings" aria-label="检查结果">
+            <ul id="findings" class="findings" aria-label={ui("检查结果")}>
                 { for items }
             </ul>
         </div>

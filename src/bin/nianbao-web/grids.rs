@@ -12,6 +12,7 @@
 //! the filters let through and the reviewer has not dismissed),
 //! `data-culprit` on a likely culprit and `data-read` when its value was read.
 
+use crate::i18n::{uif, uih};
 use crate::marks::{symbol, tip, Look};
 use crate::Result;
 use nianbao::doc::CellAt;
@@ -88,7 +89,7 @@ pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callbac
         });
         html! {
             <figure class="src-table-wrap">
-                <figcaption>{ format!("原文第 {} 个表格{}", g.index + 1, pages_of(g)) }</figcaption>
+                <figcaption>{ uif("原文第 {n} 个表格{pages}", &[("n", &(g.index + 1)), ("pages", &pages_of(g))]) }</figcaption>
                 <table class="src-table" data-source-table={g.index.to_string()}>
                     <tbody>{ for rows }</tbody>
                 </table>
@@ -97,14 +98,14 @@ pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callbac
     });
     html! {
         <section id="source-tables" class="source-tables-pane">
-            <h2>{ "原文表格" }<small>{ format!("来自{}", doc.kind.cn()) }</small></h2>
+            <h2>{ uih("原文表格") }<small>{ uif("来自{kind}", &[("kind", &crate::kind_name(doc.kind))]) }</small></h2>
             <p class="legend">
-                { "按原文的样子画出的表格（合并单元格照原样）。" }
-                <span class="src-cell read">{ "浅色底" }</span>{ "：读入表二、表三、表四的格子；" }
-                <span class="src-cell sev-error">{ "红" }</span>{ "、" }
-                <span class="src-cell sev-warning">{ "黄" }</span>{ "、" }
-                <span class="src-cell sev-info">{ "蓝" }</span>
-                { "：有问题的格子，点一下看是什么问题。" }
+                { uih("按原文的样子画出的表格（合并单元格照原样）。") }
+                <span class="src-cell read">{ uih("浅色底") }</span>{ uih("：读入表二、表三、表四的格子；") }
+                <span class="src-cell sev-error">{ uih("红") }</span>{ uih("、") }
+                <span class="src-cell sev-warning">{ uih("黄") }</span>{ uih("、") }
+                <span class="src-cell sev-info">{ uih("蓝") }</span>
+                { uih("：有问题的格子，点一下看是什么问题。") }
             </p>
             { for tables }
         </section>
@@ -115,7 +116,10 @@ pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callbac
 fn pages_of(g: &nianbao::doc::Grid) -> String {
     match g.pages().as_slice() {
         [] => String::new(),
-        [p] => format!("（第 {p} 页）"),
-        [first, .., last] => format!("（第 {first}–{last} 页）"),
+        [p] => uif("（第 {p} 页）", &[("p", p)]),
+        [first, .., last] => uif(
+            "（第 {first}–{last} 页）",
+            &[("first", first), ("last", last)],
+        ),
     }
 }

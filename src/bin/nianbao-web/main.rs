@@ -24,6 +24,9 @@
 //! - `batch.rs` — 批量检查: many files or a folder checked one after another in the worker,
 //!   a summary table as the CLI's CSV, a report opened in the normal view (and back).
 //! - `embed.rs` — the widget mode (`?embed=1`) and its `postMessage` API for the host page.
+//! - `i18n.rs` — the interface's language (`?lang=en`, the 语言 switch, `nianbao/lang`):
+//!   every text the interface writes goes through `ui("中文")`, looked up in `en.json` in
+//!   English; the findings are checked in English by the English engine (`worker.rs`).
 //! - `review.rs` — marks on findings (已核实, 忽略, a note) kept per report, and the exports
 //!   of the findings (the marks file, CSV, JSON).
 //!
@@ -48,6 +51,7 @@ mod embed;
 mod files;
 mod findings;
 mod grids;
+mod i18n;
 mod marks;
 mod pair;
 mod review;
@@ -130,6 +134,29 @@ impl Filters {
 #[function_component(App)]
 fn app() -> Html {
     let mode = use_memo((), |_| embed::mode());
+    // The interface's language: from the address or the stored choice; English shows once
+    // its table (en.json) has arrived.
+    let ui_lang = use_state(|| {
+        let lang = i18n::initial();
+        i18n::apply(lang, false);
+        i18n::UiLang {
+            lang,
+            ready: lang == nianbao::Lang::Zh,
+        }
+    });
+    {
+        let ui_lang = ui_lang.clone();
+        use_effect_with(ui_lang.lang, move |lang| {
+            if *lang == nianbao::Lang::En && !ui_lang.ready {
+                let lang = *lang;
+                wasm_bindgen_futures::spawn_local(async move {
+                    let ready = i18n::load_table().await;
+                    i18n::apply(lang, false);
+                    ui_lang.set(i18n::UiLang { lang, ready });
+                });
+            }
+        });
+    }
     let initial = use_memo(mode.embed, |&embed| {
         // The widget starts empty (the host page says what it is for); the app with the example.
         match store::load() {
@@ -223,13 +250,17 @@ fn app() -> Html {
                     halted.set(true);
                 }
                 match outcome {
-                    worker::Outcome::Checked(c) => show(d2, c),
-                    worker::Outcome::Failed(msg) => notice.set(Some(format!(
-                        "检查器遇到内部错误，这份报告没有检查完。您的文字仍在框里，没有丢失；检查器已重新启动，修改文字或点“重新检查”会再试一次。错误信息（报告问题时请附上）：{msg}"
+                    worker::Outcome::Checked(c) => {
+                        if i18n::lang() != c.lang {
+                            notice.set(Some(i18n::ui("英文的检查器没能使用（网络断开且这台电脑上还没有保存它，或浏览器不能在后台线程里检查），问题暂以中文显示。联网后切换一次语言即可再试。")));
+                        }
+                        show(d2, c)
+                    }
+                    worker::Outcome::Failed(msg) => notice.set(Some(i18n::uif(
+                        "检查器遇到内部错误，这份报告没有检查完。您的文字仍在框里，没有丢失；检查器已重新启动，修改文字或点“重新检查”会再试一次。错误信息（报告问题时请附上）：{msg}",
+                        &[("msg", &msg)],
                     ))),
-                    worker::Outcome::Cancelled => notice.set(Some(
-                        "已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。".to_string(),
-                    )),
+                    worker::Outcome::Cancelled => notice.set(Some(i18n::ui("已取消检查。文字仍在框里；修改文字或点“重新检查”会再检查。"))),
                     _ => {}
                 }
             });
@@ -280,7 +311,7 @@ fn app() -> Html {
         use_effect_with((), move |_| {
             let (d, big) = (*initial).clone();
             if big {
-                notice.set(Some("正在读取上次保存的报告…".to_string()));
+                notice.set(Some(i18n::ui("正在读取上次保存的报告…")));
                 wasm_bindgen_futures::spawn_local(async move {
                     match store::load_big().await {
                         Some(d) => {
@@ -288,8 +319,10 @@ fn app() -> Html {
                             replace_doc(d, true);
                         }
                         None => notice.set(Some(
-                            "上次保存的报告没能读回来（浏览器的本地存储已被清除或无法读取）。"
-                                .to_string(),
+                            i18n::ui(
+                                "上次保存的报告没能读回来（浏览器的本地存储已被清除或无法读取）。",
+                            )
+                            .to_string(),
                         )),
                     }
                 });
@@ -345,16 +378,20 @@ fn app() -> Html {
                     let (start, end) = (start.min(end), start.max(end));
                     let n = page.tables.len();
                     notice.set(Some(if n > 0 {
-                        format!("已按原来的表格结构读取粘贴的内容（{n} 张表格）。")
+                        i18n::uif(
+                            "已按原来的表格结构读取粘贴的内容（{n} 张表格）。",
+                            &[("n", &n)],
+                        )
                     } else {
-                        "已读取粘贴的内容（其中没有表格）。".to_string()
+                        i18n::ui("已读取粘贴的内容（其中没有表格）。")
                     }));
                     replace_doc(doc.splice(start..end, &page), true);
                 }
                 // Nothing but markup (an image, an empty fragment): the plain text is all.
                 Err(nianbao::doc::DocError::Empty) => {}
-                Err(err) => notice.set(Some(format!(
-                    "粘贴的内容无法按表格读取，已按纯文本粘贴：{err}"
+                Err(err) => notice.set(Some(i18n::uif(
+                    "粘贴的内容无法按表格读取，已按纯文本粘贴：{err}",
+                    &[("err", &err)],
                 ))),
             }
         })
@@ -399,28 +436,45 @@ fn app() -> Html {
                     move |d: Document| {
                         let what = match d.kind {
                             SourceKind::Text => String::new(),
-                            k => format!("（{}，{} 张表格）", k.cn(), d.tables.len()),
+                            k => i18n::uif(
+                                "（{kind}，{n} 张表格）",
+                                &[("kind", &kind_name(k)), ("n", &d.tables.len())],
+                            ),
                         };
-                        notice.set(Some(format!("已读取文件“{name}”{what}。")));
+                        notice.set(Some(i18n::uif(
+                            "已读取文件“{name}”{what}。",
+                            &[("name", &name), ("what", &what)],
+                        )));
                         replace_doc(d, true);
                     }
                 };
                 match files::read(&file).await {
                     Ok(files::Loaded::Doc(d)) => loaded(d),
                     Ok(files::Loaded::Pdf(bytes)) => {
-                        notice.set(Some(format!("正在读取 PDF 文件“{name}”…")));
+                        notice.set(Some(i18n::uif(
+                            "正在读取 PDF 文件“{name}”…",
+                            &[("name", &name)],
+                        )));
                         checker.read_pdf(bytes, move |outcome| match outcome {
                             worker::Outcome::Read(d) => loaded(d),
-                            worker::Outcome::Unreadable(msg) => {
-                                notice.set(Some(format!("无法读取文件“{name}”：{msg}")))
-                            }
-                            worker::Outcome::Failed(msg) => notice.set(Some(format!(
-                                "读取文件“{name}”时检查器遇到内部错误（已重新启动）。错误信息：{msg}"
+                            worker::Outcome::Unreadable(msg) => notice.set(Some(i18n::uif(
+                                "无法读取文件“{name}”：{msg}",
+                                &[("name", &name), ("msg", &msg)],
                             ))),
-                            _ => notice.set(Some(format!("已取消读取文件“{name}”。"))),
+                            worker::Outcome::Failed(msg) => notice.set(Some(i18n::uif(
+                                "读取文件“{name}”时检查器遇到内部错误（已重新启动）。错误信息：{msg}",
+                                &[("name", &name), ("msg", &msg)],
+                            ))),
+                            _ => notice.set(Some(i18n::uif(
+                                "已取消读取文件“{name}”。",
+                                &[("name", &name)],
+                            ))),
                         });
                     }
-                    Err(msg) => notice.set(Some(format!("无法读取文件“{name}”：{msg}"))),
+                    Err(msg) => notice.set(Some(i18n::uif(
+                        "无法读取文件“{name}”：{msg}",
+                        &[("name", &name), ("msg", &msg)],
+                    ))),
                 }
             });
         })
@@ -463,10 +517,7 @@ fn app() -> Html {
             *timer.borrow_mut() = None;
             *requested.borrow_mut() = Some(d.clone());
             halted.set(false);
-            notice.set(Some(
-                "正在查看批量检查中的一份报告（没有保存到本机）；点“回到批量检查”恢复您原来的文字。"
-                    .to_string(),
-            ));
+            notice.set(Some(i18n::ui("正在查看批量检查中的一份报告（没有保存到本机）；点“回到批量检查”恢复您原来的文字。")));
             doc.set(d.clone());
             show(d, (*checked).clone());
             gloo_utils::window().scroll_to_with_x_and_y(0.0, 0.0);
@@ -491,6 +542,24 @@ fn app() -> Html {
         let doc = doc.clone();
         let notice = notice.clone();
         Callback::from(move |_: MouseEvent| {
+            notice.set(None);
+            run_check((*doc).clone());
+        })
+    };
+
+    // Another language: the interface at once (English once its table is here), the report
+    // checked again in it; the text is not touched.
+    let on_lang = {
+        let ui_lang = ui_lang.clone();
+        let run_check = run_check.clone();
+        let doc = doc.clone();
+        let notice = notice.clone();
+        Callback::from(move |lang: nianbao::Lang| {
+            i18n::apply(lang, true);
+            ui_lang.set(i18n::UiLang {
+                lang,
+                ready: lang == nianbao::Lang::Zh || i18n::has_table(),
+            });
             notice.set(None);
             run_check((*doc).clone());
         })
@@ -549,59 +618,62 @@ fn app() -> Html {
     // The findings the tables draw: not the filtered-out ones, nor the dismissed ones.
     let shown = marks::shown(r, *filters, &reviewed);
     let stale = doc.text.as_str() != &*r.text;
+    let ui = i18n::ui;
+    let uih = i18n::uih;
     html! {
         <main class="app">
             <header class="top">
-                <h1>{ "政府信息公开工作年度报告检查" }</h1>
-                <p class="lead">{ "把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。" }</p>
+                <h1>{ uih("政府信息公开工作年度报告检查") }</h1>
+                <p class="lead">{ uih("把年报全文粘贴到下面的框里，或把文件拖到页面上，立即检查表格是否对得上、结构是否齐全。报告只在本机浏览器中检查，不会上传。") }</p>
                 <div class="actions">
-                    <button id="load-example" type="button" onclick={on_example}>{ "示例" }</button>
+                    <button id="load-example" type="button" onclick={on_example}>{ uih("示例") }</button>
                     <label class="file-button">
-                        { "选择文件…" }
+                        { uih("选择文件…") }
                         <input id="file-input" type="file" accept=".docx,.html,.htm,.txt,.pdf,text/plain,text/html,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document" onchange={on_pick} />
                     </label>
-                    <button id="clear-input" type="button" onclick={on_clear}>{ "清空" }</button>
+                    <button id="clear-input" type="button" onclick={on_clear}>{ uih("清空") }</button>
                     // The page's print stylesheet keeps the summary, the findings and the tables.
-                    <button id="print" type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo_utils::window().print(); })}>{ "打印" }</button>
+                    <button id="print" type="button" onclick={Callback::from(|_: MouseEvent| { let _ = gloo_utils::window().print(); })}>{ uih("打印") }</button>
                     if stashed.is_some() {
-                        <button id="batch-back" type="button" onclick={on_batch_back}>{ "回到批量检查" }</button>
+                        <button id="batch-back" type="button" onclick={on_batch_back}>{ uih("回到批量检查") }</button>
                     }
-                    <span class="hint">{ "支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。" }</span>
+                    <span class="hint">{ uih("支持 .docx、.html、.txt（UTF-8、GBK 均可），也可以直接从 Word、WPS、网页复制粘贴（保留表格）；.doc、.wps 请先另存为 .docx；PDF 可以直接打开（扫描件除外）。") }</span>
+                    { i18n::switch(ui_lang.lang, on_lang) }
                 </div>
                 if let Some(n) = &*notice {
                     <p class="notice" role="status">{ n }</p>
                 }
             </header>
-            <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} />
+            <batch::BatchPane checker={(*checker).clone()} on_open={on_batch_open} ui={*ui_lang} />
             <section class="input-pane">
-                <label for="report-input" class="pane-title">{ "年报全文" }</label>
-                <textarea id="report-input" spellcheck="false" placeholder="在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）"
+                <label for="report-input" class="pane-title">{ uih("年报全文") }</label>
+                <textarea id="report-input" spellcheck="false" placeholder={ui("在这里粘贴年报全文（从 Word、WPS、网页或 PDF 阅读器复制）")}
                     ref={input_ref} {oninput} {onpaste} />
-                <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} />
+                <status::CheckStatus checker={(*checker).clone()} {stale} halted={*halted} {on_recheck} ui={*ui_lang} />
             </section>
             // Only the summary line is announced after each check (`role="status"`): the whole
             // pane as a live region would read the list again whenever a finding is chosen.
             <section class="summary-pane">
                 { summary(r, &reviewed) }
-                <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters}
+                <findings::FindingsList result={(*result).clone()} selected={sel} filters={*filters} ui={*ui_lang}
                     on_select={on_select.clone()} on_filters={on_filters}
                     reviewed={(*reviewed).clone()} {on_mark} />
-                <review::Exports result={(*result).clone()} review={(*reviewed).clone()} />
+                <review::Exports result={(*result).clone()} review={(*reviewed).clone()} ui={*ui_lang} />
             </section>
             <section class="tables-pane">
                 { tables::render(r, sel, &shown) }
             </section>
             { grids::render(r, sel, &shown, on_select.clone()) }
-            <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} />
+            <pair::PairPane current={r.text.clone()} checker={(*checker).clone()} ui={*ui_lang} />
             <section class="source-pane">
-                <h2>{ "原文识别情况" }</h2>
+                <h2>{ uih("原文识别情况") }</h2>
                 <p class="legend">
-                    <span class="m-sec">{ "部分标题" }</span>{ " " }
-                    <span class="m-lab">{ "表格行名" }</span>{ " " }
-                    <span class="m-val">{ "读入表格的数字" }</span>{ " " }
-                    <span class="m-meta">{ "标题、年度、日期" }</span>{ " " }
-                    <span class="m-sel">{ "所选问题的位置" }</span>
-                    { "。没有标记的文字未被当作表格内容。" }
+                    <span class="m-sec">{ uih("部分标题") }</span>{ " " }
+                    <span class="m-lab">{ uih("表格行名") }</span>{ " " }
+                    <span class="m-val">{ uih("读入表格的数字") }</span>{ " " }
+                    <span class="m-meta">{ uih("标题、年度、日期") }</span>{ " " }
+                    <span class="m-sel">{ uih("所选问题的位置") }</span>
+                    { uih("。没有标记的文字未被当作表格内容。") }
                 </p>
                 { source::render(r, sel) }
             </section>
@@ -614,20 +686,22 @@ fn app() -> Html {
 fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
     let rep = &r.checked.report;
     if r.text.trim().is_empty() {
-        return html! { <p id="summary" class="summary empty" role="status">{ "还没有内容。请粘贴年报全文，或点“示例”看看检查结果。" }</p> };
+        return html! { <p id="summary" class="summary empty" role="status">{ i18n::uih("还没有内容。请粘贴年报全文，或点“示例”看看检查结果。") }</p> };
     }
     let template = match rep.template.template {
-        Some(nianbao::template::TemplateId::Y2019) => "2019年版模板",
-        Some(nianbao::template::TemplateId::Y2021) => "2021年版模板",
-        None => "未识别出模板",
+        Some(nianbao::template::TemplateId::Y2019) => i18n::ui("2019年版模板"),
+        Some(nianbao::template::TemplateId::Y2021) => i18n::ui("2021年版模板"),
+        None => i18n::ui("未识别出模板"),
     };
-    let year = rep
-        .year
-        .map_or("年度未识别".to_string(), |y| format!("{y}年度"));
-    let agency = rep
-        .agency
-        .clone()
-        .unwrap_or_else(|| "机关名称未识别".to_string());
+    let year = rep.year.map_or(i18n::ui("年度未识别"), |y| {
+        i18n::uif("{year}年度", &[("year", &y)])
+    });
+    // The agency's name is the report's own words: quoted in English.
+    let agency = match (rep.agency.clone(), i18n::lang()) {
+        (Some(a), nianbao::Lang::En) => format!("“{a}”"),
+        (Some(a), _) => a,
+        (None, _) => i18n::ui("机关名称未识别"),
+    };
     let kept: Vec<&nianbao::Finding> = (r.checked.findings.iter().zip(&r.fingerprints))
         .filter(|(_, fp)| !reviewed.dismissed(fp))
         .map(|(f, _)| f)
@@ -640,18 +714,18 @@ fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
         count(Severity::Info),
     );
     let verdict = if r.checked.findings.is_empty() {
-        html! { <strong class="ok">{ "✔ 未发现问题。" }</strong> }
+        html! { <strong class="ok">{ i18n::uih("✔ 未发现问题。") }</strong> }
     } else {
         html! {
             <span class="counts">
-                <span class="c-error">{ format!("✖ 错误 {e}") }</span>
-                <span class="c-warning">{ format!("▲ 警告 {w}") }</span>
-                <span class="c-info">{ format!("ℹ 提示 {i}") }</span>
+                <span class="c-error">{ i18n::uif("✖ 错误 {n}", &[("n", &e)]) }</span>
+                <span class="c-warning">{ i18n::uif("▲ 警告 {n}", &[("n", &w)]) }</span>
+                <span class="c-info">{ i18n::uif("ℹ 提示 {n}", &[("n", &i)]) }</span>
                 if dismissed > 0 {
-                    <span id="dismissed-count" class="c-dismissed">{ format!("已忽略 {dismissed} 项") }</span>
+                    <span id="dismissed-count" class="c-dismissed">{ i18n::uif("已忽略 {n} 项", &[("n", &dismissed)]) }</span>
                 }
                 if rep.unread_rows() > 0 {
-                    <span class="c-unread">{ format!("{} 行未能读取，相关核对未做", rep.unread_rows()) }</span>
+                    <span class="c-unread">{ i18n::uif("{n} 行未能读取，相关核对未做", &[("n", &rep.unread_rows())]) }</span>
                 }
             </span>
         }
@@ -661,6 +735,16 @@ fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
             <span>{ format!("{agency} · {year} · {template}") }</span>
             { verdict }
         </p>
+    }
+}
+
+/// The name of a document's kind, in the interface's language.
+pub fn kind_name(k: SourceKind) -> String {
+    match k {
+        SourceKind::Text => i18n::ui("纯文本"),
+        SourceKind::Html => i18n::ui("网页（HTML）"),
+        SourceKind::Docx => i18n::ui("Word 文档（.docx）"),
+        SourceKind::Pdf => i18n::ui("PDF"),
     }
 }
 
@@ -698,18 +782,21 @@ fn page_panicked(info: &std::panic::PanicHookInfo) {
         e.set_text_content(Some(text));
         div.append_child(&e).ok()
     };
-    p("页面出现内部错误，需要重新加载。");
-    p(if saved {
-        "您输入的文字已保存在本机浏览器中，重新加载后仍在。"
+    p(&i18n::ui("页面出现内部错误，需要重新加载。"));
+    p(&if saved {
+        i18n::ui("您输入的文字已保存在本机浏览器中，重新加载后仍在。")
     } else {
-        "您输入的文字可能没能保存：重新加载之前，请先把框里的文字复制出来另存。"
+        i18n::ui("您输入的文字可能没能保存：重新加载之前，请先把框里的文字复制出来另存。")
     });
-    p(&format!("错误信息（报告问题时请附上）：{message}"));
+    p(&i18n::uif(
+        "错误信息（报告问题时请附上）：{message}",
+        &[("message", &message)],
+    ));
     if let Ok(a) = document.create_element("a") {
         // An empty href is this page again: a reload, with no script (the policy allows none inline).
         let _ = a.set_attribute("href", "");
         a.set_id("reload");
-        a.set_text_content(Some("重新加载"));
+        a.set_text_content(Some(&i18n::ui("重新加载")));
         let _ = div.append_child(&a);
     }
     if let Some(body) = document.body() {

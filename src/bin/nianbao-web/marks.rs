@@ -189,16 +189,18 @@ pub fn tip(c: &Checked, mark: Option<&Mark>, shows: impl Fn(usize) -> bool) -> S
         .map(|&i| {
             let f = &c.findings[i];
             let culprit_note = if m.culprit_of.contains(&i) {
-                "【最可能出错的格】"
+                crate::i18n::ui("【最可能出错的格】")
             } else {
-                ""
+                String::new()
             };
-            format!(
-                "{} {}{}{}",
-                symbol(f.severity),
-                f.severity.cn(),
-                culprit_note,
-                f.message
+            crate::i18n::uif(
+                "{symbol} {severity}{note}{message}",
+                &[
+                    ("symbol", &symbol(f.severity)),
+                    ("severity", &crate::i18n::severity(f.severity)),
+                    ("note", &culprit_note),
+                    ("message", &f.message),
+                ],
             )
         })
         .collect::<Vec<_>>()

@@ -13,6 +13,7 @@
 //! with one `[data-rule]` element per cross-year finding, `#copied-share[data-share]` (the
 //! repeated share, 0–1) and `.passage` rows.
 
+use crate::i18n::{ui, uif, uih};
 use crate::marks::symbol;
 use crate::worker::{Checker, Outcome};
 use nianbao::pair::{Input, PairChecked, Side};
@@ -29,6 +30,9 @@ pub struct Props {
     /// This year's text, as last checked by the app.
     pub current: Rc<str>,
     pub checker: Checker,
+    /// The interface's language: the pair is checked again when it changes, redrawn when
+    /// its table arrives.
+    pub ui: crate::i18n::UiLang,
 }
 
 /// A pair's result, with the two texts its spans point into.
@@ -54,8 +58,8 @@ pub fn pair_pane(props: &Props) -> Html {
         let pair = pair.clone();
         let checker = props.checker.clone();
         use_effect_with(
-            (props.current.clone(), (*previous).clone()),
-            move |(cur, prev)| {
+            (props.current.clone(), (*previous).clone(), props.ui.lang),
+            move |(cur, prev, _)| {
                 let (cur, prev) = (cur.clone(), prev.clone());
                 if prev.trim().is_empty() || cur.trim().is_empty() {
                     *asked.borrow_mut() = None;
@@ -100,15 +104,15 @@ pub fn pair_pane(props: &Props) -> Html {
 
     html! {
         <section class="pair-pane">
-            <h2>{ "与上一年度的年报对照" }<small>{ "（可选）" }</small></h2>
+            <h2>{ uih("与上一年度的年报对照") }<small>{ uih("（可选）") }</small></h2>
             <p class="legend">
-                { "把同一机关上一年度的年报全文粘贴到这里，检查本年“二、上年结转”是否等于上年“四、结转下年度继续办理”、表二的累计数是否接得上，以及正文有多少是照抄上年的。两份报告的先后按年度自动判断。" }
+                { uih("把同一机关上一年度的年报全文粘贴到这里，检查本年“二、上年结转”是否等于上年“四、结转下年度继续办理”、表二的累计数是否接得上，以及正文有多少是照抄上年的。两份报告的先后按年度自动判断。") }
             </p>
             <textarea id="previous-input" class="previous-input" spellcheck="false"
-                placeholder="在这里粘贴上一年度的年报全文（可选）"
+                placeholder={ui("在这里粘贴上一年度的年报全文（可选）")}
                 value={(*previous).to_string()} {oninput} />
             <div class="actions">
-                <button id="clear-previous" type="button" onclick={on_clear}>{ "清空上年报告" }</button>
+                <button id="clear-previous" type="button" onclick={on_clear}>{ uih("清空上年报告") }</button>
             </div>
             { match &*pair {
                 None => html! {},
@@ -118,13 +122,21 @@ pub fn pair_pane(props: &Props) -> Html {
     }
 }
 
+/// How the pane names the two inputs (in why they cannot be compared).
+pub fn names() -> (String, String) {
+    (ui("上面的年报"), ui("上一年度的年报"))
+}
+
 fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
     let c = &p.compared;
     if let Some(problem) = &c.problem {
+        // In English, as the English engine wrote it (this module has no English).
+        let message = crate::i18n::pair_problem(problem).unwrap_or_else(|| {
+            let (a, b) = names();
+            problem.message(&a, &b)
+        });
         return html! {
-            <p id="pair-problem" class="notice" role="status">
-                { problem.message("上面的年报", "上一年度的年报") }
-            </p>
+            <p id="pair-problem" class="notice" role="status">{ message }</p>
         };
     }
     let text_of = |i: Input| if i == Input::A { a_text } else { b_text };
@@ -132,10 +144,9 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
         return html! {};
     };
     let year = |i: Input| {
-        p.checked(i)
-            .report
-            .year
-            .map_or("年度未识别".to_string(), |y| format!("{y}年度"))
+        p.checked(i).report.year.map_or(ui("年度未识别"), |y| {
+            uif("{year}年度", &[("year", &y)])
+        })
     };
     let swapped = prev_in == Input::A;
     let findings = c.findings.iter().map(|f| {
@@ -143,7 +154,14 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
         let places: Vec<String> = f
             .cells
             .iter()
-            .map(|cell| format!("{}{}", cell.side.map_or("", Side::cn), cell.place()))
+            .map(|cell| {
+                let side = match cell.side {
+                    Some(Side::Previous) => ui("上年"),
+                    Some(Side::Current) => ui("本年"),
+                    None => String::new(),
+                };
+                uif("{side}{place}", &[("side", &side), ("place", &crate::i18n::label(cell.place()))])
+            })
             .collect();
         html! {
             <li data-rule={f.rule} data-severity={sev.as_str()} class={classes!("finding", format!("sev-{}", sev.as_str()))}>
@@ -154,10 +172,10 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
                         { &f.message }
                     </summary>
                     if !places.is_empty() {
-                        <p class="places">{ format!("涉及：{}", places.join("；")) }</p>
+                        <p class="places">{ uif("涉及：{places}", &[("places", &places.join(&ui("；")))]) }</p>
                     }
                     if let (Some(e), Some(fd)) = (&f.expected, &f.found) {
-                        <p class="expect">{ format!("应为 {e}，现为 {fd}") }</p>
+                        <p class="expect">{ uif("应为 {expected}，现为 {found}", &[("expected", e), ("found", fd)]) }</p>
                     }
                     <p class="explain">{ &f.explanation }</p>
                 </details>
@@ -177,15 +195,15 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
         html! {
             <div class="copied">
                 <p id="copied-share" data-share={format!("{:.4}", cp.share)}>
-                    { format!("内容雷同：本年报告正文约 {pct}% 的文字与上年报告相同或几乎相同（{} 句中有 {} 句）。", cp.sentences, cp.repeated) }
+                    { uif("内容雷同：本年报告正文约 {pct}% 的文字与上年报告相同或几乎相同（{sentences} 句中有 {repeated} 句）。", &[("pct", &pct), ("sentences", &cp.sentences), ("repeated", &cp.repeated)]) }
                 </p>
                 if !cp.passages.is_empty() {
                     <table class="passages">
-                        <thead><tr><th>{ format!("本年（{}）", year(cur_in)) }</th><th>{ format!("上年（{}）", year(prev_in)) }</th></tr></thead>
+                        <thead><tr><th>{ uif("本年（{year}）", &[("year", &year(cur_in))]) }</th><th>{ uif("上年（{year}）", &[("year", &year(prev_in))]) }</th></tr></thead>
                         <tbody>{ for rows }</tbody>
                     </table>
                     if cp.passages.len() > MAX_PASSAGES {
-                        <p class="legend">{ format!("另有 {} 段未列出。", cp.passages.len() - MAX_PASSAGES) }</p>
+                        <p class="legend">{ uif("另有 {n} 段未列出。", &[("n", &(cp.passages.len() - MAX_PASSAGES))]) }</p>
                     }
                 }
             </div>
@@ -194,13 +212,13 @@ fn view(p: &PairChecked, a_text: &str, b_text: &str) -> Html {
     html! {
         <div id="pair-result">
             <p class="pair-years">
-                { format!("本年：{}；上年：{}。", year(cur_in), year(prev_in)) }
+                { uif("本年：{current}；上年：{previous}。", &[("current", &year(cur_in)), ("previous", &year(prev_in))]) }
                 if swapped {
-                    { " 注意：按年度，上面大框里的是上一年度的报告，这里的是本年度的。" }
+                    { uih(" 注意：按年度，上面大框里的是上一年度的报告，这里的是本年度的。") }
                 }
             </p>
             if c.findings.is_empty() {
-                <p class="ok" id="pair-ok">{ "✔ 两年之间的数字接得上。" }</p>
+                <p class="ok" id="pair-ok">{ uih("✔ 两年之间的数字接得上。") }</p>
             }
             <ul id="pair-findings" class="findings">{ for findings }</ul>
             { for copied }

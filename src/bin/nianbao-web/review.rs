@@ -15,6 +15,7 @@
 //! (`nianbao::json::document_to_json_string_reviewed`).
 
 use crate::files::download;
+use crate::i18n::{ui, uih};
 use crate::Result;
 use gloo_storage::{LocalStorage, Storage};
 use nianbao::report::Report;
@@ -103,6 +104,8 @@ pub type MarkChange = (String, Option<Review>);
 
 #[derive(Properties, Clone)]
 pub struct ExportProps {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub result: Rc<Result>,
     pub review: Rc<Reviewed>,
 }
@@ -154,11 +157,11 @@ pub fn exports(p: &ExportProps) -> Html {
         })
     };
     html! {
-        <div class="exports" role="group" aria-label="导出">
+        <div class="exports" role="group" aria-label={ui("导出")}>
             <button id="export-marks" type="button" onclick={export("marks")}
-                title="每行一个问题编号；命令行 nianbao check --ignore 可读">{ "导出复核记录" }</button>
-            <button id="export-csv" type="button" onclick={export("csv")}>{ "导出问题清单（CSV）" }</button>
-            <button id="export-json" type="button" onclick={export("json")}>{ "导出 JSON" }</button>
+                title={ui("每行一个问题编号；命令行 nianbao check --ignore 可读")}>{ uih("导出复核记录") }</button>
+            <button id="export-csv" type="button" onclick={export("csv")}>{ uih("导出问题清单（CSV）") }</button>
+            <button id="export-json" type="button" onclick={export("json")}>{ uih("导出 JSON") }</button>
         </div>
     }
 }

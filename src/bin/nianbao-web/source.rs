@@ -2,6 +2,7 @@
 //! the numbers it placed in the tables, the title, year and dates — and the stretch the
 //! chosen finding is about. Unmarked text was not read as table content.
 
+use crate::i18n::{ui, uif, uih};
 use crate::Result;
 use nianbao::Span;
 use wasm_bindgen::JsCast;
@@ -66,7 +67,7 @@ fn window(text: &str, focus: Option<usize>) -> (usize, usize) {
 pub fn render(r: &Result, sel: Option<usize>) -> Html {
     let text: &str = &r.text;
     if text.trim().is_empty() {
-        return html! { <pre id="source" class="source empty">{ "（还没有内容）" }</pre> };
+        return html! { <pre id="source" class="source empty">{ uih("（还没有内容）") }</pre> };
     }
     let focus = sel
         .and_then(|i| r.checked.findings.get(i))
@@ -76,7 +77,7 @@ pub fn render(r: &Result, sel: Option<usize>) -> Html {
     let chars = |a: usize, b: usize| text[a..b].chars().count();
     let mut out: Vec<Html> = Vec::new();
     if from > 0 {
-        out.push(html! { <span class="cut">{ format!("（前面还有 {} 字，未显示）\n", chars(0, from)) }</span> });
+        out.push(html! { <span class="cut">{ uif("（前面还有 {n} 字，未显示）", &[("n", &chars(0, from))]) + "\n" }</span> });
     }
     let mut at = from;
     let mut first_sel = true;
@@ -102,10 +103,10 @@ pub fn render(r: &Result, sel: Option<usize>) -> Html {
         out.push(html! { { &text[at..to] } });
     }
     if to < text.len() {
-        out.push(html! { <span class="cut">{ format!("\n（后面还有 {} 字，未显示；全文都已检查）", chars(to, text.len())) }</span> });
+        out.push(html! { <span class="cut">{ format!("\n{}", uif("（后面还有 {n} 字，未显示；全文都已检查）", &[("n", &chars(to, text.len()))])) }</span> });
     }
     // Scrolls by itself: a Tab stop, so that the keyboard can scroll it too.
-    html! { <pre id="source" class="source" tabindex="0" role="region" aria-label="年报全文（标出识别情况）">{ for out }</pre> }
+    html! { <pre id="source" class="source" tabindex="0" role="region" aria-label={ui("年报全文（标出识别情况）")}>{ for out }</pre> }
 }
 
 /// Scrolls the text view (only it, not the page) to the chosen finding's stretch.

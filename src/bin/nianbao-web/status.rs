@@ -6,6 +6,7 @@
 //! its stage, the time it has taken and `#cancel-check`; after a cancelled or failed check,
 //! `#recheck` checks the text again.
 
+use crate::i18n::{ui, uif, uih};
 use crate::worker::{Busy, Checker};
 use gloo_timers::callback::Interval;
 use std::rc::Rc;
@@ -16,6 +17,8 @@ pub const SHOW_AFTER_MS: f64 = 400.0;
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// The interface's language: redrawn when it changes or its table arrives.
+    pub ui: crate::i18n::UiLang,
     pub checker: Checker,
     /// The result on screen is not the text's (a check is due or on its way).
     pub stale: bool,
@@ -59,19 +62,34 @@ pub fn check_status(props: &Props) -> Html {
         <p class="status" id="check-status" role="status">
             if let Some(b) = long {
                 <span class="busy">
-                    { format!("正在检查…（{}已用 {:.1} 秒）",
-                        b.stage.as_ref().map_or(String::new(), |(s, d, t)| if *t > 1 { format!("{s} {d}/{t}，") } else { format!("{s}，") }),
-                        (now - b.started) / 1000.0) }
+                    { uif("正在检查…（{stage}已用 {seconds} 秒）", &[
+                        ("stage", &b.stage.as_ref().map_or(String::new(), |(s, d, t)| {
+                            let s = stage_name(s);
+                            if *t > 1 { uif("{stage} {done}/{total}，", &[("stage", &s), ("done", d), ("total", t)]) } else { uif("{stage}，", &[("stage", &s)]) }
+                        })),
+                        ("seconds", &format!("{:.1}", (now - b.started) / 1000.0)),
+                    ]) }
                 </span>
                 { " " }
-                <button id="cancel-check" type="button" onclick={on_cancel}>{ "取消" }</button>
+                <button id="cancel-check" type="button" onclick={on_cancel}>{ uih("取消") }</button>
             } else if props.stale && props.halted {
-                <span>{ "这段文字还没有检查。" }</span>
+                <span>{ uih("这段文字还没有检查。") }</span>
                 { " " }
-                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ "重新检查" }</button>
+                <button id="recheck" type="button" onclick={props.on_recheck.clone()}>{ uih("重新检查") }</button>
             } else if props.stale {
-                { "正在检查…" }
+                { uih("正在检查…") }
             }
         </p>
+    }
+}
+
+/// A stage's name (the core's and the worker's), in the interface's language.
+fn stage_name(s: &str) -> String {
+    match s {
+        "读取报告" => ui("读取报告"),
+        "核对" => ui("核对"),
+        "读取 PDF" => ui("读取 PDF"),
+        "解压 .zip" => ui("解压 .zip"),
+        other => other.to_string(),
     }
 }

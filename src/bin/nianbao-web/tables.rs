@@ -1,6 +1,7 @@
 //! Tables 2, 3 and 4 drawn in the template's layout (merged header cells as printed),
 //! every value in its place, every cell marked with the findings that touch it.
 
+use crate::i18n::{ui, uif, uih};
 use crate::marks::{key, symbol, tip, Look};
 use crate::Result;
 use nianbao::report::{Missing, Table, Value};
@@ -14,12 +15,12 @@ fn shown(v: &Value, raw: &str) -> (String, &'static str) {
     match v {
         Value::Integer(i) => (i.to_string(), "v-num"),
         Value::Decimal(d) => (d.to_string(), "v-num"),
-        Value::Blank => ("（空）".into(), "v-blank"),
+        Value::Blank => (ui("（空）"), "v-blank"),
         Value::NotApplicable => (raw.to_string(), "v-na"),
         Value::Unreadable => (raw.to_string(), "v-bad"),
-        Value::Missing(Missing::NotFound) => ("未找到".into(), "v-missing"),
-        Value::Missing(Missing::Unplaceable) => ("无法确定".into(), "v-missing"),
-        Value::Missing(Missing::Ambiguous) => ("无法拆分".into(), "v-missing"),
+        Value::Missing(Missing::NotFound) => (ui("未找到"), "v-missing"),
+        Value::Missing(Missing::Unplaceable) => (ui("无法确定"), "v-missing"),
+        Value::Missing(Missing::Ambiguous) => (ui("无法拆分"), "v-missing"),
     }
 }
 
@@ -94,9 +95,9 @@ fn th(text: &str, rowspan: usize, colspan: usize) -> Html {
 
 fn caption(t: &Table, title: &str) -> Html {
     let note = if t.found {
-        ""
+        String::new()
     } else {
-        "（未在报告中找到这张表）"
+        ui("（未在报告中找到这张表）")
     };
     html! { <caption>{ format!("{} {}{}", t.id.cn(), title, note) }</caption> }
 }
@@ -107,7 +108,7 @@ fn unplaced(t: &Table) -> Html {
     }
     html! {
         <div class="unplaced">
-            <strong>{ "未能放进表格的内容：" }</strong>
+            <strong>{ uih("未能放进表格的内容：") }</strong>
             <ul>
                 { for t.unplaced.iter().map(|u| html! {
                     <li>{ format!("{}{}", if u.label.is_empty() { String::new() } else { format!("“{}” ", u.label) }, u.raw.join("、")) }</li>
@@ -292,14 +293,14 @@ pub fn render(r: &Result, sel: Option<usize>, f: &[bool]) -> Html {
         return html! {};
     }
     let tpl = match r.checked.report.template.template {
-        Some(TemplateId::Y2019) => "按2019年版模板排列",
-        Some(TemplateId::Y2021) => "按2021年版模板排列",
-        None => "未能识别模板，表二、表三无法排列",
+        Some(TemplateId::Y2019) => ui("按2019年版模板排列"),
+        Some(TemplateId::Y2021) => ui("按2021年版模板排列"),
+        None => ui("未能识别模板，表二、表三无法排列"),
     };
     html! {
         <div onfocusin={Callback::from(on_focus_in)} onfocusout={Callback::from(on_focus_out)}>
             <div id="cell-tip" class="cell-tip" role="tooltip" hidden=true></div>
-            <h2>{ "表格" }<small>{ format!("（{tpl}；带 ✖ ▲ ℹ 的格子有问题，◆ 为最可能出错的格，指向或选中格子可看说明）") }</small></h2>
+            <h2>{ uih("表格") }<small>{ uif("（{tpl}；带 ✖ ▲ ℹ 的格子有问题，◆ 为最可能出错的格，指向或选中格子可看说明）", &[("tpl", &tpl)]) }</small></h2>
             { table2(r, sel, f) }
             { table3(r, sel, f) }
             { table4(r, sel, f) }

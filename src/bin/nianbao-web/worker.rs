@@ -75,16 +75,48 @@ fn now() -> f64 {
 // the worker and the page's on the page: both sit beside dist/pdf/.
 #[wasm_bindgen(inline_js = r#"
 let pdf;
-export async function nianbaoReadPdf(bytes) {
+export async function nianbaoReadPdf(bytes, lang) {
   pdf ??= import(new URL('pdf/nianbao_pdf.js', self.location.href).href)
     .then(async (m) => { await m.default(); return m; })
     .catch((e) => { pdf = undefined; throw e; });
-  return (await pdf).read_pdf(bytes);
+  return (await pdf).read_pdf_in(bytes, lang);
 }
 "#)]
 extern "C" {
     #[wasm_bindgen(catch, js_name = nianbaoReadPdf)]
-    async fn read_pdf_module(bytes: &[u8]) -> Result<JsValue, JsValue>;
+    async fn read_pdf_module(bytes: &[u8], lang: &str) -> Result<JsValue, JsValue>;
+}
+
+// The English engine (src/wasm_api.rs built with the feature `en`, dist/engine/), imported
+// the first time a check is asked for in English. Its functions answer `{json}` (and for a
+// pair `problem`) or `{error}`; the answer goes to the page as the worker's own answers do
+// (`{kind, id, json, problem}`). `false` when it cannot be loaded or cannot check.
+#[wasm_bindgen(inline_js = r#"
+let en;
+export async function nianbaoEnglish(kind, id, name, args) {
+  try {
+    en ??= import(new URL('engine/nianbao.js', self.location.href).href)
+      .then(async (m) => { await m.default(); return m; });
+    const out = JSON.parse((await en)[name](...args));
+    if (typeof out.json !== 'string') return false;
+    self.postMessage({ kind, id, json: out.json, problem: out.problem ?? null });
+    return true;
+  } catch (e) {
+    en = undefined;
+    return false;
+  }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen(js_name = nianbaoEnglish)]
+    async fn english_call(kind: &str, id: f64, name: &str, args: js_sys::Array) -> JsValue;
+}
+
+/// Has the English engine answer job `id` as `kind` (`"checked"`, `"paired"`) with its
+/// function `name`; `false` when it could not (the caller then checks in Chinese).
+async fn english(kind: &str, id: f64, name: &str, args: &[JsValue]) -> bool {
+    let array: js_sys::Array = args.iter().collect();
+    english_call(kind, id, name, array).await.is_truthy()
 }
 
 /// The files of a batch's .zip, taken out (`nianbao::batch::unzip`, GBK names through the
@@ -100,7 +132,7 @@ pub struct Unpacked {
 async fn unpack(zip: &web_sys::Blob) -> Result<Unpacked, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(zip.array_buffer())
         .await
-        .map_err(|_| "浏览器没能读出这个压缩包的内容，请重试。".to_string())?;
+        .map_err(|_| crate::i18n::ui("浏览器没能读出这个压缩包的内容，请重试。"))?;
     let bytes = js_sys::Uint8Array::new(&buf).to_vec();
     drop(buf);
     let u = nianbao::batch::unzip::unzip(&bytes, Some(&crate::files::gb18030))?;
@@ -128,12 +160,11 @@ struct PdfRead {
 }
 
 /// Reads a PDF with the PDF module (loading it the first time).
-async fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
-    let json = read_pdf_module(bytes)
+async fn read_pdf(bytes: &[u8], lang: &str) -> Result<Document, String> {
+    let json = read_pdf_module(bytes, lang)
         .await
         .map_err(|_| {
-            "无法加载读取 PDF 的模块（网络断开、且这台电脑上还没有保存它）。请联网后再试，或复制 PDF 里的文字粘贴。"
-                .to_string()
+            crate::i18n::ui("无法加载读取 PDF 的模块（网络断开、且这台电脑上还没有保存它）。请联网后再试，或复制 PDF 里的文字粘贴。")
         })?
         .as_string()
         .unwrap_or_default();
@@ -142,7 +173,7 @@ async fn read_pdf(bytes: &[u8]) -> Result<Document, String> {
             document: Some(d), ..
         }) => Ok(d),
         Ok(PdfRead { error: Some(e), .. }) => Err(e),
-        _ => Err("读取 PDF 的模块给出了无法理解的结果。".to_string()),
+        _ => Err(crate::i18n::ui("读取 PDF 的模块给出了无法理解的结果。")),
     }
 }
 
@@ -290,6 +321,47 @@ fn reply_with<T: serde::Serialize>(kind: &str, id: f64, value: &T, what: &str) {
     }
 }
 
+/// Whether the page asked for the job's prose in English.
+fn english_asked(data: &JsValue) -> bool {
+    get(data, "lang").as_string().as_deref() == Some("en")
+}
+
+/// The text and grids of a check to keep for the next visit, when the page asked for it.
+fn kept_value(data: &JsValue) -> Option<JsValue> {
+    get(data, "keep")
+        .is_truthy()
+        .then(|| object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]).into())
+}
+
+/// Keeps a large text for the next visit here, off the page (see store.rs).
+fn keep_big(id: f64, value: Option<JsValue>) {
+    let Some(value) = value else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = crate::store::keep_big(value).await;
+        reply(&[
+            ("kind", "kept".into()),
+            ("id", id.into()),
+            ("ok", ok.into()),
+        ]);
+    });
+}
+
+/// Two documents checked together by the English engine (in Chinese when it cannot load);
+/// why they cannot be compared, when they cannot, goes along in English (`problem`: the
+/// page's own module has no English).
+fn pair_in_english(
+    id: f64,
+    args: [JsValue; 7],
+    in_chinese: impl FnOnce() -> PairChecked + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        CURRENT.with(|c| c.set(id));
+        if !english("paired", id, "pair_checked_in", &args).await {
+            reply_with("paired", id, &in_chinese(), "检查结果");
+        }
+    });
+}
+
 fn handle(data: &JsValue) {
     let id = get(data, "id").as_f64().unwrap_or(-1.0);
     CURRENT.with(|c| c.set(id));
@@ -339,27 +411,31 @@ fn handle(data: &JsValue) {
                     });
                 }
             }
+            if english_asked(data) {
+                // In English: the English engine (loaded the first time), else in Chinese.
+                let args = [get(data, "text"), get(data, "grids"), "en".into()];
+                let keep = kept_value(data);
+                wasm_bindgen_futures::spawn_local(async move {
+                    CURRENT.with(|c| c.set(id));
+                    if !english("checked", id, "checked_in", &args).await {
+                        let checked = nianbao::check_document(&doc);
+                        reply_with("checked", id, &checked, "检查结果");
+                    }
+                    keep_big(id, keep);
+                });
+                return;
+            }
             let checked = nianbao::check_document_with(&doc, &mut progress);
             reply_with("checked", id, &checked, "检查结果");
-            // A large text is kept for the next visit here, off the page (see store.rs).
-            if get(data, "keep").is_truthy() {
-                let value = object(&[("text", get(data, "text")), ("grids", get(data, "grids"))]);
-                wasm_bindgen_futures::spawn_local(async move {
-                    let ok = crate::store::keep_big(value.into()).await;
-                    reply(&[
-                        ("kind", "kept".into()),
-                        ("id", id.into()),
-                        ("ok", ok.into()),
-                    ]);
-                });
-            }
+            keep_big(id, kept_value(data));
         }
         "pdf" => {
             // Asynchronous (the module may have to be loaded): the answer comes by its id.
             let bytes = js_sys::Uint8Array::new(&get(data, "bytes")).to_vec();
+            let lang = if english_asked(data) { "en" } else { "zh" };
             wasm_bindgen_futures::spawn_local(async move {
                 CURRENT.with(|c| c.set(id));
-                match read_pdf(&bytes).await {
+                match read_pdf(&bytes, lang).await {
                     Ok(doc) => reply_with("pdf-read", id, &doc, "读出的文档"),
                     Err(message) => reply(&[
                         ("kind", "unreadable".into()),
@@ -396,12 +472,36 @@ fn handle(data: &JsValue) {
                 (Ok(a), Ok(b)) => (a, b),
                 (Err(e), _) | (_, Err(e)) => return fail(e),
             };
+            if english_asked(data) {
+                let args = [
+                    JsValue::from(a.text.as_str()),
+                    get(data, "a_grids"),
+                    JsValue::from(b.text.as_str()),
+                    get(data, "b_grids"),
+                    "en".into(),
+                    "a".into(),
+                    "b".into(),
+                ];
+                return pair_in_english(id, args, move || nianbao::check_pair_documents(&a, &b));
+            }
             let pair = nianbao::check_pair_documents(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
         }
         "pair" => {
             let a = get(data, "a").as_string().unwrap_or_default();
             let b = get(data, "b").as_string().unwrap_or_default();
+            if english_asked(data) {
+                let args = [
+                    JsValue::from(a.as_str()),
+                    JsValue::NULL,
+                    JsValue::from(b.as_str()),
+                    JsValue::NULL,
+                    "en".into(),
+                    get(data, "a_name"),
+                    get(data, "b_name"),
+                ];
+                return pair_in_english(id, args, move || nianbao::check_pair(&a, &b));
+            }
             let pair = nianbao::check_pair(&a, &b);
             reply_with("paired", id, &pair, "检查结果");
         }
@@ -474,6 +574,7 @@ impl Payload {
                 ("text", doc.text.as_str().into()),
                 ("grids", grids_json(doc)),
                 ("keep", (*keep).into()),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::PairDocuments(a, b) => object(&[
                 ("kind", "pair-documents".into()),
@@ -482,23 +583,31 @@ impl Payload {
                 ("a_grids", grids_json(a)),
                 ("b_text", b.text.as_str().into()),
                 ("b_grids", grids_json(b)),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::Pdf(bytes) => object(&[
                 ("kind", "pdf".into()),
                 ("id", id.into()),
                 ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
+                ("lang", crate::i18n::lang().as_str().into()),
             ]),
             Payload::Unzip(zip) => object(&[
                 ("kind", "unzip".into()),
                 ("id", id.into()),
                 ("file", zip.into()),
             ]),
-            Payload::Pair(a, b) => object(&[
-                ("kind", "pair".into()),
-                ("id", id.into()),
-                ("a", (&**a).into()),
-                ("b", (&**b).into()),
-            ]),
+            Payload::Pair(a, b) => {
+                let (a_name, b_name) = crate::pair::names();
+                object(&[
+                    ("kind", "pair".into()),
+                    ("id", id.into()),
+                    ("a", (&**a).into()),
+                    ("b", (&**b).into()),
+                    ("lang", crate::i18n::lang().as_str().into()),
+                    ("a_name", a_name.into()),
+                    ("b_name", b_name.into()),
+                ])
+            }
         }
     }
 
@@ -724,7 +833,7 @@ impl Checker {
             if let Payload::Pdf(bytes) = &job.payload {
                 let bytes = bytes.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    (job.done)(match read_pdf(&bytes).await {
+                    (job.done)(match read_pdf(&bytes, crate::i18n::lang().as_str()).await {
                         Ok(d) => Outcome::Read(d),
                         Err(e) => Outcome::Unreadable(e),
                     });
@@ -762,7 +871,9 @@ impl Checker {
             s.running = Some(job);
             if !matches!(sent, Some(Ok(()))) {
                 drop(s);
-                return self.crashed("无法把报告交给检查器（浏览器拒绝了消息）。".to_string());
+                return self.crashed(crate::i18n::ui(
+                    "无法把报告交给检查器（浏览器拒绝了消息）。",
+                ));
             }
         }
         self.notify();
@@ -830,15 +941,20 @@ impl Checker {
                         .map(Outcome::Checked)
                         .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
                     "paired" => serde_json::from_str(&json)
+                        .inspect(|p: &PairChecked| {
+                            let said = get(&data, "problem").as_string();
+                            crate::i18n::keep_pair_problem(p.compared.problem.as_ref(), said);
+                        })
                         .map(|p| Outcome::Paired(Box::new(p)))
                         .unwrap_or_else(|e| Outcome::Failed(format!("检查结果无法读取：{e}"))),
                     "pdf-read" => serde_json::from_str(&json)
                         .map(Outcome::Read)
                         .unwrap_or_else(|e| Outcome::Failed(format!("读出的文档无法读取：{e}"))),
                     "unzipped" => Outcome::Unzipped(unpacked_of(&data)),
-                    "unreadable" => {
-                        Outcome::Unreadable(get(&data, "message").as_string().unwrap_or_default())
-                    }
+                    // Said in the worker, which has no English table: looked up again here.
+                    "unreadable" => Outcome::Unreadable(crate::i18n::again(
+                        get(&data, "message").as_string().unwrap_or_default(),
+                    )),
                     _ => Outcome::Failed(get(&data, "message").as_string().unwrap_or_default()),
                 };
                 (job.done)(outcome);
@@ -921,7 +1037,7 @@ impl Checker {
                 .dyn_ref::<web_sys::ErrorEvent>()
                 .map(|e| e.message())
                 .filter(|m| !m.is_empty())
-                .unwrap_or_else(|| "检查器意外停止".to_string());
+                .unwrap_or_else(|| crate::i18n::ui("检查器意外停止"));
             me.crashed(message);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
