@@ -724,8 +724,8 @@ fn summary(r: &Result, reviewed: &review::Reviewed) -> Html {
                 if dismissed > 0 {
                     <span id="dismissed-count" class="c-dismissed">{ i18n::uif("已忽略 {n} 项", &[("n", &dismissed)]) }</span>
                 }
-                if rep.unread_rows() > 0 {
-                    <span class="c-unread">{ i18n::uif("{n} 行未能读取，相关核对未做", &[("n", &rep.unread_rows())]) }</span>
+                if r.checked.unread_rows() > 0 {
+                    <span class="c-unread">{ i18n::uif("{n} 行未能读取，相关核对未做", &[("n", &r.checked.unread_rows())]) }</span>
                 }
             </span>
         }
