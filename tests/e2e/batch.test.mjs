@@ -517,9 +517,19 @@ test('a .zip of ~20 MB is unpacked off the page: no main-thread task over 200 ms
       for (const e of l.getEntries()) window.__long.push([Math.round(e.duration), e.startTime]);
     }).observe({ type: 'longtask' });
     document.addEventListener('change', () => { window.__change = performance.now(); }, true);
+    // Every text the progress line shows, in order.
+    window.__progress = [];
+    new MutationObserver(() => {
+      const t = document.querySelector('#batch-progress')?.textContent;
+      if (t && t !== window.__progress.at(-1)) window.__progress.push(t);
+    }).observe(document.body, { subtree: true, childList: true, characterData: true });
   });
   await page.locator('#batch-files').setInputFiles([{ name: '大.zip', mimeType: 'application/zip', buffer: zip }]);
   assert.deepEqual(await done(page), ['大.zip/各部门/000.txt']);
+  // While the zip unpacks, the progress line says so (not a blank pane), then counts the checks.
+  const progress = await page.evaluate(() => window.__progress);
+  assert.ok(progress.includes('正在解压 大.zip…'), progress.join(' | '));
+  assert.equal(progress.at(-1), '已检查 1/1', progress.join(' | '));
   assert.equal(await page.locator('#batch tr[data-status="checked"]').count(), 1);
   assert.equal(await page.locator('#batch-summary').getAttribute('data-not-documents'), '64');
   // Playwright builds the picked file in the page in one long task, in which `change` fires

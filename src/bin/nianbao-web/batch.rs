@@ -87,6 +87,9 @@ struct Batch {
     /// Once paired: the pairs line and the reports left unpaired with why (as the CLI says).
     pairs_line: Option<String>,
     unpaired: Vec<(usize, String)>,
+    /// While the files picked are sorted out, before the checks start: what is being done
+    /// ("正在解压 报告.zip…"), so that a large zip does not look like nothing happening.
+    gathering: Option<String>,
 }
 
 impl Batch {
@@ -217,8 +220,16 @@ fn gather_and_begin(
     note: Option<UseStateHandle<Option<String>>>,
 ) {
     let (batch, checker, redraw) = (batch.clone(), checker.clone(), redraw.clone());
+    let stage = {
+        let (batch, redraw) = (batch.clone(), redraw.clone());
+        move |what: String| {
+            batch.borrow_mut().gathering = Some(what);
+            redraw();
+        }
+    };
+    stage(ui("正在读取所选的文件…"));
     wasm_bindgen_futures::spawn_local(async move {
-        let gathered = batch_inputs::gather(picked, &checker).await;
+        let gathered = batch_inputs::gather(picked, &checker, &stage).await;
         if let Some(note) = note {
             keep(&gathered.inputs, note);
         }
@@ -875,7 +886,9 @@ pub fn batch_pane(props: &Props) -> Html {
                     { uih("选择文件夹…") }
                     <input id="batch-folder" type="file" multiple=true webkitdirectory=true onchange={start} />
                 </label>
-                if total > 0 {
+                if let Some(what) = &b.gathering {
+                    <span id="batch-progress" role="status">{ what.clone() }</span>
+                } else if total > 0 {
                     <span id="batch-progress" role="status">{ uif("已检查 {done}/{total}", &[("done", &b.done), ("total", &total)]) }</span>
                 }
                 if let Some((n, of)) = b.pairing {

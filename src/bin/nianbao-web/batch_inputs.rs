@@ -43,8 +43,12 @@ fn file_of(name: &str, bytes: &js_sys::Uint8Array) -> Option<web_sys::File> {
 
 /// Sorts out `picked` (relative path, file): hidden files and files plainly not documents
 /// left out and counted, .zip files unpacked by `checker`'s worker; the inputs in the order of
-/// their paths.
-pub async fn gather(picked: Vec<(String, web_sys::File)>, checker: &Checker) -> Gathered {
+/// their paths. `stage` hears what is being done while it takes time (a zip unpacking).
+pub async fn gather(
+    picked: Vec<(String, web_sys::File)>,
+    checker: &Checker,
+    stage: &dyn Fn(String),
+) -> Gathered {
     let mut g = Gathered::default();
     for (path, file) in picked {
         if classify::hidden(&path) {
@@ -56,6 +60,7 @@ pub async fn gather(picked: Vec<(String, web_sys::File)>, checker: &Checker) -> 
             Err(_) => Vec::new(),
         };
         if classify::zip_of_reports(&path, &head) {
+            stage(crate::i18n::uif("正在解压 {zip}…", &[("zip", &path)]));
             unpack(&path, &file, checker, &mut g).await;
             continue;
         }
