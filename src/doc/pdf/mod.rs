@@ -38,6 +38,7 @@ mod content;
 mod encoding;
 mod file;
 mod font;
+mod infer;
 mod lines;
 mod table;
 
@@ -61,6 +62,8 @@ const UNMAPPED_RATIO: usize = 50;
 struct PageOut {
     lines: Vec<Line>,
     tables: Vec<(Table, RawTable)>,
+    /// Tables without ruling lines (`infer.rs`), each with its top.
+    inferred: Vec<infer::Inferred>,
     /// The page's vertical extent (bottom, top), for its margins.
     extent: (f64, f64),
 }
@@ -183,9 +186,11 @@ fn lay_out(
         .zip(&cells)
         .map(|(t, c)| t.raw(c, number))
         .collect();
+    let (inferred, free) = infer::find(&free, number);
     PageOut {
         lines: lines::lines(&free),
         tables: tables.into_iter().zip(raws).collect(),
+        inferred,
         extent,
     }
 }
@@ -258,6 +263,7 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
     enum Item {
         Line(Line),
         Table(Table, RawTable),
+        Inferred(RawTable),
     }
     let mut out: Vec<Block> = Vec::new();
     // The table that ended the previous page (its index in `out` and its columns).
@@ -271,6 +277,11 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                     .into_iter()
                     .map(|(t, r)| (t.top(), Item::Table(t, r))),
             )
+            .chain(
+                page.inferred
+                    .into_iter()
+                    .map(|t| (t.top, Item::Inferred(t.raw))),
+            )
             .collect();
         items.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut first = true;
@@ -278,6 +289,10 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
             match item {
                 Item::Line(l) => {
                     out.push(Block::Para(l.text));
+                    open = None;
+                }
+                Item::Inferred(raw) => {
+                    out.push(Block::Table(raw));
                     open = None;
                 }
                 Item::Table(t, raw) => {

@@ -304,6 +304,7 @@ impl Table {
         RawTable {
             pages: vec![page; out.len()],
             rows: out,
+            inferred: false,
         }
     }
 
