@@ -28,9 +28,10 @@
 //!   new numbered label: "1." "（七）" "四、"). A label line that joins no anchor is a row
 //!   of its own, its value cells empty: never glued to a row it may not belong to.
 //!
-//! A row's label cell is its label runs, column by column (a group's name before the row's
-//! own label), each column's runs top to bottom, joined without spaces between CJK
-//! characters; a value cell is the runs in its column.
+//! A row's label cell is its label runs, column by column (a label column starts where
+//! label runs start on three lines or more: a group's name comes before the row's own
+//! label), each column's runs top to bottom, joined without spaces between CJK characters;
+//! a value cell is the runs in its column.
 //!
 //! The reader reads an inferred table as lossy text, not as exact grid input
 //! (`read::rows_for`): a row whose numbers do not fit is a warning (could not read), not
@@ -407,10 +408,11 @@ fn table(
     }
 
     // Rows top to bottom: anchors and label lines of their own.
+    let sub = label_columns(lines, &candidates);
     let mut rows: Vec<(usize, Vec<RawCell>)> = Vec::new();
     for (k, &a) in anchors.iter().enumerate() {
         let l = &lines[a];
-        let mut cells = vec![cell(label_text(lines, &label_of[k]))];
+        let mut cells = vec![cell(label_text(lines, &label_of[k], &sub))];
         let mut vals: Vec<String> = vec![String::new(); cols.len()];
         for r in &l.runs[l.values_from..] {
             let c = col_of(r).expect("checked above");
@@ -421,7 +423,7 @@ fn table(
     }
     for (li, runs) in own {
         let parts: Vec<(usize, usize)> = runs.into_iter().map(|ri| (li, ri)).collect();
-        let mut cells = vec![cell(label_text(lines, &parts))];
+        let mut cells = vec![cell(label_text(lines, &parts, &sub))];
         cells.extend((0..cols.len()).map(|_| cell(String::new())));
         rows.push((li, cells));
     }
@@ -492,44 +494,68 @@ fn attach(
     continues.then_some(near)
 }
 
-/// A row's label: its runs by label column (runs starting within half a size of one
-/// another), the columns left to right, each column's runs top to bottom.
-fn label_text(lines: &[LineRuns], parts: &[(usize, usize)]) -> String {
-    let mut runs: Vec<(f64, usize, &Run)> = parts
+/// The label columns of a block: where label runs start on at least three of its lines
+/// (runs starting within half a size of one another start at one place), left to right.
+fn label_columns(lines: &[LineRuns], candidates: &[usize]) -> Vec<f64> {
+    let mut starts: Vec<(f64, usize, f64)> = candidates
+        .iter()
+        .flat_map(|&li| {
+            let l = &lines[li];
+            let n = if l.is_anchor() {
+                l.values_from
+            } else {
+                l.runs.len()
+            };
+            l.runs[..n].iter().map(move |r| (r.x0, li, l.size))
+        })
+        .collect();
+    starts.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < starts.len() {
+        let (x, _, size) = starts[i];
+        let mut j = i;
+        let mut seen = Vec::new();
+        while j < starts.len() && starts[j].0 - x <= size.max(1.0) * 0.5 {
+            if !seen.contains(&starts[j].1) {
+                seen.push(starts[j].1);
+            }
+            j += 1;
+        }
+        if seen.len() >= 3 {
+            out.push(x);
+        }
+        i = j;
+    }
+    out
+}
+
+/// A row's label: its runs by label column (`cols`, where each run starts at or after),
+/// the columns left to right, each column's runs top to bottom and left to right — a
+/// group's name before the row's own label, a label wrapped in its cell in reading order.
+fn label_text(lines: &[LineRuns], parts: &[(usize, usize)], cols: &[f64]) -> String {
+    let mut runs: Vec<(usize, usize, &Run)> = parts
         .iter()
         .map(|&(li, ri)| {
             let r = &lines[li].runs[ri];
-            (r.x0, li, r)
+            let tol = lines[li].size.max(1.0) * 0.5;
+            let col = cols.iter().take_while(|&&x| x <= r.x0 + tol).count();
+            (col, li, r)
         })
         .collect();
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    let mut columns: Vec<Vec<(usize, &Run)>> = Vec::new();
-    let mut col_x = f64::NEG_INFINITY;
-    for (x, li, r) in runs {
-        let size = lines[li].size.max(1.0);
-        match columns.last_mut() {
-            Some(c) if x - col_x <= size * 0.5 => c.push((li, r)),
-            _ => {
-                col_x = x;
-                columns.push(vec![(li, r)]);
-            }
-        }
-    }
+    runs.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)).then(a.2.x0.total_cmp(&b.2.x0)));
     let mut out = String::new();
-    for mut c in columns {
-        c.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.x0.total_cmp(&b.1.x0)));
-        for (_, r) in c {
-            // Runs of one line were cut at spaces: a space again between Latin words.
-            let sep = out
-                .chars()
-                .last()
-                .zip(r.text.chars().next())
-                .is_some_and(|(a, b)| !(cjk(a) || cjk(b)));
-            if sep {
-                out.push(' ');
-            }
-            out.push_str(&r.text);
+    for (_, _, r) in runs {
+        // Runs of one line were cut at spaces: a space again between Latin words.
+        let sep = out
+            .chars()
+            .last()
+            .zip(r.text.chars().next())
+            .is_some_and(|(a, b)| !(cjk(a) || cjk(b)));
+        if sep {
+            out.push(' ');
         }
+        out.push_str(&r.text);
     }
     out
 }
