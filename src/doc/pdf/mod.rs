@@ -5,7 +5,9 @@
 //!       ─► content.rs per page (operators → glyphs with x, y, size; ruling segments)
 //!            font.rs, cmap.rs, encoding.rs (codes → Unicode and advances)
 //!       ─► table.rs (segments → tables, cells, spans; glyphs into cells by their centres)
-//!       ─► lines.rs (the other glyphs → lines by baseline; page numbers, running headers out)
+//!       ─► infer.rs (the other glyphs: tables without ruling lines — columns from where the
+//!          numbers stand, wrapped labels joined to their row — marked inferred)
+//!       ─► lines.rs (the rest → lines by baseline; page numbers, running headers out)
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
 //!          is one table (its repeated header rows dropped; a row the page break cut — no
@@ -19,11 +21,12 @@
 //! WinAnsi/Standard/MacRoman encodings and `/Differences`, Type 3 fonts with ToUnicode or
 //! named glyphs; text written vertically in a `-V` font (columns read top to bottom, right
 //! to left) and one character a line in a narrow cell; tables drawn with ruling lines
-//! (stroked lines and rectangles, thin filled rectangles). What is not: tables without
-//! ruling lines (their text stays lines, columns apart by spaces: lossy, as copied PDF text
-//! is, and the text reader copes), vertical text drawn in a horizontal font with each glyph
-//! placed by hand (Chromium's `writing-mode: vertical-rl`), annotations and form fields,
-//! text in images.
+//! (stroked lines and rectangles, thin filled rectangles); tables without ruling lines, at
+//! least three rows of numbers in the same columns (`infer.rs`: their columns and rows
+//! inferred, the grid marked [`RawTable::inferred`] and read as lossy text; fewer rows, and
+//! header lines, stay lines of text, columns apart by spaces). What is not: vertical text
+//! drawn in a horizontal font with each glyph placed by hand (Chromium's
+//! `writing-mode: vertical-rl`), annotations and form fields, text in images.
 //!
 //! Refused, each with a plain message ([`DocError`]): a file that does not parse
 //! ([`DocError::PdfBroken`], [`DocError::PdfTruncated`]), a password ([`DocError::PdfEncrypted`];
