@@ -33,6 +33,10 @@
 //! label), each column's runs top to bottom, joined without spaces between CJK characters;
 //! a value cell is the runs in its column.
 //!
+//! A page whose first item is an inferred table in the same columns as the inferred table
+//! that ended the page before continues it ([`same_columns`], joined in `mod.rs`): one
+//! table over the page break, its rows on their pages.
+//!
 //! The reader reads an inferred table as lossy text, not as exact grid input
 //! (`read::rows_for`): a row whose numbers do not fit is a warning (could not read), not
 //! the table's own error.
@@ -100,6 +104,14 @@ impl LineRuns<'_> {
 pub(super) struct Inferred {
     pub top: f64,
     pub raw: RawTable,
+    /// The value columns' x-extents, left to right.
+    pub cols: Vec<(f64, f64)>,
+}
+
+/// Are two inferred tables' value columns the same (a table that runs on over a page
+/// break): as many, each overlapping its counterpart.
+pub(super) fn same_columns(a: &[(f64, f64)], b: &[(f64, f64)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 <= y.1 && y.0 <= x.1)
 }
 
 /// Finds the tables without ruling lines among `glyphs` (a page's glyphs outside ruled
@@ -438,7 +450,7 @@ fn table(
         pages: vec![page; n],
         inferred: true,
     };
-    Some((Inferred { top, raw }, taken))
+    Some((Inferred { top, raw, cols }, taken))
 }
 
 /// The anchor a label run on line `li` belongs to, if it plainly belongs to one.

@@ -11,7 +11,8 @@
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
 //!          is one table (its repeated header rows dropped; a row the page break cut — no
-//!          rule below its part on one page, none above its part on the next — one row);
+//!          rule below its part on one page, none above its part on the next — one row;
+//!          an inferred table likewise, when its value columns are the same);
 //!          every table row carries the page it lies on (1-based, as a viewer counts:
 //!          `RawTable::pages`)
 //! ```
@@ -266,11 +267,13 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
     enum Item {
         Line(Line),
         Table(Table, RawTable),
-        Inferred(RawTable),
+        Inferred(infer::Inferred),
     }
     let mut out: Vec<Block> = Vec::new();
     // The table that ended the previous page (its index in `out` and its columns).
     let mut open: Option<(usize, Table)> = None;
+    // The inferred table that ended the previous page (its index in `out`, its columns).
+    let mut open_inferred: Option<(usize, Vec<(f64, f64)>)> = None;
     for (page, page_lines) in pages.into_iter().zip(lines) {
         let mut items: Vec<(f64, Item)> = page_lines
             .into_iter()
@@ -283,7 +286,7 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
             .chain(
                 page.inferred
                     .into_iter()
-                    .map(|t| (t.top, Item::Inferred(t.raw))),
+                    .map(|t| (t.top, Item::Inferred(t))),
             )
             .collect();
         items.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -293,12 +296,29 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                 Item::Line(l) => {
                     out.push(Block::Para(l.text));
                     open = None;
+                    open_inferred = None;
                 }
-                Item::Inferred(raw) => {
-                    out.push(Block::Table(raw));
+                Item::Inferred(t) => {
                     open = None;
+                    // The inferred table that ended the previous page goes on here when
+                    // this page starts with one in the same columns.
+                    match open_inferred.take() {
+                        Some((i, cols)) if first && infer::same_columns(&cols, &t.cols) => {
+                            if let Block::Table(prev) = &mut out[i] {
+                                let mut raw = t.raw;
+                                prev.rows.append(&mut raw.rows);
+                                prev.pages.append(&mut raw.pages);
+                            }
+                            open_inferred = Some((i, t.cols));
+                        }
+                        _ => {
+                            out.push(Block::Table(t.raw));
+                            open_inferred = Some((out.len() - 1, t.cols));
+                        }
+                    }
                 }
                 Item::Table(t, raw) => {
+                    open_inferred = None;
                     let continued =
                         first && open.as_ref().is_some_and(|(_, prev)| prev.same_columns(&t));
                     match (continued, &open) {
