@@ -1179,3 +1179,27 @@ fn a_row_that_does_not_fit_an_inferred_table_is_unread_not_the_tables_error() {
     assert!(inferred.contains(&"L-UNREAD"), "{inferred:?}");
     assert!(!inferred.contains(&"L-UNPLACEABLE"), "{inferred:?}");
 }
+
+/// A page of thousands of table-like lines — rows of numbers, a label line between each
+/// two, all starting at one place — is laid out in time: the inference is no worse than
+/// sorting.
+#[test]
+fn a_page_of_many_table_lines_is_inferred_in_time() {
+    let mut c = String::new();
+    for i in 0..6000 {
+        let y = 800.0 - i as f64 * 12.0;
+        if i % 2 == 0 {
+            c += &format!("BT /F1 10 Tf 100 {y} Td (Row) Tj 200 0 Td (1) Tj 50 0 Td (2) Tj ET\n");
+        } else {
+            c += &text_at(100.0, y, "label");
+        }
+    }
+    let d = timed("6000 table lines", || {
+        read(&one_page(HELVETICA, c.as_bytes(), &[helvetica()]))
+    });
+    let d = d.unwrap();
+    assert_eq!(d.tables.len(), 1);
+    // Every line but the last label line, which joins no row and stays text.
+    assert_eq!(d.tables[0].rows.len(), 5999);
+    assert!(d.text.ends_with("\t2\nlabel\n"));
+}

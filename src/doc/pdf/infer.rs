@@ -390,7 +390,7 @@ fn table(
     for &li in &candidates {
         let l = &lines[li];
         if l.is_anchor() {
-            let k = anchors.iter().position(|&a| a == li).expect("an anchor");
+            let k = anchors.binary_search(&li).expect("an anchor");
             for ri in 0..l.runs.len() {
                 if ri < l.values_from {
                     label_of[k].push((li, ri));
@@ -464,12 +464,9 @@ fn attach(
     let l = &lines[li];
     let size = l.size.max(1.0);
     // The anchors next to the line, above and below (lines are top to bottom).
-    let below = anchors.iter().position(|&a| a > li);
-    let above = match below {
-        Some(0) => None,
-        Some(k) => Some(k - 1),
-        None => anchors.len().checked_sub(1),
-    };
+    let k = anchors.partition_point(|&a| a < li);
+    let below = (k < anchors.len()).then_some(k);
+    let above = k.checked_sub(1);
     let dist = |k: Option<usize>| {
         k.map_or(f64::INFINITY, |k| {
             (lines[anchors[k]].values_y() - r.y).abs()
@@ -529,7 +526,8 @@ fn label_columns(lines: &[LineRuns], candidates: &[usize]) -> Vec<f64> {
         let mut j = i;
         let mut seen = Vec::new();
         while j < starts.len() && starts[j].0 - x <= size.max(1.0) * 0.5 {
-            if !seen.contains(&starts[j].1) {
+            // Three lines are enough: no need to know more (a hostile page has many).
+            if seen.len() < 3 && !seen.contains(&starts[j].1) {
                 seen.push(starts[j].1);
             }
             j += 1;
