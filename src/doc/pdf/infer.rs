@@ -492,7 +492,8 @@ fn attach(
     let same_col = a.runs[..a.values_from]
         .iter()
         .find(|ar| (ar.x0 - r.x0).abs() <= size * 0.5)?;
-    let full = |run: &Run| run.x1 >= label_right - size * 1.5;
+    // Wrapped: less room left on the line than a character and a little.
+    let full = |run: &Run| run.x1 >= label_right - size * 1.2;
     let continues = if a.values_y() < r.y {
         // The line is above the anchor's: it fills its column, the anchor's line goes on.
         full(r)
