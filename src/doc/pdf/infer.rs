@@ -28,6 +28,10 @@
 //!   new numbered label: "1." "（七）" "四、"). A label line that joins no anchor is a row
 //!   of its own, its value cells empty: never glued to a row it may not belong to.
 //!
+//! - **A row of values alone** (table 4's one row, which has no label) outside such a
+//!   block: its columns are its header's, the words of the header lines right above it
+//!   ([`under_header`]), so that blank cells keep their places.
+//!
 //! A row's label cell is its label runs, column by column (a label column starts where
 //! label runs start on three lines or more: a group's name comes before the row's own
 //! label), each column's runs top to bottom, joined without spaces between CJK characters;
@@ -55,6 +59,8 @@ const NEAR: f64 = 0.8;
 /// A label line one line away (at most this many sizes) may join an anchor when it
 /// continues its label.
 const ONE_LINE: f64 = 1.5;
+/// At most this many header lines above a row of values alone give its columns.
+const HEADER_LINES: usize = 4;
 /// A gap wider than this many sizes cuts a line into runs.
 const RUN_GAP: f64 = 0.25;
 
@@ -126,6 +132,15 @@ pub(super) fn find<'a>(glyphs: &[&'a Glyph], page: u32) -> (Vec<Inferred>, Vec<&
             tables.push(t);
             for (li, ri) in taken {
                 used[li].push(ri);
+            }
+        }
+    }
+    // A row of numbers alone under its header (table 4): its columns from the header's.
+    for (li, l) in lines.iter().enumerate() {
+        if l.is_anchor() && l.values_from == 0 && used[li].is_empty() {
+            if let Some(t) = under_header(&lines, li, page) {
+                tables.push(t);
+                used[li].extend(0..l.runs.len());
             }
         }
     }
@@ -277,6 +292,71 @@ fn blocks(lines: &[LineRuns]) -> Vec<Vec<usize>> {
     }
     close(&mut cur, &mut out);
     out
+}
+
+/// A line of values alone (no label: table 4's one row) as a table whose columns are its
+/// header's: the header lines right above it (at most [`HEADER_LINES`], within
+/// [`MAX_ANCHOR_GAP`] sizes), read upwards while each of their runs stands over at most one
+/// column found so far (the words stacked in one header cell: "结果" over "维持"); a run
+/// over two columns (a group's name) ends the header. Each value must stand under exactly
+/// one column, no two under one, and at least half the columns hold a value; the others
+/// are blank cells in their places.
+fn under_header(lines: &[LineRuns], li: usize, page: u32) -> Option<Inferred> {
+    let l = &lines[li];
+    let size = l.size.max(1.0);
+    let overlaps = |c: &(f64, f64), a: f64, b: f64| a < c.1 && c.0 < b;
+    let mut cols: Vec<(f64, f64)> = Vec::new();
+    for h in lines[..li].iter().rev().take(HEADER_LINES) {
+        if h.y - l.y > MAX_ANCHOR_GAP * size || h.runs.iter().any(|r| r.value) {
+            break;
+        }
+        let over: Vec<usize> = h
+            .runs
+            .iter()
+            .map(|r| cols.iter().filter(|c| overlaps(c, r.x0, r.x1)).count())
+            .collect();
+        if over.iter().any(|&n| n > 1) {
+            break;
+        }
+        for (r, n) in h.runs.iter().zip(over) {
+            if n == 0 {
+                cols.push((r.x0, r.x1));
+            }
+        }
+        // Two new runs over one gap would be one column: keep columns apart.
+        cols.sort_by(|a, b| a.0.total_cmp(&b.0));
+        if cols.windows(2).any(|w| overlaps(&w[0], w[1].0, w[1].1)) {
+            return None;
+        }
+    }
+    let vals = &l.runs;
+    if cols.len() < 2 || vals.len() * 2 < cols.len() {
+        return None;
+    }
+    let mut cells = vec![String::new(); cols.len()];
+    for r in vals {
+        let mut hit = cols
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| overlaps(c, r.x0, r.x1));
+        let (c, _) = hit.next()?;
+        if hit.next().is_some() || !cells[c].is_empty() {
+            return None;
+        }
+        cells[c] = r.text.clone();
+    }
+    let row: Vec<RawCell> = std::iter::once(cell(String::new()))
+        .chain(cells.into_iter().map(cell))
+        .collect();
+    Some(Inferred {
+        top: l.y + l.size,
+        raw: RawTable {
+            rows: vec![row],
+            pages: vec![page],
+            inferred: true,
+        },
+        cols,
+    })
 }
 
 /// Does a label start a new numbered item ("1." "2、" "（七）" "(三)" "四、")?

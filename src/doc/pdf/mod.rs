@@ -23,9 +23,10 @@
 //! named glyphs; text written vertically in a `-V` font (columns read top to bottom, right
 //! to left) and one character a line in a narrow cell; tables drawn with ruling lines
 //! (stroked lines and rectangles, thin filled rectangles); tables without ruling lines, at
-//! least three rows of numbers in the same columns (`infer.rs`: their columns and rows
-//! inferred, the grid marked [`RawTable::inferred`] and read as lossy text; fewer rows, and
-//! header lines, stay lines of text, columns apart by spaces). What is not: vertical text
+//! least three rows of numbers in the same columns, or a row of numbers alone under its
+//! header's words (`infer.rs`: their columns and rows inferred, the grid marked
+//! [`RawTable::inferred`] and read as lossy text; fewer rows, and header lines, stay lines
+//! of text, columns apart by spaces). What is not: vertical text
 //! drawn in a horizontal font with each glyph placed by hand (Chromium's
 //! `writing-mode: vertical-rl`), annotations and form fields, text in images.
 //!
