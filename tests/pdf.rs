@@ -1196,3 +1196,45 @@ fn a_page_of_many_table_lines_is_inferred_in_time() {
     assert!(d.tables[0].inferred);
     assert!(d.tables[0].rows.len() >= 5999);
 }
+
+/// Seed 001 without borders laid out otherwise (`scripts/make-pdf-fixtures.sh`): no cell
+/// padding, numbers right-aligned beside the middle of their labels ("tight") or centred at
+/// the top of their cells ("top", where a label's second line is as near the next row as
+/// its own). Never an error the ruled PDF does not have, every cell read the ruled one's,
+/// and the tight one read whole; the top one's wrapped labels stay as the text reader
+/// reads them (its two rows unread, as before).
+#[test]
+fn borderless_tables_laid_out_otherwise_never_read_wrong() {
+    let ruled = check_document(&load(root().join("tests/corpus/pdf/001.pdf")));
+    let errors = |c: &Checked| -> BTreeSet<String> {
+        findings(c)
+            .into_iter()
+            .filter(|f| f.contains(" Error "))
+            .collect()
+    };
+    for (name, unread) in [("001-borderless-tight", 0), ("001-borderless-top", 2)] {
+        let doc = fixture(&format!("{name}.pdf"));
+        assert!(doc.tables.iter().any(|g| g.inferred), "{name}");
+        let c = check_document(&doc);
+        assert!(
+            errors(&c).is_subset(&errors(&ruled)),
+            "{name}: {:?}",
+            errors(&c)
+        );
+        for id in TableId::ALL {
+            let (want, got) = (&ruled.report.table(id).cells, &c.report.table(id).cells);
+            for (r, (w, g)) in want.iter().zip(got).enumerate() {
+                for (col, (w, g)) in w.iter().zip(g).enumerate() {
+                    if !g.value.is_missing() {
+                        let (rl, cl) = c.report.table(id).labels(r, col);
+                        assert_eq!(g.value, w.value, "{name}: {id:?} {rl} × {cl}");
+                    }
+                }
+            }
+        }
+        assert_eq!(c.report.unread_rows(), unread, "{name}");
+        if unread == 0 {
+            assert_eq!(findings(&c), findings(&ruled), "{name}");
+        }
+    }
+}
