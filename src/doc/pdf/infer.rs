@@ -23,10 +23,11 @@
 //!   two or three lines inside its cell) joins an anchor only when it plainly belongs to it:
 //!   within [`NEAR`] of a size of the anchor's baseline and at most two thirds as far from
 //!   it as from the next anchor on the other side (numbers centred beside a label of two
-//!   lines), or one line away in the same label column and continuing the label (the line
-//!   above fills the label column to its right edge, and the lower line does not start a
-//!   new numbered label: "1." "（七）" "四、"). A label line that joins no anchor is a row
-//!   of its own, its value cells empty: never glued to a row it may not belong to.
+//!   lines), or one line away in the same label column and continuing the label of exactly
+//!   one of the two anchors beside it (the line above fills the label column to its right
+//!   edge, and the lower line does not start a new numbered label: "1." "（七）" "四、").
+//!   A label line that joins no anchor is a row of its own, its value cells empty: never
+//!   glued to a row it may not belong to.
 //!
 //! - **A row of values alone** (table 4's one row, which has no label) outside such a
 //!   block: its columns are its header's, the words of the header lines right above it
@@ -554,34 +555,38 @@ fn attach(
     };
     let (d_above, d_below) = (dist(above), dist(below));
     let (near, d_near, d_far) = if d_above <= d_below {
-        (above?, d_above, d_below)
+        (above, d_above, d_below)
     } else {
-        (below?, d_below, d_above)
+        (below, d_below, d_above)
     };
-    if d_near * 1.5 > d_far {
-        return None; // between two anchors: it may be either's
+    // Near, and plainly nearer one anchor than the other.
+    if d_near <= NEAR * size && d_near * 1.5 <= d_far {
+        return near;
     }
-    if d_near <= NEAR * size {
-        return Some(near);
-    }
-    if d_near > ONE_LINE * size {
-        return None;
-    }
-    // One line away: only a label that goes on in the same column.
-    let a = &lines[anchors[near]];
-    let same_col = a.runs[..a.values_from]
-        .iter()
-        .find(|ar| (ar.x0 - r.x0).abs() <= size * 0.5)?;
+    // One line away: a label that goes on in the same column — from one side only.
     // Wrapped: less room left on the line than a character and a little.
     let full = |run: &Run| run.x1 >= label_right - size * 1.2;
-    let continues = if a.values_y() < r.y {
-        // The line is above the anchor's: it fills its column, the anchor's line goes on.
-        full(r)
-    } else {
-        // Below: the anchor's label fills its column and this line starts no new label.
-        full(same_col) && !numbered(&r.text)
+    let goes_on = |k: usize, d: f64| {
+        let a = &lines[anchors[k]];
+        let same_col = a.runs[..a.values_from]
+            .iter()
+            .find(|ar| (ar.x0 - r.x0).abs() <= size * 0.5);
+        match same_col {
+            _ if d > ONE_LINE * size => false,
+            None => false,
+            // The line is above the anchor's: it fills its column, the anchor's goes on.
+            Some(_) if a.values_y() < r.y => full(r),
+            // Below: the anchor's label fills its column and this line starts no new one.
+            Some(c) => full(c) && !numbered(&r.text),
+        }
     };
-    continues.then_some(near)
+    let up = above.is_some_and(|k| goes_on(k, d_above));
+    let down = below.is_some_and(|k| goes_on(k, d_below));
+    match (up, down) {
+        (true, false) => above,
+        (false, true) => below,
+        _ => None, // it may be either's
+    }
 }
 
 /// The label columns of a block: where label runs start on at least three of its lines
