@@ -8,6 +8,11 @@
 #                     character a line (how WPS writes table 3's "三、本年度办理结果")
 #   001-2019.pdf      tests/fixtures/office/001.html with every "2020" made "2019": last
 #                     year's report of the same agency, for the pair JSON
+#   001-borderless-tight.pdf, 001-borderless-top.pdf
+#                     tests/fixtures/office/001.html without table borders and without cell
+#                     padding, numbers right-aligned and vertically centred (tight), or
+#                     centred at the top of their cells (top): tables without ruling lines
+#                     laid out otherwise than tests/corpus/pdf/001-borderless.pdf
 #
 # The outputs are committed; the tests read them but never run this script. Needs chromium
 # (scripts/setup-web.sh) and a CJK font (fonts-wqy-zenhei). As in scripts/make-pdftext.sh,
@@ -34,3 +39,13 @@ print "$dir/narrow-label.html" "$dir/narrow-label.pdf"
 sed 's#2020#2019#g' "$root/tests/fixtures/office/001.html" >"$work/001-2020.html"
 with_style "$work/001-2020.html" "$PRINT_STYLE" "$work/001-2019.html"
 print "$work/001-2019.html" "$dir/001-2019.pdf"
+
+nb='table, td, th { border: none !important } td, th { padding: 0 !important'
+with_style "$root/tests/fixtures/office/001.html" \
+    "$PRINT_STYLE $nb; text-align: right !important; vertical-align: middle !important }" \
+    "$work/001-borderless-tight.html"
+print "$work/001-borderless-tight.html" "$dir/001-borderless-tight.pdf"
+with_style "$root/tests/fixtures/office/001.html" \
+    "$PRINT_STYLE $nb; text-align: center !important; vertical-align: top !important }" \
+    "$work/001-borderless-top.html"
+print "$work/001-borderless-top.html" "$dir/001-borderless-top.pdf"

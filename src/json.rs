@@ -206,6 +206,10 @@ pub struct JsonSourceTable<'a> {
     /// page break).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub pages: Vec<u32>,
+    /// PDF input: a table drawn without ruling lines, whose columns and rows were inferred
+    /// from where its text stands (`doc::Grid::inferred`); left out when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
     pub cells: Vec<JsonSourceCell<'a>>,
 }
 
@@ -448,6 +452,7 @@ fn build<'a>(
                 rows: g.rows.len(),
                 cols: g.width(),
                 pages: g.pages(),
+                inferred: g.inferred,
                 cells: g
                     .rows
                     .iter()

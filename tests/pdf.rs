@@ -873,3 +873,370 @@ fn a_rotated_page_reads_as_shown() {
         "First line\nSecond\n"
     );
 }
+
+/// The seeds printed without table borders (`border: none`, `scripts/make-pdf-fixtures.sh`):
+/// tables 3 and 4 have no ruling lines, so their columns and rows are inferred — table 3's
+/// from where its numbers stand, table 4's one row from its header's words ("维持" "纠正"
+/// …), which also places seed 000's blank 行政复议 cells — and every cell reads as in the
+/// ruled PDF, with the same findings. Table 2's sub-tables (one or two rows each) stay text.
+#[test]
+fn borderless_seeds_read_as_their_ruled_pdfs() {
+    for s in ["000", "001", "002", "003", "004"] {
+        let ruled = check_document(&load(root().join(format!("tests/corpus/pdf/{s}.pdf"))));
+        let doc = load(root().join(format!("tests/corpus/pdf/{s}-borderless.pdf")));
+        assert!(
+            doc.tables.iter().all(|g| g.inferred),
+            "{s}: only inferred tables"
+        );
+        assert_eq!(doc.tables.len(), 2, "{s}: tables 3 and 4 inferred");
+        // No paragraph is ever a table: the narrative's numbers ("主动公开政府信息127条")
+        // stay in lines of text.
+        for g in &doc.tables {
+            assert!(
+                !g.span.text(&doc.text).contains('。'),
+                "{s}: prose in a table"
+            );
+        }
+        let pdf = check_document(&doc);
+        for id in [TableId::T2, TableId::T3, TableId::T4] {
+            let (want, got) = (&ruled.report.table(id).cells, &pdf.report.table(id).cells);
+            for (r, (w, g)) in want.iter().zip(got).enumerate() {
+                for (c, (w, g)) in w.iter().zip(g).enumerate() {
+                    let (rl, cl) = pdf.report.table(id).labels(r, c);
+                    assert!(!g.value.is_missing(), "{s}: {id:?} {rl} × {cl} not read");
+                    assert_eq!(g.value, w.value, "{s}: {id:?} {rl} × {cl}");
+                    assert_eq!(g.raw, w.raw, "{s}: {id:?} {rl} × {cl}");
+                }
+            }
+        }
+        assert_eq!(findings(&pdf), findings(&ruled), "{s}: findings");
+        assert_eq!(pdf.report.unread_rows(), 0, "{s}");
+    }
+}
+
+/// 001 without borders: its labels wrapped over two lines inside their cells
+/// ("2.其他法律行政法规禁" / "止公开", the numbers on the line between) join their rows,
+/// so the four real errors of the ruled PDF are found, located on the inferred table's
+/// page and cell, and nothing is left unread.
+#[test]
+fn borderless_001_finds_the_real_errors() {
+    let doc = load(root().join("tests/corpus/pdf/001-borderless.pdf"));
+    let c = check_document(&doc);
+    let errors: BTreeSet<String> = c
+        .findings
+        .iter()
+        .filter(|f| f.severity == nianbao::finding::Severity::Error)
+        .map(|f| {
+            format!(
+                "{} {}",
+                f.rule,
+                f.culprit.as_ref().map_or(String::new(), |c| c.place())
+            )
+        })
+        .collect();
+    let want: BTreeSet<String> = [
+        "T3-BALANCE 表三 （七）总计 × 自然人",
+        "T3-BALANCE 表三 （七）总计 × 总计",
+        "T3-RESULT-TOTAL 表三 （七）总计 × 自然人",
+        "T3-RESULT-TOTAL 表三 （七）总计 × 总计",
+    ]
+    .map(String::from)
+    .into();
+    assert_eq!(errors, want);
+    assert_eq!(c.report.unread_rows(), 0);
+    let narrative = doc.text.find("主动公开政府信息127").expect("the narrative");
+    assert_eq!(doc.row_at(narrative), None);
+    let t3 = c.report.table(TableId::T3);
+    let row = |label: &str| {
+        t3.rows
+            .iter()
+            .position(|r| r.label_raw.contains(label))
+            .unwrap_or_else(|| {
+                panic!(
+                    "{label}: {:?}",
+                    t3.rows.iter().map(|r| &r.label_raw).collect::<Vec<_>>()
+                )
+            })
+    };
+    for label in [
+        "2.其他法律行政法规禁止公开",
+        "5.属于三类内部事务信息",
+        "5.要求行政机关确认或重新出具已获取信息",
+    ] {
+        assert!(t3.rows[row(label)].found, "{label}");
+    }
+    // Table 3 runs from page 3 to page 4, one inferred table (the same columns on both
+    // pages); its （七）总计 is on page 4.
+    assert_eq!(doc.tables.len(), 2);
+    assert_eq!(doc.tables[0].pages(), vec![3, 4]);
+    let total = &t3.cells[row("（七）总计")][0];
+    let at = total.source.expect("a source cell");
+    assert_eq!((at.table, doc.page(at)), (0, Some(4)));
+    assert!(doc.tables[at.table].inferred);
+}
+
+#[test]
+fn inferred_tables_are_marked_in_the_json() {
+    let json = |name: &str| -> serde_json::Value {
+        let doc = load(root().join(format!("tests/corpus/pdf/{name}")));
+        let c = check_document(&doc);
+        serde_json::from_str(&nianbao::json::document_to_json_string(
+            name, &doc, &c, true,
+        ))
+        .unwrap()
+    };
+    let v = json("001-borderless.pdf");
+    let tables = v["source_tables"].as_array().unwrap();
+    // Table 3 over two pages; table 4's one row under its header, a label column and 15.
+    assert_eq!(tables.len(), 2);
+    assert!(tables.iter().all(|t| t["inferred"] == true));
+    assert_eq!(tables[0]["cols"], 8);
+    assert_eq!(tables[0]["rows"], 25);
+    assert_eq!(tables[0]["pages"], serde_json::json!([3, 4]));
+    assert_eq!(
+        (&tables[1]["rows"], &tables[1]["cols"]),
+        (&1.into(), &16.into())
+    );
+    // The label wrapped over two lines is whole, in one cell.
+    let cell = |t: &serde_json::Value, row: u64, col: u64| {
+        t["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["row"] == row && c["col"] == col)
+            .map(|c| c["text"].as_str().unwrap().to_string())
+    };
+    let labels: Vec<String> = (0..tables[0]["rows"].as_u64().unwrap())
+        .filter_map(|r| cell(&tables[0], r, 0))
+        .collect();
+    assert!(
+        labels.contains(&"2.其他法律行政法规禁止公开".to_string()),
+        "{labels:?}"
+    );
+    // A could-not-read row of an inferred table is a warning of the reader, not an error
+    // of the table: nothing here is L-UNPLACEABLE.
+    assert!(v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "L-UNPLACEABLE"));
+    // Ruled tables carry no such field.
+    let v = json("001.pdf");
+    for t in v["source_tables"].as_array().unwrap() {
+        assert!(t.get("inferred").is_none(), "{}", t["index"]);
+    }
+}
+
+/// One line of Helvetica text at (`x`, `y`).
+fn text_at(x: f64, y: f64, s: &str) -> String {
+    format!("BT /F1 10 Tf {x} {y} Td ({s}) Tj ET\n")
+}
+
+#[test]
+fn a_table_without_rules_is_inferred_and_its_wrapped_label_joins_its_row() {
+    let mut c = String::new();
+    c += &text_at(100.0, 760.0, "The figures of the year");
+    // Three rows of numbers in three columns; the second row's label is wrapped over two
+    // lines with its numbers between them; a label line between two rows, as near to
+    // either, stays a row of its own.
+    for (y, label) in [(700.0, "Rules"), (646.0, "Total")] {
+        c += &text_at(100.0, y, label);
+    }
+    c += &text_at(100.0, 680.0, "Wrapped long");
+    c += &text_at(100.0, 666.0, "label text");
+    for (y, vals) in [
+        (700.0, ["1", "2", "3"]),
+        (673.0, ["4", "5", "6"]),
+        (646.0, ["7", "8", "9"]),
+    ] {
+        for (x, v) in [300.0, 350.0, 400.0].iter().zip(vals) {
+            c += &text_at(*x, y, v);
+        }
+    }
+    c += &text_at(100.0, 626.0, "Orphan");
+    for (x, v) in [300.0, 350.0, 400.0].iter().zip(["10", "11", "12"]) {
+        c += &text_at(*x, 606.0, v);
+    }
+    c += &text_at(100.0, 606.0, "Last");
+    c += &text_at(100.0, 560.0, "After the table.");
+    let d = read(&one_page(HELVETICA, c.as_bytes(), &[helvetica()])).unwrap();
+    assert_eq!(d.tables.len(), 1);
+    let g = &d.tables[0];
+    assert!(g.inferred);
+    assert_eq!(g.pages(), vec![1]);
+    let rows: Vec<Vec<&str>> = g
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.span.text(&d.text)).collect())
+        .collect();
+    assert_eq!(
+        rows,
+        vec![
+            vec!["Rules", "1", "2", "3"],
+            vec!["Wrapped long label text", "4", "5", "6"],
+            vec!["Total", "7", "8", "9"],
+            vec!["Orphan", "", "", ""],
+            vec!["Last", "10", "11", "12"],
+        ]
+    );
+    assert!(d
+        .text
+        .starts_with("The figures of the year\nRules\t1\t2\t3\n"));
+    assert!(
+        d.text.ends_with("Last\t10\t11\t12\nAfter the table.\n"),
+        "{}",
+        d.text
+    );
+    // Its serde form says so; a ruled grid's says nothing.
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(json.contains("\"inferred\":true"), "{json}");
+    assert_eq!(serde_json::from_str::<Document>(&json).unwrap(), d);
+}
+
+#[test]
+fn paragraphs_with_numbers_and_short_tables_are_never_inferred() {
+    let mut c = String::new();
+    // Prose whose lines hold numbers, even two at a line's end, stays text.
+    for (i, line) in [
+        "In 2023 we received 3 requests and closed 2 of them,",
+        "carried 1 over to 2024 and answered 12 within 20 days;",
+        "the rest, 4 in all, were withdrawn by 31 December 2023",
+        "and are counted in the figures 4 5",
+        "of the tables below.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        c += &text_at(72.0, 760.0 - 16.0 * i as f64, line);
+    }
+    // Two rows of numbers in columns: too few to tell a table from chance.
+    for (y, label, vals) in [(600.0, "Rules", ["1", "2"]), (580.0, "Total", ["3", "4"])] {
+        c += &text_at(100.0, y, label);
+        for (x, v) in [300.0, 350.0].iter().zip(vals) {
+            c += &text_at(*x, y, v);
+        }
+    }
+    // A row of numbers alone under a heading that stands over both: no header columns.
+    c += &text_at(290.0, 520.0, "Both_columns_in_one_heading");
+    c += &text_at(300.0, 505.0, "5");
+    c += &text_at(350.0, 505.0, "6");
+    let d = read(&one_page(HELVETICA, c.as_bytes(), &[helvetica()])).unwrap();
+    assert!(d.tables.is_empty(), "{:?}", d.tables);
+    assert!(
+        d.text.contains("Both_columns_in_one_heading\n5 6\n"),
+        "{}",
+        d.text
+    );
+    assert!(d
+        .text
+        .contains("In 2023 we received 3 requests and closed 2 of them,\n"));
+    assert!(d.text.contains("Rules 1 2\nTotal 3 4\n"), "{}", d.text);
+}
+
+/// The same table, a number too many in one row: as a ruled grid the table's own error
+/// (`L-UNPLACEABLE`), as an inferred one a row the checker could not read (`L-UNREAD`, a
+/// warning) — an inferred grid is never exact input.
+#[test]
+fn a_row_that_does_not_fit_an_inferred_table_is_unread_not_the_tables_error() {
+    use nianbao::doc::{Block, RawTable};
+    let bytes = std::fs::read(root().join("tests/corpus/pdf/001.pdf")).unwrap();
+    let blocks = nianbao::doc::pdf::blocks(&bytes).unwrap();
+    let with = |inferred: bool| {
+        let mut blocks = blocks.clone();
+        let t3: &mut RawTable = blocks
+            .iter_mut()
+            .filter_map(|b| match b {
+                Block::Table(t) => Some(t),
+                _ => None,
+            })
+            .nth(1)
+            .expect("table 3");
+        let row = t3
+            .rows
+            .iter_mut()
+            .find(|r| {
+                r.iter().any(
+                    |c| matches!(c.content.first(), Some(Block::Para(p)) if p.contains("国家秘密")),
+                )
+            })
+            .expect("1.属于国家秘密");
+        row.push(nianbao::doc::RawCell::text("9"));
+        t3.inferred = inferred;
+        let doc = Document::from_blocks(SourceKind::Pdf, &blocks).unwrap();
+        let c = check_document(&doc);
+        c.findings.iter().map(|f| f.rule).collect::<Vec<_>>()
+    };
+    let ruled = with(false);
+    assert!(ruled.contains(&"L-UNPLACEABLE"), "{ruled:?}");
+    assert!(!ruled.contains(&"L-UNREAD"), "{ruled:?}");
+    let inferred = with(true);
+    assert!(inferred.contains(&"L-UNREAD"), "{inferred:?}");
+    assert!(!inferred.contains(&"L-UNPLACEABLE"), "{inferred:?}");
+}
+
+/// A page of thousands of table-like lines — rows of numbers, a label line between each
+/// two, all starting at one place — is laid out in time: the inference is no worse than
+/// sorting.
+#[test]
+fn a_page_of_many_table_lines_is_inferred_in_time() {
+    let mut c = String::new();
+    for i in 0..6000 {
+        let y = 800.0 - i as f64 * 12.0;
+        if i % 2 == 0 {
+            c += &format!("BT /F1 10 Tf 100 {y} Td (Row) Tj 200 0 Td (1) Tj 50 0 Td (2) Tj ET\n");
+        } else {
+            c += &text_at(100.0, y, "label");
+        }
+    }
+    let d = timed("6000 table lines", || {
+        read(&one_page(HELVETICA, c.as_bytes(), &[helvetica()]))
+    });
+    let d = d.unwrap();
+    assert_eq!(d.tables.len(), 1);
+    assert!(d.tables[0].inferred);
+    assert!(d.tables[0].rows.len() >= 5999);
+}
+
+/// Seed 001 without borders laid out otherwise (`scripts/make-pdf-fixtures.sh`): no cell
+/// padding, numbers right-aligned beside the middle of their labels ("tight") or centred at
+/// the top of their cells ("top", where a label's second line is as near the next row as
+/// its own). Never an error the ruled PDF does not have, every cell read the ruled one's,
+/// and the tight one read whole. In the top one a label's second line is one line from
+/// both rows: it joins the row whose label it plainly goes on (the line above fills its
+/// column, it starts no numbered label), else it is a row of its own — one row of the 25
+/// is left unread (two were, read as text).
+#[test]
+fn borderless_tables_laid_out_otherwise_never_read_wrong() {
+    let ruled = check_document(&load(root().join("tests/corpus/pdf/001.pdf")));
+    let errors = |c: &Checked| -> BTreeSet<String> {
+        findings(c)
+            .into_iter()
+            .filter(|f| f.contains(" Error "))
+            .collect()
+    };
+    for (name, unread) in [("001-borderless-tight", 0), ("001-borderless-top", 1)] {
+        let doc = fixture(&format!("{name}.pdf"));
+        assert!(doc.tables.iter().any(|g| g.inferred), "{name}");
+        let c = check_document(&doc);
+        assert!(
+            errors(&c).is_subset(&errors(&ruled)),
+            "{name}: {:?}",
+            errors(&c)
+        );
+        for id in TableId::ALL {
+            let (want, got) = (&ruled.report.table(id).cells, &c.report.table(id).cells);
+            for (r, (w, g)) in want.iter().zip(got).enumerate() {
+                for (col, (w, g)) in w.iter().zip(g).enumerate() {
+                    if !g.value.is_missing() {
+                        let (rl, cl) = c.report.table(id).labels(r, col);
+                        assert_eq!(g.value, w.value, "{name}: {id:?} {rl} × {cl}");
+                    }
+                }
+            }
+        }
+        assert_eq!(c.report.unread_rows(), unread, "{name}");
+        if unread == 0 {
+            assert_eq!(findings(&c), findings(&ruled), "{name}");
+        }
+    }
+}

@@ -190,6 +190,7 @@ trusted! {
     t_002_pdf_borderless => "002", "pdf-borderless";
     t_003_pdf_borderless => "003", "pdf-borderless";
     t_004_pdf_borderless => "004", "pdf-borderless";
+    t_001_pdf_borderless => "001", "pdf-borderless";
 }
 
 not_yet! {
@@ -212,7 +213,6 @@ not_yet! {
     t_pingtan_2023_scraped => "pingtan-2023", "scraped";
     t_pingtan_2023_pdf_columns => "pingtan-2023", "pdf-columns";
     t_pingtan_2023_pdf_spaced => "pingtan-2023", "pdf-spaced";
-    t_001_pdf_borderless => "001", "pdf-borderless";
 }
 
 /// The first target, on every input the checker reads, the untrusted ones too: no error the

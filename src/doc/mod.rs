@@ -115,6 +115,9 @@ pub struct RawTable {
     /// `rows`; empty for sources without pages (HTML, .docx). A PDF table that runs over a
     /// page break has rows on two pages.
     pub pages: Vec<u32>,
+    /// The table's columns and rows were inferred from where its text stands (a PDF table
+    /// drawn without ruling lines), not read from the source: [`Grid::inferred`].
+    pub inferred: bool,
 }
 
 impl RawTable {
@@ -123,6 +126,7 @@ impl RawTable {
         RawTable {
             rows,
             pages: Vec::new(),
+            inferred: false,
         }
     }
 }
@@ -216,6 +220,13 @@ pub struct Grid {
     pub index: usize,
     pub span: Span,
     pub rows: Vec<GridRow>,
+    /// The grid was inferred, not read: a PDF table drawn without ruling lines, whose
+    /// columns and rows `doc::pdf` took from where its text stands. It may be wrong where a
+    /// real grid cannot, so the reader reads its rows as lossy text (a row that does not fit
+    /// is one it could not read, not the table's own error). Its first column is the
+    /// label column, every other a value column. Left out of the serde form when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 impl Grid {
@@ -602,6 +613,7 @@ impl Builder {
             index,
             span: Span::new(start, self.text.len()),
             rows,
+            inferred: t.inferred,
         });
         Ok(())
     }
@@ -936,6 +948,7 @@ mod tests {
         let pdf = RawTable {
             rows: rows.clone(),
             pages: vec![4, 5, 5],
+            inferred: false,
         };
         let d = Document::from_blocks(SourceKind::Pdf, &[Block::Table(pdf)]).unwrap();
         let g = &d.tables[0];

@@ -78,7 +78,19 @@ fn rows_for(text: &str, lines: &[Span], region: Span, keep: &[&str], grids: &[Gr
                 let between = Span::new(pos, row.span.start);
                 out.append(text::source_rows(text, lines, between, keep));
             }
-            out.push_grid_row(row.cells.iter().map(|c| text::trim(text, c.span)));
+            let cells = row.cells.iter().map(|c| text::trim(text, c.span));
+            if g.inferred {
+                // Lossy like text: a row that does not fit is unread, not the table's error.
+                // Its first cell is the label; a row with nothing past it is label text.
+                let positional = row.cells.iter().skip(1).any(|c| !c.span.is_empty());
+                if positional {
+                    out.push_inferred_row(cells, true);
+                } else {
+                    out.push_inferred_row(cells.filter(|c| !c.is_empty()), false);
+                }
+            } else {
+                out.push_grid_row(cells);
+            }
             pos = row.span.end;
         }
     }

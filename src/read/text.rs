@@ -323,6 +323,21 @@ impl SrcRows {
         self.rows.push((self.cells.len(), true, true, true));
     }
 
+    /// Appends a row of an inferred grid (a PDF table without ruling lines, whose columns
+    /// were taken from where its text stands): whole cells in their places like a Markdown
+    /// pipe row — lossy text, never exact. A row without values (`positional` false: label
+    /// text of its own, which the PDF reader could not join to a row) leaves no empty cells,
+    /// so it is never taken for a row of blank cells.
+    pub fn push_inferred_row(
+        &mut self,
+        cells: impl IntoIterator<Item = SrcCell>,
+        positional: bool,
+    ) {
+        self.cells.extend(cells);
+        self.rows
+            .push((self.cells.len(), positional, false, positional));
+    }
+
     /// Appends the rows of `other`.
     pub fn append(&mut self, other: SrcRows) {
         let base = self.cells.len();

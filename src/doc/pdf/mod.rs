@@ -5,11 +5,14 @@
 //!       ─► content.rs per page (operators → glyphs with x, y, size; ruling segments)
 //!            font.rs, cmap.rs, encoding.rs (codes → Unicode and advances)
 //!       ─► table.rs (segments → tables, cells, spans; glyphs into cells by their centres)
-//!       ─► lines.rs (the other glyphs → lines by baseline; page numbers, running headers out)
+//!       ─► infer.rs (the other glyphs: tables without ruling lines — columns from where the
+//!          numbers stand, wrapped labels joined to their row — marked inferred)
+//!       ─► lines.rs (the rest → lines by baseline; page numbers, running headers out)
 //!       ─► blocks in reading order: each page top to bottom, a line a paragraph, a table a
 //!          table; a table that runs on at the top of the next page with the same columns
 //!          is one table (its repeated header rows dropped; a row the page break cut — no
-//!          rule below its part on one page, none above its part on the next — one row);
+//!          rule below its part on one page, none above its part on the next — one row;
+//!          an inferred table likewise, when its value columns are the same);
 //!          every table row carries the page it lies on (1-based, as a viewer counts:
 //!          `RawTable::pages`)
 //! ```
@@ -19,11 +22,13 @@
 //! WinAnsi/Standard/MacRoman encodings and `/Differences`, Type 3 fonts with ToUnicode or
 //! named glyphs; text written vertically in a `-V` font (columns read top to bottom, right
 //! to left) and one character a line in a narrow cell; tables drawn with ruling lines
-//! (stroked lines and rectangles, thin filled rectangles). What is not: tables without
-//! ruling lines (their text stays lines, columns apart by spaces: lossy, as copied PDF text
-//! is, and the text reader copes), vertical text drawn in a horizontal font with each glyph
-//! placed by hand (Chromium's `writing-mode: vertical-rl`), annotations and form fields,
-//! text in images.
+//! (stroked lines and rectangles, thin filled rectangles); tables without ruling lines, at
+//! least three rows of numbers in the same columns, or a row of numbers alone under its
+//! header's words (`infer.rs`: their columns and rows inferred, the grid marked
+//! [`RawTable::inferred`] and read as lossy text; fewer rows, and header lines, stay lines
+//! of text, columns apart by spaces). What is not: vertical text
+//! drawn in a horizontal font with each glyph placed by hand (Chromium's
+//! `writing-mode: vertical-rl`), annotations and form fields, text in images.
 //!
 //! Refused, each with a plain message ([`DocError`]): a file that does not parse
 //! ([`DocError::PdfBroken`], [`DocError::PdfTruncated`]), a password ([`DocError::PdfEncrypted`];
@@ -38,6 +43,7 @@ mod content;
 mod encoding;
 mod file;
 mod font;
+mod infer;
 mod lines;
 mod table;
 
@@ -61,6 +67,8 @@ const UNMAPPED_RATIO: usize = 50;
 struct PageOut {
     lines: Vec<Line>,
     tables: Vec<(Table, RawTable)>,
+    /// Tables without ruling lines (`infer.rs`), each with its top.
+    inferred: Vec<infer::Inferred>,
     /// The page's vertical extent (bottom, top), for its margins.
     extent: (f64, f64),
 }
@@ -183,9 +191,11 @@ fn lay_out(
         .zip(&cells)
         .map(|(t, c)| t.raw(c, number))
         .collect();
+    let (inferred, free) = infer::find(&free, number);
     PageOut {
         lines: lines::lines(&free),
         tables: tables.into_iter().zip(raws).collect(),
+        inferred,
         extent,
     }
 }
@@ -258,10 +268,13 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
     enum Item {
         Line(Line),
         Table(Table, RawTable),
+        Inferred(infer::Inferred),
     }
     let mut out: Vec<Block> = Vec::new();
     // The table that ended the previous page (its index in `out` and its columns).
     let mut open: Option<(usize, Table)> = None;
+    // The inferred table that ended the previous page (its index in `out`, its columns).
+    let mut open_inferred: Option<(usize, Vec<(f64, f64)>)> = None;
     for (page, page_lines) in pages.into_iter().zip(lines) {
         let mut items: Vec<(f64, Item)> = page_lines
             .into_iter()
@@ -271,6 +284,11 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                     .into_iter()
                     .map(|(t, r)| (t.top(), Item::Table(t, r))),
             )
+            .chain(
+                page.inferred
+                    .into_iter()
+                    .map(|t| (t.top, Item::Inferred(t))),
+            )
             .collect();
         items.sort_by(|a, b| b.0.total_cmp(&a.0));
         let mut first = true;
@@ -279,8 +297,29 @@ fn assemble(pages: Vec<PageOut>, lines: Vec<Vec<Line>>) -> Vec<Block> {
                 Item::Line(l) => {
                     out.push(Block::Para(l.text));
                     open = None;
+                    open_inferred = None;
+                }
+                Item::Inferred(t) => {
+                    open = None;
+                    // The inferred table that ended the previous page goes on here when
+                    // this page starts with one in the same columns.
+                    match open_inferred.take() {
+                        Some((i, cols)) if first && infer::same_columns(&cols, &t.cols) => {
+                            if let Block::Table(prev) = &mut out[i] {
+                                let mut raw = t.raw;
+                                prev.rows.append(&mut raw.rows);
+                                prev.pages.append(&mut raw.pages);
+                            }
+                            open_inferred = Some((i, t.cols));
+                        }
+                        _ => {
+                            out.push(Block::Table(t.raw));
+                            open_inferred = Some((out.len() - 1, t.cols));
+                        }
+                    }
                 }
                 Item::Table(t, raw) => {
+                    open_inferred = None;
                     let continued =
                         first && open.as_ref().is_some_and(|(_, prev)| prev.same_columns(&t));
                     match (continued, &open) {

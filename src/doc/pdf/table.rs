@@ -13,8 +13,8 @@
 //! table's run on above its first (no rule above the rest), with the same columns, each part
 //! is an open row of its table, and [`append`] joins the two into one row.
 //!
-//! Tables drawn without ruling lines are not found here: their text stays lines of text
-//! (lossy: columns apart by spaces), which the text reader copes with.
+//! Tables drawn without ruling lines are not found here: `infer.rs` looks for them among
+//! the glyphs outside ruled tables.
 
 use super::content::{Glyph, Seg};
 use super::lines::{join, join_text, lines};
@@ -304,6 +304,7 @@ impl Table {
         RawTable {
             pages: vec![page; out.len()],
             rows: out,
+            inferred: false,
         }
     }
 
