@@ -106,6 +106,25 @@ describe('HTML and .docx in the browser', () => {
     assert.ok(captions.some((c) => /原文第 \d+ 个表格（第 \d+(–\d+)? 页）/.test(c)), `captions: ${captions}`);
     assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/);
     await screenshot(page, '45-drop-pdf-seed001');
+    // Ruled tables are the source's own: no table is marked inferred.
+    assert.equal(await page.locator('#source-tables table[data-inferred]').count(), 0);
+    assert.deepEqual(page.errors, []);
+    await page.context().close();
+  });
+
+  test('a PDF whose tables have no ruling lines: its tables inferred, said so, the errors still found', T, async () => {
+    const page = await openApp();
+    await dropFile(page, join(ROOT, 'tests', 'corpus', 'pdf', '001-borderless.pdf'), '无框线.pdf', 'application/pdf');
+    await page.waitForSelector('#source-tables table[data-inferred="true"]');
+    const rules = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
+    assert.ok(rules.includes('T3-BALANCE') && rules.includes('T3-RESULT-TOTAL'), `findings: ${rules}`);
+    assert.ok(!rules.includes('L-UNREAD'), `every row read: ${rules}`);
+    const captions = await page.locator('#source-tables figcaption').allInnerTexts();
+    assert.ok(captions.some((c) => c.includes('原文没有表格线，行和列是按文字的位置推断的')), `captions: ${captions}`);
+    // The culprit cell is marked on the inferred table too.
+    assert.ok(await page.locator('#source-tables table[data-inferred] td.sev-error').count() > 0);
+    await page.locator('#source-tables table[data-inferred] td.sev-error').first().scrollIntoViewIfNeeded();
+    await screenshot(page, '46-drop-pdf-borderless');
     assert.deepEqual(page.errors, []);
     await page.context().close();
   });

@@ -89,8 +89,13 @@ pub fn render(r: &Result, sel: Option<usize>, shown: &[bool], on_select: Callbac
         });
         html! {
             <figure class="src-table-wrap">
-                <figcaption>{ uif("原文第 {n} 个表格{pages}", &[("n", &(g.index + 1)), ("pages", &pages_of(g))]) }</figcaption>
-                <table class="src-table" data-source-table={g.index.to_string()}>
+                <figcaption>
+                    { uif("原文第 {n} 个表格{pages}", &[("n", &(g.index + 1)), ("pages", &pages_of(g))]) }
+                    if g.inferred {
+                        <span class="src-inferred">{ uih("：原文没有表格线，行和列是按文字的位置推断的；推断不了的行只提示“未能读取”，不据此判错。") }</span>
+                    }
+                </figcaption>
+                <table class="src-table" data-source-table={g.index.to_string()} data-inferred={g.inferred.then_some("true")}>
                     <tbody>{ for rows }</tbody>
                 </table>
             </figure>
