@@ -163,23 +163,9 @@ pub(super) fn find<'a>(glyphs: &[&'a Glyph], page: u32) -> (Vec<Inferred>, Vec<&
 /// Horizontal glyphs into lines by baseline, top to bottom (as `lines::rows` groups
 /// them), each line cut into runs.
 fn group<'a>(glyphs: &[&'a Glyph]) -> Vec<LineRuns<'a>> {
-    let mut order: Vec<&Glyph> = glyphs.to_vec();
-    order.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    let mut groups: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
-    for g in order {
-        let tol = (g.size * 0.35).max(0.5);
-        match groups.last_mut() {
-            Some((y, size, list)) if (*y - g.y).abs() <= tol.max(*size * 0.35) => {
-                list.push(g);
-                *size = size.max(g.size);
-            }
-            _ => groups.push((g.y, g.size, vec![g])),
-        }
-    }
-    groups
+    super::lines::baselines(glyphs)
         .into_iter()
-        .map(|(y, size, mut list)| {
-            list.sort_by(|a, b| a.x.total_cmp(&b.x));
+        .map(|(y, size, list)| {
             let mut runs: Vec<Run> = Vec::new();
             let mut cur: Vec<&Glyph> = Vec::new();
             let mut end = f64::NEG_INFINITY;

@@ -94,11 +94,13 @@ fn columns(glyphs: &[&Glyph]) -> Vec<Line> {
         .collect()
 }
 
-/// Horizontal glyphs into lines by baseline, top to bottom.
-fn rows(glyphs: &[&Glyph]) -> Vec<Line> {
+/// Horizontal glyphs grouped into lines by baseline, top to bottom: each line's first
+/// baseline, its largest font size, and its glyphs left to right. A glyph joins the last
+/// line whose baseline is near (a third of the larger size). Shared by the lines of text and
+/// by the inferred tables (`infer`), so both see the same lines.
+pub(super) fn baselines<'a>(glyphs: &[&'a Glyph]) -> Vec<(f64, f64, Vec<&'a Glyph>)> {
     let mut order: Vec<&Glyph> = glyphs.to_vec();
     order.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-    // Lines as lists of glyphs; a glyph joins the last line whose baseline is near.
     let mut groups: Vec<(f64, f64, Vec<&Glyph>)> = Vec::new();
     for g in order {
         let tol = (g.size * 0.35).max(0.5);
@@ -110,10 +112,17 @@ fn rows(glyphs: &[&Glyph]) -> Vec<Line> {
             _ => groups.push((g.y, g.size, vec![g])),
         }
     }
+    for (_, _, list) in &mut groups {
+        list.sort_by(|a, b| a.x.total_cmp(&b.x));
+    }
     groups
+}
+
+/// Horizontal glyphs into lines by baseline, top to bottom.
+fn rows(glyphs: &[&Glyph]) -> Vec<Line> {
+    baselines(glyphs)
         .into_iter()
-        .map(|(y, size, mut list)| {
-            list.sort_by(|a, b| a.x.total_cmp(&b.x));
+        .map(|(y, size, list)| {
             let mut text = String::new();
             let mut prev: Option<&Glyph> = None;
             for g in &list {
