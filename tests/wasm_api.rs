@@ -367,7 +367,7 @@ fn the_english_engine_says_why_a_file_is_refused() {
         (&old_doc[..], "This is an old Word (.doc)"),
         (b"\x89PNG\r\n\x1a\n\0\0\0\0".as_slice(), "This is a picture"),
         (b"  \n ".as_slice(), "The input is empty"),
-        (damaged, "The"),
+        (damaged, "This Word document (.docx) is incomplete"),
     ] {
         let en = reason(bytes, "en").expect("refused");
         assert!(en.starts_with(start), "{en}");
