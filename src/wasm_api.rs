@@ -145,6 +145,11 @@ fn document_object(doc: &crate::doc::Document) -> JsValue {
 
 /// A file's bytes as a document (GBK through the browser's `TextDecoder`).
 fn load_file(bytes: &[u8]) -> Result<crate::doc::Document, String> {
+    load_bytes(bytes).map_err(|e| e.to_string())
+}
+
+/// A file's bytes read exactly as the web app's page reads them (`files::load_bytes`).
+fn load_bytes(bytes: &[u8]) -> Result<crate::doc::Document, crate::input::LoadError> {
     let gb18030 = |b: &[u8]| -> Option<String> {
         let opts = web_sys::TextDecoderOptions::new();
         opts.set_fatal(true);
@@ -152,7 +157,6 @@ fn load_file(bytes: &[u8]) -> Result<crate::doc::Document, String> {
         dec.decode_with_u8_array(b).ok()
     };
     crate::input::load_with(bytes, Some(&gb18030), &crate::web_html::read)
-        .map_err(|e| e.to_string())
 }
 
 /// Reads and checks a report; returns the JSON contract.
@@ -280,5 +284,17 @@ pub fn pair_checked_in(
     match pair.and_then(|p| serde_json::to_string(&p).map_err(|e| e.to_string())) {
         Ok(json) => serde_json::json!({ "json": json, "problem": problem }).to_string(),
         Err(e) => error_json(&e),
+    }
+}
+
+/// Why a file's bytes (anything but a PDF, read as the app's page reads them) are refused,
+/// in `lang`: `{"json": <the reason as a JSON string>}`, or `{"error": …}` when they are not
+/// refused. The app's page (built without English) asks this through its worker when it
+/// refuses a file in English.
+#[wasm_bindgen]
+pub fn refusal_in(bytes: &[u8], lang: &str) -> String {
+    match load_bytes(bytes) {
+        Ok(_) => error_json("这个文件可以读取，没有拒收的理由。"),
+        Err(e) => answer(Ok(e.message(lang_of(lang)))),
     }
 }

@@ -348,3 +348,37 @@ fn the_english_engine_answers_what_the_worker_answers_in_english() {
     .unwrap();
     assert!(bad["error"].is_string());
 }
+
+/// The web app's English engine says why the page refuses a file, in English: the same
+/// refusal the page makes (`files::load_bytes`), in `lang`; nothing for a file that loads.
+#[wasm_bindgen_test]
+fn the_english_engine_says_why_a_file_is_refused() {
+    use nianbao::wasm_api::refusal_in;
+    let reason = |bytes: &[u8], lang: &str| -> Option<String> {
+        let v: Value = serde_json::from_str(&refusal_in(bytes, lang)).unwrap();
+        let json = v["json"].as_str()?;
+        Some(serde_json::from_str(json).unwrap())
+    };
+    let mut old_doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    old_doc.resize(512, 0);
+    let docx = include_bytes!("fixtures/office/003.docx");
+    let damaged = &docx[..docx.len() / 2];
+    for (bytes, start) in [
+        (&old_doc[..], "This is an old Word (.doc)"),
+        (b"\x89PNG\r\n\x1a\n\0\0\0\0".as_slice(), "This is a picture"),
+        (b"  \n ".as_slice(), "The input is empty"),
+        (damaged, "This Word document (.docx) is incomplete"),
+    ] {
+        let en = reason(bytes, "en").expect("refused");
+        assert!(en.starts_with(start), "{en}");
+        assert!(!en.chars().any(nianbao::lang::is_cjk), "{en}");
+        // In Chinese: the page's own reason, word for word.
+        let zh = nianbao::input::load_with(bytes, None, &nianbao::web_html::read)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(reason(bytes, "zh").as_deref(), Some(zh.as_str()));
+    }
+    // A file that loads is not refused: an error, which the worker takes as "keep Chinese".
+    assert_eq!(reason(docx, "en"), None);
+    assert_eq!(reason(SEED_001.as_bytes(), "en"), None);
+}

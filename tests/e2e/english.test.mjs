@@ -214,6 +214,54 @@ test('in English: a damaged PDF is refused in English, and two reports that cann
   await page.context().close();
 });
 
+/** Drops a file named `name` holding `bytes` (an array of numbers) on the page. */
+async function drop(page, name, bytes) {
+  await page.evaluate(([n, b]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(b)], n));
+    document.body.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+  }, [name, bytes]);
+}
+
+// An old Word file (its OLE signature) and a PNG, refused on the page.
+const OLD_DOC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(504).fill(0)];
+const PNG = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...new Array(56).fill(0)];
+
+test('in English: a .doc, a picture and an empty file are refused in English; the text is kept', T, async () => {
+  const page = await open('?lang=en');
+  await pasteReport(page, seed('001'));
+  await english(page);
+  const cases = [
+    ['report.doc', OLD_DOC, /This is an old Word \(\.doc\), WPS \(\.wps\) or Excel \(\.xls\) file/],
+    ['scan.png', PNG, /This is a picture: its text cannot be read/],
+    ['empty.txt', [], /The input is empty/],
+  ];
+  for (const [name, bytes, reason] of cases) {
+    await drop(page, name, bytes);
+    const notice = page.locator('.notice');
+    // The Chinese reason may show for the moment the English engine takes.
+    await page.waitForFunction(([n, r]) => {
+      const t = document.querySelector('.notice')?.textContent ?? '';
+      return t.startsWith(`Cannot read the file “${n}”: `) && new RegExp(r).test(t);
+    }, [name, reason.source], { timeout: 15_000 });
+    const text = await notice.innerText();
+    assert.match(text, reason);
+    assert.ok(!CJK.test(unquoted(text)), text);
+    assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/, 'the text is kept');
+  }
+  // In Chinese the same file is refused in Chinese, with no English engine asked.
+  const zh = await open('');
+  const asked = [];
+  zh.on('request', (r) => { if (/\/engine\//.test(r.url())) asked.push(r.url()); });
+  await drop(zh, 'report.doc', OLD_DOC);
+  await zh.waitForFunction(() => /^无法读取文件“report\.doc”：这是一个旧版 Word/.test(document.querySelector('.notice')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.deepEqual(asked, []);
+  assert.deepEqual(page.errors, []);
+  assert.deepEqual(zh.errors, []);
+  await page.context().close();
+  await zh.context().close();
+});
+
 test('in English without the English engine (offline before it was kept): said plainly, checked in Chinese', T, async () => {
   const [b, s] = await Promise.all([h.browser(), h.server()]);
   const page = await newPage(b, { serviceWorkers: 'block' });
@@ -228,5 +276,9 @@ test('in English without the English engine (offline before it was kept): said p
   const rules = await page.locator('#findings [data-rule]').evaluateAll((els) => els.map((e) => e.dataset.rule));
   assert.ok(rules.includes('T3-BALANCE'), `${rules}`);
   assert.match(await page.locator('#findings [data-rule] .f-msg').first().innerText(), /[\u4e00-\u9fff]/);
+  // A refused file keeps its Chinese reason (the page's own), not a blank or a failure.
+  await drop(page, 'report.doc', OLD_DOC);
+  await page.waitForFunction(() => /^Cannot read the file “report\.doc”: 这是一个旧版 Word/.test(document.querySelector('.notice')?.textContent ?? ''), null, { timeout: 15_000 });
+  assert.match(await page.inputValue('#report-input'), /漳州市工业和信息化局/, 'the text is kept');
   await page.context().close();
 });

@@ -151,7 +151,7 @@ async fn check_file(
     checker: &Checker,
     file: &web_sys::File,
 ) -> Result<(Rc<Document>, Checked), Option<String>> {
-    let doc = match files::read(file).await {
+    let doc = match files::read(file, checker).await {
         Ok(files::Loaded::Doc(d)) => d,
         Ok(files::Loaded::Pdf(bytes)) => {
             let c = checker.clone();

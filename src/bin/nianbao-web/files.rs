@@ -4,10 +4,12 @@
 //! Bytes are read by the core (`nianbao::input::load`), which tells by their content what
 //! they are: a .docx (its paragraphs and tables, merged cells resolved), HTML (in the
 //! encoding its `<meta charset>` declares), or text (byte-order marks, UTF-8, UTF-16); old
-//! .doc/.wps files and images are refused with advice. A PDF goes to the worker, which reads
+//! .doc/.wps files and images are refused with advice — in English, when the page is, by the
+//! worker's English engine ([`read`]; this module has no English). A PDF goes to the worker, which reads
 //! it with the PDF module (`src/pdf_api.rs`, fetched the first time a PDF comes). GBK/GB18030 is decoded by the
 //! browser's own `TextDecoder`, so no encoding tables ship in the wasm.
 
+use crate::worker::{Checker, Outcome};
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -27,8 +29,9 @@ pub enum Loaded {
     Pdf(Vec<u8>),
 }
 
-/// Reads a file as a report, or says why it cannot.
-pub async fn read(file: &web_sys::File) -> Result<Loaded, String> {
+/// Reads a file as a report, or says why it cannot (in English when the page is: `checker`
+/// asks the English engine; its Chinese when the engine cannot load).
+pub async fn read(file: &web_sys::File, checker: &Checker) -> Result<Loaded, String> {
     if file.size() > nianbao::input::MAX_BYTES as f64 {
         return Err(nianbao::input::DecodeError::TooLarge(file.size() as u64).to_string());
     }
@@ -39,7 +42,17 @@ pub async fn read(file: &web_sys::File) -> Result<Loaded, String> {
     if bytes.starts_with(b"%PDF") {
         return Ok(Loaded::Pdf(bytes));
     }
-    load_bytes(&bytes).map(Loaded::Doc)
+    match load_bytes(&bytes) {
+        Ok(d) => Ok(Loaded::Doc(d)),
+        Err(zh) if crate::i18n::lang() == nianbao::Lang::En => {
+            let c = checker.clone();
+            match crate::batch::outcome(move |done| c.refusal(bytes, done)).await {
+                Outcome::Refused(en) => Err(en),
+                _ => Err(zh),
+            }
+        }
+        Err(zh) => Err(zh),
+    }
 }
 
 /// Bytes of any kind but PDF, told by content (HTML through the browser's parser, GBK

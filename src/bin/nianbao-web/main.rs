@@ -448,7 +448,7 @@ fn app() -> Html {
                         replace_doc(d, true);
                     }
                 };
-                match files::read(&file).await {
+                match files::read(&file, &checker).await {
                     Ok(files::Loaded::Doc(d)) => loaded(d),
                     Ok(files::Loaded::Pdf(bytes)) => {
                         notice.set(Some(i18n::uif(

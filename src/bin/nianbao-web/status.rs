@@ -90,6 +90,7 @@ fn stage_name(s: &str) -> String {
         "核对" => ui("核对"),
         "读取 PDF" => ui("读取 PDF"),
         "解压 .zip" => ui("解压 .zip"),
+        "读取文件" => ui("读取文件"),
         other => other.to_string(),
     }
 }

@@ -12,7 +12,10 @@
 //! page, by the browser's `DOMParser`, which a worker does not have) and
 //! `{kind: "pair", id, a, b}` (two texts), `{kind: "pair-documents", id, a_text, a_grids,
 //! b_text, b_grids}` (two documents: the batch's pairs), `{kind: "pdf", id, bytes}` (a PDF
-//! to read) and `{kind: "unzip", id, file}` (a .zip of a batch, the `File` itself: the
+//! to read), `{kind: "refusal", id, bytes}` (a file the page refused in English: the
+//! English engine's `refusal_in` says why in English, answered `{kind: "refused", id, json}`,
+//! `json` the reason as a JSON string, or without `json` when the engine cannot load)
+//! and `{kind: "unzip", id, file}` (a .zip of a batch, the `File` itself: the
 //! worker reads and unpacks it, so a zip of tens of MB never pauses the page; answered
 //! `{kind: "unzipped", id, hidden, not_documents, entries: [{path, bytes} | {path, error}]}`,
 //! the bytes' buffers transferred, not copied, or `{kind: "unreadable", id, message}`).
@@ -445,6 +448,16 @@ fn handle(data: &JsValue) {
                 }
             });
         }
+        "refusal" => {
+            // Why the page refused a file, in English (the page's module has none).
+            let args = [get(data, "bytes"), "en".into()];
+            wasm_bindgen_futures::spawn_local(async move {
+                CURRENT.with(|c| c.set(id));
+                if !english("refused", id, "refusal_in", &args).await {
+                    reply(&[("kind", "refused".into()), ("id", id.into())]);
+                }
+            });
+        }
         "unzip" => {
             let Ok(zip) = get(data, "file").dyn_into::<web_sys::Blob>() else {
                 return fail("检查器没有收到这个压缩包。".to_string());
@@ -530,6 +543,8 @@ pub enum Outcome {
     Unreadable(String),
     /// A batch's .zip, unpacked.
     Unzipped(Unpacked),
+    /// Why a file the page refused is refused, in English (from the English engine).
+    Refused(String),
 }
 
 /// What the worker is doing, for the status line.
@@ -546,6 +561,8 @@ pub struct Busy {
 enum Payload {
     /// A PDF's bytes, to be read by the PDF module.
     Pdf(Rc<Vec<u8>>),
+    /// A file's bytes the page refused: why, in English, from the English engine.
+    Refusal(Rc<Vec<u8>>),
     /// A batch's .zip, to be unpacked.
     Unzip(web_sys::Blob),
     /// A document; `true`: the worker keeps it for the next visit (a large text).
@@ -560,6 +577,7 @@ impl Payload {
         match self {
             Payload::Check(..) => "check",
             Payload::Pdf(_) => "pdf",
+            Payload::Refusal(_) => "refusal",
             Payload::Unzip(_) => "unzip",
             Payload::Pair(..) => "pair",
             Payload::PairDocuments(..) => "pair-documents",
@@ -590,6 +608,11 @@ impl Payload {
                 ("id", id.into()),
                 ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
                 ("lang", crate::i18n::lang().as_str().into()),
+            ]),
+            Payload::Refusal(bytes) => object(&[
+                ("kind", "refusal".into()),
+                ("id", id.into()),
+                ("bytes", js_sys::Uint8Array::from(bytes.as_slice()).into()),
             ]),
             Payload::Unzip(zip) => object(&[
                 ("kind", "unzip".into()),
@@ -624,6 +647,8 @@ impl Payload {
             Payload::PairDocuments(a, b) => {
                 Outcome::Paired(Box::new(nianbao::check_pair_documents(a, b)))
             }
+            // No English engine on the page: the Chinese reason stays.
+            Payload::Refusal(_) => Outcome::Cancelled,
             Payload::Pdf(_) | Payload::Unzip(_) => {
                 unreachable!("read asynchronously by run_inline")
             }
@@ -730,6 +755,13 @@ impl Checker {
         self.submit(Payload::Pdf(Rc::new(bytes)), false, Box::new(done));
     }
 
+    /// Says in English why the page refused a file (its `bytes`; the English engine is
+    /// loaded the first time): `done` gets [`Outcome::Refused`], or [`Outcome::Cancelled`]
+    /// when the engine cannot say (the Chinese reason then stays).
+    pub fn refusal(&self, bytes: Vec<u8>, done: impl FnOnce(Outcome) + 'static) {
+        self.submit(Payload::Refusal(Rc::new(bytes)), false, Box::new(done));
+    }
+
     /// Unpacks a batch's .zip (`zip`, the picked `File`): `done` gets [`Outcome::Unzipped`]
     /// or [`Outcome::Unreadable`].
     pub fn unzip(&self, zip: web_sys::Blob, done: impl FnOnce(Outcome) + 'static) {
@@ -787,6 +819,7 @@ impl Checker {
         let stage = match payload {
             Payload::Pdf(_) => Some(("读取 PDF".to_string(), 0, 1)),
             Payload::Unzip(_) => Some(("解压 .zip".to_string(), 0, 1)),
+            Payload::Refusal(_) => Some(("读取文件".to_string(), 0, 1)),
             _ => None,
         };
         let (inline, dropped) = {
@@ -926,7 +959,8 @@ impl Checker {
                 }
                 self.notify();
             }
-            "checked" | "paired" | "failed" | "pdf-read" | "unreadable" | "unzipped" => {
+            "checked" | "paired" | "failed" | "pdf-read" | "unreadable" | "unzipped"
+            | "refused" => {
                 let job = {
                     let mut s = self.0.borrow_mut();
                     if s.running.as_ref().map(|j| j.id) != id {
@@ -951,6 +985,9 @@ impl Checker {
                         .map(Outcome::Read)
                         .unwrap_or_else(|e| Outcome::Failed(format!("读出的文档无法读取：{e}"))),
                     "unzipped" => Outcome::Unzipped(unpacked_of(&data)),
+                    "refused" => serde_json::from_str(&json)
+                        .map(Outcome::Refused)
+                        .unwrap_or(Outcome::Cancelled),
                     // Said in the worker, which has no English table: looked up again here.
                     "unreadable" => Outcome::Unreadable(crate::i18n::again(
                         get(&data, "message").as_string().unwrap_or_default(),
