@@ -5,6 +5,8 @@
 //! tests use the copies so that they run in a clone without `shared/` beside it.
 //! They do not assert particular findings: those are the rules' tests.
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -633,23 +635,7 @@ fn seed_copies_match_shared() {
 /// carries 2 applications forward (自然人 and 总计): this year's 二、上年结转 says 0.
 fn pair_files() -> (PathBuf, PathBuf) {
     let this_year = manifest_dir().join("tests/seeds/000_1eed19740971f940.txt");
-    let text = std::fs::read_to_string(&this_year).unwrap();
-    let last_year = text
-        .replacen(
-            "2020 年政府信息公开工作年度报告",
-            "2019 年政府信息公开工作年度报告",
-            1,
-        )
-        .replacen(
-            "从 2020 年 1 月 1 日至 2020 年 12 月 31 日",
-            "从 2019 年 1 月 1 日至 2019 年 12 月 31 日",
-            1,
-        )
-        .replacen(
-            "四、结转下年度继续办理\t\t0\t0\t0\t0\t0\t0\t0",
-            "四、结转下年度继续办理\t\t2\t0\t0\t0\t0\t0\t2",
-            1,
-        );
+    let last_year = common::last_year_of_000(2);
     (this_year, scratch("2019年报.txt", last_year.as_bytes()))
 }
 
