@@ -255,25 +255,19 @@ fn cli_json_in_english_keeps_fields_and_codes() {
     keys(&zh, "", &mut kz);
     keys(&en, "", &mut ke);
     assert_eq!(kz, ke);
-    let codes = |v: &serde_json::Value| -> Vec<String> {
+    // One field of every finding, in order.
+    let each = |v: &serde_json::Value, field: &str| -> Vec<String> {
         v["findings"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|f| f["rule"].as_str().unwrap().to_string())
+            .map(|f| f[field].as_str().unwrap().to_string())
             .collect()
     };
+    let codes = |v: &serde_json::Value| each(v, "rule");
     assert_eq!(codes(&zh), codes(&en));
     // The fingerprints are the same in both languages: a marks file fits either.
-    let prints = |v: &serde_json::Value| -> Vec<String> {
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["fingerprint"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(prints(&zh), prints(&en));
+    assert_eq!(each(&zh, "fingerprint"), each(&en, "fingerprint"));
     assert_eq!(
         codes(&en),
         [

@@ -507,40 +507,26 @@ fn predefined_cmap_font(encoding: &str) -> Vec<Vec<u8>> {
 
 #[test]
 fn unicode_cmaps_need_no_to_unicode_map_and_others_are_refused_by_name() {
+    // One line of `codes` in a font of the predefined CMap `cmap` at (x, 700).
+    let read_in = |cmap: &str, x: u32, codes: &str| {
+        let content = format!("BT /F1 10 Tf 1 0 0 1 {x} 700 Tm <{codes}> Tj ET");
+        read(&one_page(
+            HELVETICA,
+            content.as_bytes(),
+            &predefined_cmap_font(cmap),
+        ))
+    };
     // UniGB-UCS2-H: the codes are UTF-16 (政府, then 2024 in full-width digits).
-    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <653F5E9CFF12FF10FF12FF14> Tj ET";
-    let d = read(&one_page(
-        HELVETICA,
-        content,
-        &predefined_cmap_font("UniGB-UCS2-H"),
-    ))
-    .unwrap();
+    let d = read_in("UniGB-UCS2-H", 72, "653F5E9CFF12FF10FF12FF14").unwrap();
     assert_eq!(d.text, "政府２０２４\n");
     // UniGB-UTF16-H: a surrogate pair is one character beyond the BMP (U+20000).
-    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <653FD840DC005E9C> Tj ET";
-    let d = read(&one_page(
-        HELVETICA,
-        content,
-        &predefined_cmap_font("UniGB-UTF16-H"),
-    ))
-    .unwrap();
+    let d = read_in("UniGB-UTF16-H", 72, "653FD840DC005E9C").unwrap();
     assert_eq!(d.text, "政\u{20000}府\n");
     // UniGB-UTF16-V: written downwards, read top to bottom as one line.
-    let content = b"BT /F1 10 Tf 1 0 0 1 300 700 Tm <516C5F00> Tj ET";
-    let d = read(&one_page(
-        HELVETICA,
-        content,
-        &predefined_cmap_font("UniGB-UTF16-V"),
-    ))
-    .unwrap();
+    let d = read_in("UniGB-UTF16-V", 300, "516C5F00").unwrap();
     assert_eq!(d.text, "公开\n");
     // GBK-EUC-H maps codes to CIDs, not to Unicode: refused, naming the font.
-    let content = b"BT /F1 10 Tf 1 0 0 1 72 700 Tm <D5FEB8AE> Tj ET";
-    match read(&one_page(
-        HELVETICA,
-        content,
-        &predefined_cmap_font("GBK-EUC-H"),
-    )) {
+    match read_in("GBK-EUC-H", 72, "D5FEB8AE") {
         Err(e @ DocError::PdfFont(_)) => assert!(e.to_string().contains("STSong-Light"), "{e}"),
         other => panic!("{other:?}"),
     }
